@@ -1,0 +1,3 @@
+from newsgraph.cli.app import main
+
+main()

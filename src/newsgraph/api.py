@@ -1,0 +1,40 @@
+"""The Python API: extract events from one text, or stream many articles."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from newsgraph.config import Settings
+from newsgraph.extract import extract_events
+from newsgraph.nlp import build_nlp
+from newsgraph.records import Article, Event
+
+
+def content_id(text: str) -> str:
+    """A stable article id from its text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def iter_extract(
+    articles: Iterable[Article], *, settings: Settings | None = None
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Stream (article, events) pairs; documents go through ``nlp.pipe`` in bounded batches."""
+    settings = settings or Settings.from_env()
+    nlp = build_nlp(settings.model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        yield article, extract_events(doc, article)
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    article_id: str | None = None,
+    settings: Settings | None = None,
+) -> list[Event]:
+    """Event mentions of one article text."""
+    article = Article(id=article_id or content_id(text), text=text, published=published)
+    return next(iter_extract([article], settings=settings))[1]

@@ -1,0 +1,154 @@
+"""Attribution: who says the event happened, named or anonymous, and on what basis.
+
+Sources of a claim, for a trigger:
+- the subject of a reporting verb that governs it ("X said", "X warned that", "…, officials
+  said"); with nested reports the outermost speaker is kept;
+- "according to X" in the sentence;
+- a quotation continued in the next sentence keeps its speaker;
+- the basis: "citing (declassified) intelligence" → intelligence, "documents" → document,
+  "in a statement" → statement, a media outlet → media; else statement for people, unknown
+  otherwise.
+Anonymous speakers ("officials", "a senior official", "people familiar with the matter")
+without a country of their own take it from the nearest earlier anonymous source in the
+article that has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.records import ClaimSource
+
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "warn", "announce", "claim", "confirm", "deny", "believe", "accuse", "disclose",
+     "report", "add", "state", "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge",
+     "admit", "allege", "assert", "estimate", "write", "explain", "stress", "predict", "conclude",
+     "assess", "testify", "brief", "inform", "emphasise", "emphasize", "contend", "maintain", "observe",
+     "declare", "caution", "fear", "think", "understand", "show", "find"}
+)
+ANONYMOUS_HEADS = frozenset(
+    {"official", "source", "diplomat", "person", "people", "analyst", "expert", "aide", "insider",
+     "officer", "spokesperson", "spokesman", "spokeswoman", "authority", "lawmaker", "administration",
+     "government", "intelligence", "agency", "observer", "monitor", "resident", "witness", "they"}
+)
+DOCUMENT_HEADS = frozenset({"report", "document", "assessment", "memo", "cable", "study", "dossier", "letter"})
+INTELLIGENCE_WORDS = frozenset({"intelligence", "intercept", "imagery", "satellite"})
+KIND_OF_ACTOR = {
+    "person": "person",
+    "state": "government",
+    "organization": "organization",
+    "group": "organization",
+    "anonymous": "anonymous",
+}
+QUOTES_OPEN = ("“", '"', "‘")
+QUOTES = frozenset({"“", "”", '"'})
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase up to its head token, without a leading determiner."""
+    left = tok.left_edge
+    if left.dep_ in ("det", "punct") and left.i < tok.i:
+        left = left.nbor()
+    return tok.doc[left.i : tok.i + 1]
+
+
+def _basis_in(sent: Span) -> str | None:
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if low == "cite":
+            objs = [t for t in tok.subtree if t.lemma_.lower() in INTELLIGENCE_WORDS]
+            if objs:
+                return "intelligence"
+            if any(t.lemma_.lower() in DOCUMENT_HEADS for t in tok.subtree):
+                return "document"
+        if low == "statement" and tok.head.lower_ in ("in", "by"):
+            return "statement"
+    return None
+
+
+class AttributionFinder:
+    """Finds the claim sources of triggers, one article at a time (keeps the article's context)."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+        self._last_country: str | None = None
+        self._previous: tuple[ClaimSource, ...] = ()  # the speaker of the last quoted sentence
+
+    def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
+        phrase = _phrase(head)
+        mentions = self.index.of_argument(head)
+        if mentions:
+            actor = mentions[0].actor
+            named = actor.kind not in ("anonymous", "group") or head.pos_ == "PROPN"
+            if actor.kind == "group" and head.pos_ != "PROPN":
+                named = False
+            source = ClaimSource(
+                text=phrase.text,
+                name=actor.name if named else phrase.text,
+                named=named,
+                kind=KIND_OF_ACTOR.get(actor.kind, "organization") if named else "anonymous",
+                country=actor.country,
+                role=actor.role,
+                basis=basis or ("statement" if named else "unknown"),
+            )
+        else:
+            lemma = head.lemma_.lower()
+            if lemma in DOCUMENT_HEADS:
+                source = ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="document",
+                                     basis=basis or "document")
+            elif lemma in ANONYMOUS_HEADS:
+                source = ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="anonymous",
+                                     role=lemma if lemma != "they" else None, basis=basis or "unknown")
+            elif head.pos_ == "PROPN":
+                source = ClaimSource(text=phrase.text, name=phrase.text, named=True, kind="organization",
+                                     basis=basis or "statement")
+            else:
+                return None
+        if not source.named and source.country is None and self._last_country:
+            source = replace(source, country=self._last_country)
+        if not source.named and source.country:
+            self._last_country = source.country
+        return source
+
+    def _speakers(self, trigger: Token, sent: Span) -> list[Token]:
+        """Subjects of reporting verbs above the trigger, outermost first."""
+        speakers: list[Token] = []
+        for anc in trigger.ancestors:
+            if anc.lemma_.lower() in REPORTING_VERBS and anc.pos_ in ("VERB", "AUX"):
+                subj = [c for c in anc.children if c.dep_ in ("nsubj",)]
+                subj += [p for c in anc.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                if subj:
+                    speakers.insert(0, subj[0])
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                speakers += [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        return speakers
+
+    def attribution(self, trigger: Token, sent: Span) -> tuple[ClaimSource, ...]:
+        """The claim source of one trigger: its outermost speaker, else "according to", else ()."""
+        basis = _basis_in(sent)
+        for head in self._speakers(trigger, sent):
+            if head.lower_ in ("we", "i", "us", "me") or head.i == trigger.i:
+                continue
+            src = self.source_from(head, basis)
+            if src:
+                return (src,)
+        return ()
+
+    def sentence_attribution(self, sent: Span) -> tuple[ClaimSource, ...]:
+        """The claim source of a sentence as a whole; a quotation with no speaker of its own
+        continues the previous sentence's quotation and speaker."""
+        own = self.attribution(sent.root, sent) if sent.root.lemma_.lower() not in REPORTING_VERBS else ()
+        if not own:
+            for tok in sent:
+                if tok.dep_ == "ccomp" and tok.head is sent.root:
+                    own = self.attribution(tok, sent)
+                    break
+        quoted = any(t.text in QUOTES for t in sent)
+        if not own and self._previous and sent.text.lstrip().startswith(QUOTES_OPEN):
+            own = self._previous
+        self._previous = own if quoted else ()
+        return own

@@ -1,0 +1,67 @@
+"""Look up the actor mentions (from ``newsgraph.actor_ruler`` and ``newsgraph.coref``) at a token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Actor, ActorMention
+
+# Modifiers of an argument's head noun that can carry its identity ("the Russian military").
+IDENTITY_MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+
+class MentionIndex:
+    """Actor mentions of one Doc, indexed by token."""
+
+    def __init__(self, doc: Doc) -> None:
+        mentions: list[ActorMention] = list(doc._.actor_mentions or [])
+        self._by_token: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._by_token.setdefault(i, []).append(m)
+
+    def at(self, token: Token) -> list[ActorMention]:
+        """Mentions covering the token (the longest first); several when they share a span."""
+        found = self._by_token.get(token.i, [])
+        if len(found) <= 1:
+            return found
+        longest = max(m.end - m.start for m in found)
+        return [m for m in found if m.end - m.start == longest]
+
+    def of_argument(self, head: Token) -> list[ActorMention]:
+        """The actors an argument's head noun stands for, looking at its identity modifiers if needed."""
+        found = self.at(head)
+        if found:
+            return found
+        for child in head.children:
+            if child.dep_ in IDENTITY_MODIFIERS:
+                found = self.at(child)
+                if found:
+                    return found
+        return []
+
+    def in_subtree(self, head: Token) -> list[ActorMention]:
+        """The first actor mentioned anywhere inside the phrase ("a port where Russia's fleet docks")."""
+        for tok in head.subtree:
+            found = self.at(tok)
+            if found:
+                return found
+        return []
+
+
+def unique_actors(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    """Mentions with duplicates of one identity removed, in order."""
+    seen: set[tuple[str, str | None]] = set()
+    out: list[ActorMention] = []
+    for m in mentions:
+        key = identity(m.actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def identity(actor: Actor) -> tuple[str, str | None]:
+    return (actor.name, actor.country)

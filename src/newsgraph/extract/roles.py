@@ -1,0 +1,193 @@
+"""Who acts and who is acted on: the trigger's arguments read from the dependency tree.
+
+Each lexicon *frame* maps syntax to PLOVER roles (see triggers.tsv):
+
+- transfer      giver = subject; recipient = indirect object, "to"-PP, or the object when a
+                "with"-PP holds the theme ("supply X with Y"); passive: recipient = subject,
+                giver = "by"-agent.
+- acquire       receiver = subject, giver = "from"-PP (so source = giver, target = receiver).
+- direct        actor = subject (or "by"-agent), recipient = object (or passive subject).
+- encounter     actor = subject, recipient = object or "with"-PP; a plural subject with no
+                recipient is symmetric ("X and Y met").
+- visit         actor = subject, recipient = the state of the destination (object, "to"/"in"-PP).
+- communicate   actor = subject, recipient = "to"/"with"/"on"/"against"-PP.
+- intransitive  actor = subject only.
+- nominal       nouns: "between X and Y" (symmetric), possessor or nationality modifier
+                (actor), "on/against/to X" (recipient), "by/from X" (actor); a light verb's
+                subject ("held talks", "imposed sanctions") is the actor.
+
+Subjects of non-finite verbs are found by control: "X plans to visit" (subject
+control), "X persuaded Y to sell" (object control), purpose clauses, conjoined
+verbs, and "the possibility of supplying".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+# Verbs whose object is the understood subject of their infinitive complement.
+OBJECT_CONTROL = frozenset(
+    {
+        "persuade", "ask", "urge", "tell", "order", "force", "help", "allow", "encourage", "invite",
+        "pressure", "press", "push", "prod", "want", "like", "expect", "require", "convince",
+        "dissuade", "warn", "advise", "call", "instruct", "compel", "enable", "authorise", "authorize",
+        "permit", "pressurise", "coerce", "beg", "implore", "need", "get", "prompt", "lead", "cause",
+        "deter", "prevent", "stop", "bar", "forbid",
+    }
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def expand(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens with their coordinated conjuncts ("X, Y and Z")."""
+    out: list[Token] = []
+    for tok in tokens:
+        for t in (tok, *tok.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions (or agent/dative markers) named in ``preps``."""
+    wanted = set(preps)
+    out: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
+            out.extend(expand(children(prep, "pobj", "pcomp")))
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    return pobjs(verb, ("by",))
+
+
+def objects(verb: Token) -> list[Token]:
+    return expand(children(verb, "dobj"))
+
+
+def indirect_objects(verb: Token) -> list[Token]:
+    """Bare indirect objects ("sold Kyiv drones"); a "to"-phrase marked dative is a PP (see pobjs)."""
+    return expand(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The verb's subjects, following control and coordination when it has none of its own."""
+    own = children(verb, *SUBJECT_DEPS)
+    if own:
+        out: list[Token] = []
+        for s in expand(own):
+            if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                out.append(verb.head)
+            else:
+                out.append(s)
+        return out
+    if depth > 5 or verb.head is verb:
+        return []
+    head = verb.head
+    dep = verb.dep_
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = objects(head)
+            if objs:
+                return objs
+        return subjects(head, depth + 1)
+    if dep in ("advcl", "conj") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        noun = head.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            owner = children(noun, "poss")
+            if owner:
+                return expand(owner)
+            if noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+                return subjects(noun.head, depth + 1)
+        elif noun.pos_ in ("VERB", "AUX"):
+            return subjects(noun, depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Argument head tokens of one trigger (not yet resolved to actors)."""
+
+    source: tuple[Token, ...] = ()
+    target: tuple[Token, ...] = ()
+    theme: tuple[Token, ...] = ()
+    participants: tuple[Token, ...] = ()  # symmetric "between X and Y"
+    destination: tuple[Token, ...] = ()  # places that stand for the recipient (visit)
+
+
+def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
+    if is_passive(verb):
+        return agents(verb), expand(children(verb, "nsubjpass", "nsubj"))
+    return subjects(verb), objects(verb)
+
+
+def read_roles(trigger: Token, frame: str) -> Roles:
+    if frame == "nominal":
+        return _nominal_roles(trigger)
+    subj, obj = _verb_subject_object(trigger)
+    if frame == "transfer":
+        with_theme = pobjs(trigger, ("with",))
+        recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
+        if is_passive(trigger):
+            theme = with_theme
+        elif with_theme:
+            recipient = recipient + obj
+            theme = with_theme
+        else:
+            theme = obj
+        return Roles(source=tuple(subj), target=tuple(recipient), theme=tuple(theme))
+    if frame == "acquire":
+        return Roles(source=tuple(pobjs(trigger, ("from",))), target=tuple(subj), theme=tuple(obj))
+    if frame == "direct":
+        theme = pobjs(trigger, ("with",))
+        return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))
+    if frame == "encounter":
+        return Roles(source=tuple(subj), target=tuple(obj + pobjs(trigger, ("with",))))
+    if frame == "visit":
+        dest = obj + pobjs(trigger, ("to", "in", "into"))
+        return Roles(source=tuple(subj), destination=tuple(dest))
+    if frame == "communicate":
+        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("to", "with", "on", "against", "at"))))
+    return Roles(source=tuple(subj))
+
+
+LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+
+
+def _nominal_roles(noun: Token) -> Roles:
+    between = pobjs(noun, ("between", "among", "amongst"))
+    source = expand(children(noun, "poss")) + pobjs(noun, ("by", "from"))
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
+    target += pobjs(noun, ("of",))
+    head = noun.head
+    if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
+        subj, _ = _verb_subject_object(head)
+        if not source:
+            source = subj
+        target += pobjs(head, ("with", "on", "against", "to"))
+    return Roles(
+        source=tuple(source + modifiers),
+        target=tuple(target),
+        participants=tuple(between),
+    )

@@ -1,0 +1,196 @@
+"""Status: is the event reported as done, planned, possible, requested, denied or conditional?
+
+Only cues that govern the trigger in the dependency tree count, never cues that
+merely share the sentence. From the trigger upwards, the nearest cue decides:
+
+1. the trigger's own clause: negation ("not", "never", "has not yet"), modals
+   ("will", "would" → planned; "could", "may", "might" → possible), hedges
+   ("possibly", "reportedly"), conditionals ("if", "unless", "would have" →
+   hypothetical), and for nouns their modifiers ("a planned meeting", "a possible deal");
+2. a governing verb of which the trigger is the complement: plan/intend/aim/agree
+   → planned; want/seek/ask/urge → requested; consider/weigh/reconsider → possible;
+   fail/refuse/decline/deny → negated;
+3. a governing noun: "plans of", "the possibility of", "a request for";
+4. purpose clauses, conjoined verbs and light-verb objects take the status of the
+   verb they hang from; a reporting verb ("said") is a boundary, except "denied that".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
+    "asserted", "planned", "possible", "requested", "negated", "hypothetical",
+)
+
+MODALS = {
+    "will": PLANNED, "shall": PLANNED, "would": PLANNED, "'ll": PLANNED, "wo": PLANNED,
+    "could": POSSIBLE, "may": POSSIBLE, "might": POSSIBLE, "should": POSSIBLE, "can": None,
+    "must": None,
+}
+HEDGES = {
+    "possibly": POSSIBLE, "perhaps": POSSIBLE, "maybe": POSSIBLE, "reportedly": POSSIBLE,
+    "allegedly": POSSIBLE, "purportedly": POSSIBLE, "supposedly": POSSIBLE, "potentially": POSSIBLE,
+    "probably": POSSIBLE, "likely": POSSIBLE,
+    "never": NEGATED,
+}
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+GOVERNING_VERBS = {
+    **dict.fromkeys(
+        ("plan", "intend", "aim", "schedule", "prepare", "decide", "agree", "promise", "pledge", "vow",
+         "commit", "expect", "hope", "resolve", "offer", "threaten", "arrange", "set", "mean", "propose"),
+        PLANNED,
+    ),
+    **dict.fromkeys(
+        ("want", "seek", "ask", "urge", "request", "demand", "press", "pressure", "call", "persuade",
+         "push", "prod", "encourage", "invite", "wish", "like", "need", "lobby",
+         "implore", "beg", "appeal", "convince", "require"),
+        REQUESTED,
+    ),
+    **dict.fromkeys(
+        ("consider", "weigh", "reconsider", "discuss", "explore", "mull", "contemplate", "study",
+         "debate", "examine", "review", "evaluate", "negotiate", "envisage", "envision"),
+        POSSIBLE,
+    ),
+    **dict.fromkeys(
+        ("fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "deter",
+         "prevent", "dissuade", "forbid", "bar", "abandon", "cancel", "scrap", "suspend"),
+        NEGATED,
+    ),
+}
+GOVERNING_NOUNS = {
+    **dict.fromkeys(
+        ("plan", "intention", "proposal", "offer", "bid", "pledge", "promise", "decision", "agreement",
+         "commitment", "schedule", "preparation", "deal"),
+        PLANNED,
+    ),
+    **dict.fromkeys(
+        ("possibility", "prospect", "option", "idea", "risk", "likelihood", "chance", "question",
+         "speculation", "rumour", "rumor", "fear", "threat"),
+        POSSIBLE,
+    ),
+    **dict.fromkeys(("request", "demand", "call", "appeal", "attempt", "effort", "push"), REQUESTED),
+    **dict.fromkeys(("refusal", "failure", "denial", "ban", "halt"), NEGATED),
+}
+NOUN_MODIFIERS = {
+    **dict.fromkeys(
+        ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "future", "forthcoming",
+         "intended", "impending"),
+        PLANNED,
+    ),
+    **dict.fromkeys(
+        ("possible", "potential", "likely", "alleged", "rumoured", "rumored", "suspected", "reported",
+         "hypothetical", "mooted"),
+        POSSIBLE,
+    ),
+    **dict.fromkeys(("requested", "demanded"), REQUESTED),
+    **dict.fromkeys(("cancelled", "canceled", "aborted", "failed", "denied", "suspended"), NEGATED),
+}
+# Reporting verbs end the climb: what someone says does not change the event's status…
+REPORTING_BOUNDARY = frozenset(
+    {"say", "tell", "report", "announce", "claim", "confirm", "believe", "disclose", "add", "state",
+     "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge", "admit", "allege",
+     "assert", "estimate", "think", "know", "warn", "write", "explain", "show", "find", "accuse",
+     "describe", "recall", "stress", "predict", "conclude", "assess"}
+)
+# …except a denial.
+DENIAL = frozenset({"deny", "dispute", "refute"})
+LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
+INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp")
+DESIRE_WITH_WOULD = frozenset({"like", "love", "prefer"})
+# Attempting a speech act performs it ("tried to persuade" is persuading); an attempted deed is only possible.
+ATTEMPT = frozenset({"try", "attempt", "seek", "strive", "endeavour", "endeavor"})
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJECT", "PROTEST", "SUPPORT"})
+
+
+def _is_conditional(tok: Token) -> bool:
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if marks & {"if", "unless"}:
+        return True
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if "would" in aux and "have" in aux and tok.tag_ == "VBN":  # counterfactual "would have sent"
+        return True
+    return any(
+        c.dep_ == "advcl" and {m.lower_ for m in c.children if m.dep_ == "mark"} & {"if", "unless"}
+        for c in tok.children
+    ) and any(a in ("would", "will", "could", "might") for a in aux)
+
+
+def local_status(tok: Token) -> str | None:
+    """A status cue in the token's own clause or phrase."""
+    if _is_conditional(tok):
+        return HYPOTHETICAL
+    found: str | None = None
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+        found = POSSIBLE  # an open question: "would not say whether X had shipped"
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS):
+            return NEGATED
+        if c.dep_ in ("aux", "auxpass") and low in MODALS and MODALS[low]:
+            if not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD):
+                found = found or MODALS[low]
+        elif c.dep_ == "advmod" and low in HEDGES:
+            found = found or HEDGES[low]
+        elif c.dep_ in ("amod", "compound") and tok.pos_ == "NOUN" and low in NOUN_MODIFIERS:
+            found = found or NOUN_MODIFIERS[low]
+    if found is None and tok.pos_ in ("VERB", "AUX"):
+        # "is set to", "is scheduled to", "is expected to", "is going to"
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.lemma_.lower() in ("set", "schedule", "expect", "go", "due"):
+                return PLANNED
+    return found
+
+
+def status_of(trigger: Token, event_type: str = "") -> str:
+    """The event's status from the cues that govern its trigger (see the module docstring)."""
+    tok = trigger
+    for _ in range(8):
+        own = local_status(tok)
+        if own:
+            return own
+        head = tok.head
+        if head is tok:
+            break
+        dep = tok.dep_
+        head_lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
+            if head_lemma in DENIAL:
+                return NEGATED
+            if head_lemma in REPORTING_BOUNDARY:
+                break
+            if head_lemma in ATTEMPT and dep == "xcomp":
+                if event_type in SPEECH_ACT_TYPES:
+                    tok = head
+                    continue
+                return POSSIBLE
+            governing = GOVERNING_VERBS.get(head_lemma)
+            if governing:
+                return NEGATED if local_status(head) == NEGATED and governing != NEGATED else governing
+            # "set to", "scheduled to", "expected to" as a passive head
+            tok = head
+            continue
+        if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+            noun = head.head
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in GOVERNING_NOUNS:
+                return GOVERNING_NOUNS[noun.lemma_.lower()]
+            if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
+                return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
+            tok = noun
+            continue
+        if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
+            if head_lemma in REPORTING_BOUNDARY:
+                break
+            tok = head
+            continue
+        if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
+            governing = GOVERNING_VERBS.get(head_lemma)
+            if governing:
+                return governing
+            tok = head
+            continue
+        if dep == "acl" and head.pos_ == "NOUN":
+            tok = head
+            continue
+        break
+    return ASSERTED

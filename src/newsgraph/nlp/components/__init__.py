@@ -1,0 +1,1 @@
+"""newsgraph's spaCy components, one file each, registered as ``newsgraph.*`` factories."""

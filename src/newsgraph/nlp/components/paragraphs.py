@@ -1,0 +1,24 @@
+"""``newsgraph.paragraphs``: a line break always ends a sentence.
+
+Runs before the parser, which keeps sentence starts that are already set, so a
+headline or a paragraph never runs into the next one.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("newsgraph.paragraphs")
+def split_paragraphs(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+        elif token.is_sent_start is None:
+            pass
+    for token in doc:
+        if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+    return doc

