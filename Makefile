@@ -25,7 +25,7 @@ lint: install-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-bench: install-test
+bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:

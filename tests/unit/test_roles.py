@@ -38,7 +38,7 @@ def test_passive_direct_uses_agent_and_subject(bare_nlp: Language) -> None:
 
 def test_subject_control_infinitive(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Argentina hopes to buy fighter jets from Denmark.", "buy", "acquire")
-    assert r["target"] == ["Argentina"] and r["source"] == ["Denmark"]
+    assert r["source"] == ["Argentina"] and r["target"] == ["Denmark"]
 
 
 def test_object_control_infinitive(bare_nlp: Language) -> None:

@@ -14,9 +14,11 @@ from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, trigger_for
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
-from newsgraph.extract.roles import Roles, objects, read_roles, subjects
+from newsgraph.extract.places import resolve_place
+from newsgraph.extract.roles import Roles, objects, pobjs, read_roles
 from newsgraph.extract.status import ASSERTED, status_of
-from newsgraph.records import ActorMention, Article, ClaimSource, Event, Item
+from newsgraph.nlp.gazetteer import country_name
+from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place
 from newsgraph.records import Span as TextSpan
 
 # Types that make sense with one side only (the other side is the crowd, the field, the self).
@@ -74,6 +76,22 @@ def _non_actor_items(tokens: tuple[Token, ...] | list[Token], index: MentionInde
     return items
 
 
+def _proper_phrase(tok: Token) -> str:
+    """A proper name with its compound parts ("Far Eastern Federal University")."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = parts[0].i if parts else tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
+def _state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> ActorMention:
+    """The state a place stands in, as an actor mention on the place's words."""
+    return ActorMention(
+        start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+        actor=Actor(name=country_name(iso3) or iso3, kind="state", country=iso3),
+        via="place", antecedent=near.start_char if near else None,
+    )
+
+
 def _complement_items(tok: Token, index: MentionIndex) -> list[Item]:
     """What a request or promise is about: the objects inside its clausal complement."""
     comp = _complement(tok)
@@ -98,46 +116,91 @@ class _Builder:
         key = f"{self.article.id}\0{self.text_hash}\0{tok.idx}:{tok.idx + len(tok)}\0{event_type}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
-    def resolve(self, tok: Token, trig: Trigger, roles: Roles) -> tuple[list[ActorMention], list[ActorMention], bool]:
+    def destination(self, roles: Roles) -> tuple[list[ActorMention], Place | None]:
+        """The host state of a visit and the place visited: a state or seat of government, a
+        city from the gazetteer, else the first state named in the place's description."""
+        for dest in roles.destination:
+            states = [m for m in self.index.of_argument(dest) if m.actor.kind == "state" or m.via == "seat"]
+            place = resolve_place(_proper_phrase(dest)) if dest.pos_ == "PROPN" else None
+            if place is not None and place.country:
+                if not states:
+                    states = [_state_mention(dest, place.country)]
+                return states, place
+            if states:
+                return states, None
+        for dest in roles.destination:
+            found = [m for m in self.index.in_subtree(dest) if m.actor.country]
+            if found:
+                return [_state_mention(dest, found[0].actor.country or "", found[0])], None
+        return [], None
+
+    def resolve(
+        self, tok: Token, trig: Trigger, roles: Roles
+    ) -> tuple[list[ActorMention], list[ActorMention], bool, Place | None]:
         source = _actors(roles.source, self.index)
         target = _actors(roles.target, self.index)
+        place: Place | None = None
         if roles.destination and not target:
-            target = _actors(roles.destination, self.index)
-            if not target:
-                for dest in roles.destination:
-                    target = self.index.in_subtree(dest)
-                    if target:
-                        break
-        if not target and trig.type in COMPLEMENT_TYPES:
-            comp = _complement(tok)
-            if comp is not None and not any(c.dep_ == "dobj" for c in tok.children):
-                target = _actors(tuple(subjects(comp)), self.index) if comp.dep_ == "ccomp" else []
+            target, place = self.destination(roles)
+        if not target and (trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES):
+            target = target or self.complement_subject(tok)
+        if trig.type == "REQUEST" and not target:
+            target = _actors(tuple(pobjs(tok, ("from",))), self.index)
         if trig.frame == "transfer" and not target:
-            # "send Russia shells", misparsed as a compound: a state at the head of the theme phrase
-            for theme in roles.theme:
-                for c in theme.children:
-                    if c.dep_ == "compound" and c.pos_ == "PROPN":
-                        target = [m for m in self.index.at(c) if m.actor.kind == "state"]
+            target = self.theme_recipient(tok, trig, roles)
         participants = _actors(roles.participants, self.index)
         if participants:
             both = unique_actors(participants + source)
             if len({identity(m.actor) for m in both}) >= 2:
-                return both, [], True
+                return both, [], True, place
         source_ids = {identity(m.actor) for m in source}
         target = [m for m in target if identity(m.actor) not in source_ids]
         symmetric = (
             not target
-            and trig.frame in ("encounter", "nominal")
+            and trig.frame in ("encounter", "nominal", "visit")
             and len({m.actor.country or m.actor.name for m in source}) >= 2
         )
-        return source, target, symmetric
+        return source, target, symmetric, place
+
+    def complement_subject(self, tok: Token) -> list[ActorMention]:
+        """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement."""
+        if any(c.dep_ == "dobj" for c in tok.children):
+            return []
+        comp = _complement(tok)
+        if comp is None or comp.dep_ != "ccomp":
+            return []
+        own = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _actors(tuple(own), self.index)
+
+    def theme_recipient(self, tok: Token, trig: Trigger, roles: Roles) -> list[ActorMention]:
+        """A recipient attached to the theme ("shipped munitions to X"), a bare state at the head
+        of the theme ("send X shells", misparsed as a compound), or shared with a conjoined verb
+        ("has supplied drones and is helping X")."""
+        for theme in roles.theme:
+            found = _actors(tuple(pobjs(theme, ("to",))), self.index)
+            if found:
+                return found
+            for c in theme.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN":
+                    states = [m for m in self.index.at(c) if m.actor.kind == "state"]
+                    if states:
+                        return states
+        for other in tok.conjuncts:
+            other_trig = trigger_for(other)
+            if other_trig is None or other_trig.type != trig.type or other_trig.frame not in ("transfer", "direct"):
+                continue
+            other_roles = read_roles(other, other_trig.frame)
+            found = _actors(other_roles.target, self.index) or self.complement_subject(other)
+            if found:
+                return found
+        return []
 
     def items(self, tok: Token, trig: Trigger, roles: Roles) -> list[Item]:
         themes = list(roles.theme)
         if trig.frame in ("direct", "encounter"):
             themes += objects(tok)
         items = _non_actor_items(themes, self.index)
-        if trig.type in COMPLEMENT_TYPES:
+        if trig.type in COMPLEMENT_TYPES or trig.type == "AID":
             items += _complement_items(tok, self.index)
         unique: dict[str, Item] = {}
         for item in items:
@@ -150,10 +213,14 @@ class _Builder:
         if trig.pos == "NOUN" and _is_topic_or_theme(tok):
             return None
         roles = read_roles(tok, trig.frame)
-        source, target, symmetric = self.resolve(tok, trig, roles)
+        if trig.frame == "acquire" and trig.type == "AID":
+            roles = Roles(source=roles.target, target=roles.source, theme=roles.theme)  # aid flows to the buyer
+        source, target, symmetric, place = self.resolve(tok, trig, roles)
+        if trig.type == "AID" and trig.frame == "direct" and not target:
+            return None  # "helped (to) do X": help is aid only when someone is helped
         items = self.items(tok, trig, roles)
-        if not (symmetric or (source and target) or ((source or target) and items)
-                or (source and trig.type in ONE_SIDED_TYPES)):
+        one_sided = trig.type in ONE_SIDED_TYPES and trig.frame in ("intransitive", "nominal")
+        if not (symmetric or (source and target) or ((source or target) and items) or (source and one_sided)):
             return None
         status = status_of(tok, trig.type)
         if trig.type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
@@ -175,6 +242,7 @@ class _Builder:
             items=tuple(items),
             status=status,
             attribution=attribution,
+            location=place,
             evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
             trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
             confidence=min(confidence, 0.95),

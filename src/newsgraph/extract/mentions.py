@@ -1,4 +1,4 @@
-"""Look up the actor mentions (from ``newsgraph.actor_ruler`` and ``newsgraph.coref``) at a token."""
+"""Look up the actor mentions (from ``newsgraph_actor_ruler`` and ``newsgraph_coref``) at a token."""
 
 from __future__ import annotations
 

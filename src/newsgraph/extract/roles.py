@@ -5,7 +5,8 @@ Each lexicon *frame* maps syntax to PLOVER roles (see triggers.tsv):
 - transfer      giver = subject; recipient = indirect object, "to"-PP, or the object when a
                 "with"-PP holds the theme ("supply X with Y"); passive: recipient = subject,
                 giver = "by"-agent.
-- acquire       receiver = subject, giver = "from"-PP (so source = giver, target = receiver).
+- acquire       buyer/receiver = subject (source), seller/giver = "from"-PP (target); for AID
+                the extractor turns it round, since aid flows from the giver.
 - direct        actor = subject (or "by"-agent), recipient = object (or passive subject).
 - encounter     actor = subject, recipient = object or "with"-PP; a plural subject with no
                 recipient is symmetric ("X and Y met").
@@ -156,7 +157,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
             theme = obj
         return Roles(source=tuple(subj), target=tuple(recipient), theme=tuple(theme))
     if frame == "acquire":
-        return Roles(source=tuple(pobjs(trigger, ("from",))), target=tuple(subj), theme=tuple(obj))
+        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("from",))), theme=tuple(obj))
     if frame == "direct":
         theme = pobjs(trigger, ("with",))
         return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))

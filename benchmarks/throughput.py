@@ -1,0 +1,103 @@
+"""Throughput of newsgraph extraction vs bare ``nlp.pipe`` of the same model, on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--limit N] [--batch-size B] [--rounds R]
+
+Texts: the synthetic stories (../shared/data/ngec-synthetic/stories.csv) and the Guardian
+articles (../shared/corpora/guardian/articles.jsonl). Each variant runs in its own
+subprocess (so peak memory is its own), the variants alternate for R rounds, and the best
+round of each is reported. Prints articles/s, words/s, peak RSS and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+
+
+def load_texts(limit: int | None) -> list[str]:
+    texts: list[str] = []
+    with open(SHARED / "data/ngec-synthetic/stories.csv", encoding="utf-8", newline="") as f:
+        texts += [row["text"] for row in csv.DictReader(f) if row["text"].strip()]
+    with open(SHARED / "corpora/guardian/articles.jsonl", encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line in f if line.strip()]
+    return texts[:limit] if limit else texts
+
+
+def worker(variant: str, limit: int | None, batch_size: int) -> None:
+    texts = load_texts(limit)
+    words = sum(len(t.split()) for t in texts)
+    if variant == "bare":
+        from newsgraph.nlp.pipeline import load_model
+
+        nlp = load_model("en_core_web_sm")
+        nlp("warm up")
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        events = 0
+    else:
+        from newsgraph.api import iter_extract
+        from newsgraph.config import Settings
+        from newsgraph.nlp.pipeline import build_nlp
+        from newsgraph.records import Article
+
+        settings = Settings.from_env(batch_size=batch_size)
+        build_nlp(settings.model)("warm up")
+        articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+        start = time.perf_counter()
+        events = sum(len(evs) for _a, evs in iter_extract(articles, settings=settings))
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"variant": variant, "articles": len(texts), "words": words, "seconds": seconds,
+                      "peak_mb": peak_mb, "events": events}))
+
+
+def run_variant(variant: str, args: argparse.Namespace) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--worker", variant, "--batch-size", str(args.batch_size)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--worker", choices=["bare", "newsgraph"], help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.worker:
+        worker(args.worker, args.limit, args.batch_size)
+        return
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.rounds):
+        for variant in ("bare", "newsgraph"):
+            r = run_variant(variant, args)
+            if variant not in best or r["seconds"] < best[variant]["seconds"]:
+                best[variant] = r
+    print(f"machine: {platform.machine()}, {platform.processor() or '?'}; python {platform.python_version()};"
+          f" batch size {args.batch_size}; best of {args.rounds} round(s)")
+    print(f"{'variant':<12}{'articles':>9}{'words':>10}{'seconds':>9}{'art/s':>8}{'words/s':>9}{'peak MB':>9}"
+          f"{'events':>8}")
+    for variant, r in best.items():
+        print(f"{variant:<12}{int(r['articles']):>9}{int(r['words']):>10}{r['seconds']:>9.1f}"
+              f"{r['articles'] / r['seconds']:>8.1f}{r['words'] / r['seconds']:>9.0f}{r['peak_mb']:>9.0f}"
+              f"{int(r['events']):>8}")
+    ratio = best["bare"]["seconds"] / best["newsgraph"]["seconds"]
+    print(f"newsgraph / bare spaCy throughput: {ratio:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
