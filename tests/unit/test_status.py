@@ -71,3 +71,13 @@ def test_attempted_speech_act_is_asserted_but_attempted_deed_is_possible(bare_nl
 
 def test_would_like_is_a_present_desire(bare_nlp: Language) -> None:
     assert status_of(trigger(bare_nlp, "Fiji would like Japan to fund the port.", "like"), "REQUEST") == "asserted"
+
+
+def test_conjoined_clause_keeps_its_own_status(bare_nlp: Language) -> None:
+    text = "Qatar has not sent troops but has delivered food to the refugees."
+    assert status_of(trigger(bare_nlp, text, "delivered")) == "asserted"
+    assert status_of(trigger(bare_nlp, text, "sent")) == "negated"
+
+
+def test_shared_modal_carries_to_bare_conjunct(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "The envoy will fly to Rome and meet the pope.", "meet")) == "planned"

@@ -119,6 +119,8 @@ class AttributionFinder:
         for anc in trigger.ancestors:
             if anc.lemma_.lower() in REPORTING_VERBS and anc.pos_ in ("VERB", "AUX"):
                 subj = [c for c in anc.children if c.dep_ in ("nsubj",)]
+                if any(s.left_edge.i <= trigger.i <= s.right_edge.i for s in subj):
+                    continue  # the trigger describes the speaker ("X, who had fled, said")
                 subj += [p for c in anc.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 if subj:
                     speakers.insert(0, subj[0])

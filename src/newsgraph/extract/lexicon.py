@@ -3,7 +3,8 @@
 Data: ``newsgraph/data/lexicon/triggers.tsv`` (see its SOURCES.md). Each row is
 ``lemma pos type mode context cameo frame prep note``; ``frame`` names the
 syntax → role mapping in :mod:`newsgraph.extract.roles`; ``prep`` (``|``-separated)
-limits a verb to uses with that particle or preposition ("call on").
+limits a verb to uses with that particle or preposition ("call on"), or names a structural
+condition: ``obj`` (needs an object), ``obj+to`` (an object with an infinitive: "wants X to go").
 """
 
 from __future__ import annotations
@@ -38,62 +39,136 @@ def _rows() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""
+
+    single: dict[tuple[str, str], tuple[Trigger, ...]]
+    multi: dict[tuple[str, str], tuple[tuple[str, Trigger], ...]]  # (head, pos) → (particle|modifier, trigger)
+    hyphenated: dict[str, tuple[Trigger, ...]]
+
+
+def _trigger(row: dict[str, str]) -> Trigger:
+    frame = (row.get("frame") or "").strip()
+    if frame not in FRAMES:
+        raise ValueError(f"triggers.tsv: unknown frame {frame!r} for {row.get('lemma')!r}")
+    return Trigger(
+        lemma=row["lemma"].strip().lower(),
+        pos=row["pos"].strip().upper(),
+        type=row["type"].strip().upper(),
+        mode=(row.get("mode") or "").strip() or None,
+        context=tuple(c.strip() for c in (row.get("context") or "").split("|") if c.strip()),
+        cameo=(row.get("cameo") or "").strip() or None,
+        frame=frame,
+        preps=frozenset(p.strip().lower() for p in (row.get("prep") or "").split("|") if p.strip()),
+    )
+
+
 @lru_cache(maxsize=1)
-def load_triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
-    """All triggers keyed by (lemma, pos); a lemma may carry several (one per particle)."""
-    table: dict[tuple[str, str], list[Trigger]] = {}
+def load_triggers() -> Lexicon:
+    single: dict[tuple[str, str], list[Trigger]] = {}
+    multi: dict[tuple[str, str], list[tuple[str, Trigger]]] = {}
+    hyphenated: dict[str, list[Trigger]] = {}
     for row in _rows():
-        frame = (row.get("frame") or "").strip()
-        if frame not in FRAMES:
-            raise ValueError(f"triggers.tsv: unknown frame {frame!r} for {row.get('lemma')!r}")
-        trig = Trigger(
-            lemma=row["lemma"].strip().lower(),
-            pos=row["pos"].strip().upper(),
-            type=row["type"].strip().upper(),
-            mode=(row.get("mode") or "").strip() or None,
-            context=tuple(c.strip() for c in (row.get("context") or "").split("|") if c.strip()),
-            cameo=(row.get("cameo") or "").strip() or None,
-            frame=frame,
-            preps=frozenset(p.strip().lower() for p in (row.get("prep") or "").split("|") if p.strip()),
-        )
-        table.setdefault((trig.lemma, trig.pos), []).append(trig)
-    return {k: tuple(v) for k, v in table.items()}
+        trig = _trigger(row)
+        words = trig.lemma.split()
+        if len(words) == 2:
+            if trig.pos == "VERB":  # "verb particle"
+                multi.setdefault((words[0], "VERB"), []).append((words[1], trig))
+            else:  # "modifier noun"
+                multi.setdefault((words[1], "NOUN"), []).append((words[0], trig))
+        elif "-" in trig.lemma.strip("-"):
+            hyphenated.setdefault(trig.lemma, []).append(trig)
+        else:
+            single.setdefault((trig.lemma, trig.pos), []).append(trig)
+    return Lexicon(
+        single={k: tuple(v) for k, v in single.items()},
+        multi={k: tuple(v) for k, v in multi.items()},
+        hyphenated={k: tuple(v) for k, v in hyphenated.items()},
+    )
+
+
+def hyphen_keys(token: Token) -> tuple[str, ...]:
+    """Keys of a hyphenated word ending at the token: parts' text + the last part's lemma, and the raw text."""
+    doc = token.doc
+    i = token.i
+    parts: list[str] = []
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        parts.insert(0, doc[i - 2].lower_)
+        i -= 2
+    if not parts:
+        return ()
+    prefix = "-".join(parts)
+    return (f"{prefix}-{token.lemma_.lower()}", f"{prefix}-{token.lower_}")
 
 
 def word_lemma(token: Token) -> str:
     """The lemma, with a hyphenated prefix joined on ("co-operation", "counter-attack")."""
-    lemma = token.lemma_.lower()
-    doc = token.doc
-    i = token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        return f"{doc[i - 2].text.lower()}-{lemma}"
-    return lemma
+    keys = hyphen_keys(token)
+    return keys[0] if keys else token.lemma_.lower()
 
 
-def _particles(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+PARTICLE_DEPS = ("prt", "prep", "advmod", "agent", "dative")
+MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
-def trigger_for(token: Token) -> Trigger | None:
-    """The trigger a token evokes, if any (its part of speech and particles decide)."""
-    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
-        pos = "VERB"
-    elif token.pos_ == "NOUN":
-        pos = "NOUN"
-    else:
-        return None
-    table = load_triggers()
-    candidates = table.get((word_lemma(token), pos)) or table.get((token.lemma_.lower(), pos))
-    if not candidates:
-        return None
-    parts: set[str] | None = None
+def _has_object(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children)
+
+
+def _has_object_and_infinitive(token: Token) -> bool:
+    """"X wants Y to V": an object with an infinitive, or (as parsed) a clause with its own subject."""
+    kids = list(token.children)
+    if any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "xcomp" for c in kids):
+        return True
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and any(g.lower_ == "to" for g in c.children)
+        for c in kids
+    )
+
+
+# Pseudo-prepositions in the prep column: structural conditions rather than words.
+CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive}
+
+
+def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:
     fallback: Trigger | None = None
+    parts: set[str] | None = None
     for trig in candidates:
         if not trig.preps:
             fallback = fallback or trig
             continue
+        if any(CONDITIONS[p](token) for p in trig.preps if p in CONDITIONS):
+            return trig
         if parts is None:
-            parts = _particles(token)
+            parts = {c.lower_ for c in token.children if c.dep_ in deps}
         if trig.preps & parts:
             return trig
     return fallback
+
+
+def trigger_for(token: Token) -> Trigger | None:
+    """The trigger a token evokes, if any (part of speech, particles and modifiers decide)."""
+    if token.pos_ == "VERB" and token.dep_ != "amod":
+        pos = "VERB"
+    elif token.pos_ == "NOUN" and token.dep_ != "compound":
+        pos = "NOUN"
+    else:
+        return None
+    lex = load_triggers()
+    for key in hyphen_keys(token):
+        found = lex.hyphenated.get(key)
+        if found:
+            return found[0]
+    lemma = token.lemma_.lower()
+    multi = lex.multi.get((lemma, pos))
+    if multi:
+        deps = PARTICLE_DEPS if pos == "VERB" else MODIFIER_DEPS
+        near = {w for c in token.children if c.dep_ in deps for w in (c.lower_, c.lemma_.lower())}
+        for word, trig in multi:
+            if word in near:
+                return trig
+    single = lex.single.get((lemma, pos))
+    if not single:
+        return None
+    return _with_prep(single, token, PARTICLE_DEPS if pos == "VERB" else ("prep",))

@@ -116,6 +116,13 @@ def _is_conditional(tok: Token) -> bool:
     ) and any(a in ("would", "will", "could", "might") for a in aux)
 
 
+def _own_clause(conjunct: Token, first: Token) -> bool:
+    """A conjoined verb with its own auxiliary or subject, or joined by "but", is a clause of its own."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in conjunct.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in first.children)
+
+
 def local_status(tok: Token) -> str | None:
     """A status cue in the token's own clause or phrase."""
     if _is_conditional(tok):
@@ -181,6 +188,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
             if head_lemma in REPORTING_BOUNDARY:
                 break
+            if dep == "conj" and _own_clause(tok, head):
+                break  # "has supplied X but has not sent Y": each conjunct keeps its own status
             tok = head
             continue
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):

@@ -1,4 +1,4 @@
-"""Linguistic tables and predicates behind ``newsgraph.coref``.
+"""Linguistic tables and predicates behind ``newsgraph_coref``.
 
 Everything here is general English grammar, not tied to one article: the pronoun
 paradigm, courtesy titles, the head nouns of definite descriptions that can point
@@ -9,15 +9,24 @@ by grammatical role (same source, plus a Hobbs-style penalty for embedded clause
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+import pycountry
 from spacy.tokens import Token
+
+from newsgraph.records import Actor, ActorMention
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # --- pronouns ---------------------------------------------------------------------------------------
 
 # The speaker's and the addressee's pronouns are never resolved here (attribution handles them).
-FIRST_SECOND_PERSON: frozenset[str] = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours yourself yourselves".split()
+FIRST_SECOND_PERSON: frozenset[str] = _words(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves"
 )
 
 
@@ -63,9 +72,9 @@ TITLES: dict[str, str | None] = {
     "chairwoman": "f", "comrade": None,
 }
 # Words that can precede a title inside one office name ("Prime Minister", "Defence Secretary").
-TITLE_PREFIXES: frozenset[str] = frozenset(
+TITLE_PREFIXES: frozenset[str] = _words(
     "prime foreign defence defense interior finance deputy vice supreme chief home state "
-    "attorney lieutenant lt field major".split()
+    "attorney lieutenant lt field major"
 )
 
 # Role words that imply a gender (matched as whole words in ``Actor.role`` or a mention's head).
@@ -73,6 +82,10 @@ ROLE_GENDER: dict[str, str] = {
     "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "king": "m",
     "queen": "f", "prince": "m", "princess": "f", "congressman": "m", "congresswoman": "f",
     "businessman": "m", "businesswoman": "f", "emir": "m", "sultan": "m", "sheikh": "m",
+    "man": "m", "woman": "f", "boy": "m", "girl": "f", "father": "m", "mother": "f", "son": "m",
+    "daughter": "f", "husband": "m", "wife": "f", "brother": "m", "sister": "f", "widow": "f",
+    "stepfather": "m", "stepmother": "f", "grandfather": "m", "grandmother": "f", "uncle": "m",
+    "aunt": "f", "nephew": "m", "niece": "f",
 }
 
 # --- definite descriptions --------------------------------------------------------------------------
@@ -153,9 +166,9 @@ POSSESSED_STATE: dict[str, str] = {
 }
 
 # Modifiers that narrow an office ("the defence minister"): they must appear in the actor's role.
-OFFICE_MODIFIERS: frozenset[str] = frozenset(
+OFFICE_MODIFIERS: frozenset[str] = _words(
     "prime foreign defence defense interior finance deputy vice supreme chief home economy "
-    "economic trade health justice energy culture education labour labor".split()
+    "economic trade health justice energy culture education labour labor"
 )
 
 NUMBER_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3}
@@ -164,19 +177,20 @@ NUMBER_WORDS: dict[str, int] = {"both": 2, "two": 2, "three": 3, "four": 4, "fiv
 
 # Common nouns that name people; a plain noun phrase with one of these heads is a human
 # antecedent the actor ruler did not resolve, and so blocks he/she/they from reaching further back.
-HUMAN_NOUNS: frozenset[str] = frozenset(
+HUMAN_NOUNS: frozenset[str] = _words(
     "person people man woman men women child children resident citizen civilian analyst expert "
     "observer critic witness lawmaker legislator diplomat official soldier troop protester activist "
     "investigator researcher journalist reporter negotiator member voter worker farmer student "
     "spokesman spokeswoman spokesperson source leader politician minister officer victim refugee "
-    "prisoner hostage fighter commander general colonel envoy ambassador president chairman".split()
-)
+    "prisoner hostage fighter commander general colonel envoy ambassador president chairman "
+    "friend neighbour neighbor relative parent family lawyer doctor teacher"
+) | frozenset(ROLE_GENDER)
 
 # Verbs of saying and thinking: their subject is a speaker, never a thing.
-COMMUNICATION_VERBS: frozenset[str] = frozenset(
+COMMUNICATION_VERBS: frozenset[str] = _words(
     "say tell add warn claim insist deny announce declare state argue note report confirm explain "
     "write reply respond answer believe think accuse suggest promise vow pledge stress complain "
-    "urge ask told".split()
+    "urge ask told"
 )
 
 NON_REFERRING_ENTS: frozenset[str] = frozenset(
@@ -185,26 +199,34 @@ NON_REFERRING_ENTS: frozenset[str] = frozenset(
 
 # --- pleonastic "it" (Lappin & Leass 1994, section 2.1.1) ------------------------------------------
 
-MODAL_ADJECTIVES: frozenset[str] = frozenset(
+MODAL_ADJECTIVES: frozenset[str] = _words(
     "clear unclear likely unlikely possible impossible probable improbable certain uncertain "
     "true obvious evident apparent known unknown understood doubtful essential crucial vital "
     "necessary important difficult easy hard surprising unusual rare common worth significant "
     "notable plain sure conceivable legal illegal good bad better best wrong right useful "
-    "urgent time enough".split()
+    "urgent time enough ok okay fine acceptable unacceptable fair unfair reasonable wise unwise"
 )
-COGNITIVE_VERBS: frozenset[str] = frozenset(
+COGNITIVE_VERBS: frozenset[str] = _words(
     "report say announce believe understand think expect fear allege claim know estimate assume "
     "suggest confirm decide agree hope feel consider recommend rumour rumor suspect note "
-    "acknowledge learn reveal".split()
+    "acknowledge learn reveal"
 )
+# Adjectives whose subject is a real agent ("it is ready to supply") or that raise it ("likely to").
+CONTROL_ADJECTIVES: frozenset[str] = _words(
+    "ready willing unwilling able unable prepared eager keen determined happy reluctant anxious "
+    "afraid free quick slow careful open committed"
+)
+RAISING_ADJECTIVES: frozenset[str] = _words("likely unlikely certain sure bound set due")
+PLEONASTIC_NOUNS: frozenset[str] = _words("shame pity time mistake surprise question matter wonder")
 RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear", "happen", "turn", "follow", "matter"})
 WEATHER_VERBS: frozenset[str] = frozenset({"rain", "snow", "hail", "drizzle"})
 COPULAS: frozenset[str] = frozenset({"be", "remain", "become", "seem", "appear", "look", "sound", "prove"})
 MAKE_VERBS: frozenset[str] = frozenset({"make", "find", "consider", "deem", "leave", "think"})
-_BETWEEN_IT_AND_PREDICATE: frozenset[str] = frozenset(
+MADE_IT_PARTICLES: frozenset[str] = _words("to through into out back home across past")
+_BETWEEN_IT_AND_PREDICATE: frozenset[str] = _words(
     "'s is was be been being are were will would may might could should can has had have "
     "not n't also still now already seems seemed remains remained becomes became appears appeared "
-    "looks looked even quite very so all too".split()
+    "looks looked even quite very so all too"
 )
 
 
@@ -226,16 +248,28 @@ def is_pleonastic(token: Token) -> bool:
             return True
         if head.pos_ == "ADJ" and lemma in MODAL_ADJECTIVES:  # small clause: "made it clear that"
             return True
-        if lemma in COPULAS and any(
-            child.dep_ in ("acomp", "attr") and child.lemma_.lower() in MODAL_ADJECTIVES
-            for child in head.children
-        ):
+        if lemma in COPULAS and any(_extraposed(head, child) for child in head.children):
             return True
     if token.dep_ == "dobj" and head.lemma_.lower() in MAKE_VERBS:
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lemma_.lower() in MODAL_ADJECTIVES:
             return True
+        if nxt is not None and head.lemma_.lower() == "make" and nxt.lower_ in MADE_IT_PARTICLES:
+            return True  # "made it to the front", "made it through"
     return _pleonastic_by_words(token)
+
+
+def _extraposed(copula: Token, predicate: Token) -> bool:
+    """"it is clear (that …)", "it is OK to …", "it is a shame that …"; not "it is ready to …"."""
+    lemma = predicate.lemma_.lower()
+    complements = {c.dep_ for c in (*copula.children, *predicate.children)} & {"ccomp", "xcomp", "csubj"}
+    if predicate.dep_ == "attr":
+        return lemma in PLEONASTIC_NOUNS or lemma in MODAL_ADJECTIVES
+    if predicate.dep_ != "acomp" or lemma in CONTROL_ADJECTIVES:
+        return False
+    if lemma in RAISING_ADJECTIVES:  # "it is likely that …" but "it is likely to veto"
+        return "ccomp" in complements or not complements
+    return lemma in MODAL_ADJECTIVES or bool(complements)
 
 
 def _pleonastic_by_words(token: Token) -> bool:
@@ -267,6 +301,8 @@ HEAD_NOUN_WEIGHT = 80.0
 NON_ADVERBIAL_WEIGHT = 50.0
 EMBEDDED_CLAUSE_PENALTY = 20.0
 PARALLELISM_WEIGHT = 35.0
+SPEAKER_WEIGHT = 80.0  # "…, they said": speakers are picked up by later reporting verbs
+IT_KINDS: frozenset[str] = frozenset({"state", "organization", "group"})
 
 
 def anchor(token: Token) -> Token:
@@ -308,20 +344,60 @@ def salience_weight(root: Token) -> float:
     dep = token.dep_
     weight = RECENCY_WEIGHT + ROLE_WEIGHTS[grammatical_role(token)]
     prep_head = token.head.head if dep == "pobj" else None
-    if dep not in EMBEDDED_DEPS and not (prep_head is not None and prep_head.pos_ in ("NOUN", "PROPN", "PRON")):
+    in_noun_phrase = prep_head is not None and prep_head.pos_ in ("NOUN", "PROPN", "PRON")
+    if dep not in EMBEDDED_DEPS and not in_noun_phrase:
         weight += HEAD_NOUN_WEIGHT
     if not (prep_head is not None and prep_head.pos_ in ("VERB", "AUX")):
         weight += NON_ADVERBIAL_WEIGHT
     return weight - EMBEDDED_CLAUSE_PENALTY * min(clause_depth(token), 3)
 
 
+def forward_subject(token: Token) -> Token | None:
+    """The subject a pronoun in a preposed adjunct points forward to ("In his speech, Putin …",
+    "After he landed, Kim …"): the first clause above the pronoun whose subject comes after it."""
+    node = token
+    for parent in token.ancestors:
+        if parent.pos_ in ("VERB", "AUX") and node.dep_ in ("prep", "advcl", "npadvmod"):
+            subject = next((c for c in parent.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.i < node.i:
+                return None
+            return subject if subject.i > token.i else None
+        if node.dep_ in SUBJECT_DEPS | OBJECT_DEPS and parent.pos_ in ("VERB", "AUX") and node.i != token.i:
+            return None  # the pronoun sits inside an argument, not an adjunct
+        node = parent
+    return None
+
+
+RESTRICTING_PREPOSITIONS: frozenset[str] = _words("of in from at for")
+
+
+def is_restricted(head: Token) -> bool:
+    """The noun carries a restrictive modifier ("the leader of X", "the officials in Y", "the man who …")
+    or a name in apposition ("the minister, Ann Smith"): it introduces someone rather than refers back."""
+    for child in head.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in RESTRICTING_PREPOSITIONS):
+            return True
+        if child.dep_ == "relcl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text != ",":
+            return True
+    return False
+
+
 def is_plural(token: Token) -> bool:
-    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
+    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number", [])
 
 
 def speaker_subject(token: Token) -> bool:
     """The token is the subject of a verb of saying ("they said", "she warned")."""
     return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in COMMUNICATION_VERBS
+
+
+def is_speaker(token: Token) -> bool:
+    """Subject of a verb of saying, or the source in "according to X"."""
+    token = anchor(token)
+    if speaker_subject(token):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 # --- names ------------------------------------------------------------------------------------------
@@ -371,3 +447,113 @@ def demonym_matches(modifier: str, name: str) -> bool:
         common += 1
     shorter = min(len(a), len(b))
     return common >= 4 and common >= shorter - 2
+
+
+# --- fitting an actor to a description --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """An actor an anaphor can point to, and the start_char of the mention it was last seen at."""
+
+    actor: Actor
+    antecedent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """What a description's modifiers demand: a country ("the North Korean leader"), offices ("defence")."""
+
+    country: str = ""
+    offices: tuple[str, ...] = ()
+
+
+class CountryIndex:
+    """State actors by ISO3 code: the document's own first, else a name from ISO 3166."""
+
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        self.states: dict[str, Actor] = {}
+        self.governments: dict[str, Actor] = {}
+        self.names: dict[str, set[str]] = {}
+        for mention in mentions:
+            actor = mention.actor
+            if actor.kind != "state" or not actor.country:
+                continue
+            self.names.setdefault(actor.country, set()).update({actor.name, mention.text})
+            if actor.sector == "GOV":
+                self.governments.setdefault(actor.country, actor)
+            elif actor.sector is None:
+                self.states.setdefault(actor.country, actor)
+        for country, government in self.governments.items():
+            self.states.setdefault(country, replace(government, sector=None))
+
+    def _iso_names(self, country: str) -> set[str]:
+        record = pycountry.countries.get(alpha_3=country)
+        if record is None:
+            return set()
+        attrs = ("common_name", "name", "official_name")
+        return {str(getattr(record, attr)) for attr in attrs if hasattr(record, attr)}
+
+    def state_of(self, country: str) -> Actor:
+        if country not in self.states:
+            record = pycountry.countries.get(alpha_3=country)
+            name = str(getattr(record, "common_name", None) or getattr(record, "name", country))
+            self.states[country] = Actor(name=name, kind="state", country=country)
+        return self.states[country]
+
+    def government_of(self, country: str) -> Actor:
+        return self.governments.get(country) or replace(self.state_of(country), sector="GOV")
+
+    def named(self, country: str | None, modifier: str) -> bool:
+        """The proper adjective fits the country ("Russian" and RUS)."""
+        if not country:
+            return False
+        names = self.names.get(country, set()) | self._iso_names(country)
+        return any(demonym_matches(modifier, name) for name in names)
+
+
+def role_fits(actor: Actor, description: Description, constraint: Constraint) -> bool:
+    """The actor's sector and role (when known) fit the description's head and office modifiers."""
+    if description.sectors and actor.sector and actor.sector not in description.sectors:
+        return False
+    role = (actor.role or "").lower()
+    if not role:
+        return True
+    if description.roles and not any(word in role for word in description.roles):
+        return False
+    return all(office in role for office in constraint.offices)
+
+
+def fit(
+    actor: Actor, description: Description, constraint: Constraint, countries: CountryIndex, *, derived: bool
+) -> Actor | None:
+    """The actor a description picks out from a candidate, or None.
+
+    With ``derived``, a person stands for their state: "Mr Kim … the two nations".
+    """
+    if constraint.country and not countries.named(actor.country, constraint.country):
+        return None
+    target, kind = description.target, actor.kind
+    if target == "person":
+        ok = kind in ("person", "anonymous")
+        return actor if ok and role_fits(actor, description, constraint) else None
+    if target in ("organization", "group"):
+        kinds = ("organization",) if target == "organization" else ("group", "organization", "anonymous")
+        ok = kind in kinds and role_fits(actor, description, constraint)
+        return actor if ok else None
+    if target == "side" and kind in ("organization", "group"):
+        return actor
+    if kind == "state" and actor.country:
+        country = actor.country
+    elif kind == "state":
+        return actor if target != "government" else replace(actor, sector="GOV")
+    elif derived and kind in ("person", "anonymous") and actor.country:
+        country = actor.country
+    else:
+        return None
+    return countries.government_of(country) if target == "government" else countries.state_of(country)
+
+
+def fit_collective(actor: Actor, description: Description, constraint: Constraint) -> bool:
+    """A plural group actor for "the officials", "the rebels"."""
+    return actor.kind in ("group", "anonymous", "organization") and role_fits(actor, description, constraint)

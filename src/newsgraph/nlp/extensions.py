@@ -1,7 +1,7 @@
 """Custom attributes newsgraph's components set on spaCy objects.
 
 ``Doc._.actor_mentions``: list[ActorMention], sorted by (start, end); set by
-``newsgraph.actor_ruler`` and extended by ``newsgraph.coref``. Several mentions
+``newsgraph_actor_ruler`` and extended by ``newsgraph_coref``. Several mentions
 may share a span (e.g. "the two nations" → one mention per state).
 """
 

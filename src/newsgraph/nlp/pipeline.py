@@ -22,7 +22,7 @@ MODEL_MIRRORS: dict[str, tuple[str, ...]] = {
 }
 
 # Components newsgraph adds, in order, after the model's own.
-COMPONENTS: tuple[str, ...] = ("newsgraph.actor_ruler", "newsgraph.coref")
+COMPONENTS: tuple[str, ...] = ("newsgraph_actor_ruler", "newsgraph_coref")
 
 
 def load_model(name: str) -> Language:
@@ -56,7 +56,7 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
     _register_components()
     nlp = load_model(model)
     before = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("newsgraph.paragraphs", before=before) if before else nlp.add_pipe("newsgraph.paragraphs", first=True)
+    nlp.add_pipe("newsgraph_paragraphs", before=before) if before else nlp.add_pipe("newsgraph_paragraphs", first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

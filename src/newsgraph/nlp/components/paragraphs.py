@@ -1,4 +1,4 @@
-"""``newsgraph.paragraphs``: a line break always ends a sentence.
+"""``newsgraph_paragraphs``: a line break always ends a sentence.
 
 Runs before the parser, which keeps sentence starts that are already set, so a
 headline or a paragraph never runs into the next one.
@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("newsgraph.paragraphs")
+@Language.component("newsgraph_paragraphs")
 def split_paragraphs(doc: Doc) -> Doc:
     for token in doc[1:]:
         prev = doc[token.i - 1]

@@ -1,0 +1,166 @@
+"""The ``newsgraph`` command line: thin commands that parse, validate and call the library.
+
+Exit status: 0 when every input was used; 1 when an input was rejected or the
+run failed (a clean one-line message, never a traceback, for newsgraph's own
+errors); 2 for usage errors (bad options, bad NEWSGRAPH_* settings); 130 when
+interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from newsgraph import __version__
+from newsgraph.api import iter_extract
+from newsgraph.cli.progress import Reporter
+from newsgraph.cli.render import Counts, OutputFormat, make_renderer
+from newsgraph.config import DEFAULT_MODEL, Settings
+from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.ingest import read_inputs
+from newsgraph.records import Article
+
+PROG = "newsgraph"
+TABLE_WIDTH = 160  # columns for tables written to a file or a pipe (no terminal to measure)
+
+app = typer.Typer(
+    name=PROG,
+    help="Sourced, time-aware event data from news articles: who did what to whom, when, where, "
+    "with what, and according to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def cli(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Sourced, time-aware event data from news articles."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="A .txt, .html/.htm or .jsonl file, a directory of them (read recursively), "
+            "or - for stdin (JSON Lines if its first line is a JSON object, else plain text).",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Publication date for inputs that carry none (relative times are resolved against it).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="jsonl: one event a line; json: one array; table: for reading."),
+    ] = OutputFormat.jsonl,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL}).",
+            show_default=False,
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help=f"Articles per spaCy batch (default: $NEWSGRAPH_BATCH_SIZE, else {Settings().batch_size}).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Extract PLOVER event records from news articles.
+
+    Rejected inputs are reported on stderr, one line each (path:line: reason), and
+    the rest is processed; the exit status is then 1.
+    """
+    try:
+        settings = Settings.from_env(model=model, batch_size=batch_size)
+    except (ValueError, TypeError, ConfigError) as exc:
+        _fail(f"invalid setting (check the NEWSGRAPH_* environment variables): {exc}", code=2)
+    day = published.date() if published is not None else None
+    code = run_extract(inputs, published=day, settings=settings, fmt=output_format)
+    raise typer.Exit(code)
+
+
+def run_extract(
+    inputs: Sequence[str], *, published: date | None, settings: Settings, fmt: OutputFormat
+) -> int:
+    """Stream inputs through ingest and extraction into the chosen format; returns the exit status."""
+    counts = Counts()
+    stdout = Console(highlight=False, width=None if sys.stdout.isatty() else _table_width())
+    renderer = make_renderer(fmt, sys.stdout, stdout)
+    reporter = Reporter()
+
+    def accepted() -> Iterator[Article]:
+        for item in read_inputs(inputs, published=published, settings=settings):
+            if isinstance(item, Article):
+                yield item
+            else:
+                counts.rejected += 1
+                reporter.message(f"{PROG}: {item.message()}")
+
+    failure: tuple[str, int] | None = None
+    with reporter:
+        try:
+            for article, events in iter_extract(accepted(), settings=settings):
+                counts.articles += 1
+                counts.events += len(events)
+                renderer.article(article, events)
+                reporter.update(f"{counts.summary()} (last: {article.id})")
+        except NewsgraphError as exc:
+            failure = (f"error: {exc}", 1)
+        except KeyboardInterrupt:
+            failure = (f"interrupted ({counts.summary()})", 130)
+    renderer.close(counts)  # also after a failure: what was written stays well-formed
+    if failure is not None:
+        reporter.message(f"{PROG}: {failure[0]}")
+        return failure[1]
+    if fmt is not OutputFormat.table:
+        reporter.message(f"{PROG}: {counts.summary()}")
+    return 1 if counts.rejected else 0
+
+
+def _table_width() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        return TABLE_WIDTH
+
+
+def _fail(message: str, *, code: int) -> NoReturn:
+    typer.echo(f"{PROG}: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point (``newsgraph``, ``python -m newsgraph``)."""
+    app(args=list(argv) if argv is not None else None, prog_name=PROG)

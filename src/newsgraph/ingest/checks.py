@@ -1,0 +1,61 @@
+"""Checks every ingested text goes through, whatever its format, and date parsing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from newsgraph.ingest.language import english_reason
+from newsgraph.records import Article, Rejection
+
+
+def check_text(text: str, *, max_chars: int) -> str | None:
+    """Why ``text`` cannot be used as an article (one line), or None when it can."""
+    if not text.strip():
+        return "empty text"
+    if "\x00" in text:
+        return "binary data (contains NUL bytes), not text"
+    if len(text) > max_chars:
+        return (
+            f"too long: {len(text):,} characters (the limit is {max_chars:,}; "
+            "raise it with NEWSGRAPH_MAX_CHARS or split the article)"
+        )
+    return english_reason(text)
+
+
+def parse_date(value: str) -> date:
+    """A date from "YYYY-MM-DD" or an ISO 8601 datetime (its calendar date as written).
+
+    Raises ValueError with a one-line message otherwise.
+    """
+    value = value.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD or an ISO 8601 datetime") from None
+
+
+def build_article(
+    *,
+    id: str,
+    text: str,
+    origin: str,
+    line: int | None,
+    max_chars: int,
+    published: date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Article | Rejection:
+    """An Article when ``text`` passes :func:`check_text`, else a Rejection saying why."""
+    if reason := check_text(text, max_chars=max_chars):
+        return reject(origin, line, reason)
+    where = f"{origin}:{line}" if line is not None else origin
+    return Article(id=id, text=text, published=published, title=title, source=source, url=url, origin=where)
+
+
+def reject(origin: str, line: int | None, reason: str) -> Rejection:
+    return Rejection(origin=origin, line=line, stage="ingest", reason=reason)

@@ -1,0 +1,315 @@
+"""Span types shared by ``newsgraph_actor_ruler``, and how it finds people.
+
+People come from three places: the gazetteer's people (by name or alias), the model's
+PERSON entities, and a title followed by a capitalised name ("Mr Ruiz", "Gen Haddad").
+A role phrase right before the name ("US secretary of state Jane Doe") or in apposition
+("Jane Doe, a Pentagon spokeswoman," / "A Pentagon spokeswoman, Jane Doe,") gives the
+person a country, sector and role. A lone surname later on ("Ms Doe") is the person of
+the nearest full name before it (or else the first after it) with that surname.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsgraph.nlp.gazetteer import Gazetteer, Honorific, RoleEntry
+from newsgraph.records import Actor
+
+# Ranks decide between mentions of the same span: a person beats a role phrase beats a name.
+RANK_PERSON, RANK_ROLE, RANK_NAME, RANK_DEMONYM = 4, 3, 2, 1
+_PLACE_NAMES = frozenset({"state", "seat", "demonym"})  # a longer PERSON entity wins: "Michael Jordan"
+_PERSON_KINDS = frozenset({"person", "anonymous"})
+
+
+@dataclass(slots=True)
+class NameHit:
+    """A gazetteer name found in the text."""
+
+    start: int
+    end: int
+    category: str
+    actor: Actor | None
+    inside_end: int | None = None  # end of a longer NER entity that contains it
+    inside_label: str | None = None
+
+
+@dataclass(slots=True)
+class RolePhrase:
+    """A noun phrase headed by a role noun, and the actors its modifiers make of it."""
+
+    start: int
+    end: int
+    entry: RoleEntry
+    actors: list[Actor] = field(default_factory=list)
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    actor: Actor
+    via: str
+    rank: int
+
+
+class EntityIndex:
+    """The doc's NER entities without leading determiners or a trailing possessive."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            while start < end and doc[start].pos_ == "DET":
+                start += 1
+            while end > start and doc[end - 1].tag_ == "POS":
+                end -= 1
+            if start < end:
+                self.spans.append((start, end, ent.label_))
+        self._starts = [s for s, _, _ in self.spans]
+
+    def containing(self, start: int, end: int) -> tuple[int, int, str] | None:
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0:
+            s, e, label = self.spans[i]
+            if s <= start and end <= e:
+                return s, e, label
+        return None
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int  # the mention, with a title or a role phrase before the name
+    end: int
+    name_start: int
+    name_end: int
+    known: Actor | None
+    via: str
+    title: Honorific | None = None
+    actor: Actor | None = None
+
+
+class PersonFinder:
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles: dict[tuple[str, ...], Honorific] = {}
+        docs = [nlp.make_doc(t) for t in gazetteer.honorifics]
+        for pattern, honorific in zip(docs, gazetteer.honorifics.values(), strict=True):
+            self.titles[tuple(t.text for t in pattern)] = honorific
+        self.matcher.add("TITLE", docs)
+
+    def find(
+        self, doc: Doc, hits: list[NameHit], phrases: list[RolePhrase], ents: EntityIndex
+    ) -> tuple[list[Candidate], set[int]]:
+        """Person mentions, and the ids of role phrases they took over."""
+        titles = {
+            start: (end, self.titles[tuple(t.text for t in doc[start:end])])
+            for _, start, end in self.matcher(doc)
+        }
+        people = self._collect(doc, hits, phrases, ents, titles)
+        attached: set[int] = set()
+        candidates: list[Candidate] = []
+        by_end = {p.end: p for p in phrases}
+        by_start = {p.start: p for p in phrases}
+        appositions: list[tuple[RolePhrase, _Person]] = []
+        for person in people:
+            self._attach(doc, person, by_end, by_start, attached, appositions)
+        _link_surnames(doc, people, self.gazetteer)
+        for person in people:
+            assert person.actor is not None
+            if person.via == "ner" and _alpha_count(doc, person) < 2 and person.start == person.name_start:
+                continue  # a lone word the model calls a person, with no title and no full name: too weak
+            candidates.append(
+                Candidate(
+                    start=person.start, end=person.end, actor=person.actor, via=person.via, rank=RANK_PERSON
+                )
+            )
+        for phrase, person in appositions:
+            assert person.actor is not None
+            candidates.append(
+                Candidate(
+                    start=phrase.start, end=phrase.end, actor=person.actor, via="apposition", rank=RANK_ROLE
+                )
+            )
+        return candidates, attached
+
+    def _collect(
+        self,
+        doc: Doc,
+        hits: list[NameHit],
+        phrases: list[RolePhrase],
+        ents: EntityIndex,
+        titles: dict[int, tuple[int, Honorific]],
+    ) -> list[_Person]:
+        people: dict[int, _Person] = {}
+        owner = [-1] * len(doc)  # token → index of the name hit covering it
+        for i, hit in enumerate(hits):
+            owner[hit.start : hit.end] = [i] * (hit.end - hit.start)
+            if (
+                hit.category == "person"
+                and hit.actor is not None
+                and (hit.inside_end is None or hit.inside_label == "PERSON")
+            ):
+                people[hit.start] = _Person(
+                    start=hit.start,
+                    end=hit.end,
+                    name_start=hit.start,
+                    name_end=hit.end,
+                    known=hit.actor,
+                    via="lexicon",
+                )
+        role_starts = {p.start: p.end for p in phrases if not p.actors}
+        for start, end, label in ents.spans:
+            if label != "PERSON":
+                continue
+            while start < end and (start in titles or start in role_starts):
+                start = titles[start][0] if start in titles else role_starts[start]
+            if start >= end or not _looks_like_name(doc, start, end):
+                continue
+            if any(not _person_may_cover(hits[o], start, end) for o in set(owner[start:end]) if o >= 0):
+                continue
+            people[start] = _Person(
+                start=start, end=end, name_start=start, name_end=end, known=None, via="ner"
+            )
+        covered = {i for p in people.values() for i in range(p.start, p.end)}
+        for start, (end, honorific) in titles.items():
+            if end in people:
+                person = people[end]
+                person.start, person.title = start, honorific
+                continue
+            k = end
+            while (
+                k < len(doc)
+                and k - end < 4
+                and k not in covered
+                and doc[k].pos_ == "PROPN"
+                and doc[k].text[:1].isupper()
+                and owner[k] < 0
+            ):
+                k += 1
+            if k > end:
+                people[end] = _Person(
+                    start=start, end=k, name_start=end, name_end=k, known=None, via="title", title=honorific
+                )
+        return [people[k] for k in sorted(people)]
+
+    def _attach(
+        self,
+        doc: Doc,
+        person: _Person,
+        by_end: dict[int, RolePhrase],
+        by_start: dict[int, RolePhrase],
+        attached: set[int],
+        appositions: list[tuple[RolePhrase, _Person]],
+    ) -> None:
+        """Give the person the role a neighbouring role phrase states."""
+        base = person.known or Actor(
+            name=" ".join(doc[person.name_start : person.name_end].text.split()), kind="person"
+        )
+        phrase = by_end.get(person.start)
+        if phrase is not None and _describes_one(phrase) and person.title is None:
+            person.start = phrase.start
+            attached.add(id(phrase))
+        else:
+            phrase = None
+            after = by_start.get(person.end + 1)
+            before = by_end.get(person.start - 1)
+            if (
+                person.end < len(doc)
+                and doc[person.end].text == ","
+                and after is not None
+                and _describes_one(after)
+            ):
+                phrase = after
+            elif (
+                person.start > 0
+                and doc[person.start - 1].text == ","
+                and before is not None
+                and _describes_one(before)
+            ):
+                phrase = before
+            if phrase is not None:
+                attached.add(id(phrase))
+                appositions.append((phrase, person))
+        if phrase is not None:
+            described = phrase.actors[0] if phrase.actors else None
+            country = described.country if described else None
+            if base.country is not None and country not in (None, base.country):
+                person.actor = base  # "Putin's counterpart Xi Jinping": the phrase is about someone else
+                return
+            sector = described.sector if described else phrase.entry.sector
+            person.actor = Actor(
+                name=base.name,
+                kind="person",
+                country=base.country or country,
+                sector=sector or base.sector,
+                role=phrase.entry.role,
+                wikidata=base.wikidata,
+            )
+        elif person.title is not None and person.title.role is not None and person.known is None:
+            person.actor = Actor(
+                name=base.name, kind="person", role=person.title.role, sector=person.title.sector
+            )
+        else:
+            person.actor = base
+
+
+def _alpha_count(doc: Doc, person: _Person) -> int:
+    return sum(t.is_alpha for t in doc[person.name_start : person.name_end])
+
+
+def _describes_one(phrase: RolePhrase) -> bool:
+    return phrase.entry.kind in _PERSON_KINDS and not phrase.plural
+
+
+def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+    return any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end])
+
+
+def _person_may_cover(hit: NameHit, start: int, end: int) -> bool:
+    """Whether a PERSON entity may stand over a gazetteer name: "George Washington", not "Kyiv"."""
+    if hit.category == "block":
+        return True
+    return hit.category in _PLACE_NAMES and start <= hit.start and hit.end <= end and end - start > hit.end - hit.start
+
+
+def _surname_keys(doc: Doc, person: _Person, gazetteer: Gazetteer) -> set[str]:
+    words = [t for t in doc[person.name_start : person.name_end] if t.is_alpha]
+    keys: set[str] = set()
+    if person.known is not None:
+        rows = gazetteer.people.get(person.known.name, ())
+        keys.update(r.surname.lower() for r in rows if r.surname)
+    if len(words) >= 2:
+        keys.add(words[-1].lower_)
+        if any(t.text == "-" for t in doc[person.name_start : person.name_end]) and words[-1].text.islower():
+            keys.add(words[0].lower_)  # "Kim Yo-jong": the family name comes first
+    return keys
+
+
+def _link_surnames(doc: Doc, people: list[_Person], gazetteer: Gazetteer) -> None:
+    """A lone surname is the person of the nearest full name with that surname."""
+    registry: list[tuple[str, int, _Person]] = []
+    for person in people:
+        if person.known is not None or _alpha_count(doc, person) >= 2:
+            registry.extend((key, person.start, person) for key in _surname_keys(doc, person, gazetteer))
+    for person in people:
+        words = [t for t in doc[person.name_start : person.name_end] if t.is_alpha]
+        if len(words) != 1:
+            continue
+        key = words[0].lower_
+        matches = [(pos, p) for k, pos, p in registry if k == key and p is not person]
+        if not matches:
+            continue
+        before = [m for m in matches if m[0] < person.start]
+        _, source = before[-1] if before else matches[0]
+        if source.actor is not None and (
+            person.known is None or source.known == person.known or source.known is None
+        ):
+            person.actor = source.actor
+            person.via = "surname"

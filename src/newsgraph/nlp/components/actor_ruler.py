@@ -1,0 +1,358 @@
+"""``newsgraph_actor_ruler``: who is named in a document, as canonical actors.
+
+Factory ``newsgraph_actor_ruler`` (spaCy forbids "." in factory names); the pipeline
+adds it under the name ``newsgraph_actor_ruler``.
+
+Runs after the model's ``ner`` and sets ``Doc._.actor_mentions`` (a list of
+``ActorMention`` sorted by (start, end)); ``newsgraph_coref`` extends it.
+
+What it marks, from the gazetteer (``newsgraph.nlp.gazetteer``) and the parse:
+
+- names of states, institutions, IGOs, groups and known people (``via="lexicon"``);
+- demonyms standing alone, "the Chinese said" → the state (``via="demonym"``);
+- capitals and seats of power, "Pyongyang said", "the Kremlin" → the state's
+  government, sector GOV, or the institution housed there (``via="seat"``). Whether a
+  capital is a stand-in or a mere place ("travelled to Moscow") is the event layer's call;
+- noun phrases headed by a role noun and modified by a state, seat, institution, IGO,
+  group or person: "the Russian defence minister", "US and South Korean officials"
+  (one mention per state), "a White House spokesperson", "the president of Iran"
+  (``via="role"``); the mention covers the phrase from its determiner to the head;
+- people: known people by name or alias, other PERSON entities by name; a role
+  phrase before the name or in apposition ("Adrienne Lee, a Pentagon spokeswoman")
+  gives them a country, sector and role, and an appositive role phrase is itself a
+  mention of the person (``via="apposition"``); a later surname ("Mr Lee") is the same
+  person (``via="surname"``); unknown names are ``via="ner"``.
+
+Mentions never nest or cross: the longest wins ("US officials" is one mention, not a
+state plus a role phrase). Several mentions share a span only for coordinated states.
+If ``doc.user_data["published"]`` is a ``date``, known people get the role they held then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
+from newsgraph.nlp.actor_match import (
+    RANK_DEMONYM,
+    RANK_NAME,
+    RANK_ROLE,
+    Candidate,
+    EntityIndex,
+    NameHit,
+    PersonFinder,
+    RolePhrase,
+)
+from newsgraph.nlp.gazetteer import CATEGORIES, Gazetteer, NameEntry, RoleEntry, entry_actor, load_gazetteer
+from newsgraph.records import Actor, ActorMention
+
+# NER labels whose longer spans swallow a lexicon name: "Washington Post", "New Mexico".
+_BLOCKING_LABELS = frozenset(
+    {"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+)
+_NP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "CCONJ", "PART"})
+_NP_PUNCT = frozenset({"-", "–", "'", "’", "'s", "’s"})
+_SUBSTANTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr"})
+_NEGATING_PREFIXES = frozenset({"pro", "anti", "non"})
+_STATE_LIKE = frozenset({"state", "demonym"})
+_MODIFIERS = frozenset({"state", "demonym", "seat", "institution", "igo", "group", "person"})
+
+
+def published_date(doc: Doc) -> date | None:
+    value = doc.user_data.get("published")
+    return value if isinstance(value, date) else None
+
+
+def _is_acronym(form: str) -> bool:
+    return any(c.isupper() for c in form[1:]) or (len(form) > 1 and form.isupper())
+
+
+def case_matches(tokens: Span, forms: tuple[str, ...]) -> bool:
+    """Whether text written like ``tokens`` can be the name written ``forms``.
+
+    Acronyms must match exactly ("US", not "us"); a one-word name must be capitalised
+    when the table capitalises it ("Turkey", not "turkey"); a longer name needs one of
+    its capitalised words capitalised ("US state department", not "the security service").
+    """
+    capitalised = False
+    needs_capital = False
+    for token, form in zip(tokens, forms, strict=True):
+        if _is_acronym(form):
+            if token.text != form:
+                return False
+            capitalised = True
+        elif form[:1].isupper():
+            needs_capital = True
+            capitalised = capitalised or token.text[:1].isupper()
+    return capitalised or not needs_capital
+
+
+class ActorRuler:
+    """Marks actor mentions; matchers are built once, when the pipeline is made."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_actor_ruler") -> None:
+        self.name = name
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names: dict[tuple[str, ...], list[tuple[NameEntry, tuple[str, ...]]]] = {}
+        self.roles: dict[tuple[str, ...], RoleEntry] = {}
+        self._add_names(nlp)
+        self._add_roles(nlp)
+        self.people = PersonFinder(nlp, self.gazetteer)
+
+    def _add_names(self, nlp: Language) -> None:
+        forms: dict[str, list[NameEntry]] = {}
+        for entry in self.gazetteer.surfaces:
+            for variant in {entry.surface, entry.surface.replace("'", "’")}:
+                forms.setdefault(variant, []).append(entry)
+        patterns = []
+        for text, pattern in zip(forms, (nlp.make_doc(t) for t in forms), strict=True):
+            key = tuple(t.lower_ for t in pattern)
+            orth = tuple(t.text for t in pattern)
+            if key not in self.names:
+                patterns.append(pattern)
+            self.names.setdefault(key, []).extend((e, orth) for e in forms[text])
+        order = {c: i for i, c in enumerate(CATEGORIES)}
+        for bucket in self.names.values():
+            bucket.sort(key=lambda pair: order[pair[0].category])
+        self.name_matcher.add("NAME", patterns)
+
+    def _add_roles(self, nlp: Language) -> None:
+        terms = list(self.gazetteer.roles.values())
+        for entry, pattern in zip(terms, (nlp.make_doc(e.term) for e in terms), strict=True):
+            self.roles[tuple(t.lower_ for t in pattern)] = entry
+        self.role_matcher.add("ROLE", [nlp.make_doc(e.term) for e in terms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actor_mentions = self.find_mentions(doc)
+        return doc
+
+    # -- the steps -----------------------------------------------------------------
+
+    def find_mentions(self, doc: Doc) -> list[ActorMention]:
+        when = published_date(doc)
+        ents = EntityIndex(doc)
+        hits = self._name_hits(doc, ents, when)
+        phrases = self._role_phrases(doc, hits)
+        candidates = self._name_candidates(doc, hits)
+        person_candidates, attached = self.people.find(doc, hits, phrases, ents)
+        for phrase in phrases:
+            if id(phrase) not in attached:
+                candidates.extend(
+                    Candidate(start=phrase.start, end=phrase.end, actor=actor, via="role", rank=RANK_ROLE)
+                    for actor in phrase.actors
+                )
+        candidates.extend(person_candidates)
+        return _choose(doc, candidates)
+
+    def _name_hits(self, doc: Doc, ents: EntityIndex, when: date | None) -> list[NameHit]:
+        """Gazetteer names, longest first, never overlapping."""
+        found: list[tuple[int, int, NameEntry]] = []
+        for _, start, end in self.name_matcher(doc):
+            span = doc[start:end]
+            for entry, forms in self.names.get(tuple(t.lower_ for t in span), ()):
+                if case_matches(span, forms):
+                    found.append((start, end, entry))
+                    break
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        taken = bytearray(len(doc))
+        hits: list[NameHit] = []
+        for start, end, entry in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if entry.category in _STATE_LIKE and _negated_prefix(doc, start):
+                continue
+            hit = NameHit(start=start, end=end, category=entry.category, actor=entry_actor(entry, when))
+            outer = ents.containing(start, end)
+            if outer is not None and outer[1] - outer[0] > end - start and outer[2] in _BLOCKING_LABELS:
+                hit.inside_end, hit.inside_label = outer[1], outer[2]
+            hits.append(hit)
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _role_spans(self, doc: Doc, hits: list[NameHit]) -> list[tuple[int, int, RoleEntry]]:
+        """Role nouns, longest first, outside names other than states' ("Crown Prince Faisal")."""
+        taken = bytearray(len(doc))
+        for hit in hits:
+            if hit.category not in _STATE_LIKE:
+                taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        spans: list[tuple[int, int, RoleEntry]] = []
+        for _, start, end in sorted(self.role_matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            spans.append((start, end, self.roles[tuple(t.lower_ for t in doc[start:end])]))
+        spans.sort(key=lambda s: s[0])
+        return spans
+
+    def _role_phrases(self, doc: Doc, hits: list[NameHit]) -> list[RolePhrase]:
+        spans = self._role_spans(doc, hits)
+        state_tokens = {i for h in hits if h.category in _STATE_LIKE for i in range(h.start, h.end)}
+        by_start = {h.start: h for h in hits}
+        phrases: list[RolePhrase] = []
+        for start, end, entry in spans:
+            head = doc[start:end].root
+            if head.pos_ not in ("NOUN", "PROPN") and not (
+                head.pos_ == "ADJ" and head.dep_ in _SUBSTANTIVE_DEPS
+            ):
+                continue
+            left = _left_bound(doc, start, head.left_edge.i, state_tokens)
+            mods = [
+                h
+                for h in hits
+                if left <= h.start
+                and h.end <= start
+                and h.category in _MODIFIERS
+                and h.actor is not None
+                and (h.inside_end is None or h.inside_end > start)
+            ]
+            phrase_end = end
+            if not mods and end + 1 < len(doc) and doc[end].lower_ == "of":
+                after = by_start.get(end + 2 if doc[end + 1].pos_ == "DET" else end + 1)
+                if (
+                    after is not None
+                    and after.category in _MODIFIERS
+                    and after.actor is not None
+                    and after.inside_end is None
+                ):
+                    mods, phrase_end = [after], after.end  # "the president of Iran"
+            if len(mods) > 1 and not any(doc[i].pos_ == "CCONJ" for i in range(mods[0].start, mods[-1].end)):
+                mods = mods[:1]  # "the former US Iran envoy": the first modifier is the employer
+            inner = [r for s, e, r in spans if left <= s and e <= start and not r.generic]
+            phrase = RolePhrase(start=left, end=phrase_end, entry=entry, plural=head.tag_ in ("NNS", "NNPS"))
+            phrase.actors = _dedupe([_role_actor(doc, entry, m, inner) for m in mods])
+            phrases.append(phrase)
+        return phrases
+
+    def _name_candidates(self, doc: Doc, hits: list[NameHit]) -> list[Candidate]:
+        out: list[Candidate] = []
+        previous: NameHit | None = None
+        for hit in hits:
+            category, actor = hit.category, hit.actor
+            prev, previous = previous, hit
+            if actor is None or category in ("block", "person") or hit.inside_end is not None:
+                continue
+            start = hit.start
+            if (
+                category in ("institution", "group", "seat", "igo")
+                and prev is not None
+                and prev.category in _STATE_LIKE
+                and prev.actor is not None
+                and prev.actor.country == actor.country
+                and _adjacent(doc, prev.end, hit.start)
+            ):
+                start = prev.start  # "Iran's Revolutionary Guards", "the Israeli Knesset"
+                if start > 0 and doc[start - 1].pos_ == "DET":
+                    start -= 1
+            via = {"seat": "seat", "demonym": "demonym"}.get(category, "lexicon")
+            rank = RANK_DEMONYM if category == "demonym" else RANK_NAME
+            out.append(Candidate(start=start, end=hit.end, actor=actor, via=via, rank=rank))
+        return out
+
+
+def _negated_prefix(doc: Doc, start: int) -> bool:
+    """ "pro-Russian", "anti-American": the state is not the actor."""
+    return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in _NEGATING_PREFIXES
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    return end == start or (end + 1 == start and doc[end].tag_ == "POS")
+
+
+def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int]) -> int:
+    """Where the noun phrase ending in the role noun at ``start`` begins."""
+    j = start - 1
+    while j >= left_edge and not doc[j + 1].is_sent_start:
+        token = doc[j]
+        ok = (
+            (token.pos_ in _NP_POS and token.tag_ not in ("VBN", "VBG"))
+            or token.tag_ in ("POS", "PRP$")
+            or token.text in _NP_PUNCT
+            or (token.text == "," and j - 1 in state_tokens and j + 1 in state_tokens)
+        )
+        if not ok:
+            break
+        j -= 1
+    return j + 1
+
+
+def _role_actor(doc: Doc, entry: RoleEntry, mod: NameHit, inner: list[RoleEntry]) -> Actor:
+    actor = mod.actor
+    assert actor is not None
+    category = mod.category
+    if category in _STATE_LIKE:
+        gaz = load_gazetteer()
+        country = gaz.countries.get(actor.country or "")
+        label = country.adjective if country else actor.name
+        mod_sector = None
+    elif category == "seat":
+        label, mod_sector = doc[mod.start : mod.end].text, actor.sector
+    else:
+        label, mod_sector = actor.name, actor.sector
+    sector = entry.sector
+    if entry.generic:
+        sector = next((r.sector for r in inner if r.sector), None) or mod_sector or entry.sector
+    return Actor(
+        name=f"{label} {entry.role}", kind=entry.kind, country=actor.country, sector=sector, role=entry.role
+    )
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: list[Actor] = []
+    for actor in actors:
+        if actor not in seen:
+            seen.append(actor)
+    return seen
+
+
+def _choose(doc: Doc, candidates: list[Candidate]) -> list[ActorMention]:
+    """Longest spans first, then higher rank; nested and crossing mentions are dropped."""
+    groups: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.start, c.end), []).append(c)
+    order = sorted(groups, key=lambda k: (k[0] - k[1], -max(c.rank for c in groups[k]), k[0]))
+    taken = bytearray(len(doc))
+    mentions: list[ActorMention] = []
+    for start, end in order:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        group = groups[(start, end)]
+        best = max(c.rank for c in group)
+        span = doc[start:end]
+        seen: set[Actor] = set()
+        for c in group:
+            if c.rank == best and c.actor not in seen:
+                seen.add(c.actor)
+                mentions.append(
+                    ActorMention(
+                        start=start,
+                        end=end,
+                        start_char=span.start_char,
+                        end_char=span.end_char,
+                        text=span.text,
+                        actor=c.actor,
+                        via=c.via,
+                    )
+                )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+# spaCy forbids "." in factory names; the pipeline adds the component as
+# ``nlp.add_pipe(FACTORY, name="newsgraph_actor_ruler")``.
+FACTORY = "newsgraph_actor_ruler"
+
+
+@Language.factory(FACTORY, assigns=["doc._.actor_mentions"], requires=["doc.ents"])
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    return ActorRuler(nlp, name)
+
+
+__all__ = ["FACTORY", "ActorRuler", "case_matches", "make_actor_ruler", "published_date"]

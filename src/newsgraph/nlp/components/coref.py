@@ -1,0 +1,629 @@
+"""``newsgraph_coref``: within-article coreference onto the actors the ruler found.
+
+Runs after ``newsgraph_actor_ruler`` and extends ``Doc._.actor_mentions`` with
+mentions (``via="coref"``, ``antecedent`` = start_char of the mention pointed back
+to) for:
+
+* third-person pronouns and possessives (he/him/his, she/her, it/its, they/them/
+  their, reflexives); "his country", "their governments" also yield the possessor's
+  state;
+* titled or bare surnames the ruler left alone ("Ms Watson", "President Macron");
+* definite descriptions ("the leader", "the defence minister", "the country",
+  "the regime") and plural ones ("both leaders", "the two nations", "both sides"),
+  one mention per actor on the same span.
+
+A deterministic, single-pass resolver in the manner of Lappin & Leass (1994):
+every noun phrase gets a salience weight from its grammatical role (main-clause
+subjects first), halved per sentence; candidates live in a rolling pool that is
+pruned to the last ``window`` sentences or the current paragraph, so each anaphor
+is compared with a handful of candidates. Noun phrases that are not actors stay in
+the pool too, so "it" or "they" pointing at a thing is left unresolved rather than
+forced onto an actor. First- and second-person pronouns and pleonastic "it" are
+never resolved.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import coref_rules as rules
+from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
+from newsgraph.nlp.coref_rules import Constraint, Description, Referent
+from newsgraph.records import Actor, ActorMention
+
+Key = tuple[str, ...]
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """A discourse referent in the candidate pool: an actor, a group of actors, or a non-actor NP."""
+
+    key: Key
+    referents: tuple[Referent, ...]  # one for an actor; several for a group; none for a non-actor NP
+    plural: bool
+    person: bool
+    animate: bool
+    gender: str | None = None
+    speaker: bool = False  # has been the subject of a verb of saying, or "according to" it
+    base: float = 0.0  # salience carried over from earlier sentences
+    current: float = 0.0  # the strongest mention in its latest sentence (Lappin & Leass count a factor once)
+    sent: int = 0
+    para: int = 0
+    token: int = -1
+    verb: int = -1
+    role: str = "other"
+
+    def score(self, sent: int) -> float:
+        return (self.base + self.current) * 0.5 ** (sent - self.sent)
+
+
+def actor_key(actor: Actor) -> Key:
+    if actor.kind == "state" and actor.country:
+        return ("state", actor.country)
+    return (actor.kind, actor.name.lower())
+
+
+class CorefResolver:
+    """The ``newsgraph_coref`` pipeline component."""
+
+    def __init__(self, *, window: int = 3) -> None:
+        self.window = window
+
+    def __call__(self, doc: Doc) -> Doc:
+        existing: list[ActorMention] = list(doc._.actor_mentions or [])
+        added = CorefPass(doc, existing, window=self.window).run()
+        doc._.actor_mentions = sorted(existing + added, key=lambda m: (m.start, m.end))
+        return doc
+
+
+# The factory and component name (spaCy forbids "." in factory names):
+# ``nlp.add_pipe(FACTORY)``, after ``newsgraph_actor_ruler``.
+FACTORY = "newsgraph_coref"
+
+
+@Language.factory(FACTORY, default_config={"window": 3})
+def make_coref(nlp: Language, name: str, window: int) -> CorefResolver:
+    """``window``: how many sentences back a pronoun or a singular description may reach
+    (the whole current paragraph is always in reach)."""
+    return CorefResolver(window=window)
+
+
+class CorefPass:
+    """One left-to-right pass over a document."""
+
+    def __init__(self, doc: Doc, existing: list[ActorMention], *, window: int) -> None:
+        self.doc = doc
+        self.window = window
+        self.parsed = doc.has_annotation("DEP")
+        self.starts: dict[int, list[ActorMention]] = {}
+        self.covered = [False] * len(doc)
+        for mention in sorted(existing, key=lambda m: (m.start, m.end)):
+            if 0 <= mention.start < mention.end <= len(doc):
+                self.starts.setdefault(mention.start, []).append(mention)
+                for i in range(mention.start, mention.end):
+                    self.covered[i] = True
+        self.added: list[ActorMention] = []
+        self.pool: dict[Key, Entity] = {}
+        self.registry: OrderedDict[Key, Entity] = OrderedDict()  # actors, whole document, by recency
+        self.names: dict[str, list[Key]] = {}  # person name part → person keys
+        self.at_token: dict[int, Entity] = {}  # token index → entity mentioned there
+        self.sent = 0
+        self.para = 0
+        self._sure = False  # the last pronoun had no close runner-up
+        self.head_memory: dict[str, Key] = {}  # description head → what it last referred to
+        self.countries = rules.CountryIndex(existing)
+        self.mention_at: dict[int, ActorMention] = {}  # token index → the ruler's mention covering it
+        for mention in existing:
+            for i in range(mention.start, min(mention.end, len(doc))):
+                self.mention_at.setdefault(i, mention)
+        self.ent_at = {ent.start: ent for ent in doc.ents}
+
+    # --- the pass ---------------------------------------------------------------------------------
+
+    def run(self) -> list[ActorMention]:
+        doc = self.doc
+        chunks = {chunk.start: chunk for chunk in doc.noun_chunks} if self.parsed else {}
+        skip_to = 0
+        for token in doc:
+            i = token.i
+            if i > 0:
+                self._advance(token)
+            for group in self._spans(self.starts.get(i, [])):
+                self._register_existing(group)
+            if self.covered[i] or i < skip_to:
+                continue
+            end = self._resolve_at(token)
+            if end > i:
+                skip_to = end
+                continue
+            chunk = chunks.get(i)
+            if chunk is not None:
+                self._register_thing(chunk)
+        return self.added
+
+    def _advance(self, token: Token) -> None:
+        new_para = "\n" in self.doc[token.i - 1].text_with_ws
+        if new_para:
+            self.para += 1
+        if token.is_sent_start is True or new_para:
+            self.sent += 1
+            stale = [
+                key for key, e in self.pool.items()
+                if self.sent - e.sent > self.window and e.para != self.para
+            ]
+            for key in stale:
+                del self.pool[key]
+
+    @staticmethod
+    def _spans(mentions: list[ActorMention]) -> list[list[ActorMention]]:
+        groups: dict[int, list[ActorMention]] = {}
+        for mention in mentions:
+            groups.setdefault(mention.end, []).append(mention)
+        return list(groups.values())
+
+    def _resolve_at(self, token: Token) -> int:
+        low = token.lower_
+        if low in rules.FIRST_SECOND_PERSON:
+            return 0
+        if low in rules.PRONOUNS and token.pos_ in ("PRON", "DET", ""):
+            return self._pronoun(token, rules.PRONOUNS[low])
+        if low in ("the", "both"):
+            end = self._description(token)
+            if end:
+                return end
+        if token.is_title or rules.title_of(token.text):
+            end = self._titled_name(token)
+            if end:
+                return end
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            return self._bare_name(token)
+        return 0
+
+    # --- registering candidates -------------------------------------------------------------------
+
+    def _register_existing(self, mentions: list[ActorMention]) -> None:
+        first = mentions[0]
+        root = self.doc[first.start : first.end].root
+        weight = rules.salience_weight(root) if self.parsed else rules.RECENCY_WEIGHT
+        entities = [self.touch_actor(m.actor, m.start_char, root, weight, text=m.text) for m in mentions]
+        for i in range(first.start, first.end):
+            self.at_token[i] = entities[0]
+        if len(mentions) > 1:
+            referents = tuple(Referent(m.actor, m.start_char) for m in mentions)
+            self.touch_group(("span", str(first.start_char)), referents, root, weight)
+        elif self.parsed and root.dep_ == "conj":
+            self._coordinate(root, entities[0], weight)
+
+    def _coordinate(self, root: Token, entity: Entity, weight: float) -> None:
+        """"A and B": a plural referent made of the conjuncts, for a later "they"."""
+        first = rules.anchor(root)
+        first_entity = self.at_token.get(first.i)
+        if first_entity is None or not first_entity.referents or first_entity is entity:
+            return
+        key: Key = ("coord", str(first.i))
+        group = self.pool.get(key)
+        members = group.referents if group is not None else first_entity.referents
+        if entity.referents[0].actor not in [r.actor for r in members]:
+            members = members + entity.referents
+        self.touch_group(key, members, first, weight)
+
+    def touch_actor(
+        self,
+        actor: Actor,
+        start_char: int,
+        root: Token,
+        weight: float,
+        *,
+        text: str = "",
+        single: bool = False,
+    ) -> Entity:
+        """Record a mention of an actor, return its entity ("US officials": a plural one unless single)."""
+        plural = not single and actor.kind in ("group", "anonymous", "organization") and rules.is_plural(root)
+        key = actor_key(actor) + (("plural",) if plural else ())
+        entity = self.pool.get(key) or self.registry.get(key)
+        if entity is None:
+            person = actor.kind == "person" or (actor.kind == "anonymous" and not plural)
+            entity = Entity(key=key, referents=(), plural=plural, animate=True, person=person)
+        entity.referents = (Referent(actor, start_char),)
+        if entity.person and entity.gender is None:
+            title = rules.title_of(text.split()[0]) if text.split() else None
+            entity.gender = rules.TITLES[title] if title else rules.gender_of_role(actor.role)
+        self._touch(entity, root, weight)
+        if not plural:
+            self.registry[key] = entity
+            self.registry.move_to_end(key)
+        if actor.kind == "person":
+            for part in rules.name_parts(f"{actor.name} {text}"):
+                keys = self.names.setdefault(part, [])
+                if key not in keys:
+                    keys.append(key)
+        return entity
+
+    def touch_group(self, key: Key, referents: tuple[Referent, ...], root: Token, weight: float) -> Entity:
+        entity = self.pool.get(key)
+        if entity is None:
+            entity = Entity(key=key, referents=referents, plural=True, person=False, animate=True)
+        entity.referents = referents
+        self._touch(entity, root, weight)
+        return entity
+
+    def _touch(self, entity: Entity, root: Token, weight: float) -> None:
+        pooled = self.pool.get(entity.key) is entity
+        if pooled and entity.sent == self.sent:
+            entity.current = max(entity.current, weight)
+        else:
+            entity.base, entity.current = (entity.score(self.sent) if pooled else 0.0), weight
+        entity.sent, entity.para, entity.token = self.sent, self.para, root.i
+        if self.parsed:
+            entity.verb, entity.role = rules.clause_head(root), rules.grammatical_role(root)
+            entity.speaker = entity.speaker or rules.is_speaker(root)
+        self.pool[entity.key] = entity
+
+    def _register_thing(self, chunk: Span) -> None:
+        root = chunk.root
+        if root.pos_ == "PRON" or self.covered[root.i] or root.ent_type_ in rules.NON_REFERRING_ENTS:
+            return
+        if root.dep_ == "appos":
+            return  # "Kim, the leader": the same referent as its anchor, already in the pool
+        lemma = root.lemma_.lower()
+        plural = rules.is_plural(root)
+        animate = root.ent_type_ in ("PERSON", "NORP") or lemma in rules.HUMAN_NOUNS
+        key: Key = ("thing", chunk.text.lower() if root.ent_type_ else lemma)
+        entity = self.pool.get(key) or Entity(
+            key=key, referents=(), plural=plural, animate=animate, person=animate and not plural,
+            gender=rules.TITLES.get(chunk[0].lower_.rstrip(".")) or rules.ROLE_GENDER.get(lemma),
+        )
+        self._touch(entity, root, rules.salience_weight(root))
+
+    # --- emitting ---------------------------------------------------------------------------------
+
+    def emit(self, start: int, end: int, actor: Actor, antecedent: int) -> ActorMention:
+        span = self.doc[start:end]
+        mention = ActorMention(
+            start=start, end=end, start_char=span.start_char, end_char=span.end_char,
+            text=span.text, actor=actor, via="coref", antecedent=antecedent,
+        )
+        self.added.append(mention)
+        return mention
+
+    def emit_referents(self, start: int, end: int, referents: list[Referent]) -> Entity | None:
+        """One mention per referent on the span; later anaphors see one entity (a group if several)."""
+        span = self.doc[start:end]
+        root = span.root
+        weight = rules.salience_weight(root) if self.parsed else rules.RECENCY_WEIGHT
+        entities = []
+        for referent in referents:
+            self.emit(start, end, referent.actor, referent.antecedent)
+            entities.append(
+                self.touch_actor(
+                    referent.actor, span.start_char, root, weight, text=span.text, single=len(referents) > 1
+                )
+            )
+        if not entities:
+            return None
+        entity = entities[0]
+        if len(entities) > 1:
+            members = tuple(Referent(r.actor, span.start_char) for r in referents)
+            entity = self.touch_group(("span", str(span.start_char)), members, root, weight)
+        for i in range(start, end):
+            self.at_token[i] = entity
+        if len(entities) == 1 and self.parsed and root.dep_ == "conj":
+            self._coordinate(root, entity, weight)
+        return entity
+
+    # --- pronouns ---------------------------------------------------------------------------------
+
+    def _pronoun(self, token: Token, pronoun: rules.Pronoun) -> int:
+        if token.lower_ == "it" and self.parsed and rules.is_pleonastic(token):
+            return 0
+        cataphor = self._cataphor(token, pronoun)
+        if cataphor is not None:
+            referents = [cataphor]
+        else:
+            best = self._binder(token, pronoun) if pronoun.reflexive else None
+            best = best or self._best_antecedent(token, pronoun)
+            if best is None:
+                return 0
+            if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
+                self._touch(best, token, rules.salience_weight(token) if self.parsed else 0.0)
+                return 0
+            referents = list(best.referents)
+            if pronoun.gender and best.person and best.gender is None and self._sure:
+                best.gender = pronoun.gender  # learnt only when no other person was in the running
+        self.emit_referents(token.i, token.i + 1, referents)
+        if token.lower_ in rules.POSSESSIVE_DETERMINERS and token.dep_ == "poss":
+            end = self._possessed(token, referents)
+            if end:
+                return end
+        return token.i + 1
+
+    def _agrees(self, entity: Entity, pronoun: rules.Pronoun, speaker: bool) -> bool:
+        if entity.plural != pronoun.plural:
+            return False
+        if pronoun.person is True:
+            return entity.person and entity.gender in (None, pronoun.gender)
+        if pronoun.person is False:
+            if entity.referents:
+                kinds = {r.actor.kind for r in entity.referents}
+                return not entity.person and kinds <= rules.IT_KINDS
+            return not entity.animate and not speaker
+        return entity.animate or not speaker
+
+    def _best_antecedent(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+        speaker = self.parsed and rules.speaker_subject(token)
+        possessive = token.dep_ == "poss" or token.tag_ == "PRP$"
+        verb = rules.clause_head(token) if self.parsed else -1
+        role = rules.grammatical_role(token) if self.parsed else "other"
+        best: Entity | None = None
+        best_score = second = float("-inf")
+        for entity in self.pool.values():
+            if entity.token >= token.i or not self._agrees(entity, pronoun, speaker):
+                continue
+            # Binding: a plain object pronoun is not its own clause's subject ("Putin praised him").
+            if (
+                not possessive and self.parsed and entity.sent == self.sent
+                and entity.verb == verb and entity.role in ("subj", "obj")
+            ):
+                continue
+            score = entity.score(self.sent) + (rules.PARALLELISM_WEIGHT if entity.role == role else 0.0)
+            score += rules.SPEAKER_WEIGHT if speaker and entity.speaker else 0.0
+            if score > best_score or (score == best_score and best is not None and entity.token > best.token):
+                best, best_score, second = entity, score, best_score
+            else:
+                second = max(second, score)
+        self._sure = second < best_score / 2
+        return best
+
+    def _cataphor(self, token: Token, pronoun: rules.Pronoun) -> Referent | None:
+        """A pronoun in a preposed adjunct points forward to the main subject: "In his speech, Putin said"."""
+        if not self.parsed or pronoun.plural or pronoun.reflexive:
+            return None
+        subject = rules.forward_subject(token)
+        if subject is None:
+            return None
+        mention = self.mention_at.get(subject.i)
+        if mention is not None:
+            referent = Referent(mention.actor, mention.start_char)
+        else:
+            end = self._name_end(subject.left_edge.i + (1 if rules.title_of(subject.left_edge.text) else 0))
+            parts = rules.name_parts(self.doc[subject.left_edge.i : max(end, subject.i + 1)].text)
+            found = self._persons_named(parts, pronoun.gender) if subject.pos_ == "PROPN" else []
+            if not found:
+                return None
+            referent = Referent(found[0].referents[0].actor, subject.left_edge.idx)
+        actor = referent.actor
+        person = actor.kind in ("person", "anonymous")
+        if pronoun.person is True and person or pronoun.person is False and actor.kind in rules.IT_KINDS:
+            return referent
+        return None
+
+    def _binder(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+        """A reflexive takes the subject of its own clause ("Kim praised himself")."""
+        if not self.parsed:
+            return None
+        verb = self.doc[rules.clause_head(token)]
+        for child in verb.children:
+            if child.dep_ in rules.SUBJECT_DEPS and child.i < token.i:
+                entity = self.at_token.get(child.i)
+                if entity is not None and self._agrees(entity, pronoun, speaker=False):
+                    return entity
+        return None
+
+
+    # --- names ------------------------------------------------------------------------------------
+
+    def _persons_named(self, parts: list[str], gender: str | None) -> list[Entity]:
+        """Known persons whose name has every part and whose gender fits, most recent first."""
+        if not parts:
+            return []
+        keys = set(self.names.get(parts[0], []))
+        for part in parts[1:]:
+            keys &= set(self.names.get(part, []))
+        found = [
+            self.registry[key] for key in keys
+            if key in self.registry and (gender is None or self.registry[key].gender in (None, gender))
+        ]
+        return sorted(found, key=lambda e: e.token, reverse=True)
+
+    def _name_end(self, start: int) -> int:
+        """End of the capitalised (possibly hyphenated) name starting at ``start``."""
+        doc, k = self.doc, start
+        while k < len(doc) and not self.covered[k]:
+            word, prev = doc[k], doc[k - 1]
+            glued = not prev.whitespace_ and k > start
+            if not (
+                (word.pos_ == "PROPN" and (word.is_title or word.is_upper))
+                or (glued and word.text in ("-", "‑"))
+                or (glued and prev.text in ("-", "‑") and word.is_alpha)
+            ):
+                break
+            k += 1
+        return k
+
+    def _titled_name(self, token: Token) -> int:
+        """"Mr Kim", "Ms Watson", "Prime Minister Sunak" → the known person with that name."""
+        doc, j = self.doc, token.i
+        while j < len(doc) and doc[j].lower_ in rules.TITLE_PREFIXES and doc[j].is_title:
+            j += 1
+        if j >= len(doc) or self.covered[j] or (title := rules.title_of(doc[j].text)) is None:
+            return 0
+        end = self._name_end(j + 1)
+        if end == j + 1:
+            return 0
+        gender = rules.TITLES[title]
+        found = self._persons_named(rules.name_parts(doc[j + 1 : end].text), gender)
+        if found:
+            entity = found[0]
+            self.emit_referents(token.i, end, [entity.referents[0]])
+            entity.gender = entity.gender or gender
+            return end
+        if gender is None and not any(t.ent_type_ == "PERSON" for t in doc[j + 1 : end]):
+            return 0
+        # A titled name nobody knows: a new person, who can still block he/she from reaching further back.
+        span = doc[token.i : end]
+        key: Key = ("thing", span.text.lower())
+        stranger = Entity(key=key, referents=(), plural=False, person=True, animate=True, gender=gender)
+        self._touch(stranger, span.root, rules.salience_weight(span.root) if self.parsed else 0.0)
+        return end
+
+    def _bare_name(self, token: Token) -> int:
+        """A PERSON entity the ruler left alone whose every name part belongs to a known person ("Watson")."""
+        ent = self.ent_at.get(token.i)
+        if ent is None or any(self.covered[i] for i in range(ent.start, ent.end)):
+            return 0
+        found = self._persons_named(rules.name_parts(ent.text), None)
+        if not found:
+            return 0
+        self.emit_referents(ent.start, ent.end, [found[0].referents[0]])
+        return ent.end
+
+    # --- descriptions -----------------------------------------------------------------------------
+
+    def _description(self, token: Token) -> int:
+        """"the leader", "the North Korean leader", "both leaders", "the two nations", "the officials"."""
+        head = token.head
+        if not self.parsed or token.dep_ not in ("det", "predet", "preconj") or not 0 < head.i - token.i <= 5:
+            return 0
+        lemma = head.lemma_.lower()
+        description = rules.DESCRIPTIONS.get(lemma)
+        if description is None or head.pos_ not in ("NOUN", "PROPN"):
+            return 0
+        if head.dep_ in ("compound", "attr", "appos"):
+            return 0  # a modifier or a predicate, not a referring phrase
+        modifiers = self.doc[token.i + 1 : head.i]
+        if any(self.covered[i] for i in range(token.i, head.i + 1)) or any(
+            m.pos_ not in ("ADJ", "NUM", "NOUN", "PROPN", "ADV", "PUNCT") for m in modifiers
+        ):
+            return 0
+        if rules.is_restricted(head):
+            return 0  # "the leader of X", "the home secretary, Sajid Javid": someone new, for the ruler
+        nxt = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title:
+            return 0  # "the president Vladimir Putin": a title, not a description
+        plural = rules.is_plural(head)
+        if not plural and (lemma in rules.PLURAL_ONLY or token.lower_ == "both"):
+            return 0
+        count = rules.NUMBER_WORDS.get(token.lower_)
+        for word in modifiers:
+            count = rules.NUMBER_WORDS.get(word.lower_, count) if word.like_num else count
+        constraint = Constraint(
+            country=" ".join(
+                m.text for m in modifiers if (m.is_title or m.is_upper) and m.pos_ in ("ADJ", "PROPN")
+            ),
+            offices=tuple(
+                m.lower_ for m in modifiers if m.lower_ in rules.OFFICE_MODIFIERS or m.dep_ == "compound"
+            ),
+        )
+        if plural and description.collective:
+            referents = self._collective(description, constraint)
+        elif plural:
+            referents = self._several(description, constraint, count)
+        else:
+            referents = self._single(description, constraint, head)
+        if not referents:
+            return 0
+        self.emit_referents(token.i, head.i + 1, referents)
+        return head.i + 1
+
+    def _fit(
+        self, referent: Referent, description: Description, constraint: Constraint, derived: bool
+    ) -> Referent | None:
+        actor = rules.fit(referent.actor, description, constraint, self.countries, derived=derived)
+        return Referent(actor, referent.antecedent) if actor is not None else None
+
+    def _ranked(self) -> list[Entity]:
+        return sorted(self.pool.values(), key=lambda e: (e.score(self.sent), e.token), reverse=True)
+
+    def _single(self, description: Description, constraint: Constraint, head: Token) -> list[Referent]:
+        lemma = head.lemma_.lower()
+        ranked = self._ranked()
+        remembered = self.pool.get(self.head_memory.get(lemma, ()))
+        if remembered is not None:  # "the regime … the regime": the same head keeps its referent
+            ranked.insert(0, remembered)
+        same_noun = self.pool.get(("thing", lemma))  # "a small country … the country": repetition wins
+        above = {a.i for a in head.ancestors}
+        for derived in (False, True):
+            for entity in ranked:
+                if entity.plural or len(entity.referents) != 1:
+                    continue
+                if not derived and entity.sent == self.sent and self._commands(entity, above):
+                    continue
+                referent = self._fit(entity.referents[0], description, constraint, derived)
+                if referent is not None:
+                    if same_noun is not None and same_noun.token > entity.token and not same_noun.plural:
+                        return []
+                    self.head_memory[lemma] = actor_key(referent.actor)
+                    return [referent]
+        if description.target == "person" and description.roles:
+            # Out of the window: still resolvable if exactly one known person holds that office.
+            holders = [
+                referent for entity in self.registry.values()
+                if entity.referents[0].actor.role
+                and (referent := self._fit(entity.referents[0], description, constraint, False)) is not None
+            ]
+            if len(holders) == 1:
+                return holders
+        return []
+
+    def _commands(self, entity: Entity, above: set[int]) -> bool:
+        """The entity's last mention governs the description, which then names someone else:
+        "the UAE reopened talks with the regime", "the US presence in the country"."""
+        if entity.role == "subj" and entity.verb in above:
+            return True
+        mention = self.doc[entity.token]
+        return mention.dep_ in ("poss", "compound") and mention.head.i in above
+
+    def _several(self, description: Description, constraint: Constraint, count: int | None) -> list[Referent]:
+        for entity in self._ranked():  # a plural antecedent first: "Mr Putin and Mr Kim … the two nations"
+            if entity.plural and len(entity.referents) > 1:
+                mapped = self._fit_all(entity.referents, description, constraint)
+                if mapped and len(mapped) >= 2 and count in (None, len(mapped)):
+                    return mapped
+        found: list[Referent] = []  # else the most recent distinct actors that fit, across the whole text
+        seen: set[Key] = set()
+        for entity in reversed(self.registry.values()):
+            referent = self._fit(entity.referents[0], description, constraint, True)
+            if referent is not None and actor_key(referent.actor) not in seen:
+                seen.add(actor_key(referent.actor))
+                found.append(referent)
+                if len(found) == (count or 2):
+                    return found
+        return []
+
+    def _fit_all(
+        self, referents: tuple[Referent, ...], description: Description, constraint: Constraint
+    ) -> list[Referent] | None:
+        mapped: dict[Key, Referent] = {}
+        for referent in referents:
+            fitted = self._fit(referent, description, constraint, True)
+            if fitted is None:
+                return None
+            mapped.setdefault(actor_key(fitted.actor), fitted)
+        return list(mapped.values())
+
+    def _collective(self, description: Description, constraint: Constraint) -> list[Referent]:
+        for entity in self._ranked():
+            if entity.plural and len(entity.referents) == 1:
+                referent = entity.referents[0]
+                if rules.fit_collective(referent.actor, description, constraint):
+                    return [referent]
+        return []
+
+    def _possessed(self, token: Token, referents: list[Referent]) -> int:
+        """"his country", "their governments": the possessor's state, on the whole noun phrase."""
+        head = token.head
+        target = rules.POSSESSED_STATE.get(head.lemma_.lower())
+        if target is None or not 0 < head.i - token.i <= 4 or any(
+            self.covered[i] for i in range(token.i, head.i + 1)
+        ):
+            return 0
+        description = Description(target=target)
+        mapped = self._fit_all(tuple(referents), description, Constraint())
+        if not mapped:
+            return 0
+        self.emit_referents(token.i, head.i + 1, mapped)
+        return head.i + 1
