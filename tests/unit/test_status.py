@@ -81,3 +81,8 @@ def test_conjoined_clause_keeps_its_own_status(bare_nlp: Language) -> None:
 
 def test_shared_modal_carries_to_bare_conjunct(bare_nlp: Language) -> None:
     assert status_of(trigger(bare_nlp, "The envoy will fly to Rome and meet the pope.", "meet")) == "planned"
+
+
+def test_infinitive_after_a_plan_noun_is_planned(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "The president's decision to withdraw troops from Mali surprised Paris.", "withdraw")
+    assert status_of(tok) == "planned"

@@ -7,6 +7,7 @@ mentions) and the Article: the same text and code always give the same events an
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +24,8 @@ from newsgraph.records import Span as TextSpan
 
 # Types that make sense with one side only (the other side is the crowd, the field, the self).
 ONE_SIDED_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
+# Events where nothing changes hands: their objects are topics, not items.
+NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of", "for", "regarding", "concerning", "with"})
 THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
@@ -196,8 +199,10 @@ class _Builder:
         return []
 
     def items(self, tok: Token, trig: Trigger, roles: Roles) -> list[Item]:
+        if trig.type in NO_ITEM_TYPES:
+            return []  # what is discussed or fought over is a topic, not something that changes hands
         themes = list(roles.theme)
-        if trig.frame in ("direct", "encounter"):
+        if trig.frame == "direct":
             themes += objects(tok)
         items = _non_actor_items(themes, self.index)
         if trig.type in COMPLEMENT_TYPES or trig.type == "AID":
@@ -276,4 +281,20 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             event = builder.event(tok, trig, sent, sent_sources)
             if event is not None:
                 events.append(event)
-    return events
+    return _fill_anonymous_countries(events)
+
+
+def _fill_anonymous_countries(events: list[Event]) -> list[Event]:
+    """Anonymous sources with no country of their own ("officials say" in a headline) take the
+    country of the next anonymous source that has one (the same officials, described in full)."""
+    later: str | None = None
+    out: list[Event] = []
+    for event in reversed(events):
+        claims = list(event.attribution)
+        for i, claim in enumerate(claims):
+            if not claim.named and claim.country:
+                later = claim.country
+            elif not claim.named and claim.country is None and later:
+                claims[i] = replace(claim, country=later)
+        out.append(replace(event, attribution=tuple(claims)) if claims != list(event.attribution) else event)
+    return out[::-1]

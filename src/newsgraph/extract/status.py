@@ -61,12 +61,13 @@ GOVERNING_VERBS = {
 GOVERNING_NOUNS = {
     **dict.fromkeys(
         ("plan", "intention", "proposal", "offer", "bid", "pledge", "promise", "decision", "agreement",
-         "commitment", "schedule", "preparation", "deal"),
+         "commitment", "schedule", "preparation", "deal", "order", "move", "readiness", "willingness",
+         "vow", "threat", "ultimatum"),
         PLANNED,
     ),
     **dict.fromkeys(
         ("possibility", "prospect", "option", "idea", "risk", "likelihood", "chance", "question",
-         "speculation", "rumour", "rumor", "fear", "threat"),
+         "speculation", "rumour", "rumor", "fear"),
         POSSIBLE,
     ),
     **dict.fromkeys(("request", "demand", "call", "appeal", "attempt", "effort", "push"), REQUESTED),
@@ -199,6 +200,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
             tok = head
             continue
         if dep == "acl" and head.pos_ == "NOUN":
+            if tok.tag_ == "VB" and head.lemma_.lower() in GOVERNING_NOUNS:
+                return GOVERNING_NOUNS[head.lemma_.lower()]  # "the decision to withdraw", "plans to build"
             tok = head
             continue
         break

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-import pycountry
 from spacy.tokens import Token
 
+from newsgraph.nlp import gazetteer
 from newsgraph.records import Actor, ActorMention
 
 
@@ -469,7 +469,7 @@ class Constraint:
 
 
 class CountryIndex:
-    """State actors by ISO3 code: the document's own first, else a name from ISO 3166."""
+    """State actors by ISO3 code: the document's own first, else the gazetteer's."""
 
     def __init__(self, mentions: Iterable[ActorMention]) -> None:
         self.states: dict[str, Actor] = {}
@@ -487,29 +487,30 @@ class CountryIndex:
         for country, government in self.governments.items():
             self.states.setdefault(country, replace(government, sector=None))
 
-    def _iso_names(self, country: str) -> set[str]:
-        record = pycountry.countries.get(alpha_3=country)
-        if record is None:
-            return set()
-        attrs = ("common_name", "name", "official_name")
-        return {str(getattr(record, attr)) for attr in attrs if hasattr(record, attr)}
-
     def state_of(self, country: str) -> Actor:
+        """The state as the document names it, else as the gazetteer does."""
         if country not in self.states:
-            record = pycountry.countries.get(alpha_3=country)
-            name = str(getattr(record, "common_name", None) or getattr(record, "name", country))
-            self.states[country] = Actor(name=name, kind="state", country=country)
+            name = gazetteer.country_name(country)
+            actor = gazetteer.resolve_name(name) if name else None
+            if actor is None or actor.kind != "state":
+                actor = Actor(name=name or country, kind="state", country=country)
+            self.states[country] = actor
         return self.states[country]
 
     def government_of(self, country: str) -> Actor:
         return self.governments.get(country) or replace(self.state_of(country), sector="GOV")
 
     def named(self, country: str | None, modifier: str) -> bool:
-        """The proper adjective fits the country ("Russian" and RUS)."""
+        """The proper adjective or name fits the country: "North Korean" and PRK, "UK" and GBR."""
         if not country:
             return False
-        names = self.names.get(country, set()) | self._iso_names(country)
-        return any(demonym_matches(modifier, name) for name in names)
+        iso = gazetteer.resolve_demonym(modifier)
+        if iso is None:
+            actor = gazetteer.resolve_name(modifier)
+            iso = actor.country if actor is not None and actor.kind == "state" else None
+        if iso is not None:
+            return iso == country
+        return any(demonym_matches(modifier, name) for name in self.names.get(country, ()))
 
 
 def role_fits(actor: Actor, description: Description, constraint: Constraint) -> bool:
