@@ -30,7 +30,24 @@ _EXPORTS = {
     "TimeValue": "newsgraph.records",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Actor",
+    "ActorMention",
+    "Article",
+    "ClaimSource",
+    "ConfigError",
+    "Event",
+    "ExtractionError",
+    "InputError",
+    "Item",
+    "ModelError",
+    "NewsgraphError",
+    "Place",
+    "Settings",
+    "TimeValue",
+    "extract",
+    "iter_extract",
+]
 
 if TYPE_CHECKING:
     from newsgraph.api import extract, iter_extract

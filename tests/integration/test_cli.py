@@ -24,6 +24,7 @@ ARTICLES = FIXTURES / "articles"
 MIXED = FIXTURES / "bad" / "mixed.jsonl"
 SEED = Path(__file__).parents[2] / "../shared" / "seed" / "articles.jsonl"
 
+NOT_ENGLISH = "not English (only 0% of its words are common English words like 'the', 'and')"
 SUMMARY = re.compile(r"(\d+) events? from (\d+) articles?; (\d+) inputs? rejected")
 
 
@@ -226,8 +227,7 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(runner: CliRunner, tmp_pat
         f"newsgraph: {MIXED}:6: bad 'published': '04/09/2023' is not a date: "
         "expected YYYY-MM-DD or an ISO 8601 datetime",
         f"newsgraph: {MIXED}:8: expected a JSON object, got an array",
-        f"newsgraph: {MIXED}:9: not English (only 0% of its words are common English words "
-        "like 'the', 'and')",
+        f"newsgraph: {MIXED}:9: {NOT_ENGLISH}",
         f"newsgraph: {binary}: binary file (contains NUL bytes), not text",
         f"newsgraph: {missing}: no such file or directory",
     ]

@@ -112,7 +112,11 @@ def extract(
 
 
 def run_extract(
-    inputs: Sequence[str], *, published: date | None, settings: Settings, fmt: OutputFormat
+    inputs: Sequence[str],
+    *,
+    published: date | None,
+    settings: Settings,
+    fmt: OutputFormat,
 ) -> int:
     """Stream inputs through ingest and extraction into the chosen format; returns the exit status."""
     counts = Counts()

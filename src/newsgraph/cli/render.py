@@ -200,8 +200,7 @@ def _actor(mention: ActorMention) -> str:
 
 
 def _item(text: str, category: str, quantity: str | None) -> str:
-    amount = f" ×{quantity}" if quantity else ""
-    return f"{text} ({category}){amount}"
+    return f"{text} ({category}, {quantity})" if quantity else f"{text} ({category})"
 
 
 def _claim_source(claim: ClaimSource) -> str:

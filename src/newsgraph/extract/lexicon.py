@@ -164,7 +164,13 @@ def trigger_for(token: Token) -> Trigger | None:
     multi = lex.multi.get((lemma, pos))
     if multi:
         deps = PARTICLE_DEPS if pos == "VERB" else MODIFIER_DEPS
-        near = {w for c in token.children if c.dep_ in deps for w in (c.lower_, c.lemma_.lower())}
+        # a verb's particle: dep prt anywhere, or an adverb/preposition right after the verb
+        near = {
+            w
+            for c in token.children
+            if c.dep_ in deps and (pos == "NOUN" or c.dep_ == "prt" or c.i == token.i + 1)
+            for w in (c.lower_, c.lemma_.lower())
+        }
         for word, trig in multi:
             if word in near:
                 return trig

@@ -45,6 +45,7 @@ class RolePhrase:
     start: int
     end: int
     entry: RoleEntry
+    sector: str | None = None  # the phrase's sector without a modifier ("Senate majority leader": LEG)
     actors: list[Actor] = field(default_factory=list)
     plural: bool = False
 
@@ -118,12 +119,15 @@ class PersonFinder:
         by_end = {p.end: p for p in phrases}
         by_start = {p.start: p for p in phrases}
         appositions: list[tuple[RolePhrase, _Person]] = []
+        for person in people:  # a title phrase right before the name first, appositions next
+            self._attach_title(doc, person, by_end, attached)
         for person in people:
-            self._attach(doc, person, by_end, by_start, attached, appositions)
+            if person.actor is None:
+                self._attach_apposition(doc, person, by_end, by_start, attached, appositions)
         _link_surnames(doc, people, self.gazetteer)
         for person in people:
             assert person.actor is not None
-            if person.via == "ner" and _alpha_count(doc, person) < 2 and person.start == person.name_start:
+            if person.via == "ner" and person.start == person.name_start and _is_lone_word(doc, person):
                 continue  # a lone word the model calls a person, with no title and no full name: too weak
             candidates.append(
                 Candidate(
@@ -199,7 +203,18 @@ class PersonFinder:
                 )
         return [people[k] for k in sorted(people)]
 
-    def _attach(
+    def _attach_title(
+        self, doc: Doc, person: _Person, by_end: dict[int, RolePhrase], attached: set[int]
+    ) -> None:
+        """ "US secretary of state Jane Doe": the phrase joins the person's mention."""
+        base = _base(doc, person)
+        before = by_end.get(person.start)
+        if before is not None and person.title is None and _fits(before, base, attached):
+            person.start = before.start
+            attached.add(id(before))
+            person.actor = _described(base, before)
+
+    def _attach_apposition(
         self,
         doc: Doc,
         person: _Person,
@@ -208,64 +223,56 @@ class PersonFinder:
         attached: set[int],
         appositions: list[tuple[RolePhrase, _Person]],
     ) -> None:
-        """Give the person the role a neighbouring role phrase states."""
-        base = person.known or Actor(
-            name=" ".join(doc[person.name_start : person.name_end].text.split()), kind="person"
-        )
-        phrase = by_end.get(person.start)
-        if phrase is not None and _describes_one(phrase) and person.title is None:
-            person.start = phrase.start
-            attached.add(id(phrase))
-        else:
-            phrase = None
-            after = by_start.get(person.end + 1)
-            before = by_end.get(person.start - 1)
-            if (
-                person.end < len(doc)
-                and doc[person.end].text == ","
-                and after is not None
-                and _describes_one(after)
-            ):
-                phrase = after
-            elif (
-                person.start > 0
-                and doc[person.start - 1].text == ","
-                and before is not None
-                and _describes_one(before)
-            ):
-                phrase = before
-            if phrase is not None:
+        """ "Jane Doe, a Pentagon spokeswoman," / "A Pentagon spokeswoman, Jane Doe,"."""
+        base = _base(doc, person)
+        person.actor = base
+        after = by_start.get(person.end + 1)
+        before = by_end.get(person.start - 1)
+        comma_after = person.end < len(doc) and doc[person.end].text == ","
+        comma_before = person.start > 0 and doc[person.start - 1].text == ","
+        for phrase, comma in ((after, comma_after), (before, comma_before)):
+            if phrase is not None and comma and _fits(phrase, base, attached):
                 attached.add(id(phrase))
                 appositions.append((phrase, person))
-        if phrase is not None:
-            described = phrase.actors[0] if phrase.actors else None
-            country = described.country if described else None
-            if base.country is not None and country not in (None, base.country):
-                person.actor = base  # "Putin's counterpart Xi Jinping": the phrase is about someone else
+                person.actor = _described(base, phrase)
                 return
-            sector = described.sector if described else phrase.entry.sector
-            person.actor = Actor(
-                name=base.name,
-                kind="person",
-                country=base.country or country,
-                sector=sector or base.sector,
-                role=phrase.entry.role,
-                wikidata=base.wikidata,
-            )
-        elif person.title is not None and person.title.role is not None and person.known is None:
+        if person.title is not None and person.title.role is not None and person.known is None:
             person.actor = Actor(
                 name=base.name, kind="person", role=person.title.role, sector=person.title.sector
             )
-        else:
-            person.actor = base
 
 
-def _alpha_count(doc: Doc, person: _Person) -> int:
-    return sum(t.is_alpha for t in doc[person.name_start : person.name_end])
+def _base(doc: Doc, person: _Person) -> Actor:
+    return person.known or Actor(
+        name=" ".join(doc[person.name_start : person.name_end].text.split()), kind="person"
+    )
 
 
-def _describes_one(phrase: RolePhrase) -> bool:
-    return phrase.entry.kind in _PERSON_KINDS and not phrase.plural
+def _fits(phrase: RolePhrase, person: Actor, attached: set[int]) -> bool:
+    """A free phrase about one holder, of no other country than the person's."""
+    if id(phrase) in attached or phrase.entry.kind not in _PERSON_KINDS or phrase.plural:
+        return False
+    country = phrase.actors[0].country if phrase.actors else None
+    return person.country is None or country in (None, person.country)
+
+
+def _described(person: Actor, phrase: RolePhrase) -> Actor:
+    described = phrase.actors[0] if phrase.actors else None
+    sector = described.sector if described else phrase.sector
+    return Actor(
+        name=person.name,
+        kind="person",
+        country=person.country or (described.country if described else None),
+        sector=sector or person.sector,
+        role=phrase.entry.role,
+        wikidata=person.wikidata,
+    )
+
+
+def _is_lone_word(doc: Doc, person: _Person) -> bool:
+    """ "al-Hawl", "Kirby": one word, where a person's full name has two or more."""
+    words = _words(doc, person)
+    return len(words) < 2 or sum(w[:1].isupper() for w in words) < 2
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
@@ -276,19 +283,30 @@ def _person_may_cover(hit: NameHit, start: int, end: int) -> bool:
     """Whether a PERSON entity may stand over a gazetteer name: "George Washington", not "Kyiv"."""
     if hit.category == "block":
         return True
-    return hit.category in _PLACE_NAMES and start <= hit.start and hit.end <= end and end - start > hit.end - hit.start
+    return (
+        hit.category in _PLACE_NAMES
+        and start <= hit.start
+        and hit.end <= end
+        and end - start > hit.end - hit.start
+    )
+
+
+def _words(doc: Doc, person: _Person) -> list[str]:
+    """The name's words, split at spaces only: "Lloyd Russell-Moyle" → ["Lloyd", "Russell-Moyle"]."""
+    text = doc[person.name_start : person.name_end].text.replace("\u2019", "'")
+    return [w for w in text.split() if any(c.isalpha() for c in w)]
 
 
 def _surname_keys(doc: Doc, person: _Person, gazetteer: Gazetteer) -> set[str]:
-    words = [t for t in doc[person.name_start : person.name_end] if t.is_alpha]
+    words = _words(doc, person)
     keys: set[str] = set()
     if person.known is not None:
         rows = gazetteer.people.get(person.known.name, ())
         keys.update(r.surname.lower() for r in rows if r.surname)
     if len(words) >= 2:
-        keys.add(words[-1].lower_)
-        if any(t.text == "-" for t in doc[person.name_start : person.name_end]) and words[-1].text.islower():
-            keys.add(words[0].lower_)  # "Kim Yo-jong": the family name comes first
+        keys.add(words[-1].lower())
+        if "-" in words[-1] and words[-1].split("-")[-1].islower():
+            keys.add(words[0].lower())  # "Kim Yo-jong": the family name comes first
     return keys
 
 
@@ -296,13 +314,13 @@ def _link_surnames(doc: Doc, people: list[_Person], gazetteer: Gazetteer) -> Non
     """A lone surname is the person of the nearest full name with that surname."""
     registry: list[tuple[str, int, _Person]] = []
     for person in people:
-        if person.known is not None or _alpha_count(doc, person) >= 2:
+        if person.known is not None or len(_words(doc, person)) >= 2:
             registry.extend((key, person.start, person) for key in _surname_keys(doc, person, gazetteer))
     for person in people:
-        words = [t for t in doc[person.name_start : person.name_end] if t.is_alpha]
+        words = _words(doc, person)
         if len(words) != 1:
             continue
-        key = words[0].lower_
+        key = words[0].lower()
         matches = [(pos, p) for k, pos, p in registry if k == key and p is not person]
         if not matches:
             continue

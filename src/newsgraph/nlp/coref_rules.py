@@ -3,8 +3,10 @@
 Everything here is general English grammar, not tied to one article: the pronoun
 paradigm, courtesy titles, the head nouns of definite descriptions that can point
 back to an actor ("the leader", "the country", "the two nations"), the patterns of
-pleonastic "it" (after Lappin & Leass 1994) and the salience weights of a mention
-by grammatical role (same source, plus a Hobbs-style penalty for embedded clauses).
+pleonastic "it" (after Lappin & Leass 1994), the salience weights of a mention by
+grammatical role (same source, plus a Hobbs-style penalty for embedded clauses),
+and which actor a description picks out of a candidate (``fit``; states by ISO3
+through ``CountryIndex``, which asks the gazetteer for demonyms and names).
 """
 
 from __future__ import annotations
@@ -111,53 +113,47 @@ LEADER_ROLES: tuple[str, ...] = (
     "leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
     "sultan", "monarch", "chairman", "general secretary", "ruler", "head of state", "dictator",
 )
-_LEADER = Description(target="person", roles=LEADER_ROLES, sectors=("GOV", "POL", "MIL", "REB"))
-_STATE = Description(target="state")
-_GOVERNMENT = Description(target="government")
 
+
+def _person(*roles: str) -> Description:
+    return Description(target="person", roles=roles)
+
+
+_OFFICES = "president chancellor minister secretary king queen emir general ambassador"
 # Keyed by the head noun's lemma.
 DESCRIPTIONS: dict[str, Description] = {
-    "leader": _LEADER, "ruler": _LEADER, "dictator": _LEADER, "strongman": _LEADER,
-    "autocrat": _LEADER, "despot": _LEADER, "monarch": _LEADER,
-    "president": Description(target="person", roles=("president",)),
-    "premier": Description(target="person", roles=("premier", "prime minister")),
-    "chancellor": Description(target="person", roles=("chancellor",)),
-    "minister": Description(target="person", roles=("minister",)),
-    "secretary": Description(target="person", roles=("secretary",)),
-    "king": Description(target="person", roles=("king",)),
-    "queen": Description(target="person", roles=("queen",)),
-    "emir": Description(target="person", roles=("emir",)),
-    "general": Description(target="person", roles=("general",)),
-    "commander": Description(target="person", roles=("commander", "general")),
-    "spokesman": Description(target="person", roles=("spokes",)),
-    "spokeswoman": Description(target="person", roles=("spokes",)),
-    "spokesperson": Description(target="person", roles=("spokes",)),
-    "envoy": Description(target="person", roles=("envoy", "ambassador")),
-    "ambassador": Description(target="person", roles=("ambassador",)),
-    "diplomat": Description(target="person", roles=("diplomat", "ambassador", "envoy", "minister")),
+    **dict.fromkeys(
+        _words("leader ruler dictator strongman autocrat despot monarch"),
+        Description(target="person", roles=LEADER_ROLES, sectors=("GOV", "POL", "MIL", "REB")),
+    ),
+    **{office: _person(office) for office in _OFFICES.split()},
+    "premier": _person("premier", "prime minister"),
+    "commander": _person("commander", "general"),
+    **dict.fromkeys(_words("spokesman spokeswoman spokesperson"), _person("spokes")),
+    "envoy": _person("envoy", "ambassador"),
+    "diplomat": _person("diplomat", "ambassador", "envoy", "minister"),
     "official": Description(target="person", roles=("official",), collective=True),
-    "country": _STATE, "nation": _STATE, "kingdom": _STATE, "republic": _STATE,
-    "government": _GOVERNMENT, "regime": _GOVERNMENT, "administration": _GOVERNMENT,
-    "authority": _GOVERNMENT, "leadership": _GOVERNMENT, "capital": _GOVERNMENT,
-    "alliance": Description(target="organization"), "bloc": Description(target="organization"),
-    "coalition": Description(target="organization"),
-    "organisation": Description(target="organization"),
-    "organization": Description(target="organization"),
-    "agency": Description(target="organization"), "ministry": Description(target="organization"),
-    "company": Description(target="organization", sectors=("BUS",)),
-    "firm": Description(target="organization", sectors=("BUS",)),
-    "group": Description(target="group"), "movement": Description(target="group"),
-    "militia": Description(target="group"),
-    "rebel": Description(target="group", sectors=("REB",), collective=True),
-    "insurgent": Description(target="group", sectors=("REB",), collective=True),
-    "militant": Description(target="group", sectors=("REB",), collective=True),
-    "separatist": Description(target="group", sectors=("REB",), collective=True),
-    "troop": Description(target="group", sectors=("MIL",), collective=True),
-    "soldier": Description(target="group", sectors=("MIL",), collective=True),
-    "side": Description(target="side"), "party": Description(target="side"),
+    **dict.fromkeys(_words("country nation kingdom republic"), Description(target="state")),
+    **dict.fromkeys(
+        _words("government regime administration authority leadership capital"),
+        Description(target="government"),
+    ),
+    **dict.fromkeys(
+        _words("alliance bloc coalition organisation organization agency ministry"),
+        Description(target="organization"),
+    ),
+    **dict.fromkeys(_words("company firm"), Description(target="organization", sectors=("BUS",))),
+    **dict.fromkeys(_words("group movement militia"), Description(target="group")),
+    **dict.fromkeys(
+        _words("rebel insurgent militant separatist"),
+        Description(target="group", sectors=("REB",), collective=True),
+    ),
+    **dict.fromkeys(_words("troop soldier"), Description(target="group", sectors=("MIL",), collective=True)),
+    **dict.fromkeys(_words("side party"), Description(target="side")),
+    **dict.fromkeys(_words("man woman"), _person()),
 }
 # The singular heads that are too vague to resolve on their own ("the party", "the side", "the capital").
-PLURAL_ONLY: frozenset[str] = frozenset({"side", "party", "capital"})
+PLURAL_ONLY: frozenset[str] = frozenset({"side", "party", "capital", "man", "woman"})
 
 # Possessed nouns that stand for the possessor's state: "his country", "their governments".
 POSSESSED_STATE: dict[str, str] = {
@@ -223,6 +219,10 @@ WEATHER_VERBS: frozenset[str] = frozenset({"rain", "snow", "hail", "drizzle"})
 COPULAS: frozenset[str] = frozenset({"be", "remain", "become", "seem", "appear", "look", "sound", "prove"})
 MAKE_VERBS: frozenset[str] = frozenset({"make", "find", "consider", "deem", "leave", "think"})
 MADE_IT_PARTICLES: frozenset[str] = _words("to through into out back home across past")
+_COPULA_FORMS: frozenset[str] = _words(
+    "'s is was be been being are were remains remained seems seemed becomes became appears appeared "
+    "looks looked"
+)
 _BETWEEN_IT_AND_PREDICATE: frozenset[str] = _words(
     "'s is was be been being are were will would may might could should can has had have "
     "not n't also still now already seems seemed remains remained becomes became appears appeared "
@@ -256,7 +256,7 @@ def is_pleonastic(token: Token) -> bool:
             return True
         if nxt is not None and head.lemma_.lower() == "make" and nxt.lower_ in MADE_IT_PARTICLES:
             return True  # "made it to the front", "made it through"
-    return _pleonastic_by_words(token)
+    return pleonastic_by_words(token)
 
 
 def _extraposed(copula: Token, predicate: Token) -> bool:
@@ -272,20 +272,25 @@ def _extraposed(copula: Token, predicate: Token) -> bool:
     return lemma in MODAL_ADJECTIVES or bool(complements)
 
 
-def _pleonastic_by_words(token: Token) -> bool:
-    """The same patterns read off the words, for when the parse is wrong."""
-    doc = token.doc
-    i = token.i + 1
-    seen_be = False
-    while i < len(doc) and i <= token.i + 5 and doc[i].lower_ in _BETWEEN_IT_AND_PREDICATE:
-        seen_be = seen_be or doc[i].lemma_.lower() in COPULAS
-        i += 1
-    if not seen_be or i >= len(doc):
+def pleonastic_by_words(token: Token) -> bool:
+    """The same patterns read off the words alone: for a wrong parse, or none at all."""
+    if token.lower_ != "it":
         return False
-    word = doc[i]
-    if word.lemma_.lower() in MODAL_ADJECTIVES and word.pos_ in ("ADJ", "NOUN"):
+    doc, i, seen_be = token.doc, token.i + 1, False
+    while i < len(doc) and i <= token.i + 5 and doc[i].lower_ in _BETWEEN_IT_AND_PREDICATE:
+        seen_be = seen_be or doc[i].lower_ in _COPULA_FORMS
+        i += 1
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    if any(word.startswith(verb) for verb in WEATHER_VERBS):  # "it rained", "it was snowing"
         return True
-    return word.tag_ == "VBN" and word.lemma_.lower() in COGNITIVE_VERBS
+    if not seen_be:
+        return False
+    if word in MODAL_ADJECTIVES and doc[i].pos_ in ("ADJ", "NOUN", ""):
+        return True
+    stems = {doc[i].lemma_.lower(), word[:-1], word[:-2]}  # "reported", "believed" without a lemmatizer
+    return doc[i].tag_ in ("VBN", "") and bool(stems & COGNITIVE_VERBS)
 
 
 # --- salience (Lappin & Leass weights; sentence recency is applied by the caller) ------------------
@@ -429,26 +434,6 @@ def name_parts(text: str) -> list[str]:
     return parts
 
 
-def demonym_matches(modifier: str, name: str) -> bool:
-    """A proper adjective names the country: "North Korean" ~ "North Korea", "Russian" ~ "Russia".
-
-    A shared stem covering all but the last two letters of the shorter word; irregular
-    demonyms ("French", "British") simply do not match, which leaves the phrase unresolved.
-    """
-    a, b = modifier.lower().strip(), name.lower().strip()
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    shorter = min(len(a), len(b))
-    return common >= 4 and common >= shorter - 2
-
-
 # --- fitting an actor to a description --------------------------------------------------------------
 
 
@@ -474,12 +459,10 @@ class CountryIndex:
     def __init__(self, mentions: Iterable[ActorMention]) -> None:
         self.states: dict[str, Actor] = {}
         self.governments: dict[str, Actor] = {}
-        self.names: dict[str, set[str]] = {}
         for mention in mentions:
             actor = mention.actor
             if actor.kind != "state" or not actor.country:
                 continue
-            self.names.setdefault(actor.country, set()).update({actor.name, mention.text})
             if actor.sector == "GOV":
                 self.governments.setdefault(actor.country, actor)
             elif actor.sector is None:
@@ -508,9 +491,7 @@ class CountryIndex:
         if iso is None:
             actor = gazetteer.resolve_name(modifier)
             iso = actor.country if actor is not None and actor.kind == "state" else None
-        if iso is not None:
-            return iso == country
-        return any(demonym_matches(modifier, name) for name in self.names.get(country, ()))
+        return iso == country  # an unknown word ("Kurdish") fits no state: leave the phrase alone
 
 
 def role_fits(actor: Actor, description: Description, constraint: Constraint) -> bool:

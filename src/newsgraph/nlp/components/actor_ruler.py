@@ -1,7 +1,6 @@
 """``newsgraph_actor_ruler``: who is named in a document, as canonical actors.
 
-Factory ``newsgraph_actor_ruler`` (spaCy forbids "." in factory names); the pipeline
-adds it under the name ``newsgraph_actor_ruler``.
+The spaCy factory is ``newsgraph_actor_ruler`` (spaCy forbids "." in factory names).
 
 Runs after the model's ``ner`` and sets ``Doc._.actor_mentions`` (a list of
 ``ActorMention`` sorted by (start, end)); ``newsgraph_coref`` extends it.
@@ -34,7 +33,7 @@ from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
 from newsgraph.nlp.actor_match import (
@@ -47,7 +46,15 @@ from newsgraph.nlp.actor_match import (
     PersonFinder,
     RolePhrase,
 )
-from newsgraph.nlp.gazetteer import CATEGORIES, Gazetteer, NameEntry, RoleEntry, entry_actor, load_gazetteer
+from newsgraph.nlp.gazetteer import (
+    CATEGORIES,
+    Gazetteer,
+    NameEntry,
+    RoleEntry,
+    entry_actor,
+    fold_accents,
+    load_gazetteer,
+)
 from newsgraph.records import Actor, ActorMention
 
 # NER labels whose longer spans swallow a lexicon name: "Washington Post", "New Mexico".
@@ -59,6 +66,8 @@ _NP_PUNCT = frozenset({"-", "–", "'", "’", "'s", "’s"})
 _SUBSTANTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr"})
 _NEGATING_PREFIXES = frozenset({"pro", "anti", "non"})
 _STATE_LIKE = frozenset({"state", "demonym"})
+# Names that other names often contain ("Washington Post", "New Mexico", "Putin Foundation").
+_EMBEDDABLE = frozenset({"state", "seat", "demonym", "person"})
 _MODIFIERS = frozenset({"state", "demonym", "seat", "institution", "igo", "group", "person"})
 
 
@@ -108,7 +117,7 @@ class ActorRuler:
     def _add_names(self, nlp: Language) -> None:
         forms: dict[str, list[NameEntry]] = {}
         for entry in self.gazetteer.surfaces:
-            for variant in {entry.surface, entry.surface.replace("'", "’")}:
+            for variant in {entry.surface, entry.surface.replace("'", "’"), fold_accents(entry.surface)}:
                 forms.setdefault(variant, []).append(entry)
         patterns = []
         for text, pattern in zip(forms, (nlp.make_doc(t) for t in forms), strict=True):
@@ -166,15 +175,20 @@ class ActorRuler:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if entry.category in _STATE_LIKE and _negated_prefix(doc, start):
+            if _negated_prefix(doc, start):
                 continue
             hit = NameHit(start=start, end=end, category=entry.category, actor=entry_actor(entry, when))
             outer = ents.containing(start, end)
-            if outer is not None and outer[1] - outer[0] > end - start and outer[2] in _BLOCKING_LABELS:
+            if (
+                outer is not None
+                and outer[1] - outer[0] > end - start
+                and outer[2] in _BLOCKING_LABELS
+                and (entry.category in _EMBEDDABLE or outer[2] not in ("ORG", "NORP"))
+            ):
                 hit.inside_end, hit.inside_label = outer[1], outer[2]
             hits.append(hit)
         hits.sort(key=lambda h: h.start)
-        return hits
+        return _drop_national_namesakes(doc, hits)
 
     def _role_spans(self, doc: Doc, hits: list[NameHit]) -> list[tuple[int, int, RoleEntry]]:
         """Role nouns, longest first, outside names other than states' ("Crown Prince Faisal")."""
@@ -192,17 +206,14 @@ class ActorRuler:
         return spans
 
     def _role_phrases(self, doc: Doc, hits: list[NameHit]) -> list[RolePhrase]:
-        spans = self._role_spans(doc, hits)
+        spans = [(s, e, r) for s, e, r in self._role_spans(doc, hits) if _is_noun(doc[s:e].root)]
         state_tokens = {i for h in hits if h.category in _STATE_LIKE for i in range(h.start, h.end)}
         by_start = {h.start: h for h in hits}
+        hit_starts = {i: h.start for h in hits for i in range(h.start, h.end)}
         phrases: list[RolePhrase] = []
         for start, end, entry in spans:
             head = doc[start:end].root
-            if head.pos_ not in ("NOUN", "PROPN") and not (
-                head.pos_ == "ADJ" and head.dep_ in _SUBSTANTIVE_DEPS
-            ):
-                continue
-            left = _left_bound(doc, start, head.left_edge.i, state_tokens)
+            left = _left_bound(doc, start, head.left_edge.i, state_tokens, hit_starts)
             mods = [
                 h
                 for h in hits
@@ -213,20 +224,18 @@ class ActorRuler:
                 and (h.inside_end is None or h.inside_end > start)
             ]
             phrase_end = end
-            if not mods and end + 1 < len(doc) and doc[end].lower_ == "of":
-                after = by_start.get(end + 2 if doc[end + 1].pos_ == "DET" else end + 1)
-                if (
-                    after is not None
-                    and after.category in _MODIFIERS
-                    and after.actor is not None
-                    and after.inside_end is None
-                ):
-                    mods, phrase_end = [after], after.end  # "the president of Iran"
+            after = _of_complement(doc, end, by_start) if not mods else None
+            if after is not None:
+                mods, phrase_end = [after], after.end  # "the president of Iran"
             if len(mods) > 1 and not any(doc[i].pos_ == "CCONJ" for i in range(mods[0].start, mods[-1].end)):
                 mods = mods[:1]  # "the former US Iran envoy": the first modifier is the employer
-            inner = [r for s, e, r in spans if left <= s and e <= start and not r.generic]
-            phrase = RolePhrase(start=left, end=phrase_end, entry=entry, plural=head.tag_ in ("NNS", "NNPS"))
-            phrase.actors = _dedupe([_role_actor(doc, entry, m, inner) for m in mods])
+            # "US military officials" → MIL, "intelligence officials" → SPY; "government forces" stay MIL
+            inner = next((r.sector for s, e, r in spans if left <= s and e <= start and not r.generic), None)
+            sector = (inner or entry.sector) if entry.generic and entry.sector == "GOV" else entry.sector
+            phrase = RolePhrase(
+                start=left, end=phrase_end, entry=entry, sector=sector, plural=_is_plural(head, entry)
+            )
+            phrase.actors = _dedupe([_role_actor(doc, entry, m, sector) for m in mods])
             phrases.append(phrase)
         return phrases
 
@@ -256,6 +265,22 @@ class ActorRuler:
         return out
 
 
+def _drop_national_namesakes(doc: Doc, hits: list[NameHit]) -> list[NameHit]:
+    """ "Russia's Security Council", "the Iranian Red Crescent": a state's body, not the IGO or NGO."""
+    kept: list[NameHit] = []
+    for hit in hits:
+        prev = kept[-1] if kept else None
+        if (
+            hit.category == "igo"
+            and prev is not None
+            and prev.category in _STATE_LIKE
+            and _adjacent(doc, prev.end, hit.start)
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
 def _negated_prefix(doc: Doc, start: int) -> bool:
     """ "pro-Russian", "anti-American": the state is not the actor."""
     return start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in _NEGATING_PREFIXES
@@ -265,10 +290,15 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
     return end == start or (end + 1 == start and doc[end].tag_ == "POS")
 
 
-def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int]) -> int:
-    """Where the noun phrase ending in the role noun at ``start`` begins."""
+def _left_bound(
+    doc: Doc, start: int, left_edge: int, state_tokens: set[int], hit_starts: dict[int, int]
+) -> int:
+    """Where the noun phrase ending in the role noun at ``start`` begins (names are never split)."""
     j = start - 1
     while j >= left_edge and not doc[j + 1].is_sent_start:
+        if j in hit_starts:
+            j = hit_starts[j] - 1  # "Save the Children's … director": the name is one unit
+            continue
         token = doc[j]
         ok = (
             (token.pos_ in _NP_POS and token.tag_ not in ("VBN", "VBG"))
@@ -282,22 +312,44 @@ def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int]) ->
     return j + 1
 
 
-def _role_actor(doc: Doc, entry: RoleEntry, mod: NameHit, inner: list[RoleEntry]) -> Actor:
+def _of_complement(doc: Doc, end: int, by_start: dict[int, NameHit]) -> NameHit | None:
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    after = by_start.get(end + 2 if doc[end + 1].pos_ == "DET" else end + 1)
+    if (
+        after is None
+        or after.category not in _MODIFIERS
+        or after.actor is None
+        or after.inside_end is not None
+    ):
+        return None
+    return after
+
+
+def _is_noun(head: Token) -> bool:
+    return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.dep_ in _SUBSTANTIVE_DEPS)
+
+
+def _is_plural(head: Token, entry: RoleEntry) -> bool:
+    if head.tag_ in ("NNS", "NNPS") or (head.lower_.endswith("s") and head.lemma_.lower() != head.lower_):
+        return True
+    return entry.term.endswith("s") and entry.role.endswith("s")  # "Senators" as a title
+
+
+def _role_actor(doc: Doc, entry: RoleEntry, mod: NameHit, sector: str | None) -> Actor:
+    """The actor "<modifier> <role>" names: "Russian defence minister", "Hamas fighters" (INS)."""
     actor = mod.actor
     assert actor is not None
-    category = mod.category
-    if category in _STATE_LIKE:
-        gaz = load_gazetteer()
-        country = gaz.countries.get(actor.country or "")
+    if mod.category in _STATE_LIKE:
+        country = load_gazetteer().countries.get(actor.country or "")
         label = country.adjective if country else actor.name
         mod_sector = None
-    elif category == "seat":
+    elif mod.category == "seat":
         label, mod_sector = doc[mod.start : mod.end].text, actor.sector
     else:
         label, mod_sector = actor.name, actor.sector
-    sector = entry.sector
-    if entry.generic:
-        sector = next((r.sector for r in inner if r.sector), None) or mod_sector or entry.sector
+    if entry.generic and mod_sector is not None:
+        sector = mod_sector if sector == entry.sector else sector
     return Actor(
         name=f"{label} {entry.role}", kind=entry.kind, country=actor.country, sector=sector, role=entry.role
     )
@@ -345,8 +397,7 @@ def _choose(doc: Doc, candidates: list[Candidate]) -> list[ActorMention]:
     return mentions
 
 
-# spaCy forbids "." in factory names; the pipeline adds the component as
-# ``nlp.add_pipe(FACTORY, name="newsgraph_actor_ruler")``.
+# spaCy forbids "." in factory names.
 FACTORY = "newsgraph_actor_ruler"
 
 

@@ -2,24 +2,28 @@
 
 Runs after ``newsgraph_actor_ruler`` and extends ``Doc._.actor_mentions`` with
 mentions (``via="coref"``, ``antecedent`` = start_char of the mention pointed back
-to) for:
+to; several mentions share a span when it names several actors) for:
 
-* third-person pronouns and possessives (he/him/his, she/her, it/its, they/them/
-  their, reflexives); "his country", "their governments" also yield the possessor's
-  state;
-* titled or bare surnames the ruler left alone ("Ms Watson", "President Macron");
-* definite descriptions ("the leader", "the defence minister", "the country",
-  "the regime") and plural ones ("both leaders", "the two nations", "both sides"),
-  one mention per actor on the same span.
+* third-person pronouns, possessives and reflexives (he/him/his/himself, she/her,
+  it/its, they/them/their); "his country", "their governments" also yield the
+  possessor's state on the whole phrase;
+* titled names the ruler left alone ("Ms Watson", "President Macron");
+* definite descriptions ("the leader", "the defence minister", "the North Korean
+  leader", "the country", "the regime", "the officials") and plural ones ("both
+  leaders", "the two nations", "both sides"), one mention per actor.
 
-A deterministic, single-pass resolver in the manner of Lappin & Leass (1994):
-every noun phrase gets a salience weight from its grammatical role (main-clause
-subjects first), halved per sentence; candidates live in a rolling pool that is
-pruned to the last ``window`` sentences or the current paragraph, so each anaphor
-is compared with a handful of candidates. Noun phrases that are not actors stay in
-the pool too, so "it" or "they" pointing at a thing is left unresolved rather than
-forced onto an actor. First- and second-person pronouns and pleonastic "it" are
-never resolved.
+A deterministic single pass in the manner of Lappin & Leass (1994): every noun
+phrase gets a salience weight from its grammatical role (main-clause subjects
+first, embedded clauses lower), counted once per sentence and halved with each
+sentence after; candidates live in a rolling pool pruned to the last ``window``
+sentences or the current paragraph, so an anaphor meets a handful of candidates.
+Agreement (number, gender from titles, role nouns and earlier pronouns, person vs
+state/organisation), binding (an object pronoun is not its clause's subject; a
+description is not its governing subject), cataphora in preposed adjuncts ("In
+his speech, Putin …"), role parallelism and a speaker preference for "…, they
+said" pick among them. Noun phrases that are not actors stay in the pool, so a
+pronoun or description pointing at one is left unresolved rather than forced onto
+an actor. First- and second-person pronouns and pleonastic "it" are never resolved.
 """
 
 from __future__ import annotations
@@ -113,14 +117,12 @@ class CorefPass:
         self.at_token: dict[int, Entity] = {}  # token index → entity mentioned there
         self.sent = 0
         self.para = 0
-        self._sure = False  # the last pronoun had no close runner-up
         self.head_memory: dict[str, Key] = {}  # description head → what it last referred to
         self.countries = rules.CountryIndex(existing)
         self.mention_at: dict[int, ActorMention] = {}  # token index → the ruler's mention covering it
         for mention in existing:
             for i in range(mention.start, min(mention.end, len(doc))):
                 self.mention_at.setdefault(i, mention)
-        self.ent_at = {ent.start: ent for ent in doc.ents}
 
     # --- the pass ---------------------------------------------------------------------------------
 
@@ -146,6 +148,9 @@ class CorefPass:
         return self.added
 
     def _advance(self, token: Token) -> None:
+        """Count sentences and paragraphs (a line break starts both); drop candidates out of reach."""
+        if token.is_space:
+            return
         new_para = "\n" in self.doc[token.i - 1].text_with_ws
         if new_para:
             self.para += 1
@@ -176,11 +181,7 @@ class CorefPass:
             if end:
                 return end
         if token.is_title or rules.title_of(token.text):
-            end = self._titled_name(token)
-            if end:
-                return end
-        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-            return self._bare_name(token)
+            return self._titled_name(token)
         return 0
 
     # --- registering candidates -------------------------------------------------------------------
@@ -231,13 +232,14 @@ class CorefPass:
         entity.referents = (Referent(actor, start_char),)
         if entity.person and entity.gender is None:
             title = rules.title_of(text.split()[0]) if text.split() else None
-            entity.gender = rules.TITLES[title] if title else rules.gender_of_role(actor.role)
+            entity.gender = (rules.TITLES[title] if title else None) or rules.gender_of_role(actor.role)
         self._touch(entity, root, weight)
         if not plural:
             self.registry[key] = entity
             self.registry.move_to_end(key)
         if actor.kind == "person":
-            for part in rules.name_parts(f"{actor.name} {text}"):
+            named = all(word[:1].isupper() for word in text.split())  # "Mr Kim", not "the leader of X"
+            for part in rules.name_parts(f"{actor.name} {text}" if named else actor.name):
                 keys = self.names.setdefault(part, [])
                 if key not in keys:
                     keys.append(key)
@@ -281,15 +283,6 @@ class CorefPass:
 
     # --- emitting ---------------------------------------------------------------------------------
 
-    def emit(self, start: int, end: int, actor: Actor, antecedent: int) -> ActorMention:
-        span = self.doc[start:end]
-        mention = ActorMention(
-            start=start, end=end, start_char=span.start_char, end_char=span.end_char,
-            text=span.text, actor=actor, via="coref", antecedent=antecedent,
-        )
-        self.added.append(mention)
-        return mention
-
     def emit_referents(self, start: int, end: int, referents: list[Referent]) -> Entity | None:
         """One mention per referent on the span; later anaphors see one entity (a group if several)."""
         span = self.doc[start:end]
@@ -297,11 +290,14 @@ class CorefPass:
         weight = rules.salience_weight(root) if self.parsed else rules.RECENCY_WEIGHT
         entities = []
         for referent in referents:
-            self.emit(start, end, referent.actor, referent.antecedent)
-            entities.append(
-                self.touch_actor(
-                    referent.actor, span.start_char, root, weight, text=span.text, single=len(referents) > 1
+            self.added.append(
+                ActorMention(
+                    start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                    actor=referent.actor, via="coref", antecedent=referent.antecedent,
                 )
+            )
+            entities.append(
+                self.touch_actor(referent.actor, span.start_char, root, weight, single=len(referents) > 1)
             )
         if not entities:
             return None
@@ -318,21 +314,22 @@ class CorefPass:
     # --- pronouns ---------------------------------------------------------------------------------
 
     def _pronoun(self, token: Token, pronoun: rules.Pronoun) -> int:
-        if token.lower_ == "it" and self.parsed and rules.is_pleonastic(token):
+        if rules.is_pleonastic(token) if self.parsed else rules.pleonastic_by_words(token):
             return 0
         cataphor = self._cataphor(token, pronoun)
         if cataphor is not None:
             referents = [cataphor]
         else:
-            best = self._binder(token, pronoun) if pronoun.reflexive else None
-            best = best or self._best_antecedent(token, pronoun)
+            best, sure = (self._binder(token, pronoun), True) if pronoun.reflexive else (None, False)
+            if best is None:
+                best, sure = self._best_antecedent(token, pronoun)
             if best is None:
                 return 0
             if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
                 self._touch(best, token, rules.salience_weight(token) if self.parsed else 0.0)
                 return 0
             referents = list(best.referents)
-            if pronoun.gender and best.person and best.gender is None and self._sure:
+            if pronoun.gender and best.person and best.gender is None and sure:
                 best.gender = pronoun.gender  # learnt only when no other person was in the running
         self.emit_referents(token.i, token.i + 1, referents)
         if token.lower_ in rules.POSSESSIVE_DETERMINERS and token.dep_ == "poss":
@@ -353,7 +350,8 @@ class CorefPass:
             return not entity.animate and not speaker
         return entity.animate or not speaker
 
-    def _best_antecedent(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+    def _best_antecedent(self, token: Token, pronoun: rules.Pronoun) -> tuple[Entity | None, bool]:
+        """The most salient agreeing candidate, and whether no other came close (within half its score)."""
         speaker = self.parsed and rules.speaker_subject(token)
         possessive = token.dep_ == "poss" or token.tag_ == "PRP$"
         verb = rules.clause_head(token) if self.parsed else -1
@@ -375,8 +373,7 @@ class CorefPass:
                 best, best_score, second = entity, score, best_score
             else:
                 second = max(second, score)
-        self._sure = second < best_score / 2
-        return best
+        return best, second < best_score / 2
 
     def _cataphor(self, token: Token, pronoun: rules.Pronoun) -> Referent | None:
         """A pronoun in a preposed adjunct points forward to the main subject: "In his speech, Putin said"."""
@@ -396,10 +393,13 @@ class CorefPass:
                 return None
             referent = Referent(found[0].referents[0].actor, subject.left_edge.idx)
         actor = referent.actor
-        person = actor.kind in ("person", "anonymous")
-        if pronoun.person is True and person or pronoun.person is False and actor.kind in rules.IT_KINDS:
-            return referent
-        return None
+        if pronoun.person is False:
+            return referent if actor.kind in rules.IT_KINDS else None
+        known = self.registry.get(actor_key(actor))
+        title = rules.title_of(self.doc[subject.left_edge.i].text)
+        genders = {known.gender if known else None, rules.TITLES[title] if title else None} - {None}
+        fits = actor.kind in ("person", "anonymous") and genders <= {pronoun.gender}
+        return referent if fits else None
 
     def _binder(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
         """A reflexive takes the subject of its own clause ("Kim praised himself")."""
@@ -412,7 +412,6 @@ class CorefPass:
                 if entity is not None and self._agrees(entity, pronoun, speaker=False):
                     return entity
         return None
-
 
     # --- names ------------------------------------------------------------------------------------
 
@@ -436,7 +435,7 @@ class CorefPass:
             word, prev = doc[k], doc[k - 1]
             glued = not prev.whitespace_ and k > start
             if not (
-                (word.pos_ == "PROPN" and (word.is_title or word.is_upper))
+                (word.pos_ in ("PROPN", "") and (word.is_title or word.is_upper))
                 or (glued and word.text in ("-", "‑"))
                 or (glued and prev.text in ("-", "‑") and word.is_alpha)
             ):
@@ -469,17 +468,6 @@ class CorefPass:
         stranger = Entity(key=key, referents=(), plural=False, person=True, animate=True, gender=gender)
         self._touch(stranger, span.root, rules.salience_weight(span.root) if self.parsed else 0.0)
         return end
-
-    def _bare_name(self, token: Token) -> int:
-        """A PERSON entity the ruler left alone whose every name part belongs to a known person ("Watson")."""
-        ent = self.ent_at.get(token.i)
-        if ent is None or any(self.covered[i] for i in range(ent.start, ent.end)):
-            return 0
-        found = self._persons_named(rules.name_parts(ent.text), None)
-        if not found:
-            return 0
-        self.emit_referents(ent.start, ent.end, [found[0].referents[0]])
-        return ent.end
 
     # --- descriptions -----------------------------------------------------------------------------
 
@@ -573,7 +561,8 @@ class CorefPass:
         """The entity's last mention governs the description, which then names someone else:
         "the UAE reopened talks with the regime", "the US presence in the country"."""
         if entity.role == "subj" and entity.verb in above:
-            return True
+            # … but a speaker may describe itself in what it says: "Chile said the country would sign".
+            return self.doc[entity.verb].lemma_.lower() not in rules.COMMUNICATION_VERBS
         mention = self.doc[entity.token]
         return mention.dep_ in ("poss", "compound") and mention.head.i in above
 

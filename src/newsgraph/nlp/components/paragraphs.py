@@ -12,13 +12,7 @@ from spacy.tokens import Doc
 
 @Language.component("newsgraph_paragraphs")
 def split_paragraphs(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text_with_ws and not token.is_space:
-            token.is_sent_start = True
-        elif token.is_sent_start is None:
-            pass
-    for token in doc:
-        if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
