@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from newsgraph.config import Settings
+from newsgraph.errors import ExtractionError
 from newsgraph.extract import extract_events
 from newsgraph.nlp import build_nlp
-from newsgraph.records import Article, Event
+from newsgraph.records import Article, Event, Rejection
 
 
 def content_id(text: str) -> str:
@@ -18,14 +19,32 @@ def content_id(text: str) -> str:
 
 
 def iter_extract(
-    articles: Iterable[Article], *, settings: Settings | None = None
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    on_error: Callable[[Rejection], None] | None = None,
 ) -> Iterator[tuple[Article, list[Event]]]:
-    """Stream (article, events) pairs; documents go through ``nlp.pipe`` in bounded batches."""
+    """Stream (article, events) pairs; documents go through ``nlp.pipe`` in bounded batches.
+
+    If extracting one article fails, ``on_error`` receives a Rejection naming it and the
+    stream goes on; without ``on_error`` the failure raises ExtractionError.
+    """
     settings = settings or Settings.from_env()
     nlp = build_nlp(settings.model)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-        yield article, extract_events(doc, article)
+        try:
+            events = extract_events(doc, article)
+        except Exception as exc:  # one bad article must not end a long run
+            rejection = Rejection(
+                origin=article.origin or article.id, line=None, stage="extract",
+                reason=f"article {article.id!r}: extraction failed: {type(exc).__name__}: {exc}",
+            )
+            if on_error is None:
+                raise ExtractionError(rejection.message()) from exc
+            on_error(rejection)
+            continue
+        yield article, events
 
 
 def extract(

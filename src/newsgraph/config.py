@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from newsgraph.errors import ConfigError
+
 DEFAULT_MODEL = "en_core_web_sm"
 
 
@@ -20,9 +22,20 @@ class Settings:
         env: dict[str, object] = {}
         if v := os.environ.get("NEWSGRAPH_MODEL"):
             env["model"] = v
-        if v := os.environ.get("NEWSGRAPH_BATCH_SIZE"):
-            env["batch_size"] = int(v)
-        if v := os.environ.get("NEWSGRAPH_MAX_CHARS"):
-            env["max_chars"] = int(v)
+        for name in ("batch_size", "max_chars"):
+            if v := os.environ.get(f"NEWSGRAPH_{name.upper()}"):
+                env[name] = _positive_int(f"NEWSGRAPH_{name.upper()}", v)
         env.update({k: v for k, v in overrides.items() if v is not None})
+        for name in ("batch_size", "max_chars"):
+            _positive_int(name, env.get(name, getattr(base, name)))
         return replace(base, **env)  # type: ignore[arg-type]
+
+
+def _positive_int(name: str, value: object) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise ConfigError(f"{name} must be at least 1, not {number}")
+    return number

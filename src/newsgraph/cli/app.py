@@ -24,7 +24,7 @@ from newsgraph.cli.render import Counts, OutputFormat, make_renderer
 from newsgraph.config import DEFAULT_MODEL, Settings
 from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.ingest import read_inputs
-from newsgraph.records import Article
+from newsgraph.records import Article, Rejection
 
 PROG = "newsgraph"
 TABLE_WIDTH = 160  # columns for tables written to a file or a pipe (no terminal to measure)
@@ -132,10 +132,14 @@ def run_extract(
                 counts.rejected += 1
                 reporter.message(f"{PROG}: {item.message()}")
 
+    def failed(rejection: Rejection) -> None:
+        counts.rejected += 1
+        reporter.message(f"{PROG}: {rejection.message()}")
+
     failure: tuple[str, int] | None = None
     with reporter:
         try:
-            for article, events in iter_extract(accepted(), settings=settings):
+            for article, events in iter_extract(accepted(), settings=settings, on_error=failed):
                 counts.articles += 1
                 counts.events += len(events)
                 renderer.article(article, events)

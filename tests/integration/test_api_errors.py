@@ -1,0 +1,27 @@
+"""A failure while extracting one article is reported and the stream goes on."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph.api as api
+from newsgraph.errors import ExtractionError
+from newsgraph.records import Article, Rejection
+
+
+def test_one_failing_article_does_not_end_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = api.extract_events
+
+    def flaky(doc, article):  # type: ignore[no-untyped-def]
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return real(doc, article)
+
+    monkeypatch.setattr(api, "extract_events", flaky)
+    articles = [Article(id=i, text="Peru sold rice to Chile.") for i in ("a", "bad", "c")]
+    errors: list[Rejection] = []
+    done = [a.id for a, _ in api.iter_extract(articles, on_error=errors.append)]
+    assert done == ["a", "c"]
+    assert len(errors) == 1 and "'bad'" in errors[0].reason and errors[0].stage == "extract"
+    with pytest.raises(ExtractionError, match="bad"):
+        list(api.iter_extract(articles))
