@@ -25,12 +25,12 @@ SHARED = HERE.parent.parent / "shared"
 
 
 def load_texts(limit: int | None) -> list[str]:
-    texts: list[str] = []
+    """The synthetic stories (the first ``limit`` of them, if given) and every Guardian article."""
     with open(SHARED / "data/ngec-synthetic/stories.csv", encoding="utf-8", newline="") as f:
-        texts += [row["text"] for row in csv.DictReader(f) if row["text"].strip()]
+        stories = [row["text"] for row in csv.DictReader(f) if row["text"].strip()]
     with open(SHARED / "corpora/guardian/articles.jsonl", encoding="utf-8") as f:
-        texts += [json.loads(line)["text"] for line in f if line.strip()]
-    return texts[:limit] if limit else texts
+        guardian = [json.loads(line)["text"] for line in f if line.strip()]
+    return (stories[:limit] if limit else stories) + guardian
 
 
 def worker(variant: str, limit: int | None, batch_size: int) -> None:
@@ -73,7 +73,7 @@ def run_variant(variant: str, args: argparse.Namespace) -> dict[str, float]:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N synthetic stories")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--worker", choices=["bare", "newsgraph"], help=argparse.SUPPRESS)

@@ -168,9 +168,7 @@ def find(doc: Doc, text: str) -> list[Actor]:
 
 
 def test_aliases_in_running_text(nlp: Language) -> None:
-    doc = nlp(
-        "The DPRK test-fired a missile on Sunday; the US, Britain and South Korea condemned the launch."
-    )
+    doc = nlp("The DPRK test-fired a missile on Sunday; the US, Britain and South Korea condemned the launch.")
     countries = [m.actor.country for m in own(doc) if m.actor.kind == "state"]
     assert countries == ["PRK", "USA", "GBR", "KOR"]
     assert find(doc, "US")[0].name == "United States"
@@ -339,9 +337,7 @@ def test_an_appositive_role_describes_an_unknown_person(nlp: Language) -> None:
 def test_a_role_before_the_name_joins_the_mention(nlp: Language) -> None:
     doc = nlp("Canadian foreign minister Jean Tremblay spoke first.")
     actors = find(doc, "Canadian foreign minister Jean Tremblay")
-    assert actors == [
-        Actor(name="Jean Tremblay", kind="person", country="CAN", sector="GOV", role="foreign minister")
-    ]
+    assert actors == [Actor(name="Jean Tremblay", kind="person", country="CAN", sector="GOV", role="foreign minister")]
 
 
 def test_a_role_phrase_before_a_comma_and_a_name(nlp: Language) -> None:

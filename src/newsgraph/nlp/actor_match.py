@@ -110,8 +110,7 @@ class PersonFinder:
     ) -> tuple[list[Candidate], set[int]]:
         """Person mentions, and the ids of role phrases they took over."""
         titles = {
-            start: (end, self.titles[tuple(t.text for t in doc[start:end])])
-            for _, start, end in self.matcher(doc)
+            start: (end, self.titles[tuple(t.text for t in doc[start:end])]) for _, start, end in self.matcher(doc)
         }
         people = self._collect(doc, hits, phrases, ents, titles)
         attached: set[int] = set()
@@ -130,16 +129,12 @@ class PersonFinder:
             if person.via == "ner" and person.start == person.name_start and _is_lone_word(doc, person):
                 continue  # a lone word the model calls a person, with no title and no full name: too weak
             candidates.append(
-                Candidate(
-                    start=person.start, end=person.end, actor=person.actor, via=person.via, rank=RANK_PERSON
-                )
+                Candidate(start=person.start, end=person.end, actor=person.actor, via=person.via, rank=RANK_PERSON)
             )
         for phrase, person in appositions:
             assert person.actor is not None
             candidates.append(
-                Candidate(
-                    start=phrase.start, end=phrase.end, actor=person.actor, via="apposition", rank=RANK_ROLE
-                )
+                Candidate(start=phrase.start, end=phrase.end, actor=person.actor, via="apposition", rank=RANK_ROLE)
             )
         return candidates, attached
 
@@ -178,9 +173,7 @@ class PersonFinder:
                 continue
             if any(not _person_may_cover(hits[o], start, end) for o in set(owner[start:end]) if o >= 0):
                 continue
-            people[start] = _Person(
-                start=start, end=end, name_start=start, name_end=end, known=None, via="ner"
-            )
+            people[start] = _Person(start=start, end=end, name_start=start, name_end=end, known=None, via="ner")
         covered = {i for p in people.values() for i in range(p.start, p.end)}
         for start, (end, honorific) in titles.items():
             if end in people:
@@ -203,9 +196,7 @@ class PersonFinder:
                 )
         return [people[k] for k in sorted(people)]
 
-    def _attach_title(
-        self, doc: Doc, person: _Person, by_end: dict[int, RolePhrase], attached: set[int]
-    ) -> None:
+    def _attach_title(self, doc: Doc, person: _Person, by_end: dict[int, RolePhrase], attached: set[int]) -> None:
         """ "US secretary of state Jane Doe": the phrase joins the person's mention."""
         base = _base(doc, person)
         before = by_end.get(person.start)
@@ -237,15 +228,11 @@ class PersonFinder:
                 person.actor = _described(base, phrase)
                 return
         if person.title is not None and person.title.role is not None and person.known is None:
-            person.actor = Actor(
-                name=base.name, kind="person", role=person.title.role, sector=person.title.sector
-            )
+            person.actor = Actor(name=base.name, kind="person", role=person.title.role, sector=person.title.sector)
 
 
 def _base(doc: Doc, person: _Person) -> Actor:
-    return person.known or Actor(
-        name=" ".join(doc[person.name_start : person.name_end].text.split()), kind="person"
-    )
+    return person.known or Actor(name=" ".join(doc[person.name_start : person.name_end].text.split()), kind="person")
 
 
 def _fits(phrase: RolePhrase, person: Actor, attached: set[int]) -> bool:
@@ -283,12 +270,7 @@ def _person_may_cover(hit: NameHit, start: int, end: int) -> bool:
     """Whether a PERSON entity may stand over a gazetteer name: "George Washington", not "Kyiv"."""
     if hit.category == "block":
         return True
-    return (
-        hit.category in _PLACE_NAMES
-        and start <= hit.start
-        and hit.end <= end
-        and end - start > hit.end - hit.start
-    )
+    return hit.category in _PLACE_NAMES and start <= hit.start and hit.end <= end and end - start > hit.end - hit.start
 
 
 def _words(doc: Doc, person: _Person) -> list[str]:
@@ -326,8 +308,6 @@ def _link_surnames(doc: Doc, people: list[_Person], gazetteer: Gazetteer) -> Non
             continue
         before = [m for m in matches if m[0] < person.start]
         _, source = before[-1] if before else matches[0]
-        if source.actor is not None and (
-            person.known is None or source.known == person.known or source.known is None
-        ):
+        if source.actor is not None and (person.known is None or source.known == person.known or source.known is None):
             person.actor = source.actor
             person.via = "surname"

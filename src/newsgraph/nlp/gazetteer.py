@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
@@ -44,7 +44,6 @@ __all__ = [
     "resolve_name",
     "resolve_person",
     "role_of",
-    "with_role",
 ]
 
 DATA_PACKAGE = "newsgraph"
@@ -166,11 +165,7 @@ class Gazetteer:
         if not rows:
             return None
         if when is not None:
-            current = [
-                r
-                for r in rows
-                if (r.as_of is None or r.as_of <= when) and (r.until is None or when < r.until)
-            ]
+            current = [r for r in rows if (r.as_of is None or r.as_of <= when) and (r.until is None or when < r.until)]
             if current:
                 return max(current, key=lambda r: r.as_of or date.min).actor()
             earlier = [r for r in rows if r.as_of is not None and r.as_of <= when]
@@ -236,9 +231,7 @@ class _Builder:
 def _with_bare_forms(surfaces: tuple[str, ...]) -> tuple[str, ...]:
     """Drop "the X" when "X" is listed too: the matcher then marks the bare name."""
     keys = {normalize(s) for s in surfaces}
-    return tuple(
-        s for s in surfaces if not (normalize(s).startswith("the ") and _strip_the(normalize(s)) in keys)
-    )
+    return tuple(s for s in surfaces if not (normalize(s).startswith("the ") and _strip_the(normalize(s)) in keys))
 
 
 def _load_countries(b: _Builder) -> dict[str, Country]:
@@ -277,9 +270,7 @@ def _load_seats(b: _Builder, countries: dict[str, Country]) -> None:
             b.add(NameEntry(surface=surface, category="seat", actor=actor))
 
 
-def _load_organizations(
-    b: _Builder, table: str, category: str, kind: str, countries: dict[str, Country]
-) -> None:
+def _load_organizations(b: _Builder, table: str, category: str, kind: str, countries: dict[str, Country]) -> None:
     for line, row in _rows(table):
         iso3 = _or_none(row.get("iso3", ""))
         if iso3 is not None and iso3 not in countries:
@@ -336,9 +327,7 @@ def _load_roles() -> dict[str, RoleEntry]:
 
 def _load_honorifics() -> dict[str, Honorific]:
     return {
-        row["title"]: Honorific(
-            title=row["title"], role=_or_none(row["role"]), sector=_or_none(row["sector"])
-        )
+        row["title"]: Honorific(title=row["title"], role=_or_none(row["role"]), sector=_or_none(row["sector"]))
         for _, row in _rows("honorifics.tsv")
     }
 
@@ -423,8 +412,3 @@ def country_adjective(iso3: str) -> str | None:
     """``"RUS"`` → ``"Russian"`` (the name itself for states without a demonym)."""
     country = load_gazetteer().countries.get(iso3)
     return country.adjective if country else None
-
-
-def with_role(actor: Actor, *, role: str | None, sector: str | None) -> Actor:
-    """The same identity described by another role (what the article calls them)."""
-    return replace(actor, role=role or actor.role, sector=sector or actor.sector)

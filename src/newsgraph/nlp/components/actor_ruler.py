@@ -232,9 +232,7 @@ class ActorRuler:
             # "US military officials" → MIL, "intelligence officials" → SPY; "government forces" stay MIL
             inner = next((r.sector for s, e, r in spans if left <= s and e <= start and not r.generic), None)
             sector = (inner or entry.sector) if entry.generic and entry.sector == "GOV" else entry.sector
-            phrase = RolePhrase(
-                start=left, end=phrase_end, entry=entry, sector=sector, plural=_is_plural(head, entry)
-            )
+            phrase = RolePhrase(start=left, end=phrase_end, entry=entry, sector=sector, plural=_is_plural(head, entry))
             phrase.actors = _dedupe([_role_actor(doc, entry, m, sector) for m in mods])
             phrases.append(phrase)
         return phrases
@@ -290,9 +288,7 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
     return end == start or (end + 1 == start and doc[end].tag_ == "POS")
 
 
-def _left_bound(
-    doc: Doc, start: int, left_edge: int, state_tokens: set[int], hit_starts: dict[int, int]
-) -> int:
+def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int], hit_starts: dict[int, int]) -> int:
     """Where the noun phrase ending in the role noun at ``start`` begins (names are never split)."""
     j = start - 1
     while j >= left_edge and not doc[j + 1].is_sent_start:
@@ -316,12 +312,7 @@ def _of_complement(doc: Doc, end: int, by_start: dict[int, NameHit]) -> NameHit 
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None
     after = by_start.get(end + 2 if doc[end + 1].pos_ == "DET" else end + 1)
-    if (
-        after is None
-        or after.category not in _MODIFIERS
-        or after.actor is None
-        or after.inside_end is not None
-    ):
+    if after is None or after.category not in _MODIFIERS or after.actor is None or after.inside_end is not None:
         return None
     return after
 
@@ -350,9 +341,7 @@ def _role_actor(doc: Doc, entry: RoleEntry, mod: NameHit, sector: str | None) ->
         label, mod_sector = actor.name, actor.sector
     if entry.generic and mod_sector is not None:
         sector = mod_sector if sector == entry.sector else sector
-    return Actor(
-        name=f"{label} {entry.role}", kind=entry.kind, country=actor.country, sector=sector, role=entry.role
-    )
+    return Actor(name=f"{label} {entry.role}", kind=entry.kind, country=actor.country, sector=sector, role=entry.role)
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
