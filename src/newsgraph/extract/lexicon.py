@@ -102,12 +102,6 @@ def hyphen_keys(token: Token) -> tuple[str, ...]:
     return (f"{prefix}-{token.lemma_.lower()}", f"{prefix}-{token.lower_}")
 
 
-def word_lemma(token: Token) -> str:
-    """The lemma, with a hyphenated prefix joined on ("co-operation", "counter-attack")."""
-    keys = hyphen_keys(token)
-    return keys[0] if keys else token.lemma_.lower()
-
-
 PARTICLE_DEPS = ("prt", "prep", "advmod", "agent", "dative")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 
