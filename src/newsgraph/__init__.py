@@ -6,15 +6,16 @@ does not load spaCy.
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract": "newsgraph.api",
     "iter_extract": "newsgraph.api",
     "Settings": "newsgraph.config",
+    "Store": "newsgraph.store",
     "NewsgraphError": "newsgraph.errors",
     "ConfigError": "newsgraph.errors",
     "InputError": "newsgraph.errors",
@@ -44,16 +45,37 @@ __all__ = [
     "NewsgraphError",
     "Place",
     "Settings",
+    "Store",
     "TimeValue",
     "extract",
     "iter_extract",
 ]
 
 if TYPE_CHECKING:
-    from newsgraph.api import extract, iter_extract
+    from newsgraph.api import iter_extract
     from newsgraph.config import Settings
     from newsgraph.errors import ConfigError, ExtractionError, InputError, ModelError, NewsgraphError
     from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
+    from newsgraph.store import Store
+
+
+# The stage package ``newsgraph.extract`` is loaded here, before the function of the same name is
+# defined: loading it later (``import newsgraph.extract.events``) would replace the function with
+# the package. Its __init__ imports nothing heavy.
+import_module("newsgraph.extract")
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    article_id: str | None = None,
+    settings: Settings | None = None,
+) -> list[Event]:
+    """Event mentions of one article text (see :func:`newsgraph.api.extract`)."""
+    from newsgraph.api import extract as extract_text
+
+    return extract_text(text, published=published, article_id=article_id, settings=settings)
 
 
 def __getattr__(name: str) -> Any:

@@ -86,3 +86,23 @@ def test_shared_modal_carries_to_bare_conjunct(bare_nlp: Language) -> None:
 def test_infinitive_after_a_plan_noun_is_planned(bare_nlp: Language) -> None:
     tok = trigger(bare_nlp, "The president's decision to withdraw troops from Mali surprised Paris.", "withdraw")
     assert status_of(tok) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Few if any weapons from Iran reached the rebels.", "reached", "negated"),
+        ("Kenya has sent few, if any, troops to Haiti.", "sent", "negated"),
+        ("Hardly any shells arrived at the front.", "arrived", "negated"),
+        ("Egypt sent no troops to Somalia.", "sent", "negated"),
+        ("Egypt sent no fewer than 500 troops to Somalia.", "sent", "asserted"),
+        ("Egypt sent a few troops to Somalia.", "sent", "asserted"),
+    ],
+)
+def test_negative_quantifier_on_an_argument(bare_nlp: Language, text: str, word: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected
+
+
+def test_negative_quantifier_in_another_clause_does_not_negate(bare_nlp: Language) -> None:
+    text = "Oman delivered fuel to Yemen, although few if any officials confirmed it."
+    assert status_of(trigger(bare_nlp, text, "delivered")) == "asserted"

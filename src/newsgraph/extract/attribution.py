@@ -4,7 +4,9 @@ Sources of a claim, for a trigger:
 - the subject of a reporting verb that governs it ("X said", "X warned that", "…, officials
   said"); with nested reports the outermost speaker is kept;
 - "according to X" in the sentence;
-- a quotation continued in the next sentence keeps its speaker;
+- a quotation continued in the next sentence keeps its speaker, and so does indirect speech
+  running on into the next sentence in the tense of a report ("He would travel by train",
+  "They had already sent drones");
 - the basis: "citing (declassified) intelligence" → intelligence, "documents" → document,
   "in a statement" → statement, a media outlet → media; else statement for people, unknown
   otherwise.
@@ -20,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.mentions import MentionIndex
+from newsgraph.nlp.gazetteer import is_seat_building
 from newsgraph.records import ClaimSource
 
 REPORTING_VERBS = frozenset(
@@ -69,6 +72,13 @@ def _basis_in(sent: Span) -> str | None:
     return None
 
 
+def _backshifted(sent: Span) -> bool:
+    """Reported speech running on into a sentence of its own shows the tense of a report:
+    "would" for the speaker's "will", the past perfect for their past ("had sent")."""
+    root = sent.root
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "had", "'d") for c in root.children)
+
+
 class AttributionFinder:
     """Finds the claim sources of triggers, one article at a time (keeps the article's context)."""
 
@@ -76,6 +86,7 @@ class AttributionFinder:
         self.index = index
         self._last_country: str | None = None
         self._previous: tuple[ClaimSource, ...] = ()  # the speaker of the last quoted sentence
+        self._reported: tuple[ClaimSource, ...] = ()  # the source of the last sentence
 
     def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
         phrase = _phrase(head)
@@ -85,9 +96,16 @@ class AttributionFinder:
             named = actor.kind not in ("anonymous", "group") or head.pos_ == "PROPN"
             if actor.kind == "group" and head.pos_ != "PROPN":
                 named = False
+            unnamed_members = head.pos_ == "NOUN" and head.lemma_.lower() in ANONYMOUS_HEADS and not self.index.at(head)
+            if unnamed_members:  # "UN monitors", "Pentagon officials": unnamed people of a named body
+                return self._finish(ClaimSource(
+                    text=phrase.text, name=phrase.text, named=False, kind="anonymous", country=actor.country,
+                    role=head.lemma_.lower(), basis=basis or "unknown",
+                ))
+            institution = mentions[0].via == "seat" and is_seat_building(mentions[0].text)
             source = ClaimSource(
                 text=phrase.text,
-                name=actor.name if named else phrase.text,
+                name=phrase.text if institution or not named else actor.name,
                 named=named,
                 kind=KIND_OF_ACTOR.get(actor.kind, "organization") if named else "anonymous",
                 country=actor.country,
@@ -101,17 +119,31 @@ class AttributionFinder:
                                      basis=basis or "document")
             elif lemma in ANONYMOUS_HEADS:
                 source = ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="anonymous",
+                                     country=self._country_of_phrase(head),
                                      role=lemma if lemma != "they" else None, basis=basis or "unknown")
             elif head.pos_ == "PROPN":
                 source = ClaimSource(text=phrase.text, name=phrase.text, named=True, kind="organization",
                                      basis=basis or "statement")
             else:
                 return None
+        return self._finish(source)
+
+    def _finish(self, source: ClaimSource) -> ClaimSource:
+        """An anonymous source with no country takes the last one seen ("officials" after "US officials")."""
         if not source.named and source.country is None and self._last_country:
             source = replace(source, country=self._last_country)
         if not source.named and source.country:
             self._last_country = source.country
         return source
+
+    def _country_of_phrase(self, head: Token) -> str | None:
+        """The country an anonymous speaker is placed in: "officials in Seoul", "diplomats from Chile"."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at"):
+                found = [m for m in self.index.in_subtree(prep) if m.actor.country]
+                if found:
+                    return found[0].actor.country
+        return None
 
     def _speakers(self, trigger: Token, sent: Span) -> list[Token]:
         """Subjects of reporting verbs above the trigger, outermost first."""
@@ -146,11 +178,14 @@ class AttributionFinder:
         own = self.attribution(sent.root, sent) if sent.root.lemma_.lower() not in REPORTING_VERBS else ()
         if not own:
             for tok in sent:
-                if tok.dep_ == "ccomp" and tok.head is sent.root:
+                if tok.dep_ == "ccomp" and tok.head == sent.root:
                     own = self.attribution(tok, sent)
                     break
         quoted = any(t.text in QUOTES for t in sent)
         if not own and self._previous and sent.text.lstrip().startswith(QUOTES_OPEN):
             own = self._previous
+        if not own and self._reported and _backshifted(sent):
+            own = self._reported  # indirect speech running on: "He would travel by train."
         self._previous = own if quoted else ()
+        self._reported = own
         return own

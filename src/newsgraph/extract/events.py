@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +17,7 @@ from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, trigger_for
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import Roles, objects, pobjs, read_roles
+from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
 from newsgraph.extract.status import ASSERTED, status_of
 from newsgraph.nlp.gazetteer import country_name
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place
@@ -29,6 +30,11 @@ NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of", "for", "regarding", "concerning", "with"})
 THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
+# Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
+CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
+# A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
+WARNING_VERBS = frozenset({"warn", "caution"})
+ABOUT_PREPS = ("about", "over", "of")
 # Types whose requested/agreed content lives in a clausal complement ("wants X to send Y").
 COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"})
 
@@ -36,13 +42,13 @@ COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"
 def _is_topic_or_theme(noun: Token) -> bool:
     """A nominal trigger that is the object or topic of another trigger is not an event of its own."""
     head = noun.head
-    if head is noun:
+    if head == noun:
         return False
     if noun.dep_ in THEME_DEPS and trigger_for(head) is not None:
         return True
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head
-        return governor is not noun and trigger_for(governor) is not None
+        return governor != noun and trigger_for(governor) is not None
     if noun.dep_ == "conj":
         return _is_topic_or_theme(head)
     return False
@@ -52,7 +58,7 @@ def _is_report_only(tok: Token, trig: Trigger) -> bool:
     """"X warned that …", "X denied that …": a report with content but no addressee."""
     if tok.lemma_.lower() not in REPORTING_VERBS or trig.pos != "VERB":
         return False
-    has_content = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    has_content = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or bool(pobjs(tok, ABOUT_PREPS))
     has_addressee = any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children)
     return has_content and not has_addressee
 
@@ -212,9 +218,63 @@ class _Builder:
             unique.setdefault(item.text, item)
         return list(unique.values())
 
+    def record(self, tok: Token, sent: Span, event_type: str, **fields: Any) -> Event:
+        """An event at a trigger token, with its id, article and evidence filled in."""
+        return Event(
+            id=self.event_id(tok, event_type),
+            article_id=self.article.id,
+            type=event_type,
+            evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+            trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
+            **fields,
+        )
+
+    def content_actors(self, tok: Token) -> list[ActorMention]:
+        """Whom a report is about: the subjects of its clausal content ("warned that X was
+        sending"), else the actors inside its "about"/"over" phrase ("warned about X's help")."""
+        found: list[ActorMention] = []
+        for comp in tok.children:
+            if comp.dep_ in ("ccomp", "parataxis"):
+                for clause in (comp, *comp.conjuncts):
+                    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    found += _actors(tuple(expand(own)), self.index)
+        if not found:
+            for about in pobjs(tok, ABOUT_PREPS):
+                found += [m for t in about.subtree for m in self.index.at(t)]
+        return unique_actors(found)
+
+    def speech_act(self, tok: Token, trig: Trigger, sent: Span) -> Event | None:
+        """A warning, allegation or threat with content ("X warned that Y was arming Z"): an
+        event from the speaker to the actors the content is about (X ACCUSE Y). The content's own
+        events are separate, attributed to the speaker."""
+        lemma = tok.lemma_.lower()
+        event_type = "ACCUSE" if lemma in WARNING_VERBS else trig.type
+        if event_type not in CONTENT_SPEECH_ACTS:
+            return None
+        speaker = _actors(read_roles(tok, "direct").source, self.index)
+        if not speaker:
+            return None
+        spoken = {identity(m.actor) for m in speaker}
+        target = [m for m in self.content_actors(tok) if identity(m.actor) not in spoken]
+        if not target:
+            return None
+        same = event_type == trig.type
+        return self.record(
+            tok, sent, event_type,
+            mode=trig.mode if same else "allege",
+            context=trig.context,
+            cameo=trig.cameo if same else "112",
+            source=tuple(speaker),
+            target=tuple(target),
+            status=status_of(tok, event_type),
+            attribution=self.claims.attribution(tok, sent),
+            confidence=0.6,
+            rule=f"speech-act:{trig.lemma}",
+        )
+
     def event(self, tok: Token, trig: Trigger, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> Event | None:
         if _is_report_only(tok, trig):
-            return None
+            return self.speech_act(tok, trig, sent)
         if trig.pos == "NOUN" and _is_topic_or_theme(tok):
             return None
         roles = read_roles(tok, trig.frame)
@@ -234,10 +294,8 @@ class _Builder:
         via_coref = any(m.via == "coref" for m in (*source, *target))
         confidence = 0.4 + 0.2 * bool(source) + 0.2 * bool(target or symmetric) + 0.1 * bool(items)
         confidence -= 0.1 * via_coref
-        return Event(
-            id=self.event_id(tok, trig.type),
-            article_id=self.article.id,
-            type=trig.type,
+        return self.record(
+            tok, sent, trig.type,
             mode=trig.mode,
             context=trig.context,
             cameo=trig.cameo,
@@ -248,8 +306,6 @@ class _Builder:
             status=status,
             attribution=attribution,
             location=place,
-            evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
-            trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
             confidence=min(confidence, 0.95),
             rule=f"{trig.frame}:{trig.lemma}",
         )

@@ -56,7 +56,7 @@ def _set(words: str) -> frozenset[str]:
 # Closed-class words the rules need (grammar, not vocabulary: the vocabulary is items.tsv).
 DROP_WORDS = _set(
     "more most less fewer further additional extra much many several few enough other such some any all"
-    " every each both either no another various numerous countless own certain unspecified"
+    " every each both either no another various numerous countless own certain unspecified if"
 )
 DROP_DEPS = _set("det poss predet preconj quantmod case cc advmod neg")
 QUANTITY_NOUNS = _set("dozen score hundred thousand million billion trillion ten couple pair handful")

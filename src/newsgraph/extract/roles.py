@@ -3,8 +3,9 @@
 Each lexicon *frame* maps syntax to PLOVER roles (see triggers.tsv):
 
 - transfer      giver = subject; recipient = indirect object, "to"-PP, or the object when a
-                "with"-PP holds the theme ("supply X with Y"); passive: recipient = subject,
-                giver = "by"-agent.
+                "with"-PP holds the theme ("supply X with Y"); passive: giver = "by"-agent,
+                theme = subject ("drones were sent to X"), or recipient when a "with"-PP or a
+                retained object holds the theme ("X was supplied with drones", "X was sent drones").
 - acquire       buyer/receiver = subject (source), seller/giver = "from"-PP (target); for AID
                 the extractor turns it round, since aid flows from the giver.
 - direct        actor = subject (or "by"-agent), recipient = object (or passive subject).
@@ -39,6 +40,10 @@ OBJECT_CONTROL = frozenset(
         "deter", "prevent", "stop", "bar", "forbid",
     }
 )
+# "accuse X of sending", "prevent X from buying", "blame X for shelling", "warn X against
+# selling": after these prepositions the verb's object is the understood subject of the
+# gerund ("by"/"after"/"without" gerunds are the subject's own doings).
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -97,7 +102,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             else:
                 out.append(s)
         return out
-    if depth > 5 or verb.head is verb:
+    if depth > 5 or verb.head == verb:
         return []
     head = verb.head
     dep = verb.dep_
@@ -115,9 +120,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             owner = children(noun, "poss")
             if owner:
                 return expand(owner)
-            if noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+            if noun.head != noun and noun.head.pos_ in ("VERB", "AUX"):
                 return subjects(noun.head, depth + 1)
         elif noun.pos_ in ("VERB", "AUX"):
+            if head.lower_ in OBJECT_CONTROL_PREPS and not is_passive(noun):
+                objs = objects(noun)
+                if objs:
+                    return objs
             return subjects(noun, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
@@ -148,11 +157,10 @@ def read_roles(trigger: Token, frame: str) -> Roles:
     if frame == "transfer":
         with_theme = pobjs(trigger, ("with",))
         recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
-        if is_passive(trigger):
-            theme = with_theme
-        elif with_theme:
+        retained = objects(trigger) if is_passive(trigger) else []
+        if with_theme or retained:  # "supplied X with Y", "X was supplied with Y", "X was sent Y": X receives
             recipient = recipient + obj
-            theme = with_theme
+            theme = with_theme + retained
         else:
             theme = obj
         return Roles(source=tuple(subj), target=tuple(recipient), theme=tuple(theme))

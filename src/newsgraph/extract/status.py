@@ -5,7 +5,8 @@ merely share the sentence. From the trigger upwards, the nearest cue decides:
 
 1. the trigger's own clause: negation ("not", "never", "has not yet"), modals
    ("will", "would" → planned; "could", "may", "might" → possible), hedges
-   ("possibly", "reportedly"), conditionals ("if", "unless", "would have" →
+   ("possibly", "reportedly"), a negative quantifier on its subject or object ("no troops",
+   "few if any weapons"), conditionals ("if", "unless", "would have" →
    hypothetical), and for nouns their modifiers ("a planned meeting", "a possible deal");
 2. a governing verb of which the trigger is the complement: plan/intend/aim/agree
    → planned; want/seek/ask/urge → requested; consider/weigh/reconsider → possible;
@@ -104,8 +105,55 @@ ATTEMPT = frozenset({"try", "attempt", "seek", "strive", "endeavour", "endeavor"
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJECT", "PROTEST", "SUPPORT"})
 
 
+# A negative quantifier on the subject or object denies the event: "sent no troops",
+# "few if any weapons reached the front", "hardly any shells arrived".
+NEGATIVE_QUANTIFIERS = (("few", "if", "any"), ("little", "if", "any"), ("hardly", "any"), ("barely", "any"),
+                        ("scarcely", "any"), ("no",), ("none", "of"))
+NOT_NEGATING_AFTER_NO = frozenset({"fewer", "less", "more", "longer", "later", "sooner"})
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _words_before(noun: Token) -> list[str]:
+    """The words just before a noun phrase's head, skipping its adjectives, compounds and commas."""
+    words: list[str] = []
+    i = noun.i - 1
+    start = noun.sent.start
+    while i >= start and len(words) < 4:
+        tok = noun.doc[i]
+        if tok.lower_ == "," or (not words and tok.dep_ in ("amod", "compound", "nummod") and tok.head == noun):
+            i -= 1
+            continue
+        words.insert(0, tok.lower_)
+        i -= 1
+    return words
+
+
+def _negatively_quantified(noun: Token) -> bool:
+    words = _words_before(noun)
+    for pattern in NEGATIVE_QUANTIFIERS:
+        n = len(pattern)
+        if tuple(words[-n:]) == pattern:
+            return not (pattern == ("no",) and noun.doc[noun.i - 1].lower_ in NOT_NEGATING_AFTER_NO)
+    return False
+
+
+def _has_negated_argument(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON") and _negatively_quantified(c)
+        for c in tok.children
+    )
+
+
+def _is_quantifier_if(tok: Token) -> bool:
+    """The "if" of "few if any", "little, if any,": part of a quantifier, not a condition."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "any" and any(
+        doc[j].lower_ in ("few", "little") for j in range(max(0, tok.i - 2), tok.i)
+    )
+
+
 def _is_conditional(tok: Token) -> bool:
-    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _is_quantifier_if(c)}
     if marks & {"if", "unless"}:
         return True
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -129,6 +177,8 @@ def local_status(tok: Token) -> str | None:
     if _is_conditional(tok):
         return HYPOTHETICAL
     found: str | None = None
+    if _has_negated_argument(tok):
+        return NEGATED
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
         found = POSSIBLE  # an open question: "would not say whether X had shipped"
     for c in tok.children:
@@ -158,7 +208,7 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         if own:
             return own
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         dep = tok.dep_
         head_lemma = head.lemma_.lower()

@@ -412,3 +412,17 @@ def country_adjective(iso3: str) -> str | None:
     """``"RUS"`` → ``"Russian"`` (the name itself for states without a demonym)."""
     country = load_gazetteer().countries.get(iso3)
     return country.adjective if country else None
+
+
+@lru_cache(maxsize=1)
+def _seat_buildings() -> frozenset[str]:
+    names: set[str] = set()
+    for _, row in _rows("seats.tsv"):
+        if row["type"] == "seat":
+            names.update(_strip_the(normalize(s)) for s in (row["name"], *_split(row["aliases"])))
+    return frozenset(names)
+
+
+def is_seat_building(text: str) -> bool:
+    """A seat of power that names an institution ("the White House", "the Kremlin"), not a capital city."""
+    return _strip_the(normalize(text)) in _seat_buildings()

@@ -1,0 +1,119 @@
+"""Who says an event happened: attribution on sentences written for these tests (full pipeline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.records import Article, ClaimSource, Event
+
+PUBLISHED = date(2024, 3, 6)
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=PUBLISHED))
+
+
+def event_at(nlp: Language, text: str, trigger: str) -> Event:
+    found = [e for e in events_of(nlp, text) if e.trigger.text == trigger]
+    assert found, f"no event at {trigger!r} in {text!r}: {[e.trigger.text for e in events_of(nlp, text)]}"
+    return found[0]
+
+
+def only_source(event: Event) -> ClaimSource:
+    assert len(event.attribution) == 1, event.attribution
+    return event.attribution[0]
+
+
+def test_text_asserting_itself_has_no_attribution(nlp: Language) -> None:
+    assert event_at(nlp, "Egypt shipped wheat to Sudan in May.", "shipped").attribution == ()
+
+
+def test_named_person_resolves_through_the_actor_layer(nlp: Language) -> None:
+    claim = only_source(event_at(nlp, "Olaf Scholz said Germany had sent tanks to Ukraine.", "sent"))
+    assert claim.named and claim.kind == "person" and claim.country == "DEU"
+
+
+def test_named_government_body(nlp: Language) -> None:
+    claim = only_source(event_at(nlp, "The Kremlin said Russia had sold jets to Algeria.", "sold"))
+    assert claim.named and claim.country == "RUS" and claim.kind == "government"
+    assert "Kremlin" in claim.name  # the institution, not the state, is who speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "role"),
+    [
+        ("Japanese officials said China had supplied drones to Myanmar.", "JPN", None),
+        ("Officials in Seoul said Pyongyang had sold missiles to Syria.", "KOR", "official"),
+        ("A senior diplomat said Chile had sold copper to India.", None, "diplomat"),
+        ("People familiar with the matter said Qatar had bought jets from France.", None, "people"),
+    ],
+)
+def test_anonymous_sources(nlp: Language, text: str, country: str | None, role: str | None) -> None:
+    event = next(e for e in events_of(nlp, text) if e.type in ("AID", "COOPERATE"))
+    claim = only_source(event)
+    assert not claim.named
+    assert claim.country == country
+    if role is not None:
+        assert claim.role == role
+
+
+def test_according_to(nlp: Language) -> None:
+    claim = only_source(event_at(nlp, "Iran delivered drones to Sudan, according to UN monitors.", "delivered"))
+    assert not claim.named and "monitors" in claim.name
+
+
+def test_basis_from_citing_intelligence(nlp: Language) -> None:
+    text = "Officials in Ankara, citing intelligence, said Armenia had bought rifles from India."
+    claim = only_source(event_at(nlp, text, "bought"))
+    assert claim.basis == "intelligence" and claim.country == "TUR"
+
+
+def test_statement_basis(nlp: Language) -> None:
+    text = "Brazil sold tanks to Chile, the defence ministry said in a statement."
+    assert only_source(event_at(nlp, text, "sold")).basis == "statement"
+
+
+def test_nested_report_keeps_the_outermost_speaker(nlp: Language) -> None:
+    text = "The Indian foreign ministry said officials believed Nepal had bought rice from China."
+    claim = only_source(event_at(nlp, text, "bought"))
+    assert claim.country == "IND" and claim.named
+
+
+def test_quotation_continued_in_the_next_sentence(nlp: Language) -> None:
+    text = (
+        '"We will not accept this," the Egyptian foreign minister said. '
+        '"Ethiopia has already sent troops to Sudan without an agreement."'
+    )
+    claim = only_source(event_at(nlp, text, "sent"))
+    assert claim.named and claim.country == "EGY"
+
+
+def test_indirect_speech_running_on_keeps_its_source(nlp: Language) -> None:
+    text = (
+        "Officials in Ankara said the talks had gone well. "
+        "Turkey would buy fighter jets from Italy next year. "
+        "Italy delivered two frigates to Egypt in 2021."
+    )
+    carried = only_source(event_at(nlp, text, "buy"))
+    assert not carried.named and carried.country == "TUR"
+    assert event_at(nlp, text, "delivered").attribution == ()  # the article's own voice again
+
+
+def test_speaker_who_is_also_an_actor_is_not_the_source_of_the_reported_event(nlp: Language) -> None:
+    text = "Poland said Germany had delivered tanks to Ukraine."
+    event = event_at(nlp, text, "delivered")
+    assert [m.actor.country for m in event.source] == ["DEU"]
+    assert only_source(event).country == "POL"
+
+
+def test_accused_party_is_the_agent_of_the_accusation_content(nlp: Language) -> None:
+    text = "Japanese officials accused China of supplying drones to Myanmar."
+    supplying = event_at(nlp, text, "supplying")
+    assert [m.actor.country for m in supplying.source] == ["CHN"]
+    assert only_source(supplying).country == "JPN"
+    accused = event_at(nlp, text, "accused")
+    assert accused.type == "ACCUSE" and accused.attribution == ()

@@ -1,0 +1,58 @@
+"""Warnings, allegations and threats aimed at an actor are events of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.records import Article, Event
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+
+
+def countries(mentions) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [m.actor.country for m in mentions]
+
+
+def test_warning_that_something_happens_is_an_accusation(nlp: Language) -> None:
+    text = "The French foreign ministry warned that Turkey was sending armoured vehicles to Libya."
+    events = events_of(nlp, text)
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert countries(accuse.source) == ["FRA"] and countries(accuse.target) == ["TUR"]
+    assert accuse.trigger.text == "warned" and accuse.status == "asserted"
+    aid = next(e for e in events if e.type == "AID")
+    assert countries(aid.source) == ["TUR"]  # the speaker is never the source of what it reports
+    assert aid.attribution[0].country == "FRA"
+
+
+def test_warning_about_ties_targets_both_sides(nlp: Language) -> None:
+    events = events_of(nlp, "The State Department warned about growing military ties between Iran and Venezuela.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert countries(accuse.source) == ["USA"] and set(countries(accuse.target)) == {"IRN", "VEN"}
+
+
+def test_allegation(nlp: Language) -> None:
+    events = events_of(nlp, "Poland alleged that Belarus had pushed migrants across the border.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert countries(accuse.source) == ["POL"] and countries(accuse.target) == ["BLR"]
+
+
+def test_warning_an_actor_not_to_act_is_a_threat(nlp: Language) -> None:
+    events = events_of(nlp, "Brazil warned Argentina not to buy fighter jets from Sweden.")
+    threat = next(e for e in events if e.trigger.text == "warned")
+    assert threat.type == "THREATEN"
+    assert countries(threat.source) == ["BRA"] and countries(threat.target) == ["ARG"]
+
+
+def test_report_about_oneself_is_not_a_speech_act(nlp: Language) -> None:
+    events = events_of(nlp, "Germany warned that it would respond if Serbia sent troops.")
+    assert not any(e.trigger.text == "warned" for e in events)
+
+
+def test_plain_report_is_not_an_event(nlp: Language) -> None:
+    events = events_of(nlp, "Chile said Peru had bought copper from Bolivia.")
+    assert not any(e.trigger.text == "said" for e in events)
