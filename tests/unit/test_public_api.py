@@ -1,0 +1,23 @@
+"""The public API is what is intended, and stays so whichever stage modules are loaded first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import newsgraph
+
+
+def test_all_names_resolve() -> None:
+    for name in newsgraph.__all__:
+        assert getattr(newsgraph, name) is not None, name
+
+
+def test_extract_is_the_function_even_after_loading_the_stage_package() -> None:
+    code = "import newsgraph.extract.events, newsgraph; assert callable(newsgraph.extract), newsgraph.extract"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_importing_records_does_not_load_spacy() -> None:
+    code = "import sys, newsgraph.records; assert 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
