@@ -153,6 +153,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    kind: str = "city"  # city | country | region | facility (a named site placed by the nearest place)
+    facility: str | None = None  # "Far Eastern Federal University" when the place is a site within ``name``
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +164,8 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "geonames_id": self.geonames_id,
+            "kind": self.kind,
+            "facility": self.facility,
         }
 
 
@@ -193,10 +197,12 @@ class Event:
     attribution: tuple[ClaimSource, ...] = ()
     time: TimeValue | None = None
     location: Place | None = None
+    route: tuple[Place, ...] = ()  # places passed through ("via Iran and the Caspian Sea")
     evidence: Span
     trigger: Span
     confidence: float = 0.5
     rule: str = ""  # which rule or model produced it (provenance)
+    exchange_with: str | None = None  # the id of the other half of a quid pro quo
     extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -218,8 +224,10 @@ class Event:
             "attribution": [c.to_dict() for c in self.attribution],
             "time": self.time.to_dict() if self.time else None,
             "location": self.location.to_dict() if self.location else None,
+            "route": [p.to_dict() for p in self.route],
             "evidence": evidence,
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "exchange_with": self.exchange_with,
             **self.extras,
         }

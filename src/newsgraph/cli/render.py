@@ -101,10 +101,14 @@ class TableRenderer:
         table.add_column("when / where", ratio=2)
         table.add_column("according to", ratio=2)
         table.add_column("evidence (trigger underlined)", ratio=5)
+        numbers = {event.id: number for number, event in enumerate(events, start=1)}
         for number, event in enumerate(events, start=1):
+            cell = event_cell(event)
+            if event.exchange_with in numbers:
+                cell.append(f"\n⇄ exchange with #{numbers[event.exchange_with or '']}", style="cyan")
             table.add_row(
                 str(number),
-                event_cell(event),
+                cell,
                 actors_cell(event),
                 Text("\n".join(_item(i.text, i.category, i.quantity) for i in event.items) or "—"),
                 when_where_cell(event),
@@ -112,6 +116,8 @@ class TableRenderer:
                 evidence_cell(event),
             )
         self.console.print(table)
+        for line in exchange_lines(events, numbers):
+            self.console.print(line)
         self.console.print()
 
     def close(self, counts: Counts) -> None:
@@ -148,6 +154,25 @@ def actors_cell(event: Event) -> Text:
     return Text(source + arrow + target)
 
 
+def exchange_lines(events: list[Event], numbers: dict[str, int]) -> list[Text]:
+    """One line per quid pro quo: "exchange #3 ⇄ #5: PRK → RUS artillery shells ⇄ RUS → PRK technology"."""
+    by_id = {e.id: e for e in events}
+    lines: list[Text] = []
+    for event in events:
+        other = by_id.get(event.exchange_with or "")
+        if other is None or numbers[event.id] > numbers[other.id]:
+            continue
+        halves = []
+        for half in (event, other):
+            sides = " → ".join(", ".join(m.actor.country or m.actor.name for m in side) or "—"
+                               for side in (half.source, half.target))
+            halves.append(f"{sides}: {', '.join(i.text for i in half.items)} ({half.status})")
+        line = Text(f"exchange #{numbers[event.id]} ⇄ #{numbers[other.id]}: ", style="cyan")
+        line.append("  ⇄  ".join(halves))
+        lines.append(line)
+    return lines
+
+
 def when_where_cell(event: Event) -> Text:
     lines: list[str] = []
     if event.time is not None:
@@ -160,7 +185,10 @@ def when_where_cell(event: Event) -> Text:
     if event.location is not None:
         place = event.location
         country = f" ({place.country})" if place.country else ""
-        lines.append(f"in {place.name}{country}")
+        facility = f"{place.facility}, " if place.facility and place.facility != place.name else ""
+        lines.append(f"in {facility}{place.name}{country}")
+    if event.route:
+        lines.append("via " + ", ".join(p.name for p in event.route))
     return Text("\n".join(lines) or "—")
 
 

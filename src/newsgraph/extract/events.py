@@ -13,8 +13,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, trigger_for
+from newsgraph.extract.locations import locate
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
@@ -204,13 +206,23 @@ class _Builder:
                 return found
         return []
 
+    def without_recipient(self, item: Item, themes: list[Token]) -> Item:
+        """"send Russia artillery shells" misparsed with the state as a compound of the theme:
+        the state is the recipient (see theme_recipient), not part of the item's name."""
+        for theme in themes:
+            for c in theme.children:
+                recipient = c.dep_ == "compound" and c.pos_ == "PROPN" and item.text.startswith(c.text + " ")
+                if recipient and any(m.actor.kind == "state" for m in self.index.at(c)):
+                    return replace(item, text=item.text[len(c.text) + 1 :])
+        return item
+
     def items(self, tok: Token, trig: Trigger, roles: Roles) -> list[Item]:
         if trig.type in NO_ITEM_TYPES:
             return []  # what is discussed or fought over is a topic, not something that changes hands
         themes = list(roles.theme)
         if trig.frame == "direct":
             themes += objects(tok)
-        items = _non_actor_items(themes, self.index)
+        items = [self.without_recipient(item, themes) for item in _non_actor_items(themes, self.index)]
         if trig.type in COMPLEMENT_TYPES or trig.type == "AID":
             items += _complement_items(tok, self.index)
         unique: dict[str, Item] = {}
@@ -272,6 +284,28 @@ class _Builder:
             rule=f"speech-act:{trig.lemma}",
         )
 
+    def exchange_half(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """The other half of "A sent B X in exchange for Y": B → A, items Y (same status and source)."""
+        if event.type not in TRANSFER_TYPES or not (event.source and event.target):
+            return None
+        obj = exchange_object(tok)
+        if obj is None or trigger_for(obj) is not None:
+            return None
+        items = [i for part in (obj, *obj.conjuncts) for i in item_phrases(part)]
+        if not items:
+            return None
+        givers = [m for m in self.index.in_subtree(obj) if m.actor.kind == "state"]
+        sides = {identity(m.actor) for m in event.source}
+        source = [m for m in givers if identity(m.actor) not in sides][:1] or list(event.target)
+        marker = obj.head.head  # "exchange" / "return"
+        return self.record(
+            marker, sent, event.type,
+            mode=event.mode, context=event.context, cameo=event.cameo,
+            source=tuple(source), target=event.source, items=tuple(items),
+            status=event.status, attribution=event.attribution, time=event.time,
+            confidence=max(event.confidence - 0.2, 0.3), rule=f"exchange:{marker.lemma_.lower()}",
+        )
+
     def event(self, tok: Token, trig: Trigger, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> Event | None:
         if _is_report_only(tok, trig):
             return self.speech_act(tok, trig, sent)
@@ -287,6 +321,8 @@ class _Builder:
         one_sided = trig.type in ONE_SIDED_TYPES and trig.frame in ("intransitive", "nominal")
         if not (symmetric or (source and target) or ((source or target) and items) or (source and one_sided)):
             return None
+        found, route = locate(tok)
+        place = place or found
         status = status_of(tok, trig.type)
         if trig.type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
             return None  # an agreement only asked for or possible: its content is the event
@@ -306,6 +342,7 @@ class _Builder:
             status=status,
             attribution=attribution,
             location=place,
+            route=route,
             confidence=min(confidence, 0.95),
             rule=f"{trig.frame}:{trig.lemma}",
         )
@@ -337,7 +374,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             event = builder.event(tok, trig, sent, sent_sources)
             if event is not None:
                 events.append(event)
-    return _fill_anonymous_countries(events)
+                half = builder.exchange_half(tok, event, sent)
+                if half is not None:
+                    events.append(half)
+    return link_exchanges(doc, _fill_anonymous_countries(events))
 
 
 def _fill_anonymous_countries(events: list[Event]) -> list[Event]:

@@ -1,0 +1,113 @@
+"""Places, routes, item categories and exchanges, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.extract.items import categorize
+from newsgraph.extract.places import resolve_place
+from newsgraph.records import Article, Event
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+
+
+def at(nlp: Language, text: str, trigger: str) -> Event:
+    return next(e for e in events_of(nlp, text) if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [("Mombasa", "city", "KEN"), ("the city of Odesa", "city", "UKR"), ("Peru", "country", "PER"),
+     ("the Middle East", "region", None), ("the Strait of Hormuz", "region", None)],
+)
+def test_gazetteer(name: str, kind: str, country: str | None) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.kind == kind and place.country == country
+    if kind != "country":
+        assert place.lat is not None and place.lon is not None
+
+
+def test_months_and_unknown_sites_are_not_places() -> None:
+    assert resolve_place("March") is None
+    assert resolve_place("Pier 12") is None
+
+
+def test_meeting_place(nlp: Language) -> None:
+    place = at(nlp, "The Turkish president met his Russian counterpart in Sochi.", "met").location
+    assert place is not None and place.name == "Sochi" and place.country == "RUS" and place.lat is not None
+
+
+def test_place_of_the_clause_a_purpose_serves(nlp: Language) -> None:
+    text = "The Chilean and Peruvian ministers will be in Lima to sign a trade pact."
+    place = at(nlp, text, "sign").location
+    assert place is not None and place.name == "Lima"
+
+
+def test_named_site_inside_a_city_keeps_both(nlp: Language) -> None:
+    text = "Egypt and Sudan signed a defence pact at the Al-Ittihadiya Palace in Cairo."
+    place = at(nlp, text, "signed").location
+    assert place is not None and place.name == "Cairo" and place.facility and "Palace" in place.facility
+
+
+def test_site_that_cannot_be_geocoded_takes_the_nearest_place_named_as_a_place(nlp: Language) -> None:
+    text = "Japan and India will meet at Pier 12 after their ministers fly to Mumbai."
+    place = at(nlp, text, "meet").location
+    assert place is not None and place.facility == "Pier 12" and place.name == "Mumbai"
+
+
+def test_site_alone_keeps_its_text(nlp: Language) -> None:
+    place = at(nlp, "Japan and India will meet at Pier 12 on Tuesday.", "meet").location
+    assert place is not None and place.name == "Pier 12" and place.lat is None
+
+
+def test_actor_description_is_not_the_event_place(nlp: Language) -> None:
+    event = at(nlp, "Officials in Seoul said Pyongyang had sold missiles to Syria.", "sold")
+    assert event.location is None
+
+
+def test_route(nlp: Language) -> None:
+    event = at(nlp, "Iran shipped drones to Russia through the Caspian Sea and Kazakhstan.", "shipped")
+    assert [p.name for p in event.route] == ["Caspian Sea", "Kazakhstan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("fighter jets", "aircraft"), ("Shahed drones", "drones"), ("S-400 air defence systems", "air-defence"),
+     ("tanks", "armoured-vehicles"), ("howitzers", "artillery"), ("artillery shells", "ammunition"),
+     ("Iskander missiles", "missiles"), ("frigates", "ships"), ("submarines", "submarines"),
+     ("rifles", "small-arms"), ("radars", "sensors"), ("jet engines", "engines"), ("weapons", "weapons"),
+     ("advanced technology", "technology"), ("dual-use goods", "dual-use"), ("satellites", "space"),
+     ("enriched uranium", "nuclear"), ("spare parts", "components"), ("ammunition factory", "production"),
+     ("wheat", "food"), ("medical supplies", "humanitarian"), ("loans", "financial"), ("oil", "energy"),
+     ("troops", "personnel")],
+)
+def test_every_item_category(text: str, category: str) -> None:
+    assert categorize(text) == category
+
+
+def test_in_exchange_for_makes_the_other_half(nlp: Language) -> None:
+    events = events_of(nlp, "Iran supplied drones to Russia in exchange for fighter jets.")
+    give = next(e for e in events if e.trigger.text == "supplied")
+    back = next(e for e in events if e.id == give.exchange_with)
+    assert back.exchange_with == give.id
+    assert [m.actor.country for m in back.source] == ["RUS"] and [m.actor.country for m in back.target] == ["IRN"]
+    assert [i.category for i in back.items] == ["aircraft"]
+
+
+def test_reciprocal_transfers_in_neighbouring_sentences_with_a_cue(nlp: Language) -> None:
+    events = events_of(nlp, "Belarus sold fertiliser to Zimbabwe. In return, Zimbabwe shipped tobacco to Belarus.")
+    sold, shipped = (at_ for at_ in events if at_.type == "AID")
+    assert sold.exchange_with == shipped.id and shipped.exchange_with == sold.id
+
+
+def test_unrelated_transfers_are_not_an_exchange(nlp: Language) -> None:
+    events = events_of(nlp, "Brazil sold jets to Chile. Chile sold copper to Peru.")
+    assert all(e.exchange_with is None for e in events)
+    events = events_of(nlp, "Belarus sold fertiliser to Zimbabwe. Zimbabwe shipped tobacco to Belarus in 2019.")
+    assert all(e.exchange_with is None for e in events)  # opposite ways, but no word says it was a swap
