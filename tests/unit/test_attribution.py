@@ -117,3 +117,14 @@ def test_accused_party_is_the_agent_of_the_accusation_content(nlp: Language) -> 
     assert only_source(supplying).country == "JPN"
     accused = event_at(nlp, text, "accused")
     assert accused.type == "ACCUSE" and accused.attribution == ()
+
+
+@pytest.mark.parametrize("speaker", ["A Syrian", "One Iraqi"])
+def test_individual_by_nationality_is_an_unnamed_person(nlp: Language, speaker: str) -> None:
+    claim = only_source(event_at(nlp, f"{speaker} told reporters that Iran had sent troops to Aleppo.", "sent"))
+    assert not claim.named and claim.country in ("SYR", "IRQ") and claim.kind == "anonymous"
+
+
+def test_event_in_the_speakers_own_description_is_not_attributed_to_the_speaker(nlp: Language) -> None:
+    text = "A Briton who travelled to Syria in 2015 has said he wants to come home."
+    assert event_at(nlp, text, "travelled").attribution == ()

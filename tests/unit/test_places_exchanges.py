@@ -111,3 +111,10 @@ def test_unrelated_transfers_are_not_an_exchange(nlp: Language) -> None:
     assert all(e.exchange_with is None for e in events)
     events = events_of(nlp, "Belarus sold fertiliser to Zimbabwe. Zimbabwe shipped tobacco to Belarus in 2019.")
     assert all(e.exchange_with is None for e in events)  # opposite ways, but no word says it was a swap
+
+
+def test_city_reached_is_the_place_but_a_country_reached_is_an_actor(nlp: Language) -> None:
+    to_city = at(nlp, "Iran sent troops to Aleppo.", "sent")
+    assert to_city.location is not None and to_city.location.name == "Aleppo"
+    to_state = at(nlp, "Iran sent troops to Syria.", "sent")
+    assert [m.actor.country for m in to_state.target] == ["SYR"] and to_state.location is None

@@ -30,7 +30,7 @@ REPORTING_VERBS = frozenset(
      "report", "add", "state", "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge",
      "admit", "allege", "assert", "estimate", "write", "explain", "stress", "predict", "conclude",
      "assess", "testify", "brief", "inform", "emphasise", "emphasize", "contend", "maintain", "observe",
-     "declare", "caution", "fear", "think", "understand", "show", "find"}
+     "declare", "caution", "fear", "think", "understand", "show", "find", "tweet"}
 )
 ANONYMOUS_HEADS = frozenset(
     {"official", "source", "diplomat", "person", "people", "analyst", "expert", "aide", "insider",
@@ -46,6 +46,7 @@ KIND_OF_ACTOR = {
     "group": "organization",
     "anonymous": "anonymous",
 }
+INDIVIDUAL_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth", "fifth"})
 QUOTES_OPEN = ("“", '"', "‘")
 QUOTES = frozenset({"“", "”", '"'})
 
@@ -70,6 +71,13 @@ def _basis_in(sent: Span) -> str | None:
         if low == "statement" and tok.head.lower_ in ("in", "by"):
             return "statement"
     return None
+
+
+def _one_individual(head: Token) -> bool:
+    """"a Briton", "another Syrian", "one Iraqi", "a second Briton": one unnamed person."""
+    return head.tag_ == "NN" or any(
+        c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDIVIDUAL_MARKERS for c in head.children
+    )
 
 
 def _backshifted(sent: Span) -> bool:
@@ -101,6 +109,12 @@ class AttributionFinder:
                 return self._finish(ClaimSource(
                     text=phrase.text, name=phrase.text, named=False, kind="anonymous", country=actor.country,
                     role=head.lemma_.lower(), basis=basis or "unknown",
+                ))
+            if mentions[0].via == "demonym" and _one_individual(head):
+                # "a Briton said", "one Iraqi told": an unnamed person of that country, not its government
+                return self._finish(ClaimSource(
+                    text=phrase.text, name=phrase.text, named=False, kind="anonymous", country=actor.country,
+                    role="citizen", basis=basis or "unknown",
                 ))
             institution = mentions[0].via == "seat" and is_seat_building(mentions[0].text)
             source = ClaimSource(
@@ -160,6 +174,15 @@ class AttributionFinder:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
                 speakers += [c for c in tok.nbor().children if c.dep_ == "pobj"]
         return speakers
+
+    def describes_speaker(self, trigger: Token) -> bool:
+        """The trigger is inside the speaker's own description ("A Briton who went to Syria said …"):
+        what the speaker says is not its source."""
+        for anc in trigger.ancestors:
+            if anc.lemma_.lower() in REPORTING_VERBS and anc.pos_ in ("VERB", "AUX"):
+                subj = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return any(s.left_edge.i <= trigger.i <= s.right_edge.i for s in subj)
+        return False
 
     def attribution(self, trigger: Token, sent: Span) -> tuple[ClaimSource, ...]:
         """The claim source of one trigger: its outermost speaker, else "according to", else ()."""

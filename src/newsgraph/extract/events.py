@@ -326,7 +326,9 @@ class _Builder:
         status = status_of(tok, trig.type)
         if trig.type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
             return None  # an agreement only asked for or possible: its content is the event
-        attribution = self.claims.attribution(tok, sent) or sent_sources
+        attribution = self.claims.attribution(tok, sent)
+        if not attribution and not self.claims.describes_speaker(tok):
+            attribution = sent_sources
         via_coref = any(m.via == "coref" for m in (*source, *target))
         confidence = 0.4 + 0.2 * bool(source) + 0.2 * bool(target or symmetric) + 0.1 * bool(items)
         confidence -= 0.1 * via_coref

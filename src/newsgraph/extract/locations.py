@@ -7,6 +7,8 @@ the route it takes.
   read down to the most specific place that resolves ("on the campus of X University in
   Vladivostok" → Vladivostok, with the facility kept). A named site that does not resolve
   ("Pier 7") keeps its name and takes the nearest place in the sentence that does.
+- Destination: a city or region reached ("sent troops to Aleppo") when nothing else places it
+  (a country after "to" is a recipient, an actor, not a place).
 - Route: "through", "via" and "across" phrases, every conjunct ("through the Middle East and
   North Africa").
 Dates, numbers and actors' descriptions ("officials in Seoul") are not places of the event.
@@ -22,6 +24,7 @@ from newsgraph.extract.places import CALENDAR_WORDS, resolve_place
 from newsgraph.records import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "aboard", "within"})
+DESTINATION_PREPS = frozenset({"to", "into"})
 ROUTE_PREPS = frozenset({"through", "via", "across", "transiting"})
 PLACE_PREPS = LOCATIVE_PREPS | ROUTE_PREPS | {"to", "from", "into"}
 NESTED_PREPS = frozenset({"of", "in", "at", "near", "outside", "on"})
@@ -50,7 +53,9 @@ def _name_span(tok: Token) -> Span:
 
 
 def _is_place_word(tok: Token) -> bool:
-    if tok.pos_ != "PROPN" or tok.ent_type_ in NOT_PLACE_ENTS:
+    """A proper noun that may name a place (the gazetteer decides; the small model's entity
+    labels are too unreliable to veto a name it knows: "Aleppo" as NORP)."""
+    if tok.pos_ != "PROPN":
         return False
     # the small model's DATE entities swallow neighbours ("Pier 12 on Tuesday"): only the
     # calendar words themselves are times
@@ -94,7 +99,7 @@ def place_of_phrase(obj: Token) -> Place | None:
         place = _resolve(tok)
         if place is not None:
             found = place
-        elif _is_place_word(tok) and site is None and found is None:
+        elif _is_place_word(tok) and tok.ent_type_ not in NOT_PLACE_ENTS and site is None and found is None:
             site = tok
     if site is not None:
         facility = _name_span(site).text
@@ -149,4 +154,10 @@ def locate(trigger: Token) -> tuple[Place | None, tuple[Place, ...]]:
                         place = Place(text=text, name=text, kind="facility") if part.pos_ == "PROPN" else None
                     if place is not None:
                         route.append(place)
+    if location is None:  # "sent troops to Aleppo", "moved into Rafah": a city or region reached
+        for obj in _preps(trigger, DESTINATION_PREPS):
+            place = place_of_phrase(obj)
+            if place is not None and place.kind in ("city", "region"):
+                location = place
+                break
     return location, tuple(route)
