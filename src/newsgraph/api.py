@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
+from spacy.tokens import Doc
+
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError
 from newsgraph.extract import extract_events
@@ -31,8 +33,14 @@ def iter_extract(
     """
     settings = settings or Settings.from_env()
     nlp = build_nlp(settings.model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc.user_data["published"] = article.published  # people's roles at the date (actor ruler)
+            yield doc, article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=settings.batch_size):
         try:
             events = extract_events(doc, article)
         except Exception as exc:  # one bad article must not end a long run

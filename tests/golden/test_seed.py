@@ -37,6 +37,9 @@ def _summary(event: dict[str, Any]) -> dict[str, Any]:
         "symmetric": event["symmetric"],
         "items": [i["text"] for i in event["items"]],
         "attribution": [a["name"] for a in event["attribution"]],
+        "time": event["time"] and [event["time"]["text"], event["time"]["start"], event["time"]["end"]],
+        "location": event["location"] and event["location"]["name"],
+        "exchange": bool(event["exchange_with"]),
     }
 
 

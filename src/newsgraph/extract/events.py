@@ -20,11 +20,14 @@ from newsgraph.extract.locations import locate
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
-from newsgraph.extract.status import ASSERTED, status_of
+from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
+from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.nlp.gazetteer import country_name
-from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place
+from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
+# Events still to come: their bare weekdays and months are the coming ones.
+FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
 # Types that make sense with one side only (the other side is the crowd, the field, the self).
 ONE_SIDED_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
 # Events where nothing changes hands: their objects are topics, not items.
@@ -122,6 +125,17 @@ class _Builder:
         self.index = MentionIndex(doc)
         self.claims = AttributionFinder(self.index)
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        self.timexes = find_timexes(doc, article.published)
+
+    def time_of(self, tok: Token, status: str) -> TimeValue | None:
+        """The temporal expression governing the trigger; a bare weekday or month of a planned
+        or requested event is the coming one."""
+        timex = governing_timex(tok, self.timexes)
+        if timex is None or timex.type not in ("date", "time"):
+            return None
+        if status in FORWARD_STATUSES and timex.direction is not None and timex.direction != FUTURE:
+            timex = resolve_timex(timex, self.article.published, direction=FUTURE)
+        return timex.to_time_value()
 
     def event_id(self, tok: Token, event_type: str) -> str:
         key = f"{self.article.id}\0{self.text_hash}\0{tok.idx}:{tok.idx + len(tok)}\0{event_type}"
@@ -280,6 +294,7 @@ class _Builder:
             target=tuple(target),
             status=status_of(tok, event_type),
             attribution=self.claims.attribution(tok, sent),
+            time=self.time_of(tok, ASSERTED),
             confidence=0.6,
             rule=f"speech-act:{trig.lemma}",
         )
@@ -324,6 +339,7 @@ class _Builder:
         found, route = locate(tok)
         place = place or found
         status = status_of(tok, trig.type)
+        time = self.time_of(tok, status)
         if trig.type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
             return None  # an agreement only asked for or possible: its content is the event
         attribution = self.claims.attribution(tok, sent)
@@ -343,6 +359,7 @@ class _Builder:
             items=tuple(items),
             status=status,
             attribution=attribution,
+            time=time,
             location=place,
             route=route,
             confidence=min(confidence, 0.95),
