@@ -1,0 +1,92 @@
+"""``newsgraph export``: write the events of a store in an exchange format.
+
+Thin: checks the database, opens it read-only, calls ``newsgraph.export.export``. Exit status
+0 on success; 1 when the database is missing, not a newsgraph store, or the output cannot be
+written (one line on stderr, no traceback); 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.export import export
+
+PROG = "newsgraph"
+NEEDED_TABLES = frozenset({"articles", "events", "clusters"})
+
+
+class ExportFormat(StrEnum):
+    plover = "plover"
+    gdelt = "gdelt"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+def export_command(
+    db: Annotated[
+        Path,
+        typer.Option("--db", metavar="PATH", help="The newsgraph SQLite store to read.", show_default=False),
+    ],
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", "-f",
+            help="plover: POLECAT-layout JSON Lines; gdelt: GDELT 2.0 event table (TSV, no header); "
+            "csv: flat rows; parquet: nested columns; graphml: actors as nodes, events as edges.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="PATH", help="The file to write (replaced).", show_default=False)
+    ],
+) -> None:
+    """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML."""
+    code = run_export(db, output_format.value, out)
+    raise typer.Exit(code)
+
+
+def run_export(db: Path, fmt: str, out: Path) -> int:
+    """Export ``db`` to ``out``; returns the exit status after reporting on stderr."""
+    if not db.is_file():
+        return _error(f"database not found: {db} (create it with `newsgraph ingest`)")
+    if out.is_dir():
+        return _error(f"--out is a directory: {out} (give a file name)")
+    if not out.parent.is_dir():
+        return _error(f"cannot write {out}: directory {out.parent} does not exist")
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return _error(f"cannot open {db}: {exc}")
+    try:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if missing := NEEDED_TABLES - tables:
+            return _error(f"{db} is not a newsgraph store (no table {', '.join(sorted(missing))})")
+        rows = export(conn, fmt, out)
+    except sqlite3.DatabaseError as exc:
+        return _error(f"cannot read {db}: {exc}")
+    except NewsgraphError as exc:
+        return _error(str(exc))
+    except OSError as exc:
+        return _error(f"cannot write {out}: {exc.strerror or exc}")
+    finally:
+        conn.close()
+    unit = "edge" if fmt == "graphml" else "event"
+    typer.echo(f"{PROG}: wrote {rows} {unit}{'' if rows == 1 else 's'} to {out} ({fmt})", err=True)
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``export`` to the ``newsgraph`` command line."""
+    app.command("export")(export_command)
+
+
+def _error(message: str) -> int:
+    typer.echo(f"{PROG}: error: {message}", err=True)
+    return 1

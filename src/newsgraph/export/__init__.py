@@ -1,0 +1,49 @@
+"""Exports of the stored events, one module per format behind a small registry.
+
+``export(conn, fmt, out_path)`` writes every stored event in format ``fmt`` to ``out_path``
+(atomically: a temporary file beside it is renamed into place when complete) and returns the
+number of rows written (events; edges for GraphML). Formats: ``plover`` (POLECAT-layout JSON
+Lines), ``gdelt`` (GDELT 2.0 event table, TSV without header), ``csv``, ``parquet``,
+``graphml``. Each exporter is ``(conn, path) -> rows``; ``EXPORTERS`` maps names to them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from newsgraph.errors import ConfigError
+from newsgraph.export.csvfile import export_csv
+from newsgraph.export.gdelt import export_gdelt
+from newsgraph.export.graphml import export_graphml
+from newsgraph.export.parquet import export_parquet
+from newsgraph.export.plover import export_plover
+
+Exporter = Callable[[sqlite3.Connection, Path], int]
+
+EXPORTERS: dict[str, Exporter] = {
+    "plover": export_plover,
+    "gdelt": export_gdelt,
+    "csv": export_csv,
+    "parquet": export_parquet,
+    "graphml": export_graphml,
+}
+
+__all__ = ["EXPORTERS", "Exporter", "export"]
+
+
+def export(conn: sqlite3.Connection, fmt: str, out_path: str | os.PathLike[str]) -> int:
+    """Write every stored event to ``out_path`` in format ``fmt``; returns the rows written."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
+    out = Path(out_path)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        rows = exporter(conn, tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return rows

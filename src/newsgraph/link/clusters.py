@@ -1,0 +1,263 @@
+"""Event clusters: the mentions of one real-world event across articles.
+
+Every stored event belongs to exactly one cluster (a mention nobody else reports is a cluster
+of one), so every event has a ``cluster_id`` and ``n_sources`` can be filtered on directly.
+
+Two mentions are of the same event when
+
+- **block**: they have the same PLOVER type and the same actors. An actor is compared by its
+  country (plus its sector when that is not a state one: rebels, opposition, business,
+  media, … of a country are not its state) or, without a country, by its name. Directed
+  events compare the source set and the target set; symmetric ones (meetings, agreements)
+  the set of all participants, in any order. Mentions with no actor at all are never joined
+  with others. Types must be equal: PLOVER keeps AID (one-sided benefit), COOPERATE (mutual)
+  and SUPPORT (verbal) apart on purpose, and a sale reported as "bought" (COOPERATE, buyer
+  as source) and as "supplied" (AID, seller as source) also differ in roles, so joining
+  families would need role reversal rules this module does not guess at.
+- **time**: both have event times whose ranges overlap (or are a day apart); or one has
+  an event time and the other article was published within 30 days of it; or neither has
+  an event time and the articles were published within 30 days of each other; or a date is
+  missing. A cluster never spans more than 30 days of reference dates (event start, else
+  publication), so a dyad's repeated events (daily attacks) do not chain into one.
+- **items**: when both name items, their categories overlap (``weapons``, unspecified arms,
+  meets any arms category).
+- **place**: when both have one, the same country (else the same name).
+
+Status is not compared: a denial clusters with the reports it denies (see ``conflicts``).
+Within a block, mentions are sorted by reference date and joined with union-find.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WINDOW = timedelta(days=30)  # report window and the longest span of one cluster
+TIME_GAP = timedelta(days=1)  # event time ranges this close still meet
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
+ARMS = frozenset({
+    "aircraft", "drones", "air-defence", "armoured-vehicles", "artillery", "ammunition", "missiles", "ships",
+    "submarines", "small-arms", "sensors", "engines", "weapons",
+})
+LABEL_ITEMS = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """One stored event as clustering sees it."""
+
+    id: str
+    article_id: str
+    type: str
+    symmetric: bool
+    status: str
+    sources: frozenset[str]  # actor keys
+    targets: frozenset[str]
+    names: tuple[tuple[str, str], ...] = ()  # (actor key, display name) for labels
+    items: tuple[tuple[str, str, str | None], ...] = ()  # (text, category, quantity)
+    time_text: str | None = None
+    time_start: date | None = None
+    time_end: date | None = None
+    place_name: str | None = None
+    place_country: str | None = None
+    published: date | None = None
+    evidence_start: int = 0
+
+    @property
+    def block(self) -> tuple[object, ...] | None:
+        if not self.sources and not self.targets:
+            return None
+        if self.symmetric:
+            return (self.type, "sym", tuple(sorted(self.sources | self.targets)))
+        return (self.type, tuple(sorted(self.sources)), tuple(sorted(self.targets)))
+
+    @property
+    def span(self) -> tuple[date, date] | None:
+        start, end = self.time_start or self.time_end, self.time_end or self.time_start
+        if start is None or end is None:
+            return None
+        return (start, end) if start <= end else (end, start)
+
+    @property
+    def reference(self) -> date | None:
+        span = self.span
+        return span[0] if span is not None else self.published
+
+    @property
+    def order(self) -> tuple[bool, date, str, int, str]:
+        """Earliest first: publication date (undated last), article, position, id."""
+        return (self.published is None, self.published or date.max, self.article_id, self.evidence_start, self.id)
+
+
+def actor_key(name: str, country: str | None, sector: str | None) -> str:
+    if country:
+        return country if sector is None or sector in STATE_SECTORS else f"{country}/{sector}"
+    return "name:" + " ".join(name.split()).casefold()
+
+
+def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
+    """Every stored event with its actors, items, time, place and article date."""
+    actors: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for event_id, role, name, country, sector in conn.execute(
+        "SELECT ea.event_id, ea.role, a.name, a.country, a.sector FROM event_actors ea "
+        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.position"
+    ):
+        key = actor_key(name, country, sector)
+        actors.setdefault(event_id, {}).setdefault(role, []).append((key, key if country else name))
+    items: dict[str, list[tuple[str, str, str | None]]] = {}
+    for event_id, text, category, quantity in conn.execute(
+        "SELECT event_id, text, category, quantity FROM items ORDER BY event_id, position"
+    ):
+        items.setdefault(event_id, []).append((text, category, quantity))
+    mentions = []
+    for row in conn.execute(
+        "SELECT e.id, e.article_id, e.type, e.symmetric, e.status, e.time_text, e.time_start, e.time_end, "
+        "e.place_name, e.place_country, e.evidence_start, a.published "
+        "FROM events e JOIN articles a ON a.id = e.article_id"
+    ):
+        event_id = row[0]
+        roles = actors.get(event_id, {})
+        mentions.append(Mention(
+            id=event_id, article_id=row[1], type=row[2], symmetric=bool(row[3]), status=row[4],
+            sources=frozenset(k for k, _ in roles.get("source", [])),
+            targets=frozenset(k for k, _ in roles.get("target", [])),
+            names=tuple(roles.get("source", []) + roles.get("target", [])),
+            items=tuple(items.get(event_id, [])),
+            time_text=row[5], time_start=_date(row[6]), time_end=_date(row[7]),
+            place_name=row[8], place_country=row[9], evidence_start=row[10] or 0, published=_date(row[11]),
+        ))
+    return mentions
+
+
+def cluster_mentions(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Group mentions into clusters (each sorted earliest first), earliest cluster first."""
+    blocks: dict[tuple[object, ...], list[Mention]] = {}
+    clusters: list[list[Mention]] = []
+    for mention in mentions:
+        block = mention.block
+        if block is None:
+            clusters.append([mention])
+        else:
+            blocks.setdefault(block, []).append(mention)
+    for members in blocks.values():
+        clusters.extend(_cluster_block(members))
+    for cluster in clusters:
+        cluster.sort(key=lambda m: m.order)
+    clusters.sort(key=lambda c: c[0].order)
+    return clusters
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether two mentions of one block can be the same event (time, items, place)."""
+    return _times_meet(a, b) and _items_meet(a, b) and _places_meet(a, b)
+
+
+def cluster_id(earliest: Mention) -> str:
+    """Stable id of a cluster: a hash of its earliest mention's event id."""
+    return hashlib.sha256(f"cluster:{earliest.id}".encode()).hexdigest()[:16]
+
+
+def cluster_label(cluster: Sequence[Mention]) -> str:
+    """E.g. "RUS AID PRK: artillery shells" (actors by country code, else by name)."""
+    first = cluster[0]
+    display = dict(first.names)
+    if first.symmetric:
+        left, right = sorted(first.sources | first.targets), []
+    else:
+        left, right = sorted(first.sources), sorted(first.targets)
+    head = " ".join(part for part in ("+".join(display.get(k, k) for k in left), first.type,
+                                      "+".join(display.get(k, k) for k in right)) if part)
+    counts = Counter(text.casefold() for m in cluster for text, _, _ in m.items)
+    spelled: dict[str, str] = {}
+    for m in cluster:
+        for text, _, _ in m.items:
+            spelled.setdefault(text.casefold(), text)
+    seen = {t: n for n, t in enumerate(spelled)}
+    ranked = sorted(counts, key=lambda t: (-counts[t], seen[t]))[:LABEL_ITEMS]
+    return f"{head}: {', '.join(spelled[t] for t in ranked)}" if ranked else head
+
+
+def _cluster_block(members: list[Mention]) -> list[list[Mention]]:
+    ordered = sorted(members, key=lambda m: (m.reference is None, m.reference or date.max, m.order))
+    refs = [m.reference for m in ordered]
+    parent = list(range(len(ordered)))
+    bounds: dict[int, tuple[date, date] | None] = {i: (r, r) if r else None for i, r in enumerate(refs)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        bi, bj = bounds[ri], bounds[rj]
+        merged = bi or bj
+        if bi and bj:
+            merged = (min(bi[0], bj[0]), max(bi[1], bj[1]))
+            if merged[1] - merged[0] > WINDOW:
+                return
+        parent[rj] = ri
+        bounds[ri] = merged
+
+    dated = [(i, r) for i, r in enumerate(refs) if r is not None]
+    for pos, (j, ref_j) in enumerate(dated):
+        for back in range(pos - 1, -1, -1):
+            i, ref_i = dated[back]
+            if ref_j - ref_i > WINDOW:
+                break
+            if compatible(ordered[i], ordered[j]):
+                join(i, j)
+    for j, ref in enumerate(refs):
+        if ref is None:
+            for i in range(len(ordered)):
+                if i != j and compatible(ordered[i], ordered[j]):
+                    join(i, j)
+    groups: dict[int, list[Mention]] = {}
+    for i, mention in enumerate(ordered):
+        groups.setdefault(find(i), []).append(mention)
+    return list(groups.values())
+
+
+def _times_meet(a: Mention, b: Mention) -> bool:
+    sa, sb = a.span, b.span
+    if sa is not None and sb is not None:
+        return sa[0] - TIME_GAP <= sb[1] and sb[0] - TIME_GAP <= sa[1]
+    if sa is not None and b.published is not None:
+        return sa[0] - WINDOW <= b.published <= sa[1] + WINDOW
+    if sb is not None and a.published is not None:
+        return sb[0] - WINDOW <= a.published <= sb[1] + WINDOW
+    if a.published is not None and b.published is not None:
+        return abs(a.published - b.published) <= WINDOW
+    return True
+
+
+def _items_meet(a: Mention, b: Mention) -> bool:
+    ca = {category for _, category, _ in a.items}
+    cb = {category for _, category, _ in b.items}
+    if not ca or not cb or ca & cb:
+        return True
+    return ("weapons" in ca and bool(cb & ARMS)) or ("weapons" in cb and bool(ca & ARMS))
+
+
+def _places_meet(a: Mention, b: Mention) -> bool:
+    if a.place_country and b.place_country:
+        return a.place_country == b.place_country
+    if a.place_name and b.place_name and not (a.place_country or b.place_country):
+        return a.place_name.casefold() == b.place_name.casefold()
+    return True
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,207 @@
+"""Event clusters, independent sources and ``relink`` (``newsgraph.link``) on hand-built stores."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sqlite3
+from typing import Any
+
+import pytest
+
+from fixtures.linking.storedb import add_article, add_record, open_store, record, state
+from newsgraph.link import LinkSummary, relink
+from newsgraph.link.outlets import count_sources, outlet_key, url_host
+
+BOATS = [("patrol boats", "ships", None)]
+WORDS = ["harbour", "market", "weather", "council", "ferry", "court", "budget", "school", "river", "bridge",
+         "farm", "rail", "election"]
+
+
+def _text(seed: str, n: int = 80) -> str:
+    """Distinct filler text per seed, so that hand-made articles are not near-duplicates."""
+    digest = hashlib.sha256(seed.encode()).digest() * 4
+    return " ".join(WORDS[b % len(WORDS)] for b in digest[:n]) + "."
+
+
+def _article(conn: sqlite3.Connection, article_id: str, published: str | None = "2024-03-04", **kw: Any) -> None:
+    add_article(conn, id=article_id, text=_text(article_id), published=published, **kw)
+
+
+def _cluster_of(conn: sqlite3.Connection, event_id: str) -> str:
+    (cluster_id,) = conn.execute("SELECT cluster_id FROM events WHERE id = ?", (event_id,)).fetchone()
+    assert cluster_id is not None
+    return str(cluster_id)
+
+
+def _cluster(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+    conn.row_factory = sqlite3.Row
+    row = conn.execute("SELECT * FROM clusters WHERE id = ?", (_cluster_of(conn, event_id),)).fetchone()
+    conn.row_factory = None
+    return dict(row)
+
+
+@pytest.fixture()
+def conn() -> sqlite3.Connection:
+    return open_store()
+
+
+def test_same_type_and_actors_cluster_across_articles_and_statuses(conn: sqlite3.Connection) -> None:
+    for n, outlet in enumerate(("Wire", "Daily", "Denier")):
+        _article(conn, f"a{n}", published=f"2024-03-0{n + 4}", outlet=outlet)
+    add_record(conn, record("e0", "a0", "AID", [state("BRA")], [state("PER")], items=BOATS))
+    add_record(conn, record("e1", "a1", "AID", [state("BRA", "Brasilia")], [state("PER")], items=BOATS))
+    add_record(conn, record("e2", "a2", "AID", [state("BRA")], [state("PER")], items=BOATS, status="negated"))
+    add_record(conn, record("x-type", "a1", "COOPERATE", [state("BRA")], [state("PER")], items=BOATS))
+    add_record(conn, record("x-reverse", "a1", "AID", [state("PER")], [state("BRA")], items=BOATS))
+    add_record(conn, record("x-more", "a1", "AID", [state("BRA"), state("CHL")], [state("PER")], items=BOATS))
+    summary = relink(conn)
+    assert _cluster_of(conn, "e0") == _cluster_of(conn, "e1") == _cluster_of(conn, "e2")
+    assert len({_cluster_of(conn, e) for e in ("e0", "x-type", "x-reverse", "x-more")}) == 4
+    cluster = _cluster(conn, "e0")
+    assert cluster["label"] == "BRA AID PER: patrol boats"
+    assert (cluster["n_mentions"], cluster["n_articles"], cluster["n_sources"]) == (3, 3, 2)  # the denial: no source
+    assert (cluster["first_reported"], cluster["last_reported"]) == ("2024-03-04", "2024-03-06")
+    assert cluster["conflicting"] == 1
+    assert summary == LinkSummary(copy_groups=0, clusters=4, multi_source_clusters=1, conflicts=1)
+
+
+def test_every_event_gets_a_cluster_with_a_stable_id(conn: sqlite3.Connection) -> None:
+    _article(conn, "a0", published="2024-03-05")
+    _article(conn, "a1", published="2024-03-04")
+    add_record(conn, record("late", "a0", "AID", [state("BRA")], [state("PER")]))
+    add_record(conn, record("early", "a1", "AID", [state("BRA")], [state("PER")]))
+    add_record(conn, record("alone", "a0", "CONSULT", [], []))
+    relink(conn)
+    assert conn.execute("SELECT count(*) FROM events WHERE cluster_id IS NULL").fetchone() == (0,)
+    expected = hashlib.sha256(b"cluster:early").hexdigest()[:16]
+    assert _cluster_of(conn, "late") == expected  # named after the earliest mention
+    assert _cluster(conn, "alone")["label"] == "CONSULT"
+    before = conn.execute("SELECT * FROM clusters ORDER BY id").fetchall()
+    relink(conn)
+    assert conn.execute("SELECT * FROM clusters ORDER BY id").fetchall() == before
+
+
+def test_symmetric_events_ignore_which_side_is_which(conn: sqlite3.Connection) -> None:
+    _article(conn, "a0")
+    _article(conn, "a1")
+    _article(conn, "a2")
+    add_record(conn, record("m0", "a0", "CONSULT", [state("FRA")], [state("DEU")], symmetric=True))
+    add_record(conn, record("m1", "a1", "CONSULT", [state("DEU"), state("FRA")], [], symmetric=True))
+    add_record(conn, record("m2", "a2", "CONSULT", [state("FRA")], [state("DEU")]))  # directed: a visit
+    relink(conn)
+    assert _cluster_of(conn, "m0") == _cluster_of(conn, "m1") != _cluster_of(conn, "m2")
+    assert _cluster(conn, "m0")["label"] == "DEU+FRA CONSULT"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        ({"published": "2024-03-01"}, {"published": "2024-03-25"}, True),
+        ({"published": "2024-03-01"}, {"published": "2024-04-15"}, False),  # 45 days apart
+        ({"published": None}, {"published": "2024-04-15"}, True),  # no date: no evidence against
+        ({"time": ("2024-02-01", "2024-02-29")}, {"time": ("2024-02-10", "2024-02-10")}, True),
+        ({"time": ("2024-02-01", "2024-02-29")}, {"time": ("2024-03-01", "2024-03-31")}, True),  # a day apart
+        ({"time": ("2024-02-01", "2024-02-10")}, {"time": ("2024-02-20", "2024-02-20")}, False),
+        ({"time": ("2024-02-10", "2024-02-10"), "published": "2024-03-20"}, {"published": "2024-02-20"}, True),
+        ({"items": [("rice", "food", None)]}, {"items": BOATS}, False),
+        ({"items": [("weapons", "weapons", None)]}, {"items": BOATS}, True),  # unspecified arms
+        ({"items": []}, {"items": BOATS}, True),
+        ({"location": {"name": "Lima", "country": "PER"}}, {"location": {"name": "Callao", "country": "PER"}}, True),
+        ({"location": {"name": "Lima", "country": "PER"}}, {"location": {"name": "Quito", "country": "ECU"}}, False),
+        ({"location": {"name": "Lima", "country": "PER"}}, {}, True),
+    ],
+)
+def test_time_items_and_place_must_be_compatible(
+    conn: sqlite3.Connection, first: dict[str, Any], second: dict[str, Any], together: bool
+) -> None:
+    for name, spec in (("m0", first), ("m1", second)):
+        _article(conn, name, published=spec.get("published", "2024-03-04"))
+        add_record(conn, record(name, name, "AID", [state("BRA")], [state("PER")], items=spec.get("items", []),
+                                time=spec.get("time"), location=spec.get("location")))
+    relink(conn)
+    assert (_cluster_of(conn, "m0") == _cluster_of(conn, "m1")) is together
+
+
+def test_repeated_events_of_one_dyad_do_not_chain_beyond_the_window(conn: sqlite3.Connection) -> None:
+    for day in range(0, 90, 10):  # a report every ten days for three months
+        article_id = f"a{day:02d}"
+        published = f"2024-{1 + day // 30:02d}-{1 + day % 30:02d}"
+        _article(conn, article_id, published=published)
+        add_record(conn, record(f"e{day:02d}", article_id, "ASSAULT", [state("BRA")], [state("PER")]))
+    relink(conn)
+    spans = conn.execute("SELECT first_reported, last_reported FROM clusters").fetchall()
+    assert len(spans) >= 3
+    from datetime import date
+
+    assert all((date.fromisoformat(b) - date.fromisoformat(a)).days <= 30 for a, b in spans)
+
+
+def test_sources_count_copy_groups_and_outlets_once(conn: sqlite3.Connection) -> None:
+    story = " ".join(f"The ministry said the boats number {n} had arrived in the port on time." for n in range(15))
+    add_article(conn, id="wire", text=story, published="2024-03-04", outlet="Wire")
+    add_article(conn, id="copy", text="Daily Paper\n" + story + "\nAll rights reserved.", published="2024-03-05",
+                outlet="Daily Paper")
+    _article(conn, "same-outlet-1", outlet="Gazette")
+    _article(conn, "same-outlet-2", outlet=" gazette ")
+    _article(conn, "host-1", url="https://www.example-news.test/a")
+    _article(conn, "host-2", url="https://example-news.test/b")
+    _article(conn, "unknown-1")
+    _article(conn, "unknown-2")
+    for article_id in ("wire", "copy", "same-outlet-1", "same-outlet-2", "host-1", "host-2", "unknown-1",
+                       "unknown-2"):
+        add_record(conn, record(f"e-{article_id}", article_id, "AID", [state("BRA")], [state("PER")], items=BOATS))
+    summary = relink(conn)
+    assert summary.copy_groups == 1
+    # wire+copy, Gazette, example-news.test, and two unknown outlets
+    assert _cluster(conn, "e-wire")["n_sources"] == 5
+    assert _cluster(conn, "e-wire")["n_articles"] == 8
+
+
+def test_outlet_keys() -> None:
+    assert outlet_key(" The  Daily ", None, "x") == "the daily"
+    assert outlet_key(None, "https://www.Example.test/path", "x") == "example.test"
+    assert outlet_key(None, "https://m.example.co.test/p", "x") == "example.co.test"
+    assert outlet_key("", "not a url", "x") == "?x"
+    assert url_host("https://www.test/") == "www.test"  # a bare "www." host keeps its name
+    assert count_sources(["a", "b", "c"], {"a": "o1", "b": "o2", "c": "o3"}, {"b": "a"}) == 2
+    assert count_sources(["a", "b"], {"a": "o1", "b": "o1"}, {}) == 1
+    assert count_sources([], {}, {}) == 0
+
+
+def test_relink_replaces_earlier_links_and_rolls_back_on_error(conn: sqlite3.Connection) -> None:
+    _article(conn, "a0")
+    add_record(conn, record("e0", "a0", "AID", [state("BRA")], [state("PER")]))
+    conn.commit()
+    relink(conn)
+    first = _cluster_of(conn, "e0")
+    conn.execute("DELETE FROM events WHERE id = 'e0'")
+    _article(conn, "a1", published="2024-03-01")
+    add_record(conn, record("e1", "a1", "AID", [state("BRA")], [state("PER")]))
+    conn.commit()
+    relink(conn)
+    assert conn.execute("SELECT id FROM clusters").fetchall() == [(_cluster_of(conn, "e1"),)] != [(first,)]
+
+    conn.execute("CREATE TRIGGER fail_conflicts BEFORE INSERT ON clusters BEGIN SELECT RAISE(ABORT, 'boom'); END")
+    conn.commit()
+    with pytest.raises(sqlite3.IntegrityError):
+        relink(conn)
+    assert not conn.in_transaction
+    assert _cluster_of(conn, "e1")  # the earlier clustering is still there
+
+
+def test_relink_inside_a_callers_transaction_leaves_the_commit_to_the_caller(conn: sqlite3.Connection) -> None:
+    _article(conn, "a0")
+    add_record(conn, record("e0", "a0", "AID", [state("BRA")], [state("PER")]))
+    assert conn.in_transaction
+    relink(conn)
+    assert conn.in_transaction
+    conn.rollback()
+    assert conn.execute("SELECT count(*) FROM clusters").fetchone() == (0,)
+
+
+def test_link_summary_is_frozen_and_reads_well() -> None:
+    summary = LinkSummary(copy_groups=1, clusters=6, multi_source_clusters=1, conflicts=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.clusters = 2  # type: ignore[misc]
+    assert summary.summary() == "1 copy group, 6 event clusters (1 with 2+ independent sources, 1 conflicting)"
