@@ -32,13 +32,13 @@ EVENT_NOUNS = frozenset(load_words().table("event_noun"))
 IDIOM_PREPS = frozenset({"for", "in", "within", "after", "than", "about", "just", "only", "a", "over", "of"})
 
 
-def verdict(cand: Candidate, span: Span) -> str:
+def verdict(cand: Candidate, span: Span, text: str) -> str:
+    """keep, drop or weak for one grammar match (``text`` is its text)."""
     doc = span.doc
     form = cand.form
     first, last = span[0], span[-1]
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    text = doc.text[cand.start:cand.end]
     if cand.rule in ("weekday", "weekdays", "every") and _weekday_in_name(span, prev, nxt):
         return DROP
     if cand.rule == "month" and _month_not_time(span, prev):
@@ -59,6 +59,8 @@ def verdict(cand: Candidate, span: Span) -> str:
         return DROP
     if form.kind == "duration" and _not_a_duration(text, form.unit, prev, nxt):
         return DROP
+    if cand.rule == "period" and form.shift in (-1, 1) and prev is not None and prev.lower_ == "the":
+        return DROP  # "the last year of his presidency" (the period rule starts at "last")
     if cand.rule == "rate":
         return KEEP if _after_quantity(prev) else DROP
     if form.bare:

@@ -33,6 +33,7 @@ NOT_RANGEABLE = frozenset({"duration", "set", "ref", "clock", "range"})
 RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*", re.IGNORECASE)
 DAY_KINDS = frozenset({"date", "weekday", "period"})
 CLOCK_AFTER_DAY = re.compile(r"\s*(?:,\s*)?(?:at|from|around|by)?\s*", re.IGNORECASE)
+YEAR_AFTER_MONTH = re.compile(r"\s*,?\s*(?:of\s+)?", re.IGNORECASE)  # "May last year", "June of this year"
 CLOCK_BEFORE_DAY = re.compile(r"\s*(?:,\s*)?(?:on)?\s*", re.IGNORECASE)
 DATEPARSER_HINT = re.compile(rf"{MONTH}|{YEAR}")
 
@@ -44,8 +45,9 @@ def find_timexes(doc: Doc, published: date | None, *, direction_for: DirectionFo
     ("past" or "future", e.g. from an event's status); when it returns None (or is not given)
     the governing verb's tense and modality decide (:func:`~newsgraph.extract.timex.tense.infer_direction`).
     """
-    picked, dropped = _pick(doc)
-    picked = _join(doc.text, picked)
+    text = doc.text  # built from the tokens on every access: once
+    picked, dropped = _pick(doc, text)
+    picked = _join(text, picked)
     found: list[tuple[Candidate, Span]] = []
     for cand, state in picked:
         if state == WEAK:
@@ -58,10 +60,10 @@ def find_timexes(doc: Doc, published: date | None, *, direction_for: DirectionFo
     out: list[Timex] = []
     reference: Resolution | None = None
     for cand, span in found:
-        cand = _future_in(doc, cand, span, direction_for)
+        cand = _future_in(text, cand, span, direction_for)
         direction = _direction(cand.form, span, direction_for)
         res = resolve(cand.form, Context(published, direction, reference))
-        timex = _timex(doc, cand, span, res, direction)
+        timex = _timex(text, cand, span, res, direction)
         out.append(timex)
         if _can_anchor(cand.form, res):
             reference = res
@@ -86,15 +88,15 @@ def resolve_timex(
                    anchor=res.anchor, type=res.type, direction=direction)
 
 
-def _pick(doc: Doc) -> tuple[list[tuple[Candidate, str]], list[Candidate]]:
+def _pick(doc: Doc, text: str) -> tuple[list[tuple[Candidate, str]], list[Candidate]]:
     """Matches that pass the parse checks, the longest where they overlap (then the earlier rule); and the dropped."""
     checked: list[tuple[Candidate, str]] = []
     dropped: list[Candidate] = []
-    for cand in scan(doc.text):
+    for cand in scan(text):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        state = verdict(cand, span)
+        state = verdict(cand, span, text[cand.start:cand.end])
         if state == DROP:
             dropped.append(cand)
         else:
@@ -145,11 +147,23 @@ def _join_pair(text: str, a: Candidate, b: Candidate) -> Candidate | None:
         start = a.start - (len(before) - opener.start()) if opener else a.start
         form = TimeForm(kind="range", first=fa, second=fb)
         return Candidate(start=start, end=b.end, form=form, rule=f"range:{a.rule}+{b.rule}")
+    if _is_month_without_year(fa) and _is_relative_year(fb) and YEAR_AFTER_MONTH.fullmatch(between):
+        form = replace(fa, year_shift=fb.shift, bare=False)
+        return Candidate(start=a.start, end=b.end, form=form, rule=f"{a.rule}+year")
     if fb.kind == "clock" and _is_day(fa) and CLOCK_AFTER_DAY.fullmatch(between):
         return Candidate(start=a.start, end=b.end, form=replace(fa, clock=fb.clock), rule=f"{a.rule}+clock")
     if fa.kind == "clock" and _is_day(fb) and CLOCK_BEFORE_DAY.fullmatch(between):
         return Candidate(start=a.start, end=b.end, form=replace(fb, clock=fa.clock), rule=f"clock+{b.rule}")
     return None
+
+
+def _is_month_without_year(form: TimeForm) -> bool:
+    return form.kind == "date" and form.month is not None and form.year is None and form.shift is None
+
+
+def _is_relative_year(form: TimeForm) -> bool:
+    """"last year", "this year", "next year" (not "earlier this year")."""
+    return form.kind == "period" and form.unit == "Y" and form.part is None and form.relative == "published"
 
 
 def _is_day(form: TimeForm) -> bool:
@@ -162,7 +176,7 @@ def _needs_direction(form: TimeForm) -> bool:
     if form.kind == "range":
         return any(_needs_direction(f) for f in (form.first, form.second) if f is not None)
     if form.kind == "date":
-        return form.year is None
+        return form.year is None and form.year_shift is None
     if form.kind in ("weekday", "season", "quarter"):
         return form.year is None and form.shift in (None, 0)
     return form.kind == "period" and form.unit == "WE" and form.shift is None
@@ -178,10 +192,12 @@ def _direction(form: TimeForm, span: Span, direction_for: DirectionFor | None) -
     return infer_direction(span)
 
 
-def _future_in(doc: Doc, cand: Candidate, span: Span, direction_for: DirectionFor | None) -> Candidate:
+def _future_in(text: str, cand: Candidate, span: Span, direction_for: DirectionFor | None) -> Candidate:
     """"will leave in a few months", "in two years": a duration after "in" under a future verb is a date ahead."""
     form = cand.form
-    if form.kind != "duration" or form.shift is not None or not re.search(r"\bin\s+$", doc.text[:cand.start][-4:]):
+    if form.kind != "duration" or form.shift is not None:
+        return cand
+    if not re.search(r"(?<!\w)in\s+$", text[max(0, cand.start - 8):cand.start], re.IGNORECASE):
         return cand
     given = direction_for(span) if direction_for is not None else None
     if (given or infer_direction(span)) != "future":
@@ -199,9 +215,9 @@ def _can_anchor(form: TimeForm, res: Resolution) -> bool:
     return form.kind not in ("ref", "range", "decade", "century")
 
 
-def _timex(doc: Doc, cand: Candidate, span: Span, res: Resolution, direction: Direction | None) -> Timex:
+def _timex(text: str, cand: Candidate, span: Span, res: Resolution, direction: Direction | None) -> Timex:
     return Timex(
-        text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end, type=res.type, value=res.value,
+        text=text[cand.start:cand.end], start=cand.start, end=cand.end, type=res.type, value=res.value,
         start_date=res.start, end_date=res.end, precision=res.precision, anchor=res.anchor,
         token_start=span.start, token_end=span.end, rule=cand.rule, direction=direction, form=cand.form,
     )

@@ -11,7 +11,10 @@ trigger's sentence:
 2. one attached to a clause the trigger depends on as an infinitive, a purpose clause or a
    conjoined verb ("plans to travel this month to meet X": "this month" reaches "meet"), but
    never through a reporting or complement clause ("said on Monday that X had attacked").
-3. otherwise the nearest in the same sentence (by characters);
+3. otherwise the nearest (by characters) in the same sentence that hangs from a clause
+   containing the trigger ("On Monday, officials said that X had attacked": yes; "X, warned in
+   February, has sent": "February" belongs to "warned", not to "sent"), or from a clause
+   describing the trigger's object ("attend the forum, which runs Sunday to Friday");
 4. otherwise None.
 """
 
@@ -55,7 +58,13 @@ def governing_timex(trigger: Token, timexes: Sequence[Timex]) -> Timex | None:
     for tier in (tier1, tier2):
         if tier:
             return min(tier, key=lambda x: (x[0], x[1]))[2]
-    return min(candidates, key=lambda t: _text_distance(trigger, t))
+    ancestors = _enclosing_clauses(trigger)
+    around = [
+        t for t in candidates
+        if (clause := _clause_of(doc[t.token_start:t.token_end])) in ancestors | {None}
+        or (clause is not None and _describes_argument(doc[clause], trigger))
+    ]
+    return min(around, key=lambda t: _text_distance(trigger, t)) if around else None
 
 
 def _dated(timex: Timex) -> bool:
@@ -80,6 +89,8 @@ def _shared_governors(trigger: Token) -> dict[int, int]:
             break
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             break  # only purpose clauses ("to meet"), not "after he met" or "because …"
+        if _own_clause(tok):
+            break  # "has supplied X but has not sent Y": a conjunct with its own auxiliary keeps its own time
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX"):
             break
@@ -105,6 +116,48 @@ def _attachment(span: Span, targets: set[int]) -> tuple[int, int] | None:
             return tok.i, steps
         if _is_clause_head(tok):
             return None
+    return None
+
+
+def _own_clause(tok: Token) -> bool:
+    return tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _enclosing_clauses(trigger: Token) -> set[int]:
+    """Tokens above the trigger, up to a conjunct that is a clause of its own."""
+    out: set[int] = set()
+    tok = trigger
+    while tok.head != tok and not _own_clause(tok):
+        tok = tok.head
+        out.add(tok.i)
+    return out
+
+
+def _describes_argument(clause: Token, trigger: Token) -> bool:
+    """The clause describes the trigger's object ("attend the forum, which is scheduled to run
+    Sunday to Friday", "join the talks due next week"): the object's time is the event's."""
+    tok = clause
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "acl"):
+            noun = tok.head
+            holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+            return holder == trigger and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _clause_of(span: Span) -> int | None:
+    """The clause head an expression hangs from (None when it hangs from none)."""
+    tok = span.root
+    for _ in range(16):
+        head = tok.head
+        if head == tok:
+            return None
+        tok = head
+        if _is_clause_head(tok):
+            return tok.i
     return None
 
 

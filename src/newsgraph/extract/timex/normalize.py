@@ -19,7 +19,7 @@ Resolution rules (the publication date is P):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsgraph.extract.timex import calendar as cal
@@ -150,6 +150,12 @@ def _mode(form: TimeForm, ctx: Context, default: str = PAST) -> str:
 
 def _date(form: TimeForm, ctx: Context) -> Found | None:
     y, m, d = form.year, form.month, form.day
+    if y is None and form.year_shift is not None:
+        if ctx.published is None:
+            return None
+        y = ctx.published.year + form.year_shift
+        found = _date(replace(form, year=y, year_shift=None), ctx)
+        return None if found is None else (*found[:3], "published")
     if y is not None:
         if m is None:
             return str(y), cal.year_bounds(y), "year", "absolute"

@@ -403,7 +403,8 @@ def _period_value(amount: float | None, unit: str) -> str:
 # ---------------------------------------------------------------- rules
 
 HOLIDAY = _cs("|".join(
-    re.escape(" ".join(p[:1].upper() + p[1:] for p in h.split())).replace(r"\ ", r"\s+").replace("'", "['’]")
+    re.escape(" ".join(p if p == "of" else p[:1].upper() + p[1:] for p in h.split()))
+    .replace(r"\ ", r"\s+").replace("'", "['’]")
     for h in sorted(W.table("holiday"), key=len, reverse=True)
 ))
 TAIL = r"(?=\s*[,.;:)\"”—–]|\s*$)"  # nothing follows but punctuation: "a week later." (not "a week before the vote")
@@ -478,7 +479,8 @@ _RULES: list[tuple[str, str, Callable[[re.Match[str]], TimeForm | None]]] = [
     ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?!\w)(?:\s+(?P<y>{YEAR}){YEAR_END})?", _holiday),
 ]
 
-RULES: tuple[Rule, ...] = tuple(Rule(n, re.compile(p, re.IGNORECASE), b) for n, p, b in _RULES)
+# Every expression starts a word: the lookbehind lets the engine skip the other positions quickly.
+RULES: tuple[Rule, ...] = tuple(Rule(n, re.compile(rf"(?<!\w){p}", re.IGNORECASE), b) for n, p, b in _RULES)
 ORDER = {rule.name: i for i, rule in enumerate(RULES)}
 
 

@@ -25,6 +25,7 @@ class TimeForm:
 
     ==========  ==============================================================================
     date        year / month / day, any of them missing ("Sept. 4", "in 2022", "March 2021");
+                ``year_shift`` instead of a year: "May last year", "18 August this year";
                 ``part`` early|mid|late|h1|h2; ``daypart``/``clock`` make it a time
     weekday     ``weekday`` (1 = Monday) with ``shift`` -1 last, +1 next, 0 this, None bare
     period      a calendar ``unit`` (D, W, WE weekend, M, Q, Y, DE, CE) moved by ``shift`` from
@@ -64,6 +65,7 @@ class TimeForm:
     relative: str = "published"  # published | reference
     first: TimeForm | None = None
     second: TimeForm | None = None
+    year_shift: int | None = None  # "May last year": the year relative to the publication's
     bare: bool = False  # a lone month/year/season: needs context (a preposition, a DATE entity) to count
 
 

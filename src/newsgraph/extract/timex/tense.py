@@ -7,7 +7,8 @@ From the expression's head upwards, the first verb decides:
   expectation ("is set to", "plans to", "is expected to", "is due to", "is going to"); a
   planning participle the time hangs from ("scheduled for Friday"); a present progressive
   ("is meeting on Friday"); the present tense of a verb other than a reporting verb (the
-  scheduled present: "the forum opens on Sunday", "the vote is in May");
+  scheduled present: "the forum opens on Sunday", "the vote is in May", "the report is
+  published on Friday");
 - past: a past tense, a perfect ("has met"), a passive or progressive in the past tense, a
   bare past participle ("talks held on Monday"), a modal perfect ("could have met");
 - a noun on the way with a modifier like "upcoming", "planned", "next" (future) or "last",
@@ -90,12 +91,14 @@ def verb_direction(verb: Token, depth: int = 0) -> Direction | None:
         return None
     if verb.lemma_.lower() in PLANNING_VERBS and verb.tag_ in ("VBN", "JJ"):
         return FUTURE
-    if auxes & PERFECT_AUX:
+    if auxes & PERFECT_AUX or (verb.lower_ == "been" and auxes):  # "it's been": a perfect
         return PAST
     tag = verb.tag_
     if tag == "VBD":
         return PAST
     if tag == "VBN":
+        if auxes & PRESENT_BE and verb.lemma_.lower() not in REPORTING_VERBS:
+            return FUTURE  # the scheduled present, passive: "the film is released on Friday"
         if auxes & PRESENT_BE or "be" in auxes:
             return None
         return PAST

@@ -1,0 +1,147 @@
+"""``newsgraph timex``: every temporal expression of the inputs, normalised against the publication date.
+
+Registered on the main app by :func:`register`. Inputs, rejections and exit status work as for
+``newsgraph extract``: rejected inputs are reported on stderr, one line each, the rest is
+processed, and the exit status is then 1 (2 for usage errors, 130 when interrupted).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.cli.progress import Reporter
+from newsgraph.config import DEFAULT_MODEL, Settings
+from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.extract.timex import Timex, find_timexes
+from newsgraph.ingest import read_inputs
+from newsgraph.records import Article
+
+PROG = "newsgraph"
+
+
+class TimexFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def timex(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="A .txt, .html/.htm or .jsonl file, a directory of them, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Publication date for inputs that carry none (relative times are resolved against it).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        TimexFormat,
+        typer.Option("--format", "-f", help="jsonl: one expression a line; table: for reading."),
+    ] = TimexFormat.jsonl,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL}).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List every temporal expression (TIMEX3-style: type, value, first and last day, precision).
+
+    JSON Lines: one {article_id, text, start, end, type, value, start_date, end_date,
+    precision} object a line; start/end are character offsets into the article text.
+    """
+    try:
+        settings = Settings.from_env(model=model)
+    except (ValueError, TypeError, ConfigError) as exc:
+        typer.echo(f"{PROG}: error: invalid setting (check the NEWSGRAPH_* environment variables): {exc}", err=True)
+        raise typer.Exit(2) from None
+    day = published.date() if published is not None else None
+    raise typer.Exit(run_timex(inputs, published=day, settings=settings, fmt=output_format))
+
+
+def run_timex(inputs: Sequence[str], *, published: date | None, settings: Settings, fmt: TimexFormat) -> int:
+    """Stream inputs through ingest, the nlp pipeline and the time normalizer; returns the exit status."""
+    from newsgraph.nlp import build_nlp  # loading spaCy is slow: only when the command runs
+
+    reporter = Reporter()
+    rejected = articles = found = 0
+
+    def accepted() -> Iterator[tuple[str, Article]]:
+        nonlocal rejected
+        for item in read_inputs(inputs, published=published, settings=settings):
+            if isinstance(item, Article):
+                yield item.text, item
+            else:
+                rejected += 1
+                reporter.message(f"{PROG}: {item.message()}")
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    with reporter:
+        try:
+            nlp = build_nlp(settings.model)
+            for doc, article in nlp.pipe(accepted(), as_tuples=True, batch_size=settings.batch_size):
+                timexes = find_timexes(doc, article.published)
+                articles += 1
+                found += len(timexes)
+                if fmt is TimexFormat.table:
+                    _print_table(console, article, timexes)
+                else:
+                    for t in timexes:
+                        sys.stdout.write(json.dumps(t.to_dict(article.id), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                reporter.update(f"{found} expressions from {articles} articles (last: {article.id})")
+        except NewsgraphError as exc:
+            reporter.message(f"{PROG}: error: {exc}")
+            return 1
+        except KeyboardInterrupt:
+            reporter.message(f"{PROG}: interrupted ({found} expressions from {articles} articles)")
+            return 130
+    summary = (
+        f"{_plural(found, 'temporal expression')} from {_plural(articles, 'article')}; "
+        f"{_plural(rejected, 'input')} rejected"
+    )
+    if fmt is TimexFormat.table:
+        console.print(summary)
+    else:
+        reporter.message(f"{PROG}: {summary}")
+    return 1 if rejected else 0
+
+
+def _print_table(console: Console, article: Article, timexes: list[Timex]) -> None:
+    when = article.published.isoformat() if article.published else "no publication date"
+    table = Table(title=f"{article.id} ({when})", title_justify="left", expand=True)
+    for name in ("text", "type", "value", "start_date", "end_date", "precision", "offsets"):
+        table.add_column(name, ratio=3 if name == "text" else 1)
+    for t in timexes:
+        table.add_row(
+            t.text, t.type, t.value or "—", str(t.start_date or "—"), str(t.end_date or "—"),
+            t.precision or "—", f"{t.start}–{t.end}",
+        )
+    console.print(table)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``timex`` command to the ``newsgraph`` app."""
+    app.command(name="timex")(timex)
