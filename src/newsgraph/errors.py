@@ -4,7 +4,8 @@
     ├── ConfigError        a setting is missing or invalid
     ├── InputError         an input cannot be read or used (names the file and line)
     ├── ModelError         the spaCy model cannot be loaded
-    └── ExtractionError    extraction of one article failed
+    ├── ExtractionError    extraction of one article failed
+    └── StoreError         the SQLite store cannot be opened, migrated, written or read
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class ModelError(NewsgraphError):
 
 class ExtractionError(NewsgraphError):
     pass
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened, migrated, written or read (names the file and how to fix it)."""

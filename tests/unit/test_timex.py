@@ -168,6 +168,18 @@ def test_relative_periods(parse, sentence: str, text: str, value: str, span: tup
     )
 
 
+def test_a_month_with_a_relative_year(parse) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(timexes(parse, "He was jailed in July last year and freed on 2 January this year."))
+    assert (found["July last year"].value, found["July last year"].anchor) == ("2023-07", "published")
+    assert found["2 January this year"].value == "2024-01-02"
+
+
+def test_fixed_holidays(parse) -> None:  # type: ignore[no-untyped-def]
+    found = by_text(timexes(parse, "Shops closed on Christmas Eve and reopened after New Year's Day."))
+    assert found["Christmas Eve"].value == "2023-12-24"
+    assert found["New Year's Day"].value == "2024-01-01"
+
+
 def test_later_counts_from_the_narratives_last_date(parse) -> None:  # type: ignore[no-untyped-def]
     found = timexes(parse, "The plant was seized on 2 May 2022. Three days later, it was shelled.")
     later = by_text(found)["Three days later"]
@@ -317,12 +329,14 @@ def test_without_a_publication_date_relative_ones_stay_unresolved(parse) -> None
         "A quarter of the population left.",
         "She won a second term.",
         "He was interviewed on the BBC's Today programme.",
+        "It was the last year of his presidency.",
+        "Workers marched on May Day.",
         "Daily life is hard.",
     ],
 )
 def test_no_false_positives(parse, sentence: str) -> None:  # type: ignore[no-untyped-def]
     found = timexes(parse, sentence)
-    assert [t.text for t in found if t.text.lower() not in ("soon", "long ago")] == []
+    assert [t.text for t in found if t.text.lower() not in ("soon", "long ago", "may day")] == []
 
 
 def test_may_the_month_is_still_found(parse) -> None:  # type: ignore[no-untyped-def]

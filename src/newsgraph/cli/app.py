@@ -172,3 +172,24 @@ def _fail(message: str, *, code: int) -> NoReturn:
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point (``newsgraph``, ``python -m newsgraph``)."""
     app(args=list(argv) if argv is not None else None, prog_name=PROG)
+
+
+# Store commands (ingest, events, actor, clusters) live in their own module.
+from newsgraph.cli import store_commands as _store_commands  # noqa: E402
+
+_store_commands.register(app)
+
+# The web explorer (`serve`) lives in its own module.
+from newsgraph.cli import serve_command as _serve_command  # noqa: E402
+
+_serve_command.register(app)
+
+# Exports (`export`) live in their own module.
+from newsgraph.cli import export_command as _export_command  # noqa: E402
+
+_export_command.register(app)
+
+# Temporal expressions (`timex`) live in their own module.
+from newsgraph.cli import timex as _timex  # noqa: E402
+
+_timex.register(app)

@@ -1,0 +1,43 @@
+"""``newsgraph serve``: browse a store in the web explorer (Datasette with newsgraph's pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.store.store import DEFAULT_DB
+
+PROG = "newsgraph"
+
+
+def serve(
+    db: Annotated[
+        Path,
+        typer.Argument(metavar="DB", help="The SQLite store written by `newsgraph ingest`."),
+    ] = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 0.0.0.0 makes the explorer reachable from other machines.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8001,
+    immutable: Annotated[
+        bool,
+        typer.Option(help="Treat the file as finished (faster; changes made while serving are not seen)."),
+    ] = False,
+) -> None:
+    """Serve the store read-only in the web explorer: overview, actors, event clusters, articles, search."""
+    from newsgraph.serve import check_store, run_server
+
+    try:
+        check_store(db)
+    except NewsgraphError as exc:
+        typer.echo(f"{PROG}: error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{PROG}: serving {db} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    run_server(db, host=host, port=port, immutable=immutable)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
