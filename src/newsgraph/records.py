@@ -231,3 +231,13 @@ class Event:
             "exchange_with": self.exchange_with,
             **self.extras,
         }
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The date at the start of an ISO string as stored ("2023-09-04", "2023-09-04T10:00"), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

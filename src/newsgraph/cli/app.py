@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, NoReturn
 
 import typer
@@ -19,10 +19,18 @@ from rich.console import Console
 
 from newsgraph import __version__
 from newsgraph.api import iter_extract
+from newsgraph.cli.options import (
+    BatchSizeOption,
+    InputsArgument,
+    ModelOption,
+    PublishedOption,
+    day_of,
+    settings_or_exit,
+)
 from newsgraph.cli.progress import Reporter
 from newsgraph.cli.render import Counts, OutputFormat, make_renderer
-from newsgraph.config import DEFAULT_MODEL, Settings
-from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article, Rejection
 
@@ -58,56 +66,22 @@ def cli(
 
 @app.command()
 def extract(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="INPUT",
-            help="A .txt, .html/.htm or .jsonl file, a directory of them (read recursively), "
-            "or - for stdin (JSON Lines if its first line is a JSON object, else plain text).",
-            show_default=False,
-        ),
-    ],
-    published: Annotated[
-        datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Publication date for inputs that carry none (relative times are resolved against it).",
-        ),
-    ] = None,
+    inputs: InputsArgument,
+    published: PublishedOption = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="jsonl: one event a line; json: one array; table: for reading."),
     ] = OutputFormat.jsonl,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL}).",
-            show_default=False,
-        ),
-    ] = None,
-    batch_size: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            metavar="N",
-            help=f"Articles per spaCy batch (default: $NEWSGRAPH_BATCH_SIZE, else {Settings().batch_size}).",
-            show_default=False,
-        ),
-    ] = None,
+    model: ModelOption = None,
+    batch_size: BatchSizeOption = None,
 ) -> None:
     """Extract PLOVER event records from news articles.
 
     Rejected inputs are reported on stderr, one line each (path:line: reason), and
     the rest is processed; the exit status is then 1.
     """
-    try:
-        settings = Settings.from_env(model=model, batch_size=batch_size)
-    except (ValueError, TypeError, ConfigError) as exc:
-        _fail(f"invalid setting (check the NEWSGRAPH_* environment variables): {exc}", code=2)
-    day = published.date() if published is not None else None
-    code = run_extract(inputs, published=day, settings=settings, fmt=output_format)
+    settings = settings_or_exit(model=model, batch_size=batch_size)
+    code = run_extract(inputs, published=day_of(published), settings=settings, fmt=output_format)
     raise typer.Exit(code)
 
 

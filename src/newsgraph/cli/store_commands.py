@@ -25,9 +25,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.cli.options import (
+    BatchSizeOption,
+    InputsArgument,
+    ModelOption,
+    PublishedOption,
+    day_of,
+    settings_or_exit,
+)
 from newsgraph.cli.progress import Reporter
-from newsgraph.config import DEFAULT_MODEL, Settings
-from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
 from newsgraph.records import EVENT_TYPES, STATUSES, Rejection
 from newsgraph.store.queries import ActorProfile, EventFilters
 from newsgraph.store.store import DEFAULT_DB, IngestCounts, Store
@@ -92,25 +100,11 @@ class IngestProgress(Reporter):
 
 
 def ingest(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(metavar="INPUT", help="Files (.txt, .html, .jsonl), directories, or - for stdin.",
-                       show_default=False),
-    ],
+    inputs: InputsArgument,
     db: DbOption = DEFAULT_DB,
-    published: Annotated[
-        datetime | None, _date_option("Publication date for inputs that carry none (relative times use it).")
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(metavar="NAME", show_default=False,
-                     help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL})."),
-    ] = None,
-    batch_size: Annotated[
-        int | None,
-        typer.Option(min=1, metavar="N", show_default=False,
-                     help="Articles per write transaction and spaCy batch (default: $NEWSGRAPH_BATCH_SIZE, else 32)."),
-    ] = None,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    batch_size: BatchSizeOption = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not relink clusters across articles.")] = False,
 ) -> None:
     """Extract events from articles and store them (articles stored already are skipped).
@@ -118,12 +112,8 @@ def ingest(
     Rejected inputs are recorded in the database and printed one line each; the run
     goes on and exits 1. Interrupted or killed runs can be rerun: nothing is stored twice.
     """
-    try:
-        settings = Settings.from_env(model=model, batch_size=batch_size)
-    except (ValueError, TypeError, ConfigError) as exc:
-        _fail(f"invalid setting (check the NEWSGRAPH_* environment variables): {exc}", code=2)
-    day = published.date() if published is not None else None
-    raise typer.Exit(run_ingest(inputs, db=db, published=day, settings=settings, link=not no_link))
+    settings = settings_or_exit(model=model, batch_size=batch_size)
+    raise typer.Exit(run_ingest(inputs, db=db, published=day_of(published), settings=settings, link=not no_link))
 
 
 def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: Settings, link: bool) -> int:

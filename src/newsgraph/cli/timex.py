@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,9 +18,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.cli.options import InputsArgument, ModelOption, PublishedOption, day_of, settings_or_exit
 from newsgraph.cli.progress import Reporter
-from newsgraph.config import DEFAULT_MODEL, Settings
-from newsgraph.errors import ConfigError, NewsgraphError
+from newsgraph.config import Settings
+from newsgraph.errors import NewsgraphError
 from newsgraph.extract.timex import Timex, find_timexes
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article
@@ -34,47 +35,21 @@ class TimexFormat(StrEnum):
 
 
 def timex(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="INPUT",
-            help="A .txt, .html/.htm or .jsonl file, a directory of them, or - for stdin.",
-            show_default=False,
-        ),
-    ],
-    published: Annotated[
-        datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Publication date for inputs that carry none (relative times are resolved against it).",
-        ),
-    ] = None,
+    inputs: InputsArgument,
+    published: PublishedOption = None,
     output_format: Annotated[
         TimexFormat,
         typer.Option("--format", "-f", help="jsonl: one expression a line; table: for reading."),
     ] = TimexFormat.jsonl,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL}).",
-            show_default=False,
-        ),
-    ] = None,
+    model: ModelOption = None,
 ) -> None:
     """List every temporal expression (TIMEX3-style: type, value, first and last day, precision).
 
     JSON Lines: one {article_id, text, start, end, type, value, start_date, end_date,
     precision} object a line; start/end are character offsets into the article text.
     """
-    try:
-        settings = Settings.from_env(model=model)
-    except (ValueError, TypeError, ConfigError) as exc:
-        typer.echo(f"{PROG}: error: invalid setting (check the NEWSGRAPH_* environment variables): {exc}", err=True)
-        raise typer.Exit(2) from None
-    day = published.date() if published is not None else None
-    raise typer.Exit(run_timex(inputs, published=day, settings=settings, fmt=output_format))
+    settings = settings_or_exit(model=model)
+    raise typer.Exit(run_timex(inputs, published=day_of(published), settings=settings, fmt=output_format))
 
 
 def run_timex(inputs: Sequence[str], *, published: date | None, settings: Settings, fmt: TimexFormat) -> int:

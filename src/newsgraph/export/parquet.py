@@ -10,7 +10,6 @@ and ``n_sources`` follow. Written in row groups, so memory stays bounded.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsgraph.export.rows import ExportRow, iter_rows
+from newsgraph.records import parse_iso_date
 
 ROW_GROUP = 10_000
 
@@ -86,19 +86,12 @@ def parquet_row(row: ExportRow) -> dict[str, Any]:
     values = {name: rec.get(name) for name in SCHEMA.names}
     time = rec.get("time")
     if time:
-        values["time"] = {**time, "start": _date(time.get("start")), "end": _date(time.get("end"))}
+        values["time"] = {**time, "start": parse_iso_date(time.get("start")), "end": parse_iso_date(time.get("end"))}
     values["symmetric"] = bool(rec.get("symmetric"))
-    values["published"] = _date(row.article.published)
+    values["published"] = parse_iso_date(row.article.published)
     values["outlet"], values["url"], values["title"] = row.article.outlet, row.article.url, row.article.title
     values["cluster_id"] = row.cluster.id if row.cluster else None
     values["n_sources"] = row.cluster.n_sources if row.cluster else None
     return values
 
 
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

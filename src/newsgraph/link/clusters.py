@@ -36,6 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsgraph.records import parse_iso_date
+
 WINDOW = timedelta(days=30)  # report window and the longest span of one cluster
 TIME_GAP = timedelta(days=1)  # event time ranges this close still meet
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
@@ -127,8 +129,8 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
             targets=frozenset(k for k, _ in roles.get("target", [])),
             names=tuple(roles.get("source", []) + roles.get("target", [])),
             items=tuple(items.get(event_id, [])),
-            time_text=row[5], time_start=_date(row[6]), time_end=_date(row[7]),
-            place_name=row[8], place_country=row[9], evidence_start=row[10] or 0, published=_date(row[11]),
+            time_text=row[5], time_start=parse_iso_date(row[6]), time_end=parse_iso_date(row[7]),
+            place_name=row[8], place_country=row[9], evidence_start=row[10] or 0, published=parse_iso_date(row[11]),
         ))
     return mentions
 
@@ -254,10 +256,3 @@ def _places_meet(a: Mention, b: Mention) -> bool:
     return True
 
 
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

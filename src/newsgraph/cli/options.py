@@ -1,0 +1,61 @@
+"""Options shared by the commands that read articles (``extract``, ``ingest``, ``timex``)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import typer
+
+from newsgraph.config import DEFAULT_MODEL, Settings
+from newsgraph.errors import ConfigError
+
+PROG = "newsgraph"
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="INPUT",
+        help="A .txt, .html/.htm or .jsonl file, a directory of them (read recursively), "
+        "or - for stdin (JSON Lines if its first line is a JSON object, else plain text).",
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Publication date for inputs that carry none (relative times are resolved against it).",
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help=f"spaCy model package or path (default: $NEWSGRAPH_MODEL, else {DEFAULT_MODEL}).",
+        show_default=False,
+    ),
+]
+BatchSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        metavar="N",
+        help=f"Articles per spaCy batch (default: $NEWSGRAPH_BATCH_SIZE, else {Settings().batch_size}).",
+        show_default=False,
+    ),
+]
+
+
+def settings_or_exit(*, model: str | None, batch_size: int | None = None) -> Settings:
+    """Settings from the environment and flags; a bad value is a usage error (exit 2)."""
+    try:
+        return Settings.from_env(model=model, batch_size=batch_size)
+    except (ValueError, TypeError, ConfigError) as exc:
+        typer.echo(f"{PROG}: error: invalid setting (check the NEWSGRAPH_* environment variables): {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def day_of(published: datetime | None) -> date | None:
+    return published.date() if published is not None else None
