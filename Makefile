@@ -15,8 +15,14 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
+DEMO_DB ?= demo.db
+
 demo: install
 	$(BIN)/newsgraph extract examples/ --published 2023-09-04 --format table
+	$(BIN)/newsgraph ingest examples/ --published 2023-09-04 --db $(DEMO_DB)
+	$(BIN)/newsgraph actor Russia --db $(DEMO_DB)
+	@echo
+	@echo "Explore it in your browser: $(BIN)/newsgraph serve $(DEMO_DB)   (then open http://127.0.0.1:8001)"
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -30,10 +30,6 @@ class ExportFormat(StrEnum):
 
 
 def export_command(
-    db: Annotated[
-        Path,
-        typer.Option("--db", metavar="PATH", help="The newsgraph SQLite store to read.", show_default=False),
-    ],
     output_format: Annotated[
         ExportFormat,
         typer.Option(
@@ -46,6 +42,9 @@ def export_command(
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="PATH", help="The file to write (replaced).", show_default=False)
     ],
+    db: Annotated[Path, typer.Option("--db", metavar="PATH", help="The newsgraph SQLite store to read.")] = Path(
+        "newsgraph.db"
+    ),
 ) -> None:
     """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML."""
     code = run_export(db, output_format.value, out)
