@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -45,8 +46,11 @@ def _iso3(iso2: str) -> str | None:
     return found.alpha_3 if found else None
 
 
+NON_LATIN = re.compile("[^\u0000-\u024f]")
+
+
 def _latin(name: str) -> bool:
-    return name[:1].isupper() and all(ord(ch) < 0x250 for ch in name)
+    return name[:1].isupper() and NON_LATIN.search(name) is None
 
 
 def _key(text: str) -> str:
