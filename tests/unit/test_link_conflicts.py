@@ -13,10 +13,10 @@ from newsgraph.link.conflicts import MentionFacts, find_conflicts, parse_amount
 
 
 def _facts(event_id: str, status: str = "asserted", quantities: tuple[tuple[str, str], ...] = (),
-           time: tuple[str, str] | None = None, time_text: str | None = None) -> MentionFacts:
+           time: tuple[str, str] | None = None, time_text: str | None = None, source: str = "") -> MentionFacts:
     start, end = (date.fromisoformat(time[0]), date.fromisoformat(time[1])) if time else (None, None)
     return MentionFacts(event_id=event_id, status=status, quantities=quantities, time_start=start, time_end=end,
-                        time_text=time_text)
+                        time_text=time_text, source=source or f"outlet of {event_id}")
 
 
 @pytest.mark.parametrize(
@@ -91,6 +91,15 @@ def test_time_ranges_that_do_not_meet_conflict() -> None:
                                                              ("time", "may", "in May")}
     assert find_conflicts([_facts("a", time=("2024-03-01", "2024-03-31")),
                            _facts("b", time=("2024-03-15", "2024-03-15"))]) == []
+
+
+def test_times_within_one_outlet_or_of_a_plan_do_not_conflict() -> None:
+    steps = [_facts("announced", time=("2024-03-04", "2024-03-04"), source="Wire"),
+             _facts("begun", time=("2024-02-26", "2024-03-03"), source="Wire")]
+    assert find_conflicts(steps) == []
+    plan = [_facts("done", time=("2024-03-04", "2024-03-04")),
+            _facts("plan", status="planned", time=("2024-05-01", "2024-05-31"))]
+    assert find_conflicts(plan) == []
 
 
 def test_relink_flags_the_cluster_and_stores_one_row_per_mention_and_kind() -> None:

@@ -10,7 +10,10 @@ Three kinds, each giving one row per disagreeing mention (``value``: what that m
   unit. An amount is read as an interval: "40" is exactly 40, "about 40" 32–48, "more than
   40" 40 or more, "up to 40" at most 40; vague amounts ("dozens") say nothing. Amounts
   conflict when their intervals do not meet.
-- ``time``: two mentions' event time ranges do not overlap (e.g. "in March" vs "in May").
+- ``time``: two sources disagree on when it happened: asserted mentions from different outlets
+  whose event time ranges do not overlap (e.g. "in March" vs "in May"). Within one outlet,
+  different times are the steps of one story (announced on Monday, begun last week), not a
+  disagreement; a plan's date may differ from the deed's.
 
 Negated and hypothetical mentions do not take part in the quantity and time comparisons: a
 denial's numbers and dates describe what did not happen.
@@ -65,6 +68,7 @@ class MentionFacts:
     time_start: date | None
     time_end: date | None
     time_text: str | None
+    source: str = ""  # the outlet reporting it (time disagreements are between sources)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,18 +156,17 @@ def _time_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
     spans: list[tuple[MentionFacts, date, date]] = []
     for m in mentions:
         start, end = _span(m)
-        if m.status not in NOT_FACTUAL and start is not None and end is not None:
+        if m.status == STATUS_YES and start is not None and end is not None:
             spans.append((m, start, end))
-    if len(spans) < 2:
-        return []
-    latest_start = max(start for _, start, _ in spans)
-    earliest_end = min(end for _, _, end in spans)
-    found = []
-    for m, start, end in spans:
-        if latest_start > end or earliest_end < start:
-            value = m.time_text or f"{start.isoformat()}/{end.isoformat()}"
-            found.append(Conflict(kind="time", event_id=m.event_id, value=value))
-    return found
+    flagged: dict[str, Conflict] = {}
+    for i, (a, a_start, a_end) in enumerate(spans):
+        for b, b_start, b_end in spans[i + 1 :]:
+            if a.source == b.source or (a_start <= b_end and b_start <= a_end):
+                continue
+            for m, start, end in ((a, a_start, a_end), (b, b_start, b_end)):
+                value = m.time_text or f"{start.isoformat()}/{end.isoformat()}"
+                flagged.setdefault(m.event_id, Conflict(kind="time", event_id=m.event_id, value=value))
+    return list(flagged.values())
 
 
 def _span(m: MentionFacts) -> tuple[date | None, date | None]:

@@ -89,6 +89,7 @@ def summarize_cluster(
             event_id=m.id, status=m.status,
             quantities=tuple((category, q) for _, category, q in m.items if q),
             time_start=m.time_start, time_end=m.time_end, time_text=m.time_text,
+            source=outlets.get(copy_root.get(m.article_id, m.article_id), m.article_id),
         )
         for m in cluster
     ]
