@@ -128,3 +128,10 @@ def test_individual_by_nationality_is_an_unnamed_person(nlp: Language, speaker: 
 def test_event_in_the_speakers_own_description_is_not_attributed_to_the_speaker(nlp: Language) -> None:
     text = "A Briton who travelled to Syria in 2015 has said he wants to come home."
     assert event_at(nlp, text, "travelled").attribution == ()
+
+
+def test_coordinated_speakers_are_each_a_source(nlp: Language) -> None:
+    event = event_at(nlp, "Japan, the UN and aid groups said China had sent drones to Russia.", "sent")
+    names = [(c.country, c.named) for c in event.attribution]
+    assert ("JPN", True) in names and len(event.attribution) == 3
+    assert any(not c.named for c in event.attribution)  # "aid groups"

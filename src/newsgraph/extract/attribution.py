@@ -35,7 +35,8 @@ REPORTING_VERBS = frozenset(
 ANONYMOUS_HEADS = frozenset(
     {"official", "source", "diplomat", "person", "people", "analyst", "expert", "aide", "insider",
      "officer", "spokesperson", "spokesman", "spokeswoman", "authority", "lawmaker", "administration",
-     "government", "intelligence", "agency", "observer", "monitor", "resident", "witness", "they"}
+     "government", "intelligence", "agency", "observer", "monitor", "resident", "witness", "they",
+     "group", "activist", "campaigner", "charity", "organisation", "organization", "rescuer", "worker"}
 )
 DOCUMENT_HEADS = frozenset({"report", "document", "assessment", "memo", "cable", "study", "dossier", "letter"})
 INTELLIGENCE_WORDS = frozenset({"intelligence", "intercept", "imagery", "satellite"})
@@ -78,6 +79,18 @@ def _one_individual(head: Token) -> bool:
     return head.tag_ == "NN" or any(
         c.dep_ in ("det", "nummod", "amod") and c.lower_ in INDIVIDUAL_MARKERS for c in head.children
     )
+
+
+def _listed(head: Token) -> list[Token]:
+    """A speaker and the others listed with it: conjuncts, and the small model's reading of
+    "X, the Y and Z" as X with an apposition "Y and Z" (Y a modifier of Z carrying the "and")."""
+    parts = [head, *head.conjuncts]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        members = [t for t in appos.children if t.dep_ in ("nmod", "compound", "conj") and
+                   any(c.dep_ == "cc" for c in t.children)]
+        if members or any(c.dep_ == "cc" for c in appos.children):
+            parts += [*members, appos, *appos.conjuncts]
+    return parts
 
 
 def _backshifted(sent: Span) -> bool:
@@ -185,14 +198,19 @@ class AttributionFinder:
         return False
 
     def attribution(self, trigger: Token, sent: Span) -> tuple[ClaimSource, ...]:
-        """The claim source of one trigger: its outermost speaker, else "according to", else ()."""
+        """The claim sources of one trigger: its outermost speaker (each of coordinated speakers:
+        "Turkey, the UN and aid groups said"), else "according to", else ()."""
         basis = _basis_in(sent)
         for head in self._speakers(trigger, sent):
             if head.lower_ in ("we", "i", "us", "me") or head.i == trigger.i:
                 continue
-            src = self.source_from(head, basis)
-            if src:
-                return (src,)
+            sources: list[ClaimSource] = []
+            for part in _listed(head):
+                src = self.source_from(part, basis)
+                if src is not None and src not in sources:
+                    sources.append(src)
+            if sources:
+                return tuple(sources)
         return ()
 
     def sentence_attribution(self, sent: Span) -> tuple[ClaimSource, ...]:
