@@ -393,3 +393,17 @@ def test_the_component_is_built_once_and_is_fast(nlp: Language) -> None:
         for doc in docs:
             ruler(doc)
     assert time.perf_counter() - started < 2.0  # 200 calls; the model itself takes far longer
+
+
+def test_definite_office_is_its_holder_at_the_publication_date() -> None:
+    from datetime import date
+
+    from newsgraph import extract
+
+    def source(text: str, published: date | None) -> str:
+        return next(iter(extract(text, published=published))).source[0].actor.name
+
+    assert source("The US president sent troops to Poland.", date(2019, 2, 1)) == "Donald Trump"
+    assert source("The US president sent troops to Poland.", date(2022, 2, 1)) == "Joe Biden"
+    assert source("The US president sent troops to Poland.", None) != "Joe Biden"  # no date, no holder
+    assert source("A US president sent troops to Poland.", date(2022, 2, 1)) != "Joe Biden"  # indefinite

@@ -426,3 +426,16 @@ def _seat_buildings() -> frozenset[str]:
 def is_seat_building(text: str) -> bool:
     """A seat of power that names an institution ("the White House", "the Kremlin"), not a capital city."""
     return _strip_the(normalize(text)) in _seat_buildings()
+
+
+def office_holder(iso3: str, role: str, when: date) -> Actor | None:
+    """The one person of the people table who held ``role`` for ``iso3`` on ``when`` ("the US
+    president" in 2019 → Donald Trump), or None when nobody or several did."""
+    holders = {
+        row.name: row
+        for rows in load_gazetteer().people.values()
+        for row in rows
+        if row.country == iso3 and row.role == role and row.as_of is not None and row.as_of <= when
+        and (row.until is None or when < row.until)
+    }
+    return next(iter(holders.values())).actor() if len(holders) == 1 else None

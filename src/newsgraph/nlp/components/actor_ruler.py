@@ -54,6 +54,7 @@ from newsgraph.nlp.gazetteer import (
     entry_actor,
     fold_accents,
     load_gazetteer,
+    office_holder,
 )
 from newsgraph.records import Actor, ActorMention
 
@@ -153,11 +154,26 @@ class ActorRuler:
         for phrase in phrases:
             if id(phrase) not in attached:
                 candidates.extend(
-                    Candidate(start=phrase.start, end=phrase.end, actor=actor, via="role", rank=RANK_ROLE)
+                    Candidate(start=phrase.start, end=phrase.end, actor=self._holder(doc, phrase, actor, when),
+                              via="role", rank=RANK_ROLE)
                     for actor in phrase.actors
                 )
         candidates.extend(person_candidates)
         return _choose(doc, candidates)
+
+    @staticmethod
+    def _holder(doc: Doc, phrase: RolePhrase, actor: Actor, when: date | None) -> Actor:
+        """A definite singular office ("the US president", "Russia's foreign minister") is the
+        person who held it at the publication date, when the people table knows exactly one."""
+        if when is None or phrase.plural or actor.kind != "person" or not (actor.country and actor.role):
+            return actor
+        first = doc[phrase.start]
+        definite = first.lower_ == "the" or first.dep_ == "poss" or first.tag_ == "POS" or (
+            phrase.start > 0 and doc[phrase.start - 1].tag_ == "POS"
+        )
+        if not definite:
+            return actor
+        return office_holder(actor.country, actor.role, when) or actor
 
     def _name_hits(self, doc: Doc, ents: EntityIndex, when: date | None) -> list[NameHit]:
         """Gazetteer names, longest first, never overlapping."""
