@@ -200,9 +200,9 @@ def profile_queries(ids: Sequence[int]) -> dict[str, tuple[str, list[Any]]]:
             [],
         ),
         "reporters": (
-            "SELECT c.name, c.named, c.kind, c.country, count(DISTINCT c.event_id) AS n "
+            "SELECT min(c.name), c.named, c.kind, c.country, count(DISTINCT c.event_id) AS n "
             f"FROM {p} p CROSS JOIN claims c ON c.event_id = p.event_id "
-            "GROUP BY c.name, c.named, c.kind, c.country ORDER BY n DESC, c.name",
+            "GROUP BY c.name COLLATE NOCASE, c.named, c.kind, c.country ORDER BY n DESC, min(c.name)",
             [],
         ),
         "unattributed": (
