@@ -16,7 +16,7 @@ from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, trigger_for
-from newsgraph.extract.locations import locate
+from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
@@ -35,6 +35,13 @@ NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of", "for", "regarding", "concerning", "with"})
 THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
+# Common nouns that name somewhere a visit can go ("the port of X", "a base near X").
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "port", "harbour", "harbor", "base", "airbase", "border",
+    "frontier", "region", "province", "state", "country", "island", "coast", "peninsula", "embassy",
+    "consulate", "summit", "forum", "headquarters", "camp", "site", "facility", "area", "zone", "front",
+    "district", "enclave", "territory", "republic", "kingdom",
+})
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
@@ -42,6 +49,10 @@ WARNING_VERBS = frozenset({"warn", "caution"})
 ABOUT_PREPS = ("about", "over", "of")
 # Types whose requested/agreed content lives in a clausal complement ("wants X to send Y").
 COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"})
+
+
+def _is_place_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in PLACE_NOUNS
 
 
 def _is_topic_or_theme(noun: Token) -> bool:
@@ -154,6 +165,11 @@ class _Builder:
             if states:
                 return states, None
         for dest in roles.destination:
+            if not _is_place_word(dest):
+                continue  # "go to great lengths", "went to war": not somewhere
+            place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
+            if place is not None and place.country:
+                return [_state_mention(dest, place.country)], place
             found = [m for m in self.index.in_subtree(dest) if m.actor.country]
             if found:
                 return [_state_mention(dest, found[0].actor.country or "", found[0])], None
@@ -167,8 +183,12 @@ class _Builder:
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
-        if not target and (trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES):
-            target = target or self.complement_subject(tok)
+        by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
+        if not target and trig.type != "AGREE" and by_complement:
+            # "demanded that X withdraw", "threatened that X would pay": X is the target; but
+            # "agreed that X had done" is about X, and "pledged that our forces would stay" is no one
+            countries = {m.actor.country for m in source}
+            target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
         if trig.type == "REQUEST" and not target:
             target = _actors(tuple(pobjs(tok, ("from",))), self.index)
         if trig.frame == "transfer" and not target:
@@ -179,10 +199,15 @@ class _Builder:
             if len({identity(m.actor) for m in both}) >= 2:
                 return both, [], True, place
         source_ids = {identity(m.actor) for m in source}
-        target = [m for m in target if identity(m.actor) not in source_ids]
+        source_countries = {m.actor.country for m in source}
+        # a host state that is one of the travellers ("Kim and Putin will attend a forum in
+        # Vladivostok") is no recipient: the participants meet
+        target = [m for m in target if identity(m.actor) not in source_ids
+                  and not (m.via == "place" and m.actor.country in source_countries)]
+        went_somewhere = trig.frame == "visit" and any(_is_place_word(d) for d in roles.destination)
         symmetric = (
             not target
-            and trig.frame in ("encounter", "nominal", "visit")
+            and (trig.frame in ("encounter", "nominal") or went_somewhere)
             and len({m.actor.country or m.actor.name for m in source}) >= 2
         )
         return source, target, symmetric, place

@@ -97,6 +97,7 @@ REPORTING_BOUNDARY = frozenset(
 )
 # …except a denial.
 DENIAL = frozenset({"deny", "dispute", "refute"})
+REASON_PREPS = frozenset({"for", "despite"})
 LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp")
 DESIRE_WITH_WOULD = frozenset({"like", "love", "prefer"})
@@ -234,6 +235,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 return GOVERNING_NOUNS[noun.lemma_.lower()]
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
+            if dep == "pcomp" and head.lower_ in REASON_PREPS:
+                break  # "will lose for withdrawing": a reason is presupposed, not under the modal
             tok = noun
             continue
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):

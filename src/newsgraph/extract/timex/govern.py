@@ -28,6 +28,7 @@ from newsgraph.extract.timex.record import Timex
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"})
 LIGHT_VERB_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "attr", "oprd"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 SHARED_TIME_DEPS = frozenset({"xcomp", "advcl", "conj"})  # the trigger's clause shares its governor's time
 
 
@@ -105,8 +106,14 @@ def _is_clause_head(tok: Token) -> bool:
 
 
 def _attachment(span: Span, targets: set[int]) -> tuple[int, int] | None:
-    """The target the expression's head reaches before any other clause head, with the steps taken."""
+    """The target the expression's head reaches before any other clause head, with the steps taken.
+
+    An expression that modifies a noun ("the 2015 agreement", "Sunday's vote") dates that noun,
+    not the event the noun takes part in, unless the noun is the target itself.
+    """
     tok = span.root
+    if tok.dep_ in NOUN_MODIFIER_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in targets:
+        return None
     for steps in range(1, 16):
         head = tok.head
         if head == tok:

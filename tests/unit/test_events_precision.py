@@ -1,0 +1,47 @@
+"""Readings that must not produce an event or a role (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.records import Article, Event
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+
+
+def at(nlp: Language, text: str, trigger: str) -> Event:
+    return next(e for e in events_of(nlp, text) if e.trigger.text == trigger)
+
+
+def test_going_to_lengths_is_not_a_visit(nlp: Language) -> None:
+    assert events_of(nlp, "Chile and Peru would go to great lengths to avoid harming Bolivian troops.") == []
+
+
+def test_a_place_described_by_another_state_belongs_to_its_own_state(nlp: Language) -> None:
+    event = at(nlp, "The Turkish president will travel to the port of Tartus, where Russia's fleet docks.", "travel")
+    assert [m.actor.country for m in event.target] == ["SYR"]
+
+
+def test_agreeing_that_something_happened_has_no_target(nlp: Language) -> None:
+    events = events_of(nlp, "France and Italy agreed that Serbia had broken the truce.")
+    assert all(not e.target for e in events if e.type == "AGREE")
+
+
+def test_pledge_about_ones_own_forces_has_no_target(nlp: Language) -> None:
+    events = events_of(nlp, "The Spanish defence minister pledged that Spanish troops would stay in Mali.")
+    assert all("ESP" not in [m.actor.country for m in e.target] for e in events)
+
+
+def test_a_reason_is_not_under_the_modal_of_its_clause(nlp: Language) -> None:
+    event = at(nlp, "Tehran said Washington would pay for withdrawing from the nuclear agreement.", "withdrawing")
+    assert event.status == "asserted"
+
+
+def test_a_date_that_modifies_a_noun_does_not_date_the_event(nlp: Language) -> None:
+    event = at(nlp, "Washington withdrew from the 2015 nuclear agreement with Iran.", "withdrew")
+    assert event.time is None
