@@ -45,3 +45,15 @@ def test_a_reason_is_not_under_the_modal_of_its_clause(nlp: Language) -> None:
 def test_a_date_that_modifies_a_noun_does_not_date_the_event(nlp: Language) -> None:
     event = at(nlp, "Washington withdrew from the 2015 nuclear agreement with Iran.", "withdrew")
     assert event.time is None
+
+
+def test_a_private_persons_journey_is_not_a_state_visit(nlp: Language) -> None:
+    assert events_of(nlp, "Letts, whose father is Canadian, travelled to Syria in 2014.") == []
+    official = at(nlp, "The Turkish foreign minister travelled to Moscow on Monday.", "travelled")
+    assert [m.actor.country for m in official.target] == ["RUS"]
+
+
+def test_what_is_discussed_is_a_topic_not_a_counterpart(nlp: Language) -> None:
+    assert events_of(nlp, "Officials in Ankara discussed US troop numbers.") == []
+    with_partner = at(nlp, "Turkish officials discussed troop numbers with Germany.", "discussed")
+    assert [m.actor.country for m in with_partner.target] == ["DEU"]

@@ -51,6 +51,11 @@ ABOUT_PREPS = ("about", "over", "of")
 COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"})
 
 
+def _private_person(actor: Actor) -> bool:
+    """A person with no office: no sector, no role (a named fighter, a volunteer, a refugee)."""
+    return actor.kind == "person" and actor.sector is None and actor.role is None
+
+
 def _is_place_word(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in PLACE_NOUNS
 
@@ -207,7 +212,7 @@ class _Builder:
         went_somewhere = trig.frame == "visit" and any(_is_place_word(d) for d in roles.destination)
         symmetric = (
             not target
-            and (trig.frame in ("encounter", "nominal") or went_somewhere)
+            and (trig.frame in ("encounter", "joint", "nominal") or went_somewhere)
             and len({m.actor.country or m.actor.name for m in source}) >= 2
         )
         return source, target, symmetric, place
@@ -355,6 +360,8 @@ class _Builder:
         if trig.frame == "acquire" and trig.type == "AID":
             roles = Roles(source=roles.target, target=roles.source, theme=roles.theme)  # aid flows to the buyer
         source, target, symmetric, place = self.resolve(tok, trig, roles)
+        if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
+            return None  # a private person's journey (a volunteer travelling to Syria) is no state visit
         if trig.type == "AID" and trig.frame == "direct" and not target:
             return None  # "helped (to) do X": help is aid only when someone is helped
         items = self.items(tok, trig, roles)

@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 FRAMES = frozenset(
-    {"transfer", "acquire", "direct", "encounter", "visit", "communicate", "intransitive", "nominal"}
+    {"joint", "transfer", "acquire", "direct", "encounter", "visit", "communicate", "intransitive", "nominal"}
 )
 
 

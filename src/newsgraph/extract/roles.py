@@ -11,6 +11,8 @@ Each lexicon *frame* maps syntax to PLOVER roles (see triggers.tsv):
 - direct        actor = subject (or "by"-agent), recipient = object (or passive subject).
 - encounter     actor = subject, recipient = object or "with"-PP; a plural subject with no
                 recipient is symmetric ("X and Y met").
+- joint         as encounter, but the object is the topic ("discussed troop numbers",
+                "signed a treaty"): recipient only from a "with"-PP.
 - visit         actor = subject, recipient = the state of the destination (object, "to"/"in"-PP).
 - communicate   actor = subject, recipient = "to"/"with"/"on"/"against"-PP.
 - intransitive  actor = subject only.
@@ -169,6 +171,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
     if frame == "direct":
         theme = pobjs(trigger, ("with",))
         return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))
+    if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
+        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("with",))))
     if frame == "encounter":
         return Roles(source=tuple(subj), target=tuple(obj + pobjs(trigger, ("with",))))
     if frame == "visit":
