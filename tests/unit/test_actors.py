@@ -407,3 +407,12 @@ def test_definite_office_is_its_holder_at_the_publication_date() -> None:
     assert source("The US president sent troops to Poland.", date(2022, 2, 1)) == "Joe Biden"
     assert source("The US president sent troops to Poland.", None) != "Joe Biden"  # no date, no holder
     assert source("A US president sent troops to Poland.", date(2022, 2, 1)) != "Joe Biden"  # indefinite
+
+
+def test_an_institution_named_after_another_states_is_not_that_state() -> None:
+    from newsgraph import extract
+
+    hosted = next(iter(extract("Vladimir Putin will host a Syrian Congress in Sochi.")))
+    assert [m.actor.country for m in hosted.target] == ["SYR"]
+    condemned = next(iter(extract("The US Congress condemned Iran.")))
+    assert [m.actor.country for m in condemned.source] == ["USA"]

@@ -280,15 +280,16 @@ class ActorRuler:
 
 
 def _drop_national_namesakes(doc: Doc, hits: list[NameHit]) -> list[NameHit]:
-    """ "Russia's Security Council", "the Iranian Red Crescent": a state's body, not the IGO or NGO."""
+    """ "Russia's Security Council", "the Iranian Red Crescent": a state's body, not the IGO or NGO;
+    "a Syrian Congress": not the US Congress (an institution named after another state's)."""
     kept: list[NameHit] = []
     for hit in hits:
         prev = kept[-1] if kept else None
-        if (
-            hit.category == "igo"
-            and prev is not None
-            and prev.category in _STATE_LIKE
-            and _adjacent(doc, prev.end, hit.start)
+        national = prev is not None and prev.category in _STATE_LIKE and _adjacent(doc, prev.end, hit.start)
+        if national and hit.category == "igo":
+            continue
+        if national and prev is not None and hit.category == "institution" and (
+            hit.actor is not None and prev.actor is not None and hit.actor.country != prev.actor.country
         ):
             continue
         kept.append(hit)
