@@ -57,3 +57,31 @@ def test_what_is_discussed_is_a_topic_not_a_counterpart(nlp: Language) -> None:
     assert events_of(nlp, "Officials in Ankara discussed US troop numbers.") == []
     with_partner = at(nlp, "Turkish officials discussed troop numbers with Germany.", "discussed")
     assert [m.actor.country for m in with_partner.target] == ["DEU"]
+
+
+def test_request_items_and_the_party_asked(nlp: Language) -> None:
+    asked = at(nlp, "Kenya asked Uganda for 500 rifles.", "asked")
+    assert [i.text for i in asked.items] == ["rifles"] and asked.items[0].quantity == "500"
+    demanded = at(nlp, "Russia demanded drones from Iran.", "demanded")
+    assert [m.actor.country for m in demanded.target] == ["IRN"] and [i.text for i in demanded.items] == ["drones"]
+
+
+def test_the_addressee_of_a_request_is_not_an_item(nlp: Language) -> None:
+    pressed = at(nlp, "Washington pressed European navies to supply frigates to Ukraine.", "pressed")
+    assert [i.text for i in pressed.items] == ["frigates"]
+
+
+def test_to_set_up_is_not_is_set_to(bare_nlp: Language) -> None:
+    from newsgraph.extract.status import status_of
+
+    doc = bare_nlp("Washington has been pressing the allies to set up a naval mission.")
+    assert status_of(next(t for t in doc if t.text == "pressing"), "REQUEST") == "asserted"
+
+
+def test_fighters_are_people_and_taking_part_is_no_item(nlp: Language) -> None:
+    sent = at(nlp, "Turkey sent 300 fighters to Libya.", "sent")
+    assert [i.category for i in sent.items] == ["personnel"]
+    jets = at(nlp, "Turkey sold 12 fighter jets to Qatar.", "sold")
+    assert [i.category for i in jets.items] == ["aircraft"]
+    refused = events_of(nlp, "Chile refused to take part in the Peruvian exercise.")
+    assert all(not e.items for e in refused)

@@ -194,8 +194,9 @@ class _Builder:
             # "agreed that X had done" is about X, and "pledged that our forces would stay" is no one
             countries = {m.actor.country for m in source}
             target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
-        if trig.type == "REQUEST" and not target:
-            target = _actors(tuple(pobjs(tok, ("from",))), self.index)
+        if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
+            asked = [tok, *objects(tok)]
+            target = _actors(tuple(t for head in asked for t in pobjs(head, ("from",))), self.index)
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
         participants = _actors(roles.participants, self.index)
@@ -264,8 +265,11 @@ class _Builder:
         if trig.type in NO_ITEM_TYPES:
             return []  # what is discussed or fought over is a topic, not something that changes hands
         themes = list(roles.theme)
-        if trig.frame == "direct":
+        addressed = any(c.dep_ == "xcomp" for c in tok.children)  # "pressed X to set up Y": X is addressed
+        if trig.frame == "direct" and not addressed:
             themes += objects(tok)
+        if trig.type == "REQUEST":
+            themes += pobjs(tok, ("for",))  # "asked X for 500 rifles"
         items = [self.without_recipient(item, themes) for item in _non_actor_items(themes, self.index)]
         if trig.type in COMPLEMENT_TYPES or trig.type == "AID":
             items += _complement_items(tok, self.index)

@@ -390,7 +390,18 @@ def _before_cc(tok: Token, start: int, cc: int) -> list[_Found]:
     return found
 
 
+# Light-verb idioms whose object is no thing at all: "take part", "take place", "make sense".
+IDIOM_OBJECTS = {"take": _set("part place note care heart hold issue shape effect"), "make": _set("sense way progress")}
+
+
+def _is_idiom_object(head: Token) -> bool:
+    verb = head.head
+    return head.dep_ == "dobj" and head.lemma_.lower() in IDIOM_OBJECTS.get(verb.lemma_.lower(), frozenset())
+
+
 def _find(head: Token) -> list[_Found]:
+    if _is_idiom_object(head):
+        return []
     seen: set[tuple[int, int]] = set()
     result: list[_Found] = []
     for f in _expand(head, None, 0, "normal", False):

@@ -196,8 +196,10 @@ def local_status(tok: Token) -> str | None:
     if found is None and tok.pos_ in ("VERB", "AUX"):
         # "is set to", "is scheduled to", "is expected to", "is going to"
         for c in tok.children:
-            if c.dep_ == "xcomp" and c.lemma_.lower() in ("set", "schedule", "expect", "go", "due"):
-                return PLANNED
+            if c.dep_ == "xcomp" and c.lemma_.lower() in ("set", "schedule", "expect", "go", "due") and (
+                c.tag_ in ("VBN", "VBG", "JJ") and any(g.dep_ == "xcomp" for g in c.children)
+            ):
+                return PLANNED  # "… is set to", "is going to": not "pressed X to set up Y"
     return found
 
 
