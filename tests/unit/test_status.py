@@ -106,3 +106,16 @@ def test_negative_quantifier_on_an_argument(bare_nlp: Language, text: str, word:
 def test_negative_quantifier_in_another_clause_does_not_negate(bare_nlp: Language) -> None:
     text = "Oman delivered fuel to Yemen, although few if any officials confirmed it."
     assert status_of(trigger(bare_nlp, text, "delivered")) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The envoy flew to Hanoi without informing Beijing.", "informing", "negated"),
+        ("Instead of warning Ankara, Washington praised it.", "warning", "negated"),
+        ("Moscow sent tanks rather than sending troops.", "sending", "negated"),
+        ("Officials could not give a timeline for the withdrawal of the troops.", "withdrawal", "asserted"),
+    ],
+)
+def test_negating_prepositions_and_adjuncts(bare_nlp: Language, text: str, word: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected

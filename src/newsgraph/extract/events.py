@@ -208,8 +208,10 @@ class _Builder:
         source_countries = {m.actor.country for m in source}
         # a host state that is one of the travellers ("Kim and Putin will attend a forum in
         # Vladivostok") is no recipient: the participants meet
+        # nor is the source's own state ("cannot help British citizens", "pledged that US forces
+        # would stay"): events here are between states; a state's own rebels or people keep theirs
         target = [m for m in target if identity(m.actor) not in source_ids
-                  and not (m.via == "place" and m.actor.country in source_countries)]
+                  and not ((m.via == "place" or m.actor.kind == "state") and m.actor.country in source_countries)]
         went_somewhere = trig.frame == "visit" and any(_is_place_word(d) for d in roles.destination)
         symmetric = (
             not target

@@ -145,6 +145,15 @@ def _has_negated_argument(tok: Token) -> bool:
     )
 
 
+def _is_negating_prep(prep: Token) -> bool:
+    """"without", "instead of", "rather than" ("instead"/"rather" hang from the preposition or govern it)."""
+    low = prep.lower_
+    if low == "without":
+        return True
+    marker = {"of": "instead", "than": "rather"}.get(low)
+    return marker is not None and (prep.head.lower_ == marker or any(c.lower_ == marker for c in prep.children))
+
+
 def _is_quantifier_if(tok: Token) -> bool:
     """The "if" of "few if any", "little, if any,": part of a quantifier, not a condition."""
     doc = tok.doc
@@ -232,6 +241,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
             tok = head
             continue
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+            if _is_negating_prep(head):
+                return NEGATED  # "without telling", "instead of warning", "rather than sending"
             noun = head.head
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in GOVERNING_NOUNS:
                 return GOVERNING_NOUNS[noun.lemma_.lower()]
@@ -239,6 +250,10 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
+            if noun.pos_ == "NOUN" and noun.i != trigger.i:
+                break  # "a timeline for the withdrawal": a noun's status is not the event's
+            if dep == "pobj" and noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED:
+                break  # "could not give a timeline for the withdrawal": the adjunct's event is not denied
             tok = noun
             continue
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
