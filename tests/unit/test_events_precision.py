@@ -85,3 +85,9 @@ def test_fighters_are_people_and_taking_part_is_no_item(nlp: Language) -> None:
     assert [i.category for i in jets.items] == ["aircraft"]
     refused = events_of(nlp, "Chile refused to take part in the Peruvian exercise.")
     assert all(not e.items for e in refused)
+
+
+def test_who_faces_sanctions_is_their_target(nlp: Language) -> None:
+    event = at(nlp, "Iran faces new sanctions from the European Union.", "sanctions")
+    assert [m.actor.country for m in event.target] == ["IRN"]
+    assert [m.actor.name for m in event.source] == ["European Union"]

@@ -119,3 +119,11 @@ def test_negative_quantifier_in_another_clause_does_not_negate(bare_nlp: Languag
 )
 def test_negating_prepositions_and_adjuncts(bare_nlp: Language, text: str, word: str, expected: str) -> None:
     assert status_of(trigger(bare_nlp, text, word)) == expected
+
+
+def test_no_longer_negates(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "Russia no longer supplies gas to Poland.", "supplies")) == "negated"
+
+
+def test_gerund_subject_of_a_modal_clause_takes_its_status(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "Sending troops to Mali could provoke Algeria.", "Sending")) == "possible"

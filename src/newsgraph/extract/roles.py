@@ -183,6 +183,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
     return Roles(source=tuple(subj))
 
 
+# Verbs whose subject undergoes the event named by their object ("faces sanctions").
+UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "receive", "sustain", "experience", "withstand"})
 LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 
 
@@ -196,7 +198,9 @@ def _nominal_roles(noun: Token) -> Roles:
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
         subj, _ = _verb_subject_object(head)
-        if not source:
+        if head.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
+            target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
+        elif not source:
             source = subj
         target += pobjs(head, ("with", "on", "against", "to"))
     return Roles(

@@ -99,7 +99,7 @@ REPORTING_BOUNDARY = frozenset(
 DENIAL = frozenset({"deny", "dispute", "refute"})
 REASON_PREPS = frozenset({"for", "despite"})
 LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
-INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp")
+INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "csubj")
 DESIRE_WITH_WOULD = frozenset({"like", "love", "prefer"})
 # Attempting a speech act performs it ("tried to persuade" is persuading); an attempted deed is only possible.
 ATTEMPT = frozenset({"try", "attempt", "seek", "strive", "endeavour", "endeavor"})
@@ -195,6 +195,8 @@ def local_status(tok: Token) -> str | None:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS):
             return NEGATED
+        if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
+            return NEGATED  # "no longer face", "no more sends"
         if c.dep_ in ("aux", "auxpass") and low in MODALS and MODALS[low]:
             if not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD):
                 found = found or MODALS[low]
