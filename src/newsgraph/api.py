@@ -29,9 +29,16 @@ def iter_extract(
     """Stream (article, events) pairs; documents go through ``nlp.pipe`` in bounded batches.
 
     If extracting one article fails, ``on_error`` receives a Rejection naming it and the
-    stream goes on; without ``on_error`` the failure raises ExtractionError.
+    stream goes on; without ``on_error`` the failure raises ExtractionError. With
+    ``settings.workers`` > 1 the articles are extracted in that many processes
+    (:mod:`newsgraph.batch`), results still in input order.
     """
     settings = settings or Settings.from_env()
+    if settings.workers > 1:
+        from newsgraph.batch import iter_extract_parallel
+
+        yield from iter_extract_parallel(articles, settings=settings, on_error=on_error)
+        return
     nlp = build_nlp(settings.model)
 
     def docs() -> Iterator[tuple[Doc, Article]]:

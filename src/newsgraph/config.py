@@ -15,6 +15,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 32  # documents per nlp.pipe batch; memory grows fast with it
     max_chars: int = 1_000_000  # longer articles are rejected, not truncated silently
+    workers: int = 1  # extraction processes (each loads the model: ~1 GB of memory apiece)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -22,11 +23,11 @@ class Settings:
         env: dict[str, object] = {}
         if v := os.environ.get("NEWSGRAPH_MODEL"):
             env["model"] = v
-        for name in ("batch_size", "max_chars"):
+        for name in ("batch_size", "max_chars", "workers"):
             if v := os.environ.get(f"NEWSGRAPH_{name.upper()}"):
                 env[name] = _positive_int(f"NEWSGRAPH_{name.upper()}", v)
         env.update({k: v for k, v in overrides.items() if v is not None})
-        for name in ("batch_size", "max_chars"):
+        for name in ("batch_size", "max_chars", "workers"):
             _positive_int(name, env.get(name, getattr(base, name)))
         return replace(base, **env)  # type: ignore[arg-type]
 

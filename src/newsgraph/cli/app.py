@@ -24,6 +24,7 @@ from newsgraph.cli.options import (
     InputsArgument,
     ModelOption,
     PublishedOption,
+    WorkersOption,
     day_of,
     settings_or_exit,
 )
@@ -74,13 +75,14 @@ def extract(
     ] = OutputFormat.jsonl,
     model: ModelOption = None,
     batch_size: BatchSizeOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract PLOVER event records from news articles.
 
     Rejected inputs are reported on stderr, one line each (path:line: reason), and
     the rest is processed; the exit status is then 1.
     """
-    settings = settings_or_exit(model=model, batch_size=batch_size)
+    settings = settings_or_exit(model=model, batch_size=batch_size, workers=workers)
     code = run_extract(inputs, published=day_of(published), settings=settings, fmt=output_format)
     raise typer.Exit(code)
 

@@ -48,10 +48,21 @@ BatchSizeOption = Annotated[
 ]
 
 
-def settings_or_exit(*, model: str | None, batch_size: int | None = None) -> Settings:
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        metavar="N",
+        help="Extraction processes (default: $NEWSGRAPH_WORKERS, else 1); each loads the model (~1 GB).",
+        show_default=False,
+    ),
+]
+
+
+def settings_or_exit(*, model: str | None, batch_size: int | None = None, workers: int | None = None) -> Settings:
     """Settings from the environment and flags; a bad value is a usage error (exit 2)."""
     try:
-        return Settings.from_env(model=model, batch_size=batch_size)
+        return Settings.from_env(model=model, batch_size=batch_size, workers=workers)
     except (ValueError, TypeError, ConfigError) as exc:
         typer.echo(f"{PROG}: error: invalid setting (check the NEWSGRAPH_* environment variables): {exc}", err=True)
         raise typer.Exit(2) from None

@@ -30,6 +30,7 @@ from newsgraph.cli.options import (
     InputsArgument,
     ModelOption,
     PublishedOption,
+    WorkersOption,
     day_of,
     settings_or_exit,
 )
@@ -105,6 +106,7 @@ def ingest(
     published: PublishedOption = None,
     model: ModelOption = None,
     batch_size: BatchSizeOption = None,
+    workers: WorkersOption = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not relink clusters across articles.")] = False,
 ) -> None:
     """Extract events from articles and store them (articles stored already are skipped).
@@ -112,7 +114,7 @@ def ingest(
     Rejected inputs are recorded in the database and printed one line each; the run
     goes on and exits 1. Interrupted or killed runs can be rerun: nothing is stored twice.
     """
-    settings = settings_or_exit(model=model, batch_size=batch_size)
+    settings = settings_or_exit(model=model, batch_size=batch_size, workers=workers)
     raise typer.Exit(run_ingest(inputs, db=db, published=day_of(published), settings=settings, link=not no_link))
 
 
