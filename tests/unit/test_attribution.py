@@ -135,3 +135,20 @@ def test_coordinated_speakers_are_each_a_source(nlp: Language) -> None:
     names = [(c.country, c.named) for c in event.attribution]
     assert ("JPN", True) in names and len(event.attribution) == 3
     assert any(not c.named for c in event.attribution)  # "aid groups"
+
+
+def test_news_outlets_and_journalists_are_media_sources(nlp: Language) -> None:
+    outlet = event_at(nlp, "Iran shipped drones to Russia, the Wall Street Journal reported.", "shipped")
+    assert only_source(outlet).kind == "media" and only_source(outlet).basis == "media"
+    assert only_source(outlet).country == "USA"
+    reporter = only_source(event_at(nlp, "Russia sent troops to Mali, according to a reporter for the Daily Beast.",
+                                    "sent"))
+    assert reporter.named and reporter.name == "Daily Beast" and reporter.role == "reporter"
+    state_media = only_source(event_at(nlp, "State media said China had sold rice to Laos.", "sold"))
+    assert not state_media.named and state_media.kind == "media"
+
+
+def test_whom_a_report_cites_is_a_source_too(nlp: Language) -> None:
+    event = event_at(nlp, "Iran shipped drones to Russia, the Wall Street Journal reported, citing US officials.",
+                     "shipped")
+    assert [(c.kind, c.country) for c in event.attribution] == [("media", "USA"), ("anonymous", "USA")]

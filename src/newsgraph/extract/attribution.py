@@ -3,12 +3,14 @@
 Sources of a claim, for a trigger:
 - the subject of a reporting verb that governs it ("X said", "X warned that", "…, officials
   said"); with nested reports the outermost speaker is kept;
-- "according to X" in the sentence;
+- "according to X" in the sentence; whoever a report cites ("…, the Journal reported, citing
+  US officials") is a source too;
 - a quotation continued in the next sentence keeps its speaker, and so does indirect speech
   running on into the next sentence in the tense of a report ("He would travel by train",
   "They had already sent drones");
 - the basis: "citing (declassified) intelligence" → intelligence, "documents" → document,
-  "in a statement" → statement, a media outlet → media; else statement for people, unknown
+  "in a statement" → statement, a media outlet or journalist → media (outlets from
+  ``data/actors/media.tsv``); else statement for people, unknown
   otherwise.
 Anonymous speakers ("officials", "a senior official", "people familiar with the matter")
 without a country of their own take it from the nearest earlier anonymous source in the
@@ -22,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.nlp.gazetteer import is_seat_building
+from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
 from newsgraph.records import ClaimSource
 
 REPORTING_VERBS = frozenset(
@@ -47,6 +49,10 @@ KIND_OF_ACTOR = {
     "group": "organization",
     "anonymous": "anonymous",
 }
+# Speakers that are the press: their reports have basis "media".
+MEDIA_HEADS = frozenset({"reporter", "journalist", "correspondent", "newspaper", "paper", "broadcaster",
+                         "outlet", "channel", "television", "tv", "radio", "tabloid", "magazine", "media",
+                         "press", "daily", "newswire", "wire"})
 INDIVIDUAL_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth", "fifth"})
 QUOTES_OPEN = ("“", '"', "‘")
 QUOTES = frozenset({"“", "”", '"'})
@@ -81,6 +87,39 @@ def _one_individual(head: Token) -> bool:
     )
 
 
+def _outlet_in(head: Token) -> tuple[Span, tuple[str, str | None]] | None:
+    """The outlet named by a proper-noun phrase ("the Wall Street Journal", "KCNA")."""
+    if head.pos_ != "PROPN":
+        return None
+    for start in range(head.left_edge.i, head.i + 1):  # the longest name first: "Wall Street Journal"
+        span = head.doc[start : head.i + 1]
+        found = media_outlet(span.text)
+        if found is not None:
+            return span, found
+    return None
+
+
+def _media_source(head: Token, phrase: Span) -> ClaimSource | None:
+    """A news outlet ("the Wall Street Journal reported", "KCNA said"), a journalist of one ("a
+    reporter for the Daily Beast") or unnamed media ("state media said")."""
+    outlet = _outlet_in(head)
+    if outlet is not None:
+        name, country = outlet[1]
+        return ClaimSource(text=phrase.text, name=name, named=True, kind="media", country=country, basis="media")
+    if head.lemma_.lower() not in MEDIA_HEADS and head.lower_ not in MEDIA_HEADS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from"):
+            for obj in prep.children:
+                found = _outlet_in(obj)
+                if obj.dep_ == "pobj" and found is not None:
+                    name, country = found[1]
+                    return ClaimSource(text=phrase.text, name=name, named=True, kind="media", country=country,
+                                       role=head.lemma_.lower(), basis="media")
+    return ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="media", basis="media",
+                       role=head.lemma_.lower())
+
+
 def _listed(head: Token) -> list[Token]:
     """A speaker and the others listed with it: conjuncts, and the small model's reading of
     "X, the Y and Z" as X with an apposition "Y and Z" (Y a modifier of Z carrying the "and")."""
@@ -111,6 +150,9 @@ class AttributionFinder:
 
     def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
         phrase = _phrase(head)
+        media = _media_source(head, phrase)
+        if media is not None:
+            return self._finish(media)
         mentions = self.index.of_argument(head)
         if mentions:
             actor = mentions[0].actor
@@ -210,8 +252,22 @@ class AttributionFinder:
                 if src is not None and src not in sources:
                     sources.append(src)
             if sources:
-                return tuple(sources)
+                return tuple(sources) + self._cited(sent, sources)
         return ()
+
+    def _cited(self, sent: Span, already: list[ClaimSource]) -> tuple[ClaimSource, ...]:
+        """Who a report cites ("the Journal reported, citing US officials"): sources of their own."""
+        cited: list[ClaimSource] = []
+        for tok in sent:
+            if tok.lemma_.lower() != "cite":
+                continue
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if obj.lemma_.lower() in INTELLIGENCE_WORDS | DOCUMENT_HEADS:
+                    continue  # the basis, not a speaker
+                src = self.source_from(obj, None)
+                if src is not None and src not in already and src not in cited:
+                    cited.append(src)
+        return tuple(cited)
 
     def sentence_attribution(self, sent: Span) -> tuple[ClaimSource, ...]:
         """The claim source of a sentence as a whole; a quotation with no speaker of its own

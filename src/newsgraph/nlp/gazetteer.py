@@ -439,3 +439,17 @@ def office_holder(iso3: str, role: str, when: date) -> Actor | None:
         and (row.until is None or when < row.until)
     }
     return next(iter(holders.values())).actor() if len(holders) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _media() -> dict[str, tuple[str, str | None]]:
+    outlets: dict[str, tuple[str, str | None]] = {}
+    for _, row in _rows("media.tsv"):
+        for surface in (row["name"], *_split(row["aliases"])):
+            outlets[_strip_the(normalize(surface))] = (row["name"], _or_none(row["iso3"]))
+    return outlets
+
+
+def media_outlet(text: str) -> tuple[str, str | None] | None:
+    """A news outlet or agency by name ("the Wall Street Journal", "KCNA"): (name, country)."""
+    return _media().get(_strip_the(normalize(text)))
