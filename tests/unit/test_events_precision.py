@@ -91,3 +91,9 @@ def test_who_faces_sanctions_is_their_target(nlp: Language) -> None:
     event = at(nlp, "Iran faces new sanctions from the European Union.", "sanctions")
     assert [m.actor.country for m in event.target] == ["IRN"]
     assert [m.actor.name for m in event.source] == ["European Union"]
+
+
+def test_a_city_attacked_stands_for_its_state(nlp: Language) -> None:
+    event = at(nlp, "Russian forces shelled Kharkiv overnight.", "shelled")
+    assert [m.actor.country for m in event.target] == ["UKR"]
+    assert event.location is not None and event.location.name == "Kharkiv"

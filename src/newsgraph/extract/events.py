@@ -42,6 +42,8 @@ PLACE_NOUNS = frozenset({
     "consulate", "summit", "forum", "headquarters", "camp", "site", "facility", "area", "zone", "front",
     "district", "enclave", "territory", "republic", "kingdom",
 })
+# Types whose object may be a place standing for its state ("shelled Kharkiv").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
@@ -188,6 +190,8 @@ class _Builder:
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
+        if not target and trig.type in PLACE_TARGET_TYPES and trig.frame == "direct":
+            target, place = self.attacked_place(roles)
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
         if not target and trig.type != "AGREE" and by_complement:
             # "demanded that X withdraw", "threatened that X would pay": X is the target; but
@@ -219,6 +223,17 @@ class _Builder:
             and len({m.actor.country or m.actor.name for m in source}) >= 2
         )
         return source, target, symmetric, place
+
+    def attacked_place(self, roles: Roles) -> tuple[list[ActorMention], Place | None]:
+        """"Russia bombed Aleppo", "Turkey encircled Afrin": a city or region attacked or seized
+        stands for its state as the target, and is the event's place."""
+        for obj in roles.target:
+            if obj.pos_ != "PROPN" or self.index.of_argument(obj):
+                continue
+            place = place_of_phrase(obj)
+            if place is not None and place.country and place.kind == "city":
+                return [_state_mention(obj, place.country)], place
+        return [], None
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:
         """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement."""

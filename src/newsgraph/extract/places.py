@@ -47,19 +47,23 @@ def _iso3(iso2: str) -> str | None:
 
 
 NON_LATIN = re.compile("[^\u0000-\u024f]")
+BEYOND_LATIN1 = re.compile("[^\u0000-\u00ff]")
 
 
 def _latin(name: str) -> bool:
     return name[:1].isupper() and NON_LATIN.search(name) is None
 
 
-def _key(text: str) -> str:
-    key = text.strip()
-    low = key.lower()
+def _without_prefix(text: str) -> str:
+    low = text.lower()
     for prefix in PREFIXES:
         if low.startswith(prefix):
-            key = key[len(prefix):]
-            break
+            return text[len(prefix):]
+    return text
+
+
+def _key(text: str) -> str:
+    key = _without_prefix(text.strip())
     return key.lower().replace("’s", "").replace("'s", "").strip(" .,")
 
 
@@ -127,7 +131,11 @@ def resolve_place(text: str) -> Place | None:
     entry = _regions().get(key) or _country(text) or _cities().get(key)
     if entry is None:
         return None
+    name = entry.name
+    if BEYOND_LATIN1.search(name):  # "Ţarţūs", "‘Afrīn": the English form as written reads better
+        written = _without_prefix(text.strip())
+        name = written if written[:1].isupper() else name
     return Place(
-        text=text, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+        text=text, name=name, country=entry.country, lat=entry.lat, lon=entry.lon,
         geonames_id=entry.geonames_id, kind=entry.kind,
     )
