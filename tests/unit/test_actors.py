@@ -416,3 +416,11 @@ def test_an_institution_named_after_another_states_is_not_that_state() -> None:
     assert [m.actor.country for m in hosted.target] == ["SYR"]
     condemned = next(iter(extract("The US Congress condemned Iran.")))
     assert [m.actor.country for m in condemned.source] == ["USA"]
+
+
+def test_an_office_shared_by_coordinated_states_gives_each_state() -> None:
+    from newsgraph import extract
+
+    met = next(iter(extract("The foreign ministers of Egypt and Jordan met in Amman.")))
+    assert met.symmetric and sorted(m.actor.country or "" for m in met.source) == ["EGY", "JOR"]
+    assert all(m.actor.role for m in met.source)

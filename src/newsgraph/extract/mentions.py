@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.gazetteer import country_adjective
 from newsgraph.records import Actor, ActorMention
 
 # Modifiers of an argument's head noun that can carry its identity ("the Russian military").
@@ -34,13 +36,32 @@ class MentionIndex:
         """The actors an argument's head noun stands for, looking at its identity modifiers if needed."""
         found = self.at(head)
         if found:
-            return found
+            return found + self._shared_office(head, found[0])
         for child in head.children:
             if child.dep_ in IDENTITY_MODIFIERS:
                 found = self.at(child)
                 if found:
                     return found
         return []
+
+    def _shared_office(self, head: Token, mention: ActorMention) -> list[ActorMention]:
+        """"the leaders of the UK and US", "the foreign ministers of Egypt and Jordan": the office
+        of each state coordinated in the "of"-phrase (the ruler's mention covers the first only)."""
+        actor = mention.actor
+        if head.tag_ not in ("NNS", "NNPS") or mention.via != "role" or not actor.role:
+            return []
+        out: list[ActorMention] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in obj.conjuncts:
+                    for state in (m for m in self.at(conj) if m.actor.kind == "state" and m.actor.country):
+                        iso3 = state.actor.country or ""
+                        adjective = country_adjective(iso3) or iso3
+                        out.append(replace(state, via="role", actor=replace(
+                            actor, name=f"{adjective} {_plural_role(actor.role)}", country=iso3, wikidata=None)))
+        return out
 
     def in_subtree(self, head: Token) -> list[ActorMention]:
         """The first actor mentioned anywhere inside the phrase ("a port where Russia's fleet docks")."""
@@ -65,3 +86,7 @@ def unique_actors(mentions: Iterable[ActorMention]) -> list[ActorMention]:
 
 def identity(actor: Actor) -> tuple[str, str | None]:
     return (actor.name, actor.country)
+
+
+def _plural_role(role: str) -> str:
+    return role if role.endswith("s") else role + "s"
