@@ -1,11 +1,12 @@
 """Time `newsgraph ingest` of the Guardian corpus into a fresh database.
 
-    .venv/bin/python benchmarks/ingest.py [--batch-size N] [--no-link] [--keep PATH]
+    .venv/bin/python benchmarks/ingest.py [--batch-size N] [--workers N] [--no-link] [--keep PATH]
 
 Runs the installed command in a subprocess (as a user would, model loading
 included), then a second time over the same input (the re-ingest path: nothing
 is extracted again). Prints wall time, articles/s, events, clusters and the
-peak RSS of the ingest process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``).
+peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN).ru_maxrss``; with workers,
+each worker process holds its own model).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus", type=Path, default=CORPUS)
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--workers", type=int, default=1, help="extraction processes")
     p.add_argument("--no-link", action="store_true", help="skip the cross-article linker")
     p.add_argument("--keep", type=Path, help="copy the database here afterwards")
     args = p.parse_args()
@@ -47,7 +49,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         command = [sys.executable, "-m", "newsgraph", "ingest", str(args.corpus), "--db", str(db),
-                   "--batch-size", str(args.batch_size)] + (["--no-link"] if args.no_link else [])  # fmt: skip
+                   "--batch-size", str(args.batch_size), "--workers", str(args.workers)]  # fmt: skip
+        command += ["--no-link"] if args.no_link else []
         seconds, summary = run(command)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         again, again_summary = run(command)
@@ -60,7 +63,7 @@ def main() -> None:
             shutil.copy(db, args.keep)
 
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores")
-    print(f"corpus: {args.corpus} ({articles} articles), batch size {args.batch_size}, "
+    print(f"corpus: {args.corpus} ({articles} articles), batch size {args.batch_size}, workers {args.workers}, "
           f"linker {'off' if args.no_link else 'on (if installed)'}")  # fmt: skip
     print(f"ingest:    {seconds:7.1f} s  {articles / seconds:6.2f} articles/s  peak RSS {peak_mb:,.0f} MB")
     print(f"  {summary}")
