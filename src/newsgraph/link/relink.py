@@ -15,14 +15,14 @@ latest publication dates of the cluster's articles.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.link.clusters import Mention, cluster_id, cluster_label, cluster_mentions, load_mentions
 from newsgraph.link.conflicts import Conflict, MentionFacts, find_conflicts
 from newsgraph.link.copies import find_copies, write_copies
 from newsgraph.link.outlets import count_sources, outlet_key
+from newsgraph.store.migrate import transaction
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,7 +58,7 @@ class ClusterRow:
 
 def relink(conn: sqlite3.Connection) -> LinkSummary:
     """Recompute copies, clusters and conflicts of the store behind ``conn`` in one transaction."""
-    with _transaction(conn):
+    with transaction(conn):
         copies = find_copies(conn)
         write_copies(conn, copies.copy_of)
         outlets = {
@@ -127,28 +127,6 @@ def _write_clusters(conn: sqlite3.Connection, rows: Sequence[ClusterRow]) -> Non
         "INSERT INTO conflicts (cluster_id, kind, event_id, value) VALUES (?, ?, ?, ?)",
         [(r.id, c.kind, c.event_id, c.value) for r in rows for c in r.conflicts],
     )
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    if conn.in_transaction:
-        conn.execute("SAVEPOINT newsgraph_relink")
-        try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK TO newsgraph_relink")
-            conn.execute("RELEASE newsgraph_relink")
-            raise
-        conn.execute("RELEASE newsgraph_relink")
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _plural(n: int, word: str) -> str:
