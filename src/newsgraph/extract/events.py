@@ -58,7 +58,7 @@ def _private_person(actor: Actor) -> bool:
     return actor.kind == "person" and actor.sector is None and actor.role is None
 
 
-def _is_place_word(tok: Token) -> bool:
+def _names_somewhere(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in PLACE_NOUNS
 
 
@@ -172,7 +172,7 @@ class _Builder:
             if states:
                 return states, None
         for dest in roles.destination:
-            if not _is_place_word(dest):
+            if not _names_somewhere(dest):
                 continue  # "go to great lengths", "went to war": not somewhere
             place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
             if place is not None and place.country:
@@ -216,7 +216,7 @@ class _Builder:
         # would stay"): events here are between states; a state's own rebels or people keep theirs
         target = [m for m in target if identity(m.actor) not in source_ids
                   and not ((m.via == "place" or m.actor.kind == "state") and m.actor.country in source_countries)]
-        went_somewhere = trig.frame == "visit" and any(_is_place_word(d) for d in roles.destination)
+        went_somewhere = trig.frame == "visit" and any(_names_somewhere(d) for d in roles.destination)
         symmetric = (
             not target
             and (trig.frame in ("encounter", "joint", "nominal") or went_somewhere)
