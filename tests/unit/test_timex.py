@@ -442,3 +442,12 @@ def test_governing_timex_ignores_sets_and_bare_durations(parse) -> None:  # type
     found = find_timexes(doc, PUB)
     assert {t.type for t in found} == {"set", "duration"}
     assert governing_timex(trigger(doc, "shelled"), found) is None
+
+
+def test_the_period_a_text_is_about(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Profit fell in the third quarter. Sales for the quarter rose, and sales for the year fell."
+    found = by_text(timexes(parse, text))
+    named = found["the third quarter"].value or ""
+    assert found["the quarter"].value == named  # the quarter just named
+    assert found["the year"].value == named[:4]  # and its year
+    assert "the year" not in by_text(timexes(parse, "She was named person of the year."))

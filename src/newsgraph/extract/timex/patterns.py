@@ -287,7 +287,12 @@ def _period(m: re.Match[str]) -> TimeForm | None:
             "century": "CE", "day": "D"}[m["u"].lower()]
     part = _part(m) or (m["ep"] and m["ep"].lower())
     if rel == "the" and part is None:
-        return None  # "the year" alone is not a date
+        # "the year" alone is not a date, but "sales for the year", "during the quarter" mean the
+        # period the text is about (the last one named, else the publication's)
+        before = m.string[: m.start()].split()
+        if unit in ("Y", "Q", "M", "W") and before and before[-1].lower() in ("for", "during", "throughout"):
+            return TimeForm(kind="period", unit=unit, shift=0, relative="reference")
+        return None
     reference = rel in ("the previous", "the following", "the same", "that", "the next")
     if unit == "D" and not reference:
         return None  # "this day", "last day"
