@@ -80,3 +80,17 @@ def test_visit_destination(bare_nlp: Language) -> None:
 def test_tense_and_verb_variants(bare_nlp: Language, verb: str) -> None:
     r = roles_of(bare_nlp, f"Poland has {verb} tanks to Ukraine.", verb, "transfer")
     assert r["source"] == ["Poland"] and r["target"] == ["Ukraine"] and r["theme"] == ["tanks"]
+
+
+def test_speaking_is_a_meeting_only_by_phone_or_video(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    def types(text: str) -> list[str]:
+        return [e.type for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))]
+
+    assert types("Erdogan spoke on the phone with Putin on Monday.") == ["CONSULT"]
+    assert types("Macron and Scholz spoke over a video link.") == ["CONSULT"]
+    assert types("Erdogan spoke on Monday about Syria.") == []

@@ -121,8 +121,17 @@ def _has_object_and_infinitive(token: Token) -> bool:
     )
 
 
+def _by_phone(token: Token) -> bool:
+    """"spoke by phone", "spoke on the phone", "talked over a video link"."""
+    return any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in PHONE_WORDS for o in c.children)
+        for c in token.children
+    )
+
+
+PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "link", "call", "hotline"})
 # Pseudo-prepositions in the prep column: structural conditions rather than words.
-CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive}
+CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone}
 
 
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:
