@@ -90,7 +90,8 @@ class ActorMention:
     antecedent: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return self.actor.with_text(self.text)
+        """The contract's ACTOR, plus where it is written (``start``/``end``: character offsets)."""
+        return {**self.actor.with_text(self.text), "start": self.start_char, "end": self.end_char}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
