@@ -440,3 +440,19 @@ def test_serve_command_reports_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "nope.db")])
     assert result.exit_code == 1
     assert "nope.db: no such file" in result.output
+
+
+def test_actor_marks_use_the_recorded_offsets() -> None:
+    from newsgraph.serve.highlight import record_marks
+
+    text = "Chile said Peru had sent it arms, and it would pay."
+    second_it = text.index("it would")
+    record = {
+        "type": "AID",
+        "evidence": {"start": 0, "end": len(text), "text": text,
+                     "trigger": {"start": text.index("sent"), "end": text.index("sent") + 4, "text": "sent"}},
+        "source": [{"text": "Peru", "name": "Peru", "start": text.index("Peru"), "end": text.index("Peru") + 4}],
+        "target": [{"text": "it", "name": "Chile", "start": second_it, "end": second_it + 2}],
+    }
+    marks = {m.kind: (m.start, m.end) for m in record_marks(text, record)}
+    assert marks["target"] == (second_it, second_it + 2)  # not the first "it" in the sentence

@@ -113,7 +113,8 @@ def locate(text: str, needle: str, lo: int, hi: int, taken: Sequence[tuple[int, 
 def record_marks(text: str, record: dict[str, Any], *, evidence: bool = True) -> list[Mark]:
     """Marks for one event record: its evidence and trigger (by offset) and the mentions inside.
 
-    Actors, items, time and place are found by their text inside the evidence span;
+    Actors are marked at their offsets (older records without them: by their text); items,
+    time and place are found by their text inside the evidence span;
     a mention whose text is not there is left unmarked rather than guessed elsewhere.
     """
     ev = record.get("evidence") or {}
@@ -131,7 +132,16 @@ def record_marks(text: str, record: dict[str, Any], *, evidence: bool = True) ->
     wanted: list[tuple[str, str, str]] = []
     for role in ("source", "target"):
         for actor in record.get(role) or []:
-            wanted.append((role, str(actor.get("text") or ""), f"{role}: {actor.get('name') or ''}"))
+            title = f"{role}: {actor.get('name') or ''}"
+            start, end = _span(text, actor)  # records since 0.1 carry the actor's offsets
+            if start is not None and end is not None and lo <= start < end <= hi and (
+                text[start:end] == actor.get("text")
+            ):
+                if all(end <= a or start >= b for a, b in taken):
+                    marks.append(Mark(start=start, end=end, kind=role, title=title))
+                    taken.append((start, end))
+                continue
+            wanted.append((role, str(actor.get("text") or ""), title))
     for item in record.get("items") or []:
         wanted.append(("item", str(item.get("text") or ""), f"item: {item.get('category') or ''}"))
     time = record.get("time") or {}
