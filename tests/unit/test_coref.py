@@ -410,3 +410,12 @@ def test_real_pipeline_adds_coref_mentions() -> None:
         pytest.skip(f"the pipeline does not build yet: {exc}")
     doc = pipeline("Olaf Scholz arrived in Rome on Monday. He met Italian officials there.")
     assert any(m.via == "coref" and m.text == "He" for m in doc._.actor_mentions)
+
+
+def test_a_given_name_of_one_gender_keeps_the_other_pronoun_away(resolve: Resolve) -> None:
+    hassan = Actor(name="Hassan Haddad", kind="person", country="LBN")
+    olga = Actor(name="Olga Petrova", kind="person", country="RUS")
+    text = "Hassan Haddad said the talks had failed. She said the ceasefire would hold."
+    assert links(resolve(text, {"Hassan Haddad": hassan})) == []
+    text = "Olga Petrova said the talks had failed. She said the ceasefire would hold."
+    assert links(resolve(text, {"Olga Petrova": olga})) == [("She", "Olga Petrova")]

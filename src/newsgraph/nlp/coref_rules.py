@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Token
 
@@ -310,6 +312,23 @@ def title_of(word: str) -> str | None:
     """The title key for a word ("Mr." → "mr"), or None."""
     key = word.lower().rstrip(".")
     return key if key in TITLES else None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    with files("newsgraph").joinpath("data/coref/given_names.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[1] in ("m", "f") and not line.startswith("#"):
+                names[parts[0]] = parts[1]
+    return names
+
+
+def gender_of_name(name: str) -> str | None:
+    """"m"/"f" for a person whose given name (the first word) names one gender in news, else None."""
+    words = name.split()
+    return _given_names().get(words[0]) if len(words) >= 2 else None
 
 
 def gender_of_role(role: str | None) -> str | None:

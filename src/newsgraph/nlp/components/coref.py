@@ -202,7 +202,11 @@ class CorefPass(DescriptionMixin):
         entity.referents = (Referent(actor, start_char),)
         if entity.person and entity.gender is None:
             title = rules.title_of(text.split()[0]) if text.split() else None
-            entity.gender = (rules.TITLES[title] if title else None) or rules.gender_of_role(actor.role)
+            entity.gender = (
+                (rules.TITLES[title] if title else None)
+                or rules.gender_of_role(actor.role)
+                or (rules.gender_of_name(actor.name) if actor.kind == "person" else None)
+            )
         self._touch(entity, root, weight)
         if not plural:
             self.registry[key] = entity
