@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +20,7 @@ from rich.console import Console
 from newsgraph import __version__
 from newsgraph.api import iter_extract
 from newsgraph.cli.options import (
+    PROG,
     BatchSizeOption,
     InputsArgument,
     ModelOption,
@@ -35,7 +36,6 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article, Rejection
 
-PROG = "newsgraph"
 TABLE_WIDTH = 160  # columns for tables written to a file or a pipe (no terminal to measure)
 
 app = typer.Typer(
@@ -139,10 +139,6 @@ def _table_width() -> int:
     except (KeyError, ValueError):
         return TABLE_WIDTH
 
-
-def _fail(message: str, *, code: int) -> NoReturn:
-    typer.echo(f"{PROG}: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -14,10 +14,10 @@ from typing import Annotated
 
 import typer
 
+from newsgraph.cli.options import PROG
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import export
 
-PROG = "newsgraph"
 NEEDED_TABLES = frozenset({"articles", "events", "clusters"})
 
 

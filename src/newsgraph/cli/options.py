@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -70,3 +70,9 @@ def settings_or_exit(*, model: str | None, batch_size: int | None = None, worker
 
 def day_of(published: datetime | None) -> date | None:
     return published.date() if published is not None else None
+
+
+def fail(message: str, *, code: int) -> NoReturn:
+    """One clean error line on stderr, then exit with ``code``."""
+    typer.echo(f"{PROG}: error: {message}", err=True)
+    raise typer.Exit(code)

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
+from newsgraph.cli.options import PROG
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.store import DEFAULT_DB
-
-PROG = "newsgraph"
 
 
 def serve(

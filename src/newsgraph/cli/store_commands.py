@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,12 +26,14 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cli.options import (
+    PROG,
     BatchSizeOption,
     InputsArgument,
     ModelOption,
     PublishedOption,
     WorkersOption,
     day_of,
+    fail,
     settings_or_exit,
 )
 from newsgraph.cli.progress import Reporter
@@ -41,7 +43,6 @@ from newsgraph.records import EVENT_TYPES, STATUSES, Rejection
 from newsgraph.store.queries import ActorProfile, EventFilters
 from newsgraph.store.store import DEFAULT_DB, IngestCounts, Store
 
-PROG = "newsgraph"
 EVIDENCE_CHARS = 160
 TABLE_WIDTH = 160
 
@@ -249,7 +250,7 @@ def actor(
         profile = store.actor_profile(name)
         if not profile.found:
             hint = store.suggest_actors(name)
-            _fail(f"no actor named {name!r} in {db}" + (f" (did you mean: {', '.join(hint)}?)" if hint else ""), code=1)
+            fail(f"no actor named {name!r} in {db}" + (f" (did you mean: {', '.join(hint)}?)" if hint else ""), code=1)
     if output_format is QueryFormat.jsonl:
         sys.stdout.write(json.dumps(profile.to_dict(), ensure_ascii=False) + "\n")
     elif output_format is QueryFormat.csv:
@@ -351,7 +352,7 @@ def _open(db: str) -> Store:
     try:
         return Store(db, read_only=True)
     except NewsgraphError as exc:
-        _fail(str(exc), code=1)
+        fail(str(exc), code=1)
 
 
 def _emit(
@@ -424,7 +425,3 @@ def _tally(counts: dict[str, int]) -> str:
 def _shorten(text: str) -> str:
     return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
 
-
-def _fail(message: str, *, code: int) -> NoReturn:
-    typer.echo(f"{PROG}: error: {message}", err=True)
-    raise typer.Exit(code)

@@ -18,15 +18,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli.options import InputsArgument, ModelOption, PublishedOption, day_of, settings_or_exit
+from newsgraph.cli.options import PROG, InputsArgument, ModelOption, PublishedOption, day_of, settings_or_exit
 from newsgraph.cli.progress import Reporter
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.extract.timex import Timex, find_timexes
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article
-
-PROG = "newsgraph"
 
 
 class TimexFormat(StrEnum):
