@@ -154,6 +154,8 @@ class AttributionFinder:
         if media is not None:
             return self._finish(media)
         mentions = self.index.of_argument(head)
+        if mentions and mentions[0].via == "role-noun" and head.lemma_.lower() in ANONYMOUS_HEADS | DOCUMENT_HEADS:
+            mentions = []  # "officials said", "people familiar with …": unnamed speakers, read below
         if mentions:
             actor = mentions[0].actor
             named = actor.kind not in ("anonymous", "group") or head.pos_ == "PROPN"

@@ -15,21 +15,25 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import Trigger, trigger_for
-from newsgraph.extract.locations import locate, place_of_phrase
+from newsgraph.extract.lexicon import Trigger, recipient_required, trigger_for
+from newsgraph.extract.locations import LOCATIVE_PREPS, locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
+from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
-from newsgraph.nlp.gazetteer import country_name
+from newsgraph.nlp.components.open_actors import main_country
+from newsgraph.nlp.gazetteer import country_adjective, country_name
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
 # Events still to come: their bare weekdays and months are the coming ones.
 FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
-# Types that make sense with one side only (the other side is the crowd, the field, the self).
-ONE_SIDED_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST"})
+# Types whose records need a recipient or an item; the others may have one side only.
+NEEDS_RECIPIENT = recipient_required()
+# Open-world actors whose country the sentence's place may give ("police" in Nairobi).
+PLACED_VIAS = frozenset({"role-noun", "ner"})
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -103,7 +107,8 @@ def _actors(tokens: tuple[Token, ...], index: MentionIndex) -> list[ActorMention
 def _non_actor_items(tokens: tuple[Token, ...] | list[Token], index: MentionIndex) -> list[Item]:
     items: list[Item] = []
     for tok in tokens:
-        if tok.pos_ in ("NOUN", "PROPN") and not index.of_argument(tok):
+        # a role noun in a theme is what is sent ("sent 300 fighters"), not an actor
+        if tok.pos_ in ("NOUN", "PROPN") and all(m.via == "role-noun" for m in index.of_argument(tok)):
             items.extend(item_phrases(tok))
     return items
 
@@ -144,6 +149,48 @@ class _Builder:
         self.claims = AttributionFinder(self.index)
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         self.timexes = find_timexes(doc, article.published)
+        self.main_country = main_country(list(doc._.actor_mentions or []))
+        self._sentence_countries: dict[int, str | None] = {}
+
+    def sentence_country(self, mention: ActorMention) -> str | None:
+        """The country of the place the mention's sentence is set in: the first "in/at/near X"
+        in it that names a state, a seat or a city of the gazetteer."""
+        sent = self.doc[mention.start].sent
+        if sent.start in self._sentence_countries:
+            return self._sentence_countries[sent.start]
+        found: str | None = None
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
+                continue
+            states = [m for m in self.index.at(tok) if m.actor.kind == "state" and m.actor.country]
+            if states:
+                found = states[0].actor.country
+                break
+            place = resolve_place(_proper_phrase(tok))
+            if place is not None and place.country:
+                found = place.country
+                break
+        self._sentence_countries[sent.start] = found
+        return found
+
+    def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
+        """Open-world actors with no country of their own take the country of the place the
+        event is set in; role nouns ("the police", "the government") else the article's main
+        country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
+        out: list[ActorMention] = []
+        for m in mentions:
+            actor = m.actor
+            if m.via in PLACED_VIAS and actor.country is None:
+                country = place.country if place is not None and place.country else self.sentence_country(m)
+                if country is None and m.via == "role-noun":
+                    country = self.main_country
+                if country is not None:
+                    name = actor.name
+                    if m.via == "role-noun" and actor.role and name == actor.role:
+                        name = f"{country_adjective(country) or country} {actor.role}"
+                    m = replace(m, actor=replace(actor, country=country, name=name))
+            out.append(m)
+        return unique_actors(out)
 
     def time_of(self, tok: Token, status: str) -> TimeValue | None:
         """The temporal expression governing the trigger; a bare weekday or month of a planned
@@ -198,6 +245,8 @@ class _Builder:
             # "agreed that X had done" is about X, and "pledged that our forces would stay" is no one
             countries = {m.actor.country for m in source}
             target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
+        if trig.type == "ASSAULT" and not target:  # "fired tear gas at protesters", "opened fire on X"
+            target = _actors(tuple(pobjs(tok, ("at", "on", "against"))), self.index)
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
             asked = [tok, *objects(tok)]
             target = _actors(tuple(t for head in asked for t in pobjs(head, ("from",))), self.index)
@@ -386,14 +435,23 @@ class _Builder:
         if trig.type == "AID" and trig.frame == "direct" and not target:
             return None  # "helped (to) do X": help is aid only when someone is helped
         items = self.items(tok, trig, roles)
-        one_sided = trig.type in ONE_SIDED_TYPES and trig.frame in ("intransitive", "nominal")
-        if not (symmetric or (source and target) or ((source or target) and items) or (source and one_sided)):
-            return None
         found, route = locate(tok)
         place = place or found
-        status = status_of(tok, trig.type)
+        source, target = self.in_context(source, place), self.in_context(target, place)
+        somewhere = any(_names_somewhere(d) for d in roles.destination)
+        verdict = check(Reading(token=tok, lemma=trig.lemma, type=trig.type, frame=trig.frame, roles=roles,
+                                source=tuple(source), target=tuple(target), symmetric=symmetric, somewhere=somewhere))
+        event_type, mode, cameo, rule = trig.type, trig.mode, trig.cameo, f"{trig.frame}:{trig.lemma}"
+        if verdict is not None:
+            if verdict.drop:
+                return None
+            event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
+        one_side_enough = bool(items) or event_type not in NEEDS_RECIPIENT
+        if not (symmetric or (source and target) or ((source or target) and one_side_enough)):
+            return None  # PLOVER: one side is enough, except where the type is defined by its recipient
+        status = status_of(tok, event_type)
         time = self.time_of(tok, status)
-        if trig.type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
+        if event_type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
             return None  # an agreement only asked for or possible: its content is the event
         attribution = self.claims.attribution(tok, sent)
         if not attribution and not self.claims.describes_speaker(tok):
@@ -402,10 +460,10 @@ class _Builder:
         confidence = 0.4 + 0.2 * bool(source) + 0.2 * bool(target or symmetric) + 0.1 * bool(items)
         confidence -= 0.1 * via_coref
         return self.record(
-            tok, sent, trig.type,
-            mode=trig.mode,
-            context=trig.context,
-            cameo=trig.cameo,
+            tok, sent, event_type,
+            mode=mode,
+            context=trig.context if event_type == trig.type else (),
+            cameo=cameo,
             source=tuple(source),
             target=tuple(target),
             symmetric=symmetric,
@@ -416,7 +474,7 @@ class _Builder:
             location=place,
             route=route,
             confidence=min(confidence, 0.95),
-            rule=f"{trig.frame}:{trig.lemma}",
+            rule=rule,
         )
 
 

@@ -39,6 +39,15 @@ def _rows() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+@lru_cache(maxsize=1)
+def recipient_required() -> frozenset[str]:
+    """Types whose records need a recipient or an item (``data/lexicon/types.tsv``)."""
+    text = resources.files("newsgraph").joinpath("data/lexicon/types.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return frozenset(r["type"].strip().upper() for r in rows if r["recipient"].strip() == "required")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""

@@ -22,7 +22,7 @@ MODEL_MIRRORS: dict[str, tuple[str, ...]] = {
 }
 
 # Components newsgraph adds, in order, after the model's own.
-COMPONENTS: tuple[str, ...] = ("newsgraph_actor_ruler", "newsgraph_coref")
+COMPONENTS: tuple[str, ...] = ("newsgraph_actor_ruler", "newsgraph_coref", "newsgraph_open_actors")
 
 
 def load_model(name: str) -> Language:
@@ -49,7 +49,7 @@ def load_model(name: str) -> Language:
 
 def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from newsgraph.nlp.components import actor_ruler, coref, paragraphs  # noqa: F401
+    from newsgraph.nlp.components import actor_ruler, coref, open_actors, paragraphs  # noqa: F401
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,158 @@
+"""Sense checks: whether a trigger, read with its arguments, is the event its type says.
+
+The rules are data (``data/lexicon/senses.tsv``, word lists in ``wordlists.tsv``); this
+module is the one mechanism that reads them. ``check(reading)`` gives the first matching
+row's verdict: keep (None), ``Verdict(drop=True)`` or a new type (and mode).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.extract.roles import Roles, objects, pobjs
+from newsgraph.records import ActorMention
+
+# Sectors (CAMEO/PLOVER agent codes) of those who carry arms.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "SPY"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A trigger with its arguments as the event builder resolved them."""
+
+    token: Token
+    lemma: str  # the lexicon lemma ("pull out")
+    type: str
+    frame: str
+    roles: Roles
+    source: tuple[ActorMention, ...]
+    target: tuple[ActorMention, ...]
+    symmetric: bool
+    somewhere: bool  # a visit's destination names a place or a state
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    drop: bool = False
+    type: str | None = None
+    mode: str | None = None
+    rule: str = ""
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("newsgraph").joinpath(f"data/lexicon/{name}").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    return {r["list"].strip(): frozenset(w.strip() for w in r["lemmas"].split("|") if w.strip())
+            for r in _read("wordlists.tsv")}
+
+
+def _words(names: str) -> frozenset[str]:
+    """The union of the word lists named ("support|forces")."""
+    lists = word_lists()
+    unknown = [n for n in names.split("|") if n not in lists]
+    if unknown:
+        raise ValueError(f"senses.tsv names an unknown word list {unknown[0]!r} (see wordlists.tsv)")
+    return frozenset(w for n in names.split("|") for w in lists[n])
+
+
+def _lemmas(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _theme(arg: str) -> Callable[[Reading], bool]:
+    words = _words(arg)
+    return lambda r: bool(_lemmas([*r.roles.theme, *objects(r.token)]) & words)
+
+
+def _prep(arg: str) -> Callable[[Reading], bool]:
+    preps, _, name = arg.partition(":")
+    words = _words(name)
+    wanted = tuple(preps.split("|"))
+
+    def test(r: Reading) -> bool:
+        heads = [r.token, *[c for c in r.token.children  # "pulled out of": the particle's own phrase
+                            if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == r.token.i + 1)]]
+        return any(_lemmas(pobjs(h, wanted)) & words for h in heads)
+
+    return test
+
+
+def _armed(r: Reading) -> bool:
+    return any(
+        m.actor.kind == "state" or m.actor.sector in ARMED_SECTORS
+        or (m.actor.kind == "group" and m.actor.sector is None)
+        for m in (*r.source, *r.target)
+    )
+
+
+CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
+    "theme": _theme,
+    "prep": _prep,
+    "frame": lambda arg: lambda r: r.frame == arg,
+    "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
+    "somewhere": lambda _arg: lambda r: r.somewhere,
+    "armed": lambda _arg: _armed,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    types: frozenset[str] | None  # None: any
+    lemmas: frozenset[str] | None  # None: any
+    tests: tuple[tuple[bool, Callable[[Reading], bool]], ...]  # (negated, test)
+    verdict: Verdict
+
+
+def _parse_check(text: str) -> tuple[bool, Callable[[Reading], bool]]:
+    negated = text.startswith("!")
+    name, _, arg = text.lstrip("!").partition(":")
+    make = CHECKS.get(name)
+    if make is None:
+        raise ValueError(f"senses.tsv: unknown check {name!r}")
+    return negated, make(arg)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[_Rule, ...]:
+    out: list[_Rule] = []
+    for i, row in enumerate(_read("senses.tsv"), start=1):
+        lemma = row["lemma"].strip()
+        then = row["then"].strip()
+        if then == "drop":
+            verdict = Verdict(drop=True, rule=f"sense:{i}")
+        else:
+            new_type, _, mode = then.partition("/")
+            verdict = Verdict(type=new_type, mode=mode or None, rule=f"sense:{i}")
+        tests = tuple(_parse_check(c.strip()) for c in row["when"].split("&") if c.strip())
+        types = row["type"].strip()
+        out.append(_Rule(
+            types=None if types == "*" else frozenset(t.strip() for t in types.split("|")),
+            lemmas=None if lemma == "*" else frozenset(w.strip() for w in lemma.split("|")),
+            tests=tests,
+            verdict=verdict,
+        ))
+    return tuple(out)
+
+
+def check(reading: Reading) -> Verdict | None:
+    """The verdict of the first sense rule that matches the reading, or None (keep it as it is)."""
+    for rule in rules():
+        if rule.types is not None and reading.type not in rule.types:
+            continue
+        lemmas = rule.lemmas
+        if lemmas is not None and reading.lemma not in lemmas and reading.token.lemma_.lower() not in lemmas:
+            continue
+        if all(test(reading) != negated for negated, test in rule.tests):
+            return rule.verdict
+    return None

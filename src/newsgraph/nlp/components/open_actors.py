@@ -1,0 +1,188 @@
+"""``newsgraph_open_actors``: actors the tables do not name, from the parse and the NER.
+
+Runs after ``newsgraph_coref`` and adds to ``Doc._.actor_mentions``, on tokens no
+mention covers yet:
+
+- role and group nouns standing without a known modifier: "police", "the government",
+  "rebels", "Kurdish forces", "a suicide bomber" (``via="role-noun"``): kind, sector and
+  normalised role from ``data/actors/roles.tsv``; a capitalised modifier that is no
+  state ("Kurdish", "Shiite") becomes part of the name, never a state;
+- spaCy entities ORG, NORP and FAC that are in no table (``via="ner"``): an organisation
+  (ORG, FAC) or a group (NORP) of their own, with a country where the phrase gives one: a
+  state's name or demonym inside the name ("the Syrian Observatory for Human Rights"), a
+  possessor ("Kenya's Jubilee party") or "of X" ("the Communist Party of Nepal"), or an
+  appositive ("Jubilee, a Kenyan party"); the sector from the name's head noun when it is
+  a role noun ("army", "police", "party").
+
+Neither ever stands for a state: "Syrian rebels" keep country SYR but are a group.
+A role noun or entity whose country the phrase does not give keeps ``country=None``;
+the event layer may give it the country of the place the sentence is set in, or the
+article's main country (``main_country``). Person entities are the ruler's (``via="ner"``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
+from newsgraph.nlp.gazetteer import RoleEntry, load_gazetteer, normalize, resolve_demonym, resolve_name
+from newsgraph.records import Actor, ActorMention
+
+OPEN_LABELS = {"ORG": "organization", "FAC": "organization", "NORP": "group"}
+# Role nouns that name no actor standing alone ("the side of the road", "a mission to Mars").
+_NOT_ALONE = frozenset({"side", "mission", "leadership", "house", "speaker", "national", "nationals"})
+# Words before a role noun that keep it from being an actor ("former officials" still are).
+_QUANTIFIERS = frozenset({"no", "any"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_PHRASE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+
+
+def _role_spans(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int]]:
+    """Role-noun matches, longest first, never overlapping."""
+    taken = bytearray(len(doc))
+    spans: list[tuple[int, int]] = []
+    for _, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        spans.append((start, end))
+    return sorted(spans)
+
+
+def _country_in(tokens: Span | list[Token]) -> str | None:
+    """A state named or modified inside a phrase: "Syrian", "of Nepal", "Kenya's"."""
+    for tok in tokens:
+        if not tok.text[:1].isupper():
+            continue
+        iso3 = resolve_demonym(tok.text)
+        if iso3:
+            return iso3
+        actor = resolve_name(tok.text)
+        if actor is not None and actor.kind == "state" and actor.country:
+            return actor.country
+    return None
+
+
+def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None:
+    """The country the syntax around a noun phrase gives: possessor, "of X", apposition."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.i in covered and covered[child.i].actor.kind == "state":
+            return covered[child.i].actor.country
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                m = covered.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.actor.kind == "state":
+                    return m.actor.country
+        if child.dep_ == "prep" and child.lower_ in ("in", "from"):  # "officials in Seoul"
+            for obj in child.children:
+                m = covered.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.actor.kind == "state" and m.via in ("lexicon", "seat"):
+                    return m.actor.country
+        if child.dep_ == "appos":
+            for tok in child.subtree:
+                m = covered.get(tok.i)
+                if m is not None and m.via == "demonym":
+                    return m.actor.country
+    return None
+
+
+class OpenActors:
+    """The ``newsgraph_open_actors`` pipeline component."""
+
+    def __init__(self, nlp: Language) -> None:
+        gazetteer = load_gazetteer()
+        self.roles: dict[str, RoleEntry] = gazetteer.roles
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("ROLE", [nlp.make_doc(e.term) for e in self.roles.values()])
+
+    def __call__(self, doc: Doc) -> Doc:
+        existing: list[ActorMention] = list(doc._.actor_mentions or [])
+        covered = {i: m for m in existing for i in range(m.start, m.end)}
+        added = self._entities(doc, covered)
+        for m in added:
+            covered.update((i, m) for i in range(m.start, m.end))
+        added += self._role_nouns(doc, covered)
+        doc._.actor_mentions = sorted(existing + added, key=lambda m: (m.start, m.end))
+        return doc
+
+    def _entities(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for ent in doc.ents:
+            kind = OPEN_LABELS.get(ent.label_)
+            if kind is None or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+            if not words or not any(t.text[:1].isupper() for t in words) or any(t.like_num for t in words):
+                continue
+            name = doc[words[0].i : ent.end].text
+            if len(name) < 2 or normalize(name) in self.roles:
+                continue  # a bare role word tagged ORG ("Parliament") is the role layer's
+            head = ent.root
+            if kind == "group" and head.dep_ in _MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "Kurdish forces": the modifier names the role noun's group
+            entry = self.roles.get(normalize(head.text)) or self.roles.get(normalize(head.lemma_))
+            country = _country_in(words) or _phrase_country(head, covered)
+            actor = Actor(name=name, kind=kind, country=country, sector=entry.sector if entry else None)
+            out.append(_mention(doc, ent.start, ent.end, actor, "ner"))
+        return out
+
+    def _role_nouns(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for start, end in _role_spans(doc, self.matcher):
+            head = doc[start:end].root
+            if any(i in covered for i in range(start, end)) or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if head.dep_ in ("compound", "amod") or head.head.i in range(start, end):
+                continue  # "police station", "government forces": a modifier, not the actor
+            entry = self.roles.get(normalize(doc[start:end].text))
+            if entry is None or entry.term in _NOT_ALONE:
+                continue
+            left = start
+            while left > 0 and doc[left - 1].head.i in range(left, end) and doc[left - 1].pos_ in _PHRASE_POS:
+                if (left - 1) in covered:
+                    break
+                left -= 1
+            if doc[left].lower_ in _QUANTIFIERS:
+                continue
+            modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
+            label = " ".join([*(t.text for t in modifiers), entry.role])
+            country = _phrase_country(head, covered)
+            kind = "group" if modifiers and entry.kind in ("organization", "anonymous") else entry.kind
+            actor = Actor(name=label, kind=kind, country=country, sector=entry.sector, role=entry.role)
+            out.append(_mention(doc, left, end, actor, "role-noun"))
+        return out
+
+
+def _mention(doc: Doc, start: int, end: int, actor: Actor, via: str) -> ActorMention:
+    span = doc[start:end]
+    return ActorMention(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
+                        text=span.text, actor=actor, via=via)
+
+
+def main_country(mentions: list[ActorMention]) -> str | None:
+    """The country an article is most about: the commonest country of its state, seat and
+    government mentions, when one leads (None on a tie or when none is named)."""
+    counts = Counter(
+        m.actor.country for m in mentions
+        if m.actor.country and m.via in ("lexicon", "demonym", "seat", "role", "coref", "place")
+        and m.actor.kind in ("state", "organization", "anonymous")
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+FACTORY = "newsgraph_open_actors"
+
+
+@Language.factory(FACTORY, assigns=["doc._.actor_mentions"], requires=["doc.ents", "doc._.actor_mentions"])
+def make_open_actors(nlp: Language, name: str) -> OpenActors:
+    return OpenActors(nlp)
+
+
+__all__ = ["FACTORY", "OpenActors", "main_country", "make_open_actors"]

@@ -1,0 +1,60 @@
+"""Open-world actors: role nouns and named entities outside the tables (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.records import Actor, Article, Event
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+
+
+def only(nlp: Language, text: str, type_: str) -> Event:
+    events = [e for e in events_of(nlp, text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events_of(nlp, text)]
+    return events[0]
+
+
+def sources(event: Event) -> list[Actor]:
+    return [m.actor for m in event.source]
+
+
+def test_role_noun_takes_the_country_of_the_place_of_its_sentence(nlp: Language) -> None:
+    event = only(nlp, "Riot police in Lagos detained several journalists.", "COERCE")
+    (police,) = sources(event)
+    assert (police.country, police.sector, police.kind) == ("NGA", "COP", "organization")
+
+
+def test_role_noun_with_a_demonym_keeps_that_country(nlp: Language) -> None:
+    event = only(nlp, "Bolivian soldiers clashed with government forces near the border.", "ASSAULT")
+    assert [(a.country, a.sector) for a in sources(event)] == [("BOL", "MIL")]
+
+
+def test_rebels_are_a_group_of_their_country_never_the_state(nlp: Language) -> None:
+    event = only(nlp, "Sudanese rebels attacked an army convoy on Sunday.", "ASSAULT")
+    (rebels,) = sources(event)
+    assert rebels.kind == "group"
+    assert rebels.sector == "REB"
+    assert rebels.country == "SDN"
+
+
+def test_an_organisation_outside_the_tables_gets_its_country_from_of_x(nlp: Language) -> None:
+    event = only(nlp, "The Revolutionary Front of Paraguay seized a ranch near the river.", "COERCE")
+    (front,) = sources(event)
+    assert front.kind == "organization"
+    assert front.country == "PRY"
+    assert "Revolutionary Front" in front.name
+
+
+def test_one_sided_attack_is_kept_with_its_attacker(nlp: Language) -> None:
+    event = only(nlp, "Gunmen attacked a bus depot in Kaduna, Nigeria, on Friday.", "ASSAULT")
+    assert [a.country for a in sources(event)] == ["NGA"]
+
+
+def test_a_bare_role_noun_with_a_quantifier_of_none_is_no_actor(nlp: Language) -> None:
+    assert all(not e.source for e in events_of(nlp, "No soldiers attacked the village, the mayor insisted."))

@@ -1,0 +1,54 @@
+"""Sense checks (data/lexicon/senses.tsv): a trigger read with its arguments (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.extract.senses import rules, word_lists
+from newsgraph.records import Article, Event
+
+
+def types_of(nlp: Language, text: str) -> list[str]:
+    events: list[Event] = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    return [e.type for e in events]
+
+
+def test_every_rule_parses_and_names_known_word_lists() -> None:
+    assert len(rules()) >= 10
+    assert {"forces", "agreements", "topics"} <= set(word_lists())
+
+
+def test_sending_a_message_is_not_aid(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "The Chilean president sent condolences to Argentina.")
+
+
+def test_sending_weapons_is_aid(nlp: Language) -> None:
+    assert "AID" in types_of(nlp, "Poland sent 40 tanks to Ukraine.")
+
+
+def test_sending_troops_with_no_recipient_is_a_deployment(nlp: Language) -> None:
+    types = types_of(nlp, "Peru sent 300 soldiers to the northern border.")
+    assert "MOBILIZE" in types
+    assert "AID" not in types
+
+
+def test_leaving_a_treaty_is_rejecting_it(nlp: Language) -> None:
+    types = types_of(nlp, "Ecuador withdrew from the fisheries treaty last year.")
+    assert "REJECT" in types
+    assert "RETREAT" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Two Chilean senators clashed over the pension reform.",
+    "The Peruvian opposition leader attacked the government's budget plan.",
+])
+def test_a_verbal_clash_is_no_assault(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_an_armed_clash_stays_an_assault(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Colombian troops clashed with rebels near the border.")
