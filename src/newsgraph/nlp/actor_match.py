@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.nlp.gazetteer import Gazetteer, Honorific, RoleEntry
+from newsgraph.nlp.gazetteer import Gazetteer, Honorific, RoleEntry, dictionary_actor
 from newsgraph.records import Actor
 
 # Ranks decide between mentions of the same span: a person beats a role phrase beats a name.
@@ -106,7 +107,7 @@ class PersonFinder:
         self.matcher.add("TITLE", docs)
 
     def find(
-        self, doc: Doc, hits: list[NameHit], phrases: list[RolePhrase], ents: EntityIndex
+        self, doc: Doc, hits: list[NameHit], phrases: list[RolePhrase], ents: EntityIndex, when: date | None = None
     ) -> tuple[list[Candidate], set[int]]:
         """Person mentions, and the ids of role phrases they took over."""
         titles = {
@@ -123,6 +124,8 @@ class PersonFinder:
         for person in people:
             if person.actor is None:
                 self._attach_apposition(doc, person, by_end, by_start, attached, appositions)
+        for person in people:
+            _from_dictionary(doc, person, when)
         _link_surnames(doc, people, self.gazetteer)
         for person in people:
             assert person.actor is not None
@@ -229,6 +232,20 @@ class PersonFinder:
                 return
         if person.title is not None and person.title.role is not None and person.known is None:
             person.actor = Actor(name=base.name, kind="person", role=person.title.role, sector=person.title.sector)
+
+
+def _from_dictionary(doc: Doc, person: _Person, when: date | None) -> None:
+    """A name outside the curated table whose text gives no country: the PETRARCH2
+    dictionaries' person of that name, in the office held on ``when`` (the text's own title
+    or apposition keeps its role and sector)."""
+    actor = person.actor
+    if person.known is not None or actor is None or actor.country is not None or person.via not in ("ner", "title"):
+        return
+    found = dictionary_actor(" ".join(doc[person.name_start : person.name_end].text.split()), label="PERSON", when=when)
+    if found is not None:
+        person.actor = Actor(name=found.name, kind="person", country=found.country,
+                             sector=actor.sector or found.sector, role=actor.role)
+        person.via = "dictionary"
 
 
 def _base(doc: Doc, person: _Person) -> Actor:

@@ -36,6 +36,7 @@ __all__ = [
     "RoleEntry",
     "country_adjective",
     "country_name",
+    "dictionary_actor",
     "entry_actor",
     "fold_accents",
     "load_gazetteer",
@@ -453,3 +454,107 @@ def _media() -> dict[str, tuple[str, str | None]]:
 def media_outlet(text: str) -> tuple[str, str | None] | None:
     """A news outlet or agency by name ("the Wall Street Journal", "KCNA"): (name, country)."""
     return _media().get(_strip_the(normalize(text)))
+
+
+# The PETRARCH2 dictionaries (data/actors/petrarch2.tsv) were compiled up to 2014: an office
+# with no end date is taken as held until the end of 2015, not forever.
+DICTIONARY_HORIZON = date(2015, 12, 31)
+_GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    country: str | None
+    sector: str | None
+    start: date | None
+    until: date | None
+
+    def holds(self, when: date) -> bool:
+        if self.start is None and self.until is None:
+            return False  # the record's default code, used when no dated code holds
+        end = self.until or max(DICTIONARY_HORIZON, self.start or DICTIONARY_HORIZON)
+        return (self.start is None or self.start <= when) and when <= end
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryRecord:
+    """One PETRARCH2 actor record: a person, body or group with its coded periods."""
+
+    name: str
+    source: str  # countries | international | nonstate
+    periods: tuple[Period, ...]
+
+    def period(self, when: date | None) -> Period:
+        """The code in force on ``when``; else the default code; else the latest code before
+        ``when`` (or the first) with its country only: a dated entry still names the person."""
+        if when is not None:
+            held = [p for p in self.periods if p.holds(when)]
+            if held:
+                return max(held, key=lambda p: p.start or date.min)
+        default = [p for p in self.periods if p.start is None and p.until is None]
+        if default:
+            return default[0]
+        before = [p for p in self.periods if when is None or (p.start or date.min) <= when]
+        chosen = max(before, key=lambda p: p.start or date.min) if before else self.periods[0]
+        return Period(country=chosen.country, sector=None, start=None, until=None)
+
+
+def _period(text: str, line: int) -> Period:
+    country, sector, start, until = (text.split("/") + ["", "", "", ""])[:4]
+    return Period(
+        country=country or None,
+        sector=sector or None,
+        start=_date(start, "petrarch2.tsv", line),
+        until=_date(until, "petrarch2.tsv", line),
+    )
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, tuple[DictionaryRecord, ...]]:
+    """Name key → PETRARCH2 records, read on first use (not part of the matchers)."""
+    path = files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/petrarch2.tsv")
+    index: dict[str, list[DictionaryRecord]] = {}
+    with path.open("r", encoding="utf-8") as handle:
+        lines = (ln for ln in handle if not ln.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for line, row in enumerate(reader, start=3):
+            periods = tuple(_period(p, line) for p in _split(row["periods"]))
+            if not periods:
+                continue
+            record = DictionaryRecord(name=row["name"], source=row["file"], periods=periods)
+            for surface in (row["name"], *_split(row["aliases"])):
+                key = _strip_the(fold_accents(normalize(surface)))
+                bucket = index.setdefault(key, [])
+                if record not in bucket:
+                    bucket.append(record)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def dictionary_actor(text: str, *, label: str, when: date | None = None) -> Actor | None:
+    """A name no curated table knows, looked up in the PETRARCH2 dictionaries: a person
+    (``label`` PERSON: full names only, never one word), or an organisation or group. The
+    code in force at ``when`` gives country and sector; None when records disagree on the
+    country."""
+    key = _strip_the(fold_accents(normalize(text)))
+    if label == "PERSON" and len(key.split()) < 2:
+        return None
+    records = _dictionary().get(key, ())
+    if label != "PERSON":
+        # one-word names only of bodies and groups, not of people ("Taliban", not "Josipovic")
+        records = tuple(r for r in records if len(key.split()) > 1 or r.source != "countries")
+    if not records:
+        return None
+    if when is not None and len(records) > 1:
+        current = tuple(r for r in records if any(p.holds(when) for p in r.periods))
+        records = current or records
+    chosen = {(r, r.period(when)) for r in records}
+    if len({p.country for _, p in chosen}) != 1:
+        return None
+    record, period = min(chosen, key=lambda rp: rp[0].name)
+    if label == "PERSON":
+        kind = "person"
+    elif record.source == "nonstate" or period.sector in _GROUP_SECTORS:
+        kind = "group"
+    else:
+        kind = "organization"
+    return Actor(name=record.name, kind=kind, country=period.country, sector=period.sector)

@@ -150,7 +150,7 @@ class ActorRuler:
         hits = self._name_hits(doc, ents, when)
         phrases = self._role_phrases(doc, hits)
         candidates = self._name_candidates(doc, hits)
-        person_candidates, attached = self.people.find(doc, hits, phrases, ents)
+        person_candidates, attached = self.people.find(doc, hits, phrases, ents, when)
         for phrase in phrases:
             if id(phrase) not in attached:
                 candidates.extend(

@@ -7,7 +7,9 @@ mention covers yet:
   "rebels", "Kurdish forces", "a suicide bomber" (``via="role-noun"``): kind, sector and
   normalised role from ``data/actors/roles.tsv``; a capitalised modifier that is no
   state ("Kurdish", "Shiite") becomes part of the name, never a state;
-- spaCy entities ORG, NORP and FAC that are in no table (``via="ner"``): an organisation
+- spaCy entities ORG, NORP and FAC that no curated table names: the PETRARCH2 dictionaries’
+  body or group when they know the name (``via="dictionary"``, country and sector in force
+  at the publication date), else (``via="ner"``) an organisation
   (ORG, FAC) or a group (NORP) of their own, with a country where the phrase gives one: a
   state's name or demonym inside the name ("the Syrian Observatory for Human Rights"), a
   possessor ("Kenya's Jubilee party") or "of X" ("the Communist Party of Nepal"), or an
@@ -29,7 +31,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
-from newsgraph.nlp.gazetteer import RoleEntry, load_gazetteer, normalize, resolve_demonym, resolve_name
+from newsgraph.nlp.components.actor_ruler import published_date
+from newsgraph.nlp.gazetteer import (
+    RoleEntry,
+    dictionary_actor,
+    load_gazetteer,
+    normalize,
+    resolve_demonym,
+    resolve_name,
+)
 from newsgraph.records import Actor, ActorMention
 
 OPEN_LABELS = {"ORG": "organization", "FAC": "organization", "NORP": "group"}
@@ -124,6 +134,10 @@ class OpenActors:
             head = ent.root
             if kind == "group" and head.dep_ in _MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "Kurdish forces": the modifier names the role noun's group
+            known = dictionary_actor(name, label=ent.label_, when=published_date(doc))
+            if known is not None:  # in the PETRARCH2 dictionaries
+                out.append(_mention(doc, ent.start, ent.end, known, "dictionary"))
+                continue
             entry = self.roles.get(normalize(head.text)) or self.roles.get(normalize(head.lemma_))
             country = _country_in(words) or _phrase_country(head, covered)
             actor = Actor(name=name, kind=kind, country=country, sector=entry.sector if entry else None)
@@ -168,7 +182,7 @@ def main_country(mentions: list[ActorMention]) -> str | None:
     government mentions, when one leads (None on a tie or when none is named)."""
     counts = Counter(
         m.actor.country for m in mentions
-        if m.actor.country and m.via in ("lexicon", "demonym", "seat", "role", "coref", "place")
+        if m.actor.country and m.via in ("lexicon", "dictionary", "demonym", "seat", "role", "coref", "place")
         and m.actor.kind in ("state", "organization", "anonymous")
     )
     ranked = counts.most_common(2)
