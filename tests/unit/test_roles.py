@@ -94,3 +94,32 @@ def test_speaking_is_a_meeting_only_by_phone_or_video(nlp) -> None:  # type: ign
     assert types("Erdogan spoke on the phone with Putin on Monday.") == ["CONSULT"]
     assert types("Macron and Scholz spoke over a video link.") == ["CONSULT"]
     assert types("Erdogan spoke on Monday about Syria.") == []
+
+
+def test_a_participle_modifying_a_noun_is_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "A Bolivian journalist arrested last week by Peruvian police was released on Monday."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert [m.actor.country for m in arrest.target] == ["BOL"]
+    assert all(m.actor.country != "BOL" for m in arrest.source)
+
+
+def test_the_possessor_of_an_arrest_undergoes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.roles import read_roles
+
+    doc = nlp("The opposition condemned Garcia's detention.")
+    detention = next(t for t in doc if t.lower_ == "detention")
+    roles = read_roles(detention, "nominal")
+    assert "Garcia" in [t.text for t in roles.target]
+    assert "Garcia" not in [t.text for t in roles.source]
+    doc = nlp("Chile's detention of the activists angered the opposition.")
+    detention = next(t for t in doc if t.lower_ == "detention")
+    assert [t.text for t in read_roles(detention, "nominal").source] == ["Chile"]
+    doc = nlp("Chile's attack on the border post angered Peru.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert [t.text for t in read_roles(attack, "nominal").source] == ["Chile"]

@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.extract import extract_events
-from newsgraph.extract.senses import rules, word_lists
+from newsgraph.extract.lexicon import word_lists
+from newsgraph.extract.senses import rules
 from newsgraph.records import Article, Event
 
 

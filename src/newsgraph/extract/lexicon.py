@@ -33,19 +33,35 @@ class Trigger:
     preps: frozenset[str]
 
 
-def _rows() -> list[dict[str, str]]:
-    text = resources.files("newsgraph").joinpath("data/lexicon/triggers.tsv").read_text(encoding="utf-8")
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated table in ``data/lexicon/`` (lines starting with "#" are comments)."""
+    text = resources.files("newsgraph").joinpath(f"data/lexicon/{name}").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _rows() -> list[dict[str, str]]:
+    return read_table("triggers.tsv")
 
 
 @lru_cache(maxsize=1)
 def recipient_required() -> frozenset[str]:
     """Types whose records need a recipient or an item (``data/lexicon/types.tsv``)."""
-    text = resources.files("newsgraph").joinpath("data/lexicon/types.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return frozenset(r["type"].strip().upper() for r in rows if r["recipient"].strip() == "required")
+    return frozenset(r["type"].strip().upper() for r in read_table("types.tsv") if r["recipient"].strip() == "required")
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The named word lists of ``data/lexicon/wordlists.tsv`` (lemmas, lower case)."""
+    return {r["list"].strip(): frozenset(w.strip() for w in r["lemmas"].split("|") if w.strip())
+            for r in read_table("wordlists.tsv")}
+
+
+def word_list(name: str) -> frozenset[str]:
+    lists = word_lists()
+    if name not in lists:
+        raise ValueError(f"unknown word list {name!r} (see data/lexicon/wordlists.tsv)")
+    return lists[name]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import word_list
+
 # Verbs whose object is the understood subject of their infinitive complement.
 OBJECT_CONTROL = frozenset(
     {
@@ -130,9 +132,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 if objs:
                     return objs
             return subjects(noun, depth + 1)
-    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
         return [head]
     return []
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """ "a journalist arrested last week", "troops deployed to the border": a past participle
+    modifying a noun is passive; the noun undergoes the event."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +155,8 @@ class Roles:
 
 
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
+    if is_reduced_passive(verb):
+        return agents(verb), expand([verb.head])
     if is_passive(verb):
         return agents(verb), expand(children(verb, "nsubjpass", "nsubj"))
     return subjects(verb), objects(verb)
@@ -190,10 +200,14 @@ LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 
 def _nominal_roles(noun: Token) -> Roles:
     between = pobjs(noun, ("between", "among", "amongst"))
-    source = expand(children(noun, "poss")) + pobjs(noun, ("by", "from"))
+    owners = expand(children(noun, "poss"))
+    of_objects = pobjs(noun, ("of",))
+    # "Perez's arrest": the possessor undergoes it; "Chile's arrest of X": the possessor acts
+    undergoer = not of_objects and bool({noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns"))
+    source = ([] if undergoer else owners) + pobjs(noun, ("by", "from"))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
-    target += pobjs(noun, ("of",))
+    target += of_objects + (owners if undergoer else [])
     head = noun.head
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"

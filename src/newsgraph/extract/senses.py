@@ -7,14 +7,13 @@ row's verdict: keep (None), ``Verdict(drop=True)`` or a new type (and mode).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import read_table, word_list
 from newsgraph.extract.roles import Roles, objects, pobjs
 from newsgraph.records import ActorMention
 
@@ -45,25 +44,9 @@ class Verdict:
     rule: str = ""
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    text = resources.files("newsgraph").joinpath(f"data/lexicon/{name}").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@lru_cache(maxsize=1)
-def word_lists() -> dict[str, frozenset[str]]:
-    return {r["list"].strip(): frozenset(w.strip() for w in r["lemmas"].split("|") if w.strip())
-            for r in _read("wordlists.tsv")}
-
-
 def _words(names: str) -> frozenset[str]:
     """The union of the word lists named ("support|forces")."""
-    lists = word_lists()
-    unknown = [n for n in names.split("|") if n not in lists]
-    if unknown:
-        raise ValueError(f"senses.tsv names an unknown word list {unknown[0]!r} (see wordlists.tsv)")
-    return frozenset(w for n in names.split("|") for w in lists[n])
+    return frozenset(w for n in names.split("|") for w in word_list(n))
 
 
 def _lemmas(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
@@ -126,7 +109,7 @@ def _parse_check(text: str) -> tuple[bool, Callable[[Reading], bool]]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[_Rule, ...]:
     out: list[_Rule] = []
-    for i, row in enumerate(_read("senses.tsv"), start=1):
+    for i, row in enumerate(read_table("senses.tsv"), start=1):
         lemma = row["lemma"].strip()
         then = row["then"].strip()
         if then == "drop":
