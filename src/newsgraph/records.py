@@ -72,12 +72,25 @@ class Actor:
         }
 
 
+# How an actor was resolved, as the record says it (``ActorMention.via`` holds the finer step):
+# table (a curated table: name, alias, demonym, seat, role phrase), dictionary (the PETRARCH2
+# dictionaries), ner (a named entity no table knows), role (a role or group noun with no name),
+# coref (a pronoun, description or surname pointing back), place (a place standing for its state,
+# or the country of the place the event is set in), main-country (the article's main country).
+PROVENANCE = {
+    "lexicon": "table", "demonym": "table", "seat": "table", "role": "table", "apposition": "table",
+    "dictionary": "dictionary", "ner": "ner", "title": "ner", "role-noun": "role",
+    "coref": "coref", "surname": "coref", "place": "place", "main-country": "main-country",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorMention:
     """An actor as it appears in a document: token and character offsets plus identity.
 
     ``via`` says how it was found: "lexicon", "ner", "coref" (then ``antecedent``
-    is the character offset of the mention it points back to).
+    is the character offset of the mention it points back to), …; the record gives it as
+    one of the ``PROVENANCE`` values.
     """
 
     start: int  # token index
@@ -91,7 +104,8 @@ class ActorMention:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ACTOR, plus where it is written (``start``/``end``: character offsets)."""
-        return {**self.actor.with_text(self.text), "start": self.start_char, "end": self.end_char}
+        return {**self.actor.with_text(self.text), "start": self.start_char, "end": self.end_char,
+                "via": PROVENANCE.get(self.via, self.via)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

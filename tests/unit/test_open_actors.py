@@ -58,3 +58,11 @@ def test_one_sided_attack_is_kept_with_its_attacker(nlp: Language) -> None:
 
 def test_a_bare_role_noun_with_a_quantifier_of_none_is_no_actor(nlp: Language) -> None:
     assert all(not e.source for e in events_of(nlp, "No soldiers attacked the village, the mayor insisted."))
+
+
+def test_every_actor_says_how_it_was_resolved(nlp: Language) -> None:
+    text = "Riot police in Lagos detained a Ghanaian reporter. Peru and Chile signed a fisheries accord."
+    vias = {m.to_dict()["text"]: m.to_dict()["via"] for e in events_of(nlp, text) for m in (*e.source, *e.target)}
+    assert vias.get("Riot police") == "place"  # a role noun whose country is the place of its sentence
+    assert vias.get("Peru") == "table"
+    assert set(vias.values()) <= {"table", "dictionary", "ner", "role", "coref", "place", "main-country"}

@@ -23,7 +23,7 @@ ROW_GROUP = 10_000
 
 _ACTOR = pa.struct([
     ("text", pa.string()), ("name", pa.string()), ("kind", pa.string()), ("country", pa.string()),
-    ("sector", pa.string()), ("role", pa.string()), ("wikidata", pa.string()),
+    ("sector", pa.string()), ("role", pa.string()), ("wikidata", pa.string()), ("via", pa.string()),
 ])
 _CLAIM = pa.struct([
     ("text", pa.string()), ("name", pa.string()), ("named", pa.bool_()), ("kind", pa.string()),

@@ -182,13 +182,14 @@ class _Builder:
             actor = m.actor
             if m.via in PLACED_VIAS and actor.country is None:
                 country = place.country if place is not None and place.country else self.sentence_country(m)
+                via = "place"
                 if country is None and m.via == "role-noun":
-                    country = self.main_country
+                    country, via = self.main_country, "main-country"
                 if country is not None:
                     name = actor.name
                     if m.via == "role-noun" and actor.role and name == actor.role:
                         name = f"{country_adjective(country) or country} {actor.role}"
-                    m = replace(m, actor=replace(actor, country=country, name=name))
+                    m = replace(m, actor=replace(actor, country=country, name=name), via=via)
             out.append(m)
         return unique_actors(out)
 
