@@ -181,16 +181,16 @@ def test_graphml_has_actors_as_nodes_and_events_as_edges(store: sqlite3.Connecti
     graph = nx.read_graphml(out)
     assert graph.is_multigraph() and graph.is_directed()
     assert graph.number_of_edges() == 4
-    brazil = "Brazil|state|BRA|"
+    brazil = "Brazil|state|BRA"
     assert graph.nodes[brazil] == {"name": "Brazil", "kind": "state", "country": "BRA", "sector": ""}
     edges = {data["event_id"]: (u, v, data) for u, v, data in graph.edges(data=True)}
     assert set(edges) == {"e1", "e2", "e3", "e4"}
     u, v, data = edges["e1"]
-    assert (u, v) == (brazil, "Peru|state|PER|")
+    assert (u, v) == (brazil, "Peru|state|PER")
     assert (data["type"], data["status"], data["items"]) == ("AID", "asserted", "6 patrol boats (ships)")
     assert data["cluster_id"] == edges["e3"][2]["cluster_id"] != ""
     assert edges["e3"][2]["status"] == "negated"
-    assert edges["e4"][:2] == ("France|state|FRA|", "Germany|state|DEU|") and edges["e4"][2]["symmetric"] is True
+    assert edges["e4"][:2] == ("France|state|FRA", "Germany|state|DEU") and edges["e4"][2]["symmetric"] is True
 
 
 def test_export_replaces_the_file_only_when_complete(store: sqlite3.Connection, tmp_path: Path) -> None:

@@ -66,3 +66,16 @@ def test_every_actor_says_how_it_was_resolved(nlp: Language) -> None:
     assert vias.get("Riot police") == "place"  # a role noun whose country is the place of its sentence
     assert vias.get("Peru") == "table"
     assert set(vias.values()) <= {"table", "dictionary", "ner", "role", "coref", "place", "main-country"}
+
+
+def test_a_group_named_by_a_people_is_never_a_state_military(nlp: Language) -> None:
+    event = only(nlp, "Kurdish fighters in northern Iraq attacked a Turkish army outpost.", "ASSAULT")
+    (kurds,) = sources(event)
+    assert kurds.kind == "group"
+    assert kurds.sector == "REB"
+
+
+def test_a_group_named_by_a_people_takes_no_country_from_the_place(nlp: Language) -> None:
+    event = only(nlp, "On Tuesday in Ankara, Kurdish militants attacked a police convoy.", "ASSAULT")
+    (kurds,) = sources(event)
+    assert kurds.country is None

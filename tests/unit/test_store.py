@@ -179,7 +179,43 @@ def test_actor_rows_are_upserted_by_identity(conn: sqlite3.Connection) -> None:
     b = article("b1", "Chile sent shells to Peru.")
     write_batch(conn, [(b, [event(b, 1, source=(CHILE,))])])
     rows = conn.execute("SELECT key, wikidata FROM actors ORDER BY key").fetchall()
-    assert rows == [("Chile|state|CHL|", "Q298"), ("Peru|state|PER|", None), ("United Nations|organization||IGO", None)]
+    assert rows == [("Chile|state|CHL", "Q298"), ("Peru|state|PER", None), ("United Nations|organization|", None)]
+
+
+def test_a_state_and_its_government_are_one_actor_row(conn: sqlite3.Connection) -> None:
+    a = article("a2", "Santiago and Chile sent grain to Peru.")
+    government = Actor(name="Chile", kind="state", country="CHL", sector="GOV")
+    write_batch(conn, [(a, [event(a, 1, source=(government,)), event(a, 2, source=(CHILE,))])])
+    assert conn.execute("SELECT count(*) FROM actors WHERE country = 'CHL'").fetchone() == (1,)
+    sectors = conn.execute(
+        "SELECT ea.sector FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id "
+        "WHERE ac.country = 'CHL' ORDER BY ea.sector"
+    ).fetchall()
+    assert sectors == [(None,), ("GOV",)]  # each mention keeps its own sector
+
+
+def test_migration_two_merges_rows_that_differed_by_sector_only() -> None:
+    from newsgraph.store.migrate import split_statements as statements
+
+    db = sqlite3.connect(":memory:")
+    first, second = load_migrations()[:2]
+    for statement in statements(first.sql):
+        db.execute(statement)
+    db.execute("INSERT INTO actors (id, key, name, kind, country, sector, wikidata) "
+               "VALUES (1, 'Chile|state|CHL|', 'Chile', 'state', 'CHL', NULL, 'Q298'), "
+               "(2, 'Chile|state|CHL|GOV', 'Chile', 'state', 'CHL', 'GOV', NULL)")
+    db.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'h', 't', 'now')")
+    db.execute("INSERT INTO events (id, article_id, type, status, evidence_start, evidence_end, trigger_start, "
+               "trigger_end, trigger_text, confidence, record) VALUES ('e1', 'a', 'AID', 'asserted', 0, 1, 0, 1, "
+               "'t', 0.5, '{}'), ('e2', 'a', 'AID', 'asserted', 0, 1, 0, 1, 't', 0.5, '{}')")
+    db.execute("INSERT INTO event_actors (event_id, actor_id, role, position, text) "
+               "VALUES ('e1', 1, 'source', 0, 'Chile'), ('e2', 2, 'source', 0, 'Santiago')")
+    for statement in statements(second.sql):
+        db.execute(statement)
+    rows = db.execute("SELECT id, key, sector, wikidata FROM actors").fetchall()
+    assert rows == [(1, "Chile|state|CHL", None, "Q298")]
+    assert db.execute("SELECT event_id, actor_id, sector FROM event_actors ORDER BY event_id").fetchall() == [
+        ("e1", 1, None), ("e2", 1, "GOV")]
 
 
 def test_rejections_are_recorded_once(conn: sqlite3.Connection) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, Span, TimeValue
@@ -80,9 +81,10 @@ def test_content_hash_ignores_spacing_and_unicode_composition() -> None:
 def test_actor_key_has_one_part_per_identity_field() -> None:
     from newsgraph.store.writer import actor_key
 
-    assert actor_key(CHILE) == "Chile|state|CHL|"
-    assert actor_key(UN) == "United Nations|organization||IGO"
+    assert actor_key(CHILE) == "Chile|state|CHL"
+    assert actor_key(UN) == "United Nations|organization|"
     assert actor_key(PERU_ARMY) != actor_key(PERU)
+    assert actor_key(replace(CHILE, sector="GOV")) == actor_key(CHILE)  # a state and its government
 
 
 def test_event_row_flattens_the_record() -> None:

@@ -1,7 +1,8 @@
 """GraphML (via networkx): actors as nodes, events as edges of a directed multigraph.
 
-Nodes are canonical actors (id = the store's actor key ``name|kind|country|sector``) with
-``name``, ``kind``, ``country``, ``sector`` (empty string when unknown: GraphML has no null).
+Nodes are canonical actors (id = the store's actor key ``name|kind|country``: a state and its
+government are one node) with ``name``, ``kind``, ``country``, ``sector`` (a state's is empty;
+empty string when unknown: GraphML has no null).
 Each event gives one edge per (source, target) pair, keyed by the event id, carrying
 ``event_id``, ``type``, ``mode``, ``status``, ``items`` (as text: "40 armoured vehicles
 (armoured-vehicles); …"), ``cluster_id``, ``date``, ``article_id``, ``cameo``, ``symmetric``
@@ -39,7 +40,7 @@ def build_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
 
 
 def actor_node(actor: dict[str, Any]) -> str:
-    return "|".join(str(actor.get(f) or "") for f in ("name", "kind", "country", "sector"))
+    return "|".join(str(actor.get(f) or "") for f in ("name", "kind", "country"))
 
 
 def _pairs(rec: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -52,7 +53,10 @@ def _pairs(rec: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 
 def _node_attrs(actor: dict[str, Any]) -> dict[str, str]:
-    return {f: str(actor.get(f) or "") for f in ("name", "kind", "country", "sector")}
+    attrs = {f: str(actor.get(f) or "") for f in ("name", "kind", "country", "sector")}
+    if attrs["kind"] == "state":
+        attrs["sector"] = ""  # the state itself; its government's sector is the mention's
+    return attrs
 
 
 def _edge_attrs(row: ExportRow) -> dict[str, Any]:

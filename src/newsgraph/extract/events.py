@@ -24,7 +24,7 @@ from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.nlp.components.open_actors import main_country
-from newsgraph.nlp.gazetteer import country_adjective, country_name
+from newsgraph.nlp.gazetteer import country_adjective, country_name, state_of_body
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -180,7 +180,8 @@ class _Builder:
         out: list[ActorMention] = []
         for m in mentions:
             actor = m.actor
-            if m.via in PLACED_VIAS and actor.country is None:
+            named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
+            if m.via in PLACED_VIAS and actor.country is None and not named_group:  # "Kurdish forces" stay apart
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
                 if country is None and m.via == "role-noun":
@@ -190,6 +191,9 @@ class _Builder:
                     if m.via == "role-noun" and actor.role and name == actor.role:
                         name = f"{country_adjective(country) or country} {actor.role}"
                     m = replace(m, actor=replace(actor, country=country, name=name), via=via)
+            state = state_of_body(m.actor)
+            if state is not None:  # a state and its government are one actor
+                m = replace(m, actor=state)
             out.append(m)
         return unique_actors(out)
 

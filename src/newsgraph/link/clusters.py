@@ -105,7 +105,7 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
     """Every stored event with its actors, items, time, place and article date."""
     actors: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for event_id, role, name, country, sector in conn.execute(
-        "SELECT ea.event_id, ea.role, a.name, a.country, a.sector FROM event_actors ea "
+        "SELECT ea.event_id, ea.role, a.name, a.country, coalesce(ea.sector, a.sector) FROM event_actors ea "
         "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.position"
     ):
         key = actor_key(name, country, sector)

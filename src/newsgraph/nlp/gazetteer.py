@@ -45,6 +45,7 @@ __all__ = [
     "resolve_name",
     "resolve_person",
     "role_of",
+    "state_of_body",
 ]
 
 DATA_PACKAGE = "newsgraph"
@@ -140,6 +141,7 @@ class RoleEntry:
     sector: str | None
     kind: str
     generic: bool
+    state_body: bool = False  # "the Russian government", "Iranian authorities": the state itself
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -321,6 +323,7 @@ def _load_roles() -> dict[str, RoleEntry]:
             sector=_or_none(row["sector"]),
             kind=row["kind"],
             generic=row["generic"] == "1",
+            state_body=row["state_body"] == "1",
         )
         roles[normalize(entry.term)] = entry
     return roles
@@ -402,6 +405,20 @@ def role_of(phrase: str) -> tuple[str | None, str] | None:
     """``"defence minister"`` → ``("MIL", "defence minister")``: (sector, normalised role)."""
     entry = load_gazetteer().roles.get(normalize(phrase))
     return (entry.sector, entry.role) if entry is not None else None
+
+
+def state_of_body(actor: Actor) -> Actor | None:
+    """ "the Russian government", "Iranian authorities", "the Biden administration": the state
+    itself, with the body's sector (one identity for a state and its government), or None."""
+    if actor.kind != "organization" or not actor.country or not actor.role:
+        return None
+    gaz = load_gazetteer()
+    entry = gaz.roles.get(normalize(actor.role))
+    country = gaz.countries.get(actor.country)
+    if entry is None or not entry.state_body or country is None:
+        return None
+    return Actor(name=country.name, kind="state", country=country.iso3, sector=actor.sector or entry.sector,
+                 wikidata=country.wikidata)
 
 
 def country_name(iso3: str) -> str | None:

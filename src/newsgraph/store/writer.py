@@ -110,7 +110,8 @@ def write_events(conn: sqlite3.Connection, events: Iterable[Event], actor_ids: d
             continue
         written += 1
         actor_rows = [
-            (event.id, upsert_actor(conn, mention.actor, actor_ids), role, position, mention.text)
+            (event.id, upsert_actor(conn, mention.actor, actor_ids), role, position, mention.text,
+             mention.actor.sector)
             for role, mentions in (("source", event.source), ("target", event.target))
             for position, mention in enumerate(mentions)
         ]
@@ -201,12 +202,15 @@ def event_row(event: Event) -> tuple[Any, ...]:
 
 
 def actor_key(actor: Actor) -> ActorKey:
-    """``name|kind|country|sector`` (empty for a missing part): one row per identity."""
-    return "|".join((actor.name, actor.kind, actor.country or "", actor.sector or ""))
+    """``name|kind|country`` (empty for a missing part): one row per identity, whatever the sector
+    of a mention (a state and its government, a person in two offices); the mention's sector is
+    stored with it in ``event_actors``."""
+    return "|".join((actor.name, actor.kind, actor.country or ""))
 
 
 def actor_row(actor: Actor) -> tuple[Any, ...]:
-    return (actor_key(actor), actor.name, actor.kind, actor.country, actor.sector, actor.role, actor.wikidata)
+    sector = None if actor.kind == "state" else actor.sector  # a state's sector is its mention's
+    return (actor_key(actor), actor.name, actor.kind, actor.country, sector, actor.role, actor.wikidata)
 
 
 def upsert_actor(conn: sqlite3.Connection, actor: Actor, cache: dict[ActorKey, int] | None = None) -> int:
@@ -239,7 +243,7 @@ def _insert(table: str, columns: Sequence[str], conflict: str = "") -> str:
 
 _INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
 _INSERT_EVENT = _insert("events", EVENT_COLUMNS, " ON CONFLICT (id) DO NOTHING")
-_INSERT_EVENT_ACTOR = _insert("event_actors", ("event_id", "actor_id", "role", "position", "text"))
+_INSERT_EVENT_ACTOR = _insert("event_actors", ("event_id", "actor_id", "role", "position", "text", "sector"))
 _INSERT_ITEM = _insert("items", ("event_id", "position", "text", "category", "quantity"))
 _INSERT_CLAIM = _insert(
     "claims", ("event_id", "position", "text", "name", "named", "kind", "country", "role", "basis")

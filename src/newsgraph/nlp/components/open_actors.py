@@ -34,6 +34,7 @@ from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_menti
 from newsgraph.nlp.components.actor_ruler import published_date
 from newsgraph.nlp.gazetteer import (
     RoleEntry,
+    country_adjective,
     dictionary_actor,
     load_gazetteer,
     normalize,
@@ -163,10 +164,14 @@ class OpenActors:
             if doc[left].lower_ in _QUANTIFIERS:
                 continue
             modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
-            label = " ".join([*(t.text for t in modifiers), entry.role])
             country = _phrase_country(head, covered)
+            named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
+            label = " ".join([*named_by, entry.role])  # "Kurdish forces", "Kenyan police"
             kind = "group" if modifiers and entry.kind in ("organization", "anonymous") else entry.kind
-            actor = Actor(name=label, kind=kind, country=country, sector=entry.sector, role=entry.role)
+            sector = entry.sector
+            if modifiers and sector == "MIL":
+                sector = "REB"  # "Kurdish forces", "Druze militiamen": armed, and no state's military
+            actor = Actor(name=label, kind=kind, country=country, sector=sector, role=entry.role)
             out.append(_mention(doc, left, end, actor, "role-noun"))
         return out
 
