@@ -123,3 +123,14 @@ def test_the_possessor_of_an_arrest_undergoes_it(nlp) -> None:  # type: ignore[n
     doc = nlp("Chile's attack on the border post angered Peru.")
     attack = next(t for t in doc if t.lower_ == "attack")
     assert [t.text for t in read_roles(attack, "nominal").source] == ["Chile"]
+
+
+def test_a_list_read_as_an_apposition_is_still_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.roles import expand
+
+    doc = nlp("The US, Russia, and Switzerland met yesterday")
+    us = next(t for t in doc if t.text == "US")
+    assert {t.text for t in expand([us])} == {"US", "Russia", "Switzerland"}
+    doc = nlp("Jane Doe, a Pentagon spokeswoman, met the ambassador.")
+    doe = next(t for t in doc if t.text == "Doe")
+    assert [t.text for t in expand([doe])] == ["Doe"]  # a true apposition is no list

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.roles import expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
 from newsgraph.records import ClaimSource
 
@@ -118,18 +119,6 @@ def _media_source(head: Token, phrase: Span) -> ClaimSource | None:
                                        role=head.lemma_.lower(), basis="media")
     return ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="media", basis="media",
                        role=head.lemma_.lower())
-
-
-def _listed(head: Token) -> list[Token]:
-    """A speaker and the others listed with it: conjuncts, and the small model's reading of
-    "X, the Y and Z" as X with an apposition "Y and Z" (Y a modifier of Z carrying the "and")."""
-    parts = [head, *head.conjuncts]
-    for appos in (c for c in head.children if c.dep_ == "appos"):
-        members = [t for t in appos.children if t.dep_ in ("nmod", "compound", "conj") and
-                   any(c.dep_ == "cc" for c in t.children)]
-        if members or any(c.dep_ == "cc" for c in appos.children):
-            parts += [*members, appos, *appos.conjuncts]
-    return parts
 
 
 def _backshifted(sent: Span) -> bool:
@@ -249,7 +238,7 @@ class AttributionFinder:
             if head.lower_ in ("we", "i", "us", "me") or head.i == trigger.i:
                 continue
             sources: list[ClaimSource] = []
-            for part in _listed(head):
+            for part in expand([head]):
                 src = self.source_from(part, basis)
                 if src is not None and src not in sources:
                     sources.append(src)

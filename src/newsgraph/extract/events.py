@@ -100,7 +100,14 @@ def _complement(tok: Token) -> Token | None:
 def _actors(tokens: tuple[Token, ...], index: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for tok in tokens:
-        out.extend(index.of_argument(tok))
+        found = index.of_argument(tok)
+        out.extend(found)
+        covered = {m.actor.country or m.actor.name for m in found}
+        for m in found:  # coordination hanging on another word of the name ("Barack Obama and X")
+            for word in tok.doc[m.start : m.end]:
+                if word.i != tok.i:
+                    out.extend(a for c in word.conjuncts if not m.start <= c.i < m.end for a in index.of_argument(c)
+                               if (a.actor.country or a.actor.name) not in covered)
     return unique_actors(out)
 
 

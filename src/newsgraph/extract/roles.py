@@ -53,13 +53,25 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 def expand(tokens: Iterable[Token]) -> list[Token]:
-    """Tokens with their coordinated conjuncts ("X, Y and Z")."""
+    """Tokens with their coordinated conjuncts ("X, Y and Z"), also where the small model reads
+    the list as an apposition: "the US, Russia, and Switzerland" (Russia an apposition of the US
+    carrying the "and"), "X, the Y and Z" (Y a modifier of Z carrying it)."""
     out: list[Token] = []
     for tok in tokens:
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *_listed_appositions(tok)):
             if t not in out:
                 out.append(t)
     return out
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    parts: list[Token] = []
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        members = [t for t in appos.children if t.dep_ in ("nmod", "compound", "conj") and
+                   any(c.dep_ == "cc" for c in t.children)]
+        if members or any(c.dep_ == "cc" for c in appos.children):
+            parts += [*members, appos, *appos.conjuncts]
+    return parts
 
 
 def is_passive(verb: Token) -> bool:
