@@ -79,3 +79,16 @@ def test_a_group_named_by_a_people_takes_no_country_from_the_place(nlp: Language
     event = only(nlp, "On Tuesday in Ankara, Kurdish militants attacked a police convoy.", "ASSAULT")
     (kurds,) = sources(event)
     assert kurds.country is None
+
+
+def test_a_short_form_in_brackets_names_the_same_organisation_later(nlp: Language) -> None:
+    text = "The Bolivian Workers Movement (MTB) called for calm. On Monday the MTB attacked a police post."
+    event = only(nlp, text, "ASSAULT")
+    (mtb,) = sources(event)
+    assert (mtb.name, mtb.country) == ("Bolivian Workers Movement", "BOL")
+
+
+def test_initials_name_the_same_organisation_later(nlp: Language) -> None:
+    text = "Gunmen of the Revolutionary Front of Paraguay were seen near the river. The RFP attacked a police post."
+    event = only(nlp, text, "ASSAULT")
+    assert [a.name for a in sources(event)] == ["Revolutionary Front of Paraguay"]

@@ -101,6 +101,45 @@ def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None
     return None
 
 
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "'s", "’s", "-"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha())
+
+
+class Acronyms:
+    """Short forms of the organisations an article has named: the initials of their names ("the
+    Baloch Liberation Army" → BLA) and a short form in brackets after the name ("Rapid Support
+    Forces (RSF)"). A later all-capital entity with one of them is that organisation."""
+
+    def __init__(self, doc: Doc, covered: dict[int, ActorMention]) -> None:
+        self.doc = doc
+        self.forms: dict[str, tuple[int, Actor]] = {}
+        for m in sorted({id(m): m for m in covered.values()}.values(), key=lambda m: m.start):
+            self.add(m)
+
+    def add(self, mention: ActorMention) -> None:
+        actor = mention.actor
+        if actor.kind not in ("organization", "group") or len(actor.name.split()) < 2:
+            return
+        forms = {_initials(actor.name.upper())}
+        doc = self.doc
+        end = mention.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+            forms.add(doc[end + 1].text)
+        for form in forms:
+            if len(form) >= 2:
+                self.forms.setdefault(form, (mention.start, actor))
+
+    def of(self, text: str, start: int) -> Actor | None:
+        """The organisation named earlier whose short form ``text`` is (all capitals, two or more letters)."""
+        if not (text.isupper() and text.isalpha() and len(text) >= 2):
+            return None
+        found = self.forms.get(text)
+        return found[1] if found is not None and found[0] < start else None
+
+
 class OpenActors:
     """The ``newsgraph_open_actors`` pipeline component."""
 
@@ -122,6 +161,7 @@ class OpenActors:
 
     def _entities(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
+        acronyms = Acronyms(doc, covered)
         for ent in doc.ents:
             kind = OPEN_LABELS.get(ent.label_)
             if kind is None or any(i in covered for i in range(ent.start, ent.end)):
@@ -130,6 +170,10 @@ class OpenActors:
             if not words or not any(t.text[:1].isupper() for t in words) or any(t.like_num for t in words):
                 continue
             name = doc[words[0].i : ent.end].text
+            earlier = acronyms.of(name, ent.start)
+            if earlier is not None:  # "the Baloch Liberation Army (BLA) … the BLA"
+                out.append(_mention(doc, ent.start, ent.end, earlier, "coref"))
+                continue
             if len(name) < 2 or normalize(name) in self.roles:
                 continue  # a bare role word tagged ORG ("Parliament") is the role layer's
             head = ent.root
@@ -138,11 +182,13 @@ class OpenActors:
             known = dictionary_actor(name, label=ent.label_, when=published_date(doc))
             if known is not None:  # in the PETRARCH2 dictionaries
                 out.append(_mention(doc, ent.start, ent.end, known, "dictionary"))
+                acronyms.add(out[-1])
                 continue
             entry = self.roles.get(normalize(head.text)) or self.roles.get(normalize(head.lemma_))
             country = _country_in(words) or _phrase_country(head, covered)
             actor = Actor(name=name, kind=kind, country=country, sector=entry.sector if entry else None)
             out.append(_mention(doc, ent.start, ent.end, actor, "ner"))
+            acronyms.add(out[-1])
         return out
 
     def _role_nouns(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
