@@ -97,3 +97,26 @@ def test_a_city_attacked_stands_for_its_state(nlp: Language) -> None:
     event = at(nlp, "Russian forces shelled Kharkiv overnight.", "shelled")
     assert [m.actor.country for m in event.target] == ["UKR"]
     assert event.location is not None and event.location.name == "Kharkiv"
+
+
+def test_a_sanction_with_its_target_and_no_named_giver_is_kept(nlp: Language) -> None:
+    event = at(nlp, "Juan Perez, a Chilean senator, was convicted of fraud on Monday.", "convicted")
+    assert event.type == "SANCTION"
+    assert [m.actor.country for m in event.target] == ["CHL"]
+    assert not event.source
+
+
+def test_aid_whose_giver_is_a_thing_is_no_event(nlp: Language) -> None:
+    events = events_of(nlp, "Analysts said the new radars would help the authorities in Lima track smugglers.")
+    assert [e for e in events if e.type == "AID"] == []
+
+
+def test_forces_deployed_in_the_passive_are_mobilised(nlp: Language) -> None:
+    event = at(nlp, "Hundreds of Ecuadorian troops were deployed to the northern border.", "deployed")
+    assert event.type == "MOBILIZE"
+    assert [m.actor.country for m in event.source] == ["ECU"]
+
+
+def test_the_partner_of_a_discussed_topic_is_the_counterpart(nlp: Language) -> None:
+    event = at(nlp, "The Chilean president will discuss trade ties with Argentina next week.", "discuss")
+    assert [m.actor.country for m in event.target] == ["ARG"]

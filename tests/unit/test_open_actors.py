@@ -92,3 +92,11 @@ def test_initials_name_the_same_organisation_later(nlp: Language) -> None:
     text = "Gunmen of the Revolutionary Front of Paraguay were seen near the river. The RFP attacked a police post."
     event = only(nlp, text, "ASSAULT")
     assert [a.name for a in sources(event)] == ["Revolutionary Front of Paraguay"]
+
+
+def test_opposition_parties_and_rights_groups_are_actors(nlp: Language) -> None:
+    event = only(nlp, "Opposition parties in Bolivia rejected the new budget on Monday.", "REJECT")
+    (parties,) = sources(event)
+    assert (parties.country, parties.sector) == ("BOL", "OPP")
+    event = only(nlp, "Rights groups in Peru called for the release of the jailed reporters.", "REQUEST")
+    assert [a.sector for a in sources(event)] == ["NGO"]

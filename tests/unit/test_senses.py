@@ -53,3 +53,10 @@ def test_a_verbal_clash_is_no_assault(nlp: Language, text: str) -> None:
 
 def test_an_armed_clash_stays_an_assault(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Colombian troops clashed with rebels near the border.")
+
+
+def test_meeting_demands_is_conceding_not_consulting(nlp: Language) -> None:
+    types = types_of(nlp, "The Peruvian government met the demands of the striking miners.")
+    assert "CONSULT" not in types
+    assert "CONCEDE" in types
+    assert "CONSULT" in types_of(nlp, "The Peruvian president met the Chilean foreign minister.")

@@ -458,8 +458,14 @@ class _Builder:
             if verdict.drop:
                 return None
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
-        one_side_enough = bool(items) or event_type not in NEEDS_RECIPIENT
-        if not (symmetric or (source and target) or ((source or target) and one_side_enough)):
+        if event_type in NEEDS_RECIPIENT:
+            # a recipient with no giver only where the text names none ("aid was sent to X"), not
+            # where the giver is a thing ("the boats would help the authorities")
+            unnamed_giver = not roles.source or bool(source)
+            kept = symmetric or (bool(target) and unnamed_giver) or (bool(source) and bool(items))
+        else:
+            kept = symmetric or bool(source or target)
+        if not kept:
             return None  # PLOVER: one side is enough, except where the type is defined by its recipient
         status = status_of(tok, event_type)
         time = self.time_of(tok, status)

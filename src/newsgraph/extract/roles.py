@@ -152,7 +152,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def is_reduced_passive(verb: Token) -> bool:
     """ "a journalist arrested last week", "troops deployed to the border": a past participle
     modifying a noun is passive; the noun undergoes the event."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +194,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         theme = pobjs(trigger, ("with",))
         return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
-        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("with",))))
+        partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
+        return Roles(source=tuple(subj), target=tuple(partners))  # "discussed ties with X", "signed a deal with X"
     if frame == "encounter":
         return Roles(source=tuple(subj), target=tuple(obj + pobjs(trigger, ("with",))))
     if frame == "visit":
@@ -202,6 +203,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return Roles(source=tuple(subj), destination=tuple(dest))
     if frame == "communicate":
         return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("to", "with", "on", "against", "at"))))
+    if is_passive(trigger) and not subj:  # "troops were deployed", "the talks were suspended"
+        return Roles(source=tuple(obj))
     return Roles(source=tuple(subj))
 
 

@@ -55,7 +55,12 @@ def _lemmas(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
 
 def _theme(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
-    return lambda r: bool(_lemmas([*r.roles.theme, *objects(r.token)]) & words)
+
+    def test(r: Reading) -> bool:
+        undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
+        return bool(_lemmas([*r.roles.theme, *objects(r.token), *undergoers]) & words)
+
+    return test
 
 
 def _prep(arg: str) -> Callable[[Reading], bool]:
