@@ -118,3 +118,11 @@ def test_city_reached_is_the_place_but_a_country_reached_is_an_actor(nlp: Langua
     assert to_city.location is not None and to_city.location.name == "Aleppo"
     to_state = at(nlp, "Iran sent troops to Syria.", "sent")
     assert [m.actor.country for m in to_state.target] == ["SYR"] and to_state.location is None
+
+
+def test_a_body_named_like_a_town_is_no_place() -> None:
+    import newsgraph
+
+    events = newsgraph.extract("The Peruvian government pledged to invest further in the National Police.")
+    assert all(e.location is None or e.location.country != "POL" for e in events)
+    assert all(m.actor.country != "POL" for e in events for m in (*e.source, *e.target))

@@ -24,7 +24,7 @@ from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.nlp.components.open_actors import main_country
-from newsgraph.nlp.gazetteer import country_adjective, country_name, state_of_body
+from newsgraph.nlp.gazetteer import country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -169,10 +169,13 @@ class _Builder:
         for tok in sent:
             if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
                 continue
-            states = [m for m in self.index.at(tok) if m.actor.kind == "state" and m.actor.country]
+            named = self.index.at(tok)
+            states = [m for m in named if m.actor.kind == "state" and m.actor.country]
             if states:
                 found = states[0].actor.country
                 break
+            if named or role_of(tok.text) is not None:
+                continue  # "invest in the National Police": an organisation, not a place
             place = resolve_place(_proper_phrase(tok))
             if place is not None and place.country:
                 found = place.country

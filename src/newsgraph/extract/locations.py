@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.places import CALENDAR_WORDS, resolve_place
+from newsgraph.nlp.gazetteer import role_of
 from newsgraph.records import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "aboard", "within"})
@@ -55,8 +56,8 @@ def _name_span(tok: Token) -> Span:
 def _is_place_word(tok: Token) -> bool:
     """A proper noun that may name a place (the gazetteer decides; the small model's entity
     labels are too unreliable to veto a name it knows: "Aleppo" as NORP)."""
-    if tok.pos_ != "PROPN":
-        return False
+    if tok.pos_ != "PROPN" or role_of(tok.text) is not None:
+        return False  # "the National Police", "the Supreme Court": a body, not a place
     # the small model's DATE entities swallow neighbours ("Pier 12 on Tuesday"): only the
     # calendar words themselves are times
     return not (tok.ent_type_ in ("DATE", "TIME") and (tok.lower_ in CALENDAR_WORDS or tok.like_num))
