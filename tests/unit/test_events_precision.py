@@ -120,3 +120,8 @@ def test_forces_deployed_in_the_passive_are_mobilised(nlp: Language) -> None:
 def test_the_partner_of_a_discussed_topic_is_the_counterpart(nlp: Language) -> None:
     event = at(nlp, "The Chilean president will discuss trade ties with Argentina next week.", "discuss")
     assert [m.actor.country for m in event.target] == ["ARG"]
+
+
+def test_a_person_arrested_is_no_town_of_that_name(nlp: Language) -> None:
+    events = events_of(nlp, "Police later arrested Tomas Rivera Soto, a journalist.")
+    assert all(m.actor.kind != "state" for e in events for m in e.target)

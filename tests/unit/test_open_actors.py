@@ -100,3 +100,18 @@ def test_opposition_parties_and_rights_groups_are_actors(nlp: Language) -> None:
     assert (parties.country, parties.sector) == ("BOL", "OPP")
     event = only(nlp, "Rights groups in Peru called for the release of the jailed reporters.", "REQUEST")
     assert [a.sector for a in sources(event)] == ["NGO"]
+
+
+def test_a_person_with_no_other_cue_takes_the_articles_main_country(nlp: Language) -> None:
+    text = ("Chile's government faces a new crisis. Chilean officials met on Monday. "
+            "Police later arrested Juan Carlos Perez.")
+    event = only(nlp, text, "COERCE")
+    (rivera,) = [m for m in event.target]
+    assert (rivera.actor.country, rivera.via) == ("CHL", "main-country")
+    assert rivera.to_dict()["via"] == "main-country"
+
+
+def test_a_title_inside_a_role_phrase_gives_the_state(nlp: Language) -> None:
+    doc = nlp("Democratic U.S. Congressman Tom Harlan criticised the plan.")
+    (harlan,) = [m.actor for m in doc._.actor_mentions if "Harlan" in m.text]
+    assert (harlan.country, harlan.role) == ("USA", "lawmaker")

@@ -32,8 +32,9 @@ from newsgraph.records import Span as TextSpan
 FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
 # Types whose records need a recipient or an item; the others may have one side only.
 NEEDS_RECIPIENT = recipient_required()
-# Open-world actors whose country the sentence's place may give ("police" in Nairobi).
-PLACED_VIAS = frozenset({"role-noun", "ner"})
+# Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
+# nouns and people with no other cue take the article's main country (via "main-country").
+PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -185,7 +186,7 @@ class _Builder:
 
     def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the
-        event is set in; role nouns ("the police", "the government") else the article's main
+        event is set in; role nouns ("the police", "the government") and people else the article's main
         country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
         out: list[ActorMention] = []
         for m in mentions:
@@ -194,7 +195,7 @@ class _Builder:
             if m.via in PLACED_VIAS and actor.country is None and not named_group:  # "Kurdish forces" stay apart
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
-                if country is None and m.via == "role-noun":
+                if country is None and (m.via == "role-noun" or m.actor.kind == "person"):
                     country, via = self.main_country, "main-country"
                 if country is not None:
                     name = actor.name
@@ -294,6 +295,8 @@ class _Builder:
         for obj in roles.target:
             if obj.pos_ != "PROPN" or self.index.of_argument(obj):
                 continue
+            if resolve_place(_proper_phrase(obj)) is None:
+                continue  # the whole name must be the place: "arrested Tomas Rivera Soto" is no town Rivera
             place = place_of_phrase(obj)
             if place is not None and place.country and place.kind == "city":
                 return [_state_mention(obj, place.country)], place
@@ -478,8 +481,9 @@ class _Builder:
         if not attribution and not self.claims.describes_speaker(tok):
             attribution = sent_sources
         via_coref = any(m.via == "coref" for m in (*source, *target))
+        guessed = any(m.via == "main-country" for m in (*source, *target))  # a country by default only
         confidence = 0.4 + 0.2 * bool(source) + 0.2 * bool(target or symmetric) + 0.1 * bool(items)
-        confidence -= 0.1 * via_coref
+        confidence -= 0.1 * via_coref + 0.1 * guessed
         return self.record(
             tok, sent, event_type,
             mode=mode,

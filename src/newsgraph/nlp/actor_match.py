@@ -202,8 +202,11 @@ class PersonFinder:
     def _attach_title(self, doc: Doc, person: _Person, by_end: dict[int, RolePhrase], attached: set[int]) -> None:
         """ "US secretary of state Jane Doe": the phrase joins the person's mention."""
         base = _base(doc, person)
-        before = by_end.get(person.start)
-        if before is not None and person.title is None and _fits(before, base, attached):
+        before = by_end.get(person.start) if person.title is None else None
+        if person.title is not None:  # "U.S. Congressman Andy Levin": the phrase holds the title
+            covering = by_end.get(person.name_start)
+            before = covering if covering is not None and covering.start < person.start else None
+        if before is not None and _fits(before, base, attached):
             person.start = before.start
             attached.add(id(before))
             person.actor = _described(base, before)
