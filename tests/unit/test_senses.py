@@ -60,3 +60,12 @@ def test_meeting_demands_is_conceding_not_consulting(nlp: Language) -> None:
     assert "CONSULT" not in types
     assert "CONCEDE" in types
     assert "CONSULT" in types_of(nlp, "The Peruvian president met the Chilean foreign minister.")
+
+
+def test_a_speech_act_noun_with_an_owner_is_an_event(nlp: Language) -> None:
+    assert "THREATEN" in types_of(nlp, "Peru's threat to close the border alarmed traders.")
+    assert "REQUEST" in types_of(nlp, "Bolivia's demand for talks surprised the markets.")
+
+
+def test_a_speech_act_noun_without_owner_or_recipient_is_no_event(nlp: Language) -> None:
+    assert "AGREE" not in types_of(nlp, "Officials said much remains to be done on a Colombia ceasefire deal.")

@@ -84,6 +84,11 @@ def _armed(r: Reading) -> bool:
     )
 
 
+def _owner(r: Reading) -> bool:
+    sides = {i for m in (*r.source, *r.target) for i in range(m.start, m.end)}
+    return any(c.dep_ == "poss" and c.i in sides for c in r.token.children)
+
+
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "prep": _prep,
@@ -91,6 +96,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "armed": lambda _arg: _armed,
+    "owner": lambda _arg: _owner,
 }
 
 
