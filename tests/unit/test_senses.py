@@ -69,3 +69,8 @@ def test_a_speech_act_noun_with_an_owner_is_an_event(nlp: Language) -> None:
 
 def test_a_speech_act_noun_without_owner_or_recipient_is_no_event(nlp: Language) -> None:
     assert "AGREE" not in types_of(nlp, "Officials said much remains to be done on a Colombia ceasefire deal.")
+
+
+def test_a_speech_act_noun_owned_by_a_pronoun_refers_back(nlp: Language) -> None:
+    text = "Chilean officials believe their warnings have helped to calm the border."
+    assert "THREATEN" not in types_of(nlp, text) and "ACCUSE" not in types_of(nlp, text)

@@ -85,8 +85,10 @@ def _armed(r: Reading) -> bool:
 
 
 def _owner(r: Reading) -> bool:
+    """A named possessor among the sides ("Washington's call"); a possessive pronoun ("their
+    warnings") points back to an act already reported, not a new one."""
     sides = {i for m in (*r.source, *r.target) for i in range(m.start, m.end)}
-    return any(c.dep_ == "poss" and c.i in sides for c in r.token.children)
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" and c.i in sides for c in r.token.children)
 
 
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
