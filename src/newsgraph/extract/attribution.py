@@ -200,7 +200,7 @@ class AttributionFinder:
         """The country an anonymous speaker is placed in: "officials in Seoul", "diplomats from Chile"."""
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at"):
-                found = [m for m in self.index.in_subtree(prep) if m.actor.country]
+                found = self.index.in_subtree(prep, lambda m: m.actor.country is not None)
                 if found:
                     return found[0].actor.country
         return None

@@ -35,6 +35,8 @@ NEEDS_RECIPIENT = recipient_required()
 # Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
 # nouns and people with no other cue take the article's main country (via "main-country").
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+# Sectors of those who travel on a state's or an organisation's behalf.
+PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "ELI", "PTY", "OPP"})
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -59,8 +61,11 @@ COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"
 
 
 def _private_person(actor: Actor) -> bool:
-    """A person with no office: no sector, no role (a named fighter, a volunteer, a refugee)."""
-    return actor.kind == "person" and actor.sector is None and actor.role is None
+    """A person with no public office: no sector or a private one (a named fighter, a volunteer,
+    a nurse, a refugee)."""
+    if actor.kind != "person":
+        return False
+    return actor.role is None if actor.sector is None else actor.sector not in PUBLIC_SECTORS
 
 
 def _names_somewhere(tok: Token) -> bool:
@@ -240,7 +245,7 @@ class _Builder:
             place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
             if place is not None and place.country:
                 return [_state_mention(dest, place.country)], place
-            found = [m for m in self.index.in_subtree(dest) if m.actor.country]
+            found = self.index.in_subtree(dest, lambda m: m.actor.country is not None)
             if found:
                 return [_state_mention(dest, found[0].actor.country or "", found[0])], None
         return [], None
@@ -427,7 +432,7 @@ class _Builder:
         items = [i for part in (obj, *obj.conjuncts) for i in item_phrases(part)]
         if not items:
             return None
-        givers = [m for m in self.index.in_subtree(obj) if m.actor.kind == "state"]
+        givers = self.index.in_subtree(obj, lambda m: m.actor.kind == "state")
         sides = {identity(m.actor) for m in event.source}
         source = [m for m in givers if identity(m.actor) not in sides][:1] or list(event.target)
         marker = obj.head.head  # "exchange" / "return"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -72,10 +72,11 @@ class MentionIndex:
                             actor, name=f"{adjective} {_plural_role(actor.role)}", country=iso3, wikidata=None)))
         return out
 
-    def in_subtree(self, head: Token) -> list[ActorMention]:
-        """The first actor mentioned anywhere inside the phrase ("a port where Russia's fleet docks")."""
+    def in_subtree(self, head: Token, keep: Callable[[ActorMention], bool] = lambda m: True) -> list[ActorMention]:
+        """The first actors mentioned inside the phrase that ``keep`` accepts ("a port where
+        naval ships from Russia's fleet dock": with a country, Russia)."""
         for tok in head.subtree:
-            found = self.at(tok)
+            found = [m for m in self.at(tok) if keep(m)]
             if found:
                 return found
         return []

@@ -315,8 +315,12 @@ def _load_people(b: _Builder, countries: dict[str, Country]) -> dict[str, tuple[
 
 
 def _load_roles() -> dict[str, RoleEntry]:
+    """roles.tsv, then the role nouns converted from PETRARCH2 (petrarch2_agents.tsv, made by
+    scripts/petrarch2_agents.py) that roles.tsv does not have."""
     roles: dict[str, RoleEntry] = {}
-    for _, row in _rows("roles.tsv"):
+    for _, row in (*_rows("roles.tsv"), *_rows("petrarch2_agents.tsv")):
+        if normalize(row["term"]) in roles:
+            continue
         entry = RoleEntry(
             term=row["term"],
             role=row["role"],
