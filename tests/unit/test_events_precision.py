@@ -125,3 +125,14 @@ def test_the_partner_of_a_discussed_topic_is_the_counterpart(nlp: Language) -> N
 def test_a_person_arrested_is_no_town_of_that_name(nlp: Language) -> None:
     events = events_of(nlp, "Police later arrested Tomas Rivera Soto, a journalist.")
     assert all(m.actor.kind != "state" for e in events for m in e.target)
+
+
+def test_the_subject_of_the_objects_own_clause_is_the_target(nlp: Language) -> None:
+    event = at(nlp, "Bolivia rejected claims that Peru was arming the rebels.", "rejected")
+    assert [m.actor.country for m in event.target] == ["PER"]
+
+
+def test_a_role_noun_owned_by_a_person_has_the_persons_country(nlp: Language) -> None:
+    doc = nlp("Gabriel Boric, the Chilean president, met his cabinet on Monday.")
+    cabinet = [m for m in doc._.actor_mentions if m.text.endswith("cabinet")]
+    assert cabinet and all(m.actor.country == "CHL" for m in cabinet)

@@ -308,13 +308,17 @@ class _Builder:
         return [], None
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:
-        """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement."""
-        if any(c.dep_ == "dobj" for c in tok.children):
-            return []
-        comp = _complement(tok)
-        if comp is None or comp.dep_ != "ccomp":
-            return []
-        own = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement;
+        "welcomed the announcement that Y had agreed", "rejected claims that Y was arming Z": Y,
+        the subject of the object's own clause."""
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if objs:
+            clauses = [c for o in objs for c in o.children if c.dep_ in ("acl", "ccomp") and
+                       any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+        else:
+            comp = _complement(tok)
+            clauses = [comp] if comp is not None and comp.dep_ == "ccomp" else []
+        own = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _actors(tuple(own), self.index)
 
     def theme_recipient(self, tok: Token, trig: Trigger, roles: Roles) -> list[ActorMention]:

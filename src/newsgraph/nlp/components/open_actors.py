@@ -81,7 +81,7 @@ def _country_in(tokens: Span | list[Token]) -> str | None:
 def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None:
     """The country the syntax around a noun phrase gives: possessor, "of X", apposition."""
     for child in head.children:
-        if child.dep_ == "poss" and child.i in covered and covered[child.i].actor.kind == "state":
+        if child.dep_ == "poss" and child.i in covered:  # "Peru's police", "his cabinet" (the president's)
             return covered[child.i].actor.country
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
