@@ -136,3 +136,21 @@ def test_a_role_noun_owned_by_a_person_has_the_persons_country(nlp: Language) ->
     doc = nlp("Gabriel Boric, the Chilean president, met his cabinet on Monday.")
     cabinet = [m for m in doc._.actor_mentions if m.text.endswith("cabinet")]
     assert cabinet and all(m.actor.country == "CHL" for m in cabinet)
+
+
+def test_a_protest_abroad_targets_the_host_state(nlp: Language) -> None:
+    event = at(nlp, "Peruvian and Chilean activists staged a protest in Quito on Wednesday.", "protest")
+    assert not event.symmetric  # done side by side, not to each other
+    assert [m.actor.country for m in event.target] == ["ECU"]
+    home = at(nlp, "Chilean workers protested in Santiago on Monday.", "protested")
+    assert not home.target
+
+
+def test_talks_at_a_third_place_do_not_target_the_host(nlp: Language) -> None:
+    events = events_of(nlp, "Argentine officials held talks in Geneva on Monday.")
+    assert all(m.actor.country != "CHE" for e in events for m in e.target)
+
+
+def test_the_host_city_of_an_event_attended_is_the_destination(nlp: Language) -> None:
+    event = at(nlp, "The Chilean president will attend the Munich Security Conference.", "attend")
+    assert [m.actor.country for m in event.target] == ["DEU"]

@@ -35,6 +35,12 @@ NEEDS_RECIPIENT = recipient_required()
 # Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
 # nouns and people with no other cue take the article's main country (via "main-country").
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+# Types an event noun with several owners names as done together ("US-Russia talks"); "a
+# protest by Peruvian and Chilean activists" is done side by side, not to each other.
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
+# Types whose target, when none is named, is the state they are held in, if abroad (not meetings:
+# talks in Geneva are seldom with Switzerland).
+HOSTED_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 # Sectors of those who travel on a state's or an organisation's behalf.
 PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "ELI", "PTY", "OPP"})
 # Events where nothing changes hands: their objects are topics, not items.
@@ -248,6 +254,10 @@ class _Builder:
             found = self.index.in_subtree(dest, lambda m: m.actor.country is not None)
             if found:
                 return [_state_mention(dest, found[0].actor.country or "", found[0])], None
+            for mod in dest.children:  # "the Beijing Olympics", "the Munich Security Conference": the host city
+                host = resolve_place(mod.text) if mod.dep_ == "compound" and mod.pos_ == "PROPN" else None
+                if host is not None and host.country and host.kind == "city":
+                    return [_state_mention(dest, host.country)], host
         return [], None
 
     def resolve(
@@ -287,9 +297,10 @@ class _Builder:
         target = [m for m in target if identity(m.actor) not in source_ids
                   and not ((m.via == "place" or m.actor.kind == "state") and m.actor.country in source_countries)]
         went_somewhere = trig.frame == "visit" and any(_names_somewhere(d) for d in roles.destination)
+        mutual = trig.frame in ("encounter", "joint") or (trig.frame == "nominal" and trig.type in MUTUAL_TYPES)
         symmetric = (
             not target
-            and (trig.frame in ("encounter", "joint", "nominal") or went_somewhere)
+            and (mutual or went_somewhere)
             and len({m.actor.country or m.actor.name for m in source}) >= 2
         )
         return source, target, symmetric, place
@@ -306,6 +317,17 @@ class _Builder:
             if place is not None and place.country and place.kind == "city":
                 return [_state_mention(obj, place.country)], place
         return [], None
+
+    def host(self, tok: Token, source: list[ActorMention], place: Place | None) -> list[ActorMention]:
+        """A protest or deployment abroad with no one else named: the state it is held in
+        ("US activists protested in Beijing", "Russia held exercises in Alaska") is its target."""
+        if place is None or not place.country or not source:
+            return []
+        if place.country in {m.actor.country for m in source} or any(m.actor.country is None for m in source):
+            return []
+        first = place.text.split()[0] if place.text else ""
+        at = next((t for t in tok.sent if t.text == first), None)
+        return [_state_mention(at, place.country)] if at is not None else []
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:
         """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement;
@@ -465,6 +487,8 @@ class _Builder:
         found, route = locate(tok)
         place = place or found
         source, target = self.in_context(source, place), self.in_context(target, place)
+        if not target and not symmetric and trig.type in HOSTED_TYPES:
+            target = self.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
         verdict = check(Reading(token=tok, lemma=trig.lemma, type=trig.type, frame=trig.frame, roles=roles,
                                 source=tuple(source), target=tuple(target), symmetric=symmetric, somewhere=somewhere))

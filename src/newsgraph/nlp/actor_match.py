@@ -244,7 +244,10 @@ def _from_dictionary(doc: Doc, person: _Person, when: date | None) -> None:
     actor = person.actor
     if person.known is not None or actor is None or actor.country is not None or person.via not in ("ner", "title"):
         return
-    found = dictionary_actor(" ".join(doc[person.name_start : person.name_end].text.split()), label="PERSON", when=when)
+    name = " ".join(doc[person.name_start : person.name_end].text.split())
+    titled = " ".join(doc[person.start : person.name_end].text.split())  # "President Bush" is an alias too
+    found = dictionary_actor(name, label="PERSON", when=when) or (
+        dictionary_actor(titled, label="PERSON", when=when) if titled != name else None)
     if found is not None:
         person.actor = Actor(name=found.name, kind="person", country=found.country,
                              sector=actor.sector or found.sector, role=actor.role)
