@@ -154,3 +154,14 @@ def test_talks_at_a_third_place_do_not_target_the_host(nlp: Language) -> None:
 def test_the_host_city_of_an_event_attended_is_the_destination(nlp: Language) -> None:
     event = at(nlp, "The Chilean president will attend the Munich Security Conference.", "attend")
     assert [m.actor.country for m in event.target] == ["DEU"]
+
+
+def test_leaders_from_two_states_meet_each_other(nlp: Language) -> None:
+    event = at(nlp, "Analysts expect leaders from Peru and Chile to meet at some point.", "meet")
+    assert event.symmetric
+    assert sorted(m.actor.country or "" for m in event.source) == ["CHL", "PER"]
+
+
+def test_military_backing_is_aid(nlp: Language) -> None:
+    event = at(nlp, "Brazil's military backing of the Bolivian government surprised analysts.", "backing")
+    assert event.type == "AID"

@@ -57,11 +57,11 @@ class MentionIndex:
         """"the leaders of the UK and US", "the foreign ministers of Egypt and Jordan": the office
         of each state coordinated in the "of"-phrase (the ruler's mention covers the first only)."""
         actor = mention.actor
-        if head.tag_ not in ("NNS", "NNPS") or mention.via != "role" or not actor.role:
+        if head.tag_ not in ("NNS", "NNPS") or mention.via not in ("role", "role-noun") or not actor.role:
             return []
         out: list[ActorMention] = []
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+        for prep in head.children:  # "the leaders of the UK and US", "leaders from the US and China"
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 for conj in obj.conjuncts:
