@@ -165,3 +165,8 @@ def test_leaders_from_two_states_meet_each_other(nlp: Language) -> None:
 def test_military_backing_is_aid(nlp: Language) -> None:
     event = at(nlp, "Brazil's military backing of the Bolivian government surprised analysts.", "backing")
     assert event.type == "AID"
+
+
+def test_a_sanction_noun_with_a_number_for_modifier_keeps_its_target(nlp: Language) -> None:
+    events = events_of(nlp, "At first 25% tariffs on Peruvian exports were announced.")
+    assert any(e.type == "SANCTION" and [m.actor.country for m in e.target] == ["PER"] for e in events)

@@ -499,8 +499,9 @@ class _Builder:
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
         if event_type in NEEDS_RECIPIENT:
             # a recipient with no giver only where the text names none ("aid was sent to X"), not
-            # where the giver is a thing ("the boats would help the authorities")
-            unnamed_giver = not roles.source or bool(source)
+            # where the giver is a thing ("the boats would help the authorities"); a noun's
+            # modifiers name no giver ("25% tariffs on X")
+            unnamed_giver = not roles.source or bool(source) or trig.frame == "nominal"
             kept = symmetric or (bool(target) and unnamed_giver) or (bool(source) and bool(items))
         else:
             kept = symmetric or bool(source or target)
