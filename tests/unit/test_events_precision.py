@@ -170,3 +170,14 @@ def test_military_backing_is_aid(nlp: Language) -> None:
 def test_a_sanction_noun_with_a_number_for_modifier_keeps_its_target(nlp: Language) -> None:
     events = events_of(nlp, "At first 25% tariffs on Peruvian exports were announced.")
     assert any(e.type == "SANCTION" and [m.actor.country for m in e.target] == ["PER"] for e in events)
+
+
+def test_engaging_someone_in_a_fight_is_an_assault_on_them(nlp: Language) -> None:
+    event = at(nlp, "Colombian rebels engaged Ecuadorian soldiers in a gunfight near the border.", "gunfight")
+    assert [m.actor.country for m in event.source] == ["COL"]
+    assert [m.actor.country for m in event.target] == ["ECU"]
+
+
+def test_opponents_and_critics_are_the_opposition(nlp: Language) -> None:
+    event = at(nlp, "Opponents of the Bolivian government protested in La Paz.", "protested")
+    assert [(m.actor.country, m.actor.sector) for m in event.source] == [("BOL", "OPP")]
