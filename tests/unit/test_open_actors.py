@@ -115,3 +115,8 @@ def test_a_title_inside_a_role_phrase_gives_the_state(nlp: Language) -> None:
     doc = nlp("Democratic U.S. Congressman Tom Harlan criticised the plan.")
     (harlan,) = [m.actor for m in doc._.actor_mentions if "Harlan" in m.text]
     assert (harlan.country, harlan.role) == ("USA", "lawmaker")
+
+
+def test_a_capitalised_first_word_is_no_organisation(nlp: Language) -> None:
+    doc = nlp("Coordinated airstrikes by the Peruvian army killed 50 rebels.")
+    assert all(m.text != "Coordinated" for m in doc._.actor_mentions)

@@ -134,3 +134,16 @@ def test_a_list_read_as_an_apposition_is_still_a_list(nlp) -> None:  # type: ign
     doc = nlp("Jane Doe, a Pentagon spokeswoman, met the ambassador.")
     doe = next(t for t in doc if t.text == "Doe")
     assert [t.text for t in expand([doe])] == ["Doe"]  # a true apposition is no list
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "Officials fear that Peruvian children could be attacked or kidnapped."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    kidnap = next(e for e in events if e.trigger.text == "kidnapped")
+    assert not kidnap.source
+    assert [m.actor.country for m in kidnap.target] == ["PER"]

@@ -74,3 +74,8 @@ def test_a_speech_act_noun_without_owner_or_recipient_is_no_event(nlp: Language)
 def test_a_speech_act_noun_owned_by_a_pronoun_refers_back(nlp: Language) -> None:
     text = "Chilean officials believe their warnings have helped to calm the border."
     assert "THREATEN" not in types_of(nlp, text) and "ACCUSE" not in types_of(nlp, text)
+
+
+def test_amassing_followers_is_no_mobilisation(nlp: Language) -> None:
+    assert "MOBILIZE" not in types_of(nlp, "The Peruvian blogger amassed 12 million followers online.")
+    assert "MOBILIZE" in types_of(nlp, "Peru amassed troops on the Chilean border.")

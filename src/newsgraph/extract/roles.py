@@ -75,9 +75,14 @@ def _listed_appositions(head: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+    """Passive voice, also of a participle sharing a passive auxiliary ("were attacked or kidnapped")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
-    )
+    ):
+        return True
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb and head.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in head.children))
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -170,7 +175,10 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
     if is_reduced_passive(verb):
         return agents(verb), expand([verb.head])
     if is_passive(verb):
-        return agents(verb), expand(children(verb, "nsubjpass", "nsubj"))
+        undergoers = children(verb, "nsubjpass", "nsubj")
+        if not undergoers and verb.dep_ == "conj":  # "were attacked or kidnapped": the first verb's subject
+            undergoers = children(verb.head, "nsubjpass", "nsubj")
+        return agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []), expand(undergoers)
     return subjects(verb), objects(verb)
 
 

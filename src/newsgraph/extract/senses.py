@@ -99,6 +99,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "armed": lambda _arg: _armed,
     "owner": lambda _arg: _owner,
+    "object": lambda _arg: lambda r: bool(objects(r.token)),
 }
 
 

@@ -169,6 +169,8 @@ class OpenActors:
             words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
             if not words or not any(t.text[:1].isupper() for t in words) or any(t.like_num for t in words):
                 continue
+            if not any(t.pos_ == "PROPN" for t in words):
+                continue  # "Coordinated airstrikes": a capitalised first word, not a name
             name = doc[words[0].i : ent.end].text
             earlier = acronyms.of(name, ent.start)
             if earlier is not None:  # "the Baloch Liberation Army (BLA) … the BLA"
