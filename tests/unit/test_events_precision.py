@@ -181,3 +181,9 @@ def test_engaging_someone_in_a_fight_is_an_assault_on_them(nlp: Language) -> Non
 def test_opponents_and_critics_are_the_opposition(nlp: Language) -> None:
     event = at(nlp, "Opponents of the Bolivian government protested in La Paz.", "protested")
     assert [(m.actor.country, m.actor.sector) for m in event.source] == [("BOL", "OPP")]
+
+
+def test_the_host_city_wins_over_actors_in_an_apposition(nlp: Language) -> None:
+    text = "The Chilean president will attend the Munich Security Conference, a forum that tests his resolve."
+    event = at(nlp, text, "attend")
+    assert [m.actor.country for m in event.target] == ["DEU"]

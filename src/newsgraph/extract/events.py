@@ -251,13 +251,13 @@ class _Builder:
             place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
             if place is not None and place.country:
                 return [_state_mention(dest, place.country)], place
-            found = self.index.in_subtree(dest, lambda m: m.actor.country is not None)
-            if found:
-                return [_state_mention(dest, found[0].actor.country or "", found[0])], None
             for mod in dest.children:  # "the Beijing Olympics", "the Munich Security Conference": the host city
                 host = resolve_place(mod.text) if mod.dep_ == "compound" and mod.pos_ == "PROPN" else None
                 if host is not None and host.country and host.kind == "city":
                     return [_state_mention(dest, host.country)], host
+            found = self.index.in_subtree(dest, lambda m: m.actor.country is not None)
+            if found:
+                return [_state_mention(dest, found[0].actor.country or "", found[0])], None
         return [], None
 
     def resolve(
