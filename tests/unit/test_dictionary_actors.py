@@ -40,8 +40,8 @@ def test_an_alias_shared_by_two_people_resolves_by_date() -> None:
     assert early.country == late.country == "USA"
 
 
-def test_one_word_is_never_a_person_and_armed_groups_are_groups() -> None:
-    assert dictionary_actor("Karzai", label="PERSON", when=date(2005, 6, 1)) is None
+def test_one_word_is_no_person_unless_listed_and_armed_groups_are_groups() -> None:
+    assert dictionary_actor("Mimardanov", label="PERSON", when=date(2005, 6, 1)) is None  # a record's own one-word name
     group = dictionary_actor("the Baloch Liberation Army", label="ORG", when=date(2024, 1, 1))
     assert group is not None
     assert (group.kind, group.country, group.sector) == ("group", "PAK", "REB")
@@ -88,3 +88,11 @@ def test_the_shipped_agents_table_is_what_the_script_makes(tmp_path: Path) -> No
                     "--petrarch", str(SHARED / "data/petrarch2")], check=True, capture_output=True)
     shipped = REPO / "src/newsgraph/data/actors/petrarch2_agents.tsv"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_a_surname_the_dictionary_lists_names_the_person() -> None:
+    karzai = dictionary_actor("Karzai", label="PERSON", when=date(2005, 6, 1))
+    assert karzai is not None and karzai.name == "Hamid Karzai"
+    assert dictionary_actor("Joseph", label="PERSON", when=date(2005, 6, 1)) is None
+    events = events_of("A day later Sarkozy heads to Warsaw for talks.", date(2008, 8, 6))
+    assert any(m.actor.name == "Nicolas Sarkozy" and m.actor.country == "FRA" for e in events for m in e.source)

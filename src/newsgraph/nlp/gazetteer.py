@@ -533,8 +533,16 @@ def _period(text: str, line: int) -> Period:
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, tuple[DictionaryRecord, ...]]:
     """Name key → PETRARCH2 records, read on first use (not part of the matchers)."""
+    return _read_dictionary()[0]
+
+
+@lru_cache(maxsize=1)
+def _read_dictionary() -> tuple[dict[str, tuple[DictionaryRecord, ...]], frozenset[str]]:
+    """The index, and the one-word keys the dictionary lists as a synonym of a fuller name
+    ("Karzai" for Hamid Karzai): surnames its authors judged unambiguous."""
     path = files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/petrarch2.tsv")
     index: dict[str, list[DictionaryRecord]] = {}
+    surnames: set[str] = set()
     with path.open("r", encoding="utf-8") as handle:
         lines = (ln for ln in handle if not ln.startswith("#"))
         reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -543,22 +551,25 @@ def _dictionary() -> dict[str, tuple[DictionaryRecord, ...]]:
             if not periods:
                 continue
             record = DictionaryRecord(name=row["name"], source=row["file"], periods=periods)
-            for surface in (row["name"], *_split(row["aliases"])):
+            for n, surface in enumerate((row["name"], *_split(row["aliases"]))):
                 key = _strip_the(fold_accents(normalize(surface)))
                 bucket = index.setdefault(key, [])
                 if record not in bucket:
                     bucket.append(record)
-    return {k: tuple(v) for k, v in index.items()}
+                if n and " " not in key and " " in row["name"].strip():
+                    surnames.add(key)
+    return {k: tuple(v) for k, v in index.items()}, frozenset(surnames)
 
 
 def dictionary_actor(text: str, *, label: str, when: date | None = None) -> Actor | None:
     """A name no curated table knows, looked up in the PETRARCH2 dictionaries: a person
-    (``label`` PERSON: full names only, never one word), or an organisation or group. The
+    (``label`` PERSON: full names, or a surname the dictionary lists for one), or an organisation
+    or group. The
     code in force at ``when`` gives country and sector; None when records disagree on the
     country."""
     key = _strip_the(fold_accents(normalize(text)))
-    if label == "PERSON" and len(key.split()) < 2:
-        return None
+    if label == "PERSON" and len(key.split()) < 2 and key not in _read_dictionary()[1]:
+        return None  # one word only where the dictionary lists it as a surname of a full name
     records = _dictionary().get(key, ())
     if label != "PERSON":
         # one-word names only of bodies and groups, not of people ("Taliban", not "Josipovic")
