@@ -79,3 +79,19 @@ def test_a_speech_act_noun_owned_by_a_pronoun_refers_back(nlp: Language) -> None
 def test_amassing_followers_is_no_mobilisation(nlp: Language) -> None:
     assert "MOBILIZE" not in types_of(nlp, "The Peruvian blogger amassed 12 million followers online.")
     assert "MOBILIZE" in types_of(nlp, "Peru amassed troops on the Chilean border.")
+
+
+def test_refusing_to_be_named_is_no_rejection(nlp: Language) -> None:
+    assert "REJECT" not in types_of(nlp, "The Chilean diplomat, who refused to be named, said talks had stalled.")
+    assert "REJECT" in types_of(nlp, "Peru refused to sign the fisheries treaty.")
+
+
+def test_a_journey_with_no_known_traveller_is_no_visit(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "The teenager, who travelled to Syria two months earlier, is missing.")
+    assert "CONSULT" in types_of(nlp, "The Peruvian foreign minister travelled to Chile on Monday.")
+
+
+def test_a_capital_naming_an_attack_is_its_place_not_its_attacker(nlp: Language) -> None:
+    events: list[Event] = extract_events(nlp("Lima remembered the victims of the Quito bombing."),
+                                         Article(id="t", text="x", published=date(2024, 3, 6)))
+    assert all(m.actor.country != "ECU" for e in events for m in e.source)

@@ -479,6 +479,10 @@ class _Builder:
         if trig.frame == "acquire" and trig.type == "AID":
             roles = Roles(source=roles.target, target=roles.source, theme=roles.theme)  # aid flows to the buyer
         source, target, symmetric, place = self.resolve(tok, trig, roles)
+        if trig.frame == "nominal":  # "the Paris attacks", "the Quito bombing": a city naming the event's place
+            places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                      and (p := resolve_place(c.text)) is not None and p.kind == "city"}
+            source = [m for m in source if not any(m.start <= i < m.end for i in places)]
         if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
             return None  # a private person's journey (a volunteer travelling to Syria) is no state visit
         if trig.type == "AID" and trig.frame == "direct" and not target:

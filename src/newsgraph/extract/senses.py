@@ -84,6 +84,11 @@ def _armed(r: Reading) -> bool:
     )
 
 
+def _complement_in(arg: str) -> Callable[[Reading], bool]:
+    words = _words(arg)
+    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in r.token.children)
+
+
 def _owner(r: Reading) -> bool:
     """A named possessor among the sides ("Washington's call"); a possessive pronoun ("their
     warnings") points back to an act already reported, not a new one."""
@@ -100,6 +105,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "armed": lambda _arg: _armed,
     "owner": lambda _arg: _owner,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
+    "source": lambda _arg: lambda r: bool(r.source),
+    "complement": _complement_in,
 }
 
 
