@@ -63,11 +63,15 @@ def test_the_texts_own_title_wins_over_the_dictionary(nlp: Language) -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "data/petrarch2").is_dir(), reason="../shared/data/petrarch2 not present")
-def test_the_shipped_table_is_what_the_script_makes(tmp_path: Path) -> None:
-    out = tmp_path / "petrarch2.tsv"
-    subprocess.run([sys.executable, str(REPO / "scripts/petrarch2_actors.py"), "--out", str(out),
+@pytest.mark.parametrize(("script", "table"), [
+    ("petrarch2_actors.py", "petrarch2.tsv"),
+    ("petrarch2_agents.py", "petrarch2_agents.tsv"),
+])
+def test_the_shipped_table_is_what_its_script_makes(tmp_path: Path, script: str, table: str) -> None:
+    out = tmp_path / table
+    subprocess.run([sys.executable, str(REPO / "scripts" / script), "--out", str(out),
                     "--petrarch", str(SHARED / "data/petrarch2")], check=True, capture_output=True)
-    shipped = REPO / "src/newsgraph/data/actors/petrarch2.tsv"
+    shipped = REPO / "src/newsgraph/data/actors" / table
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
@@ -79,15 +83,6 @@ def test_role_nouns_from_the_petrarch2_agents_are_actors() -> None:
     assert role_of("uprising") is None  # an activity, not an actor
     events = events_of("Peruvian fishermen protested outside the parliament in Lima.", date(2024, 3, 1))
     assert any(m.actor.sector == "AGR" and m.actor.country == "PER" for e in events for m in e.source)
-
-
-@pytest.mark.skipif(not (SHARED / "data/petrarch2").is_dir(), reason="../shared/data/petrarch2 not present")
-def test_the_shipped_agents_table_is_what_the_script_makes(tmp_path: Path) -> None:
-    out = tmp_path / "agents.tsv"
-    subprocess.run([sys.executable, str(REPO / "scripts/petrarch2_agents.py"), "--out", str(out),
-                    "--petrarch", str(SHARED / "data/petrarch2")], check=True, capture_output=True)
-    shipped = REPO / "src/newsgraph/data/actors/petrarch2_agents.tsv"
-    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
 def test_a_surname_the_dictionary_lists_names_the_person() -> None:
