@@ -95,3 +95,20 @@ def test_a_capital_naming_an_attack_is_its_place_not_its_attacker(nlp: Language)
     events: list[Event] = extract_events(nlp("Lima remembered the victims of the Quito bombing."),
                                          Article(id="t", text="x", published=date(2024, 3, 6)))
     assert all(m.actor.country != "ECU" for e in events for m in e.source)
+
+
+def test_taking_to_the_streets_is_a_protest_and_other_taking_is_not(nlp: Language) -> None:
+    assert "PROTEST" in types_of(nlp, "Thousands of Chilean students took to the streets of Santiago.")
+    assert "PROTEST" not in types_of(nlp, "The Chilean minister took to social media to complain.")
+
+
+def test_only_civic_groups_gathering_protest(nlp: Language) -> None:
+    assert "PROTEST" in types_of(nlp, "Demonstrators gathered outside the Peruvian parliament in Lima.")
+    assert "PROTEST" not in types_of(nlp, "Peruvian officials gathered in Geneva for the conference.")
+
+
+def test_going_on_strike_is_done_by_the_strikers(nlp: Language) -> None:
+    events: list[Event] = extract_events(nlp("Chilean teachers went on strike on Monday."),
+                                         Article(id="t", text="x", published=date(2024, 3, 6)))
+    strike = [e for e in events if e.type == "PROTEST"]
+    assert strike and [m.actor.country for m in strike[0].source] == ["CHL"]

@@ -233,9 +233,9 @@ def _nominal_roles(noun: Token) -> Roles:
     target += of_objects + (owners if undergoer else [])
     head = noun.head
     verb = head.head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and verb.pos_ == "VERB" and not source and (
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "on") and verb.pos_ == "VERB" and not source and (
         verb.lemma_.lower() in word_list("participation_verbs")
-    ):  # "X engaged Y in a firefight", "X took part in the talks", "X joined in the attack"
+    ):  # "X engaged Y in a firefight", "X took part in the talks", "X went on strike"
         source = subjects(verb)
         target += objects(verb) if verb.lemma_.lower() != "take" else []
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):

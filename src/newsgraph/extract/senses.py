@@ -106,6 +106,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "owner": lambda _arg: _owner,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
+    "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
     "complement": _complement_in,
 }
 
