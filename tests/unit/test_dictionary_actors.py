@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsgraph.nlp.gazetteer import dictionary_actor
+from newsgraph.nlp.dictionary import dictionary_actor
 from newsgraph.records import Event
 
 REPO = Path(__file__).resolve().parents[2]

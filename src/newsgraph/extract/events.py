@@ -13,18 +13,17 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, recipient_required, trigger_for
-from newsgraph.extract.locations import LOCATIVE_PREPS, locate, place_of_phrase
+from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
-from newsgraph.nlp.components.open_actors import main_country
-from newsgraph.nlp.gazetteer import country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -32,9 +31,6 @@ from newsgraph.records import Span as TextSpan
 FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
 # Types whose records need a recipient or an item; the others may have one side only.
 NEEDS_RECIPIENT = recipient_required()
-# Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
-# nouns and people with no other cue take the article's main country (via "main-country").
-PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
 # Types an event noun with several owners names as done together ("US-Russia talks"); "a
 # protest by Peruvian and Chilean activists" is done side by side, not to each other.
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
@@ -132,21 +128,6 @@ def _non_actor_items(tokens: tuple[Token, ...] | list[Token], index: MentionInde
     return items
 
 
-def _proper_phrase(tok: Token) -> str:
-    """A proper name with its compound parts ("Far Eastern Federal University")."""
-    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    start = parts[0].i if parts else tok.i
-    return tok.doc[start : tok.i + 1].text
-
-
-def _state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> ActorMention:
-    """The state a place stands in, as an actor mention on the place's words."""
-    return ActorMention(
-        start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
-        actor=Actor(name=country_name(iso3) or iso3, kind="state", country=iso3),
-        via="place", antecedent=near.start_char if near else None,
-    )
-
 
 def _complement_items(tok: Token, index: MentionIndex) -> list[Item]:
     """What a request or promise is about: the objects inside its clausal complement."""
@@ -168,56 +149,7 @@ class _Builder:
         self.claims = AttributionFinder(self.index)
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         self.timexes = find_timexes(doc, article.published)
-        self.main_country = main_country(list(doc._.actor_mentions or []))
-        self._sentence_countries: dict[int, str | None] = {}
-
-    def sentence_country(self, mention: ActorMention) -> str | None:
-        """The country of the place the mention's sentence is set in: the first "in/at/near X"
-        in it that names a state, a seat or a city of the gazetteer."""
-        sent = self.doc[mention.start].sent
-        if sent.start in self._sentence_countries:
-            return self._sentence_countries[sent.start]
-        found: str | None = None
-        for tok in sent:
-            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
-                continue
-            named = self.index.at(tok)
-            states = [m for m in named if m.actor.kind == "state" and m.actor.country]
-            if states:
-                found = states[0].actor.country
-                break
-            if named or role_of(tok.text) is not None:
-                continue  # "invest in the National Police": an organisation, not a place
-            place = resolve_place(_proper_phrase(tok))
-            if place is not None and place.country:
-                found = place.country
-                break
-        self._sentence_countries[sent.start] = found
-        return found
-
-    def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
-        """Open-world actors with no country of their own take the country of the place the
-        event is set in; role nouns ("the police", "the government") and people else the article's main
-        country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
-        out: list[ActorMention] = []
-        for m in mentions:
-            actor = m.actor
-            named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
-            if m.via in PLACED_VIAS and actor.country is None and not named_group:  # "Kurdish forces" stay apart
-                country = place.country if place is not None and place.country else self.sentence_country(m)
-                via = "place"
-                if country is None and (m.via == "role-noun" or m.actor.kind == "person"):
-                    country, via = self.main_country, "main-country"
-                if country is not None:
-                    name = actor.name
-                    if m.via == "role-noun" and actor.role and name == actor.role:
-                        name = f"{country_adjective(country) or country} {actor.role}"
-                    m = replace(m, actor=replace(actor, country=country, name=name), via=via)
-            state = state_of_body(m.actor)
-            if state is not None:  # a state and its government are one actor
-                m = replace(m, actor=state)
-            out.append(m)
-        return unique_actors(out)
+        self.context = ActorContext(doc, self.index)
 
     def time_of(self, tok: Token, status: str) -> TimeValue | None:
         """The temporal expression governing the trigger; a bare weekday or month of a planned
@@ -238,10 +170,10 @@ class _Builder:
         city from the gazetteer, else the first state named in the place's description."""
         for dest in roles.destination:
             states = [m for m in self.index.of_argument(dest) if m.actor.kind == "state" or m.via == "seat"]
-            place = resolve_place(_proper_phrase(dest)) if dest.pos_ == "PROPN" else None
+            place = resolve_place(proper_phrase(dest)) if dest.pos_ == "PROPN" else None
             if place is not None and place.country:
                 if not states:
-                    states = [_state_mention(dest, place.country)]
+                    states = [state_mention(dest, place.country)]
                 return states, place
             if states:
                 return states, None
@@ -250,14 +182,14 @@ class _Builder:
                 continue  # "go to great lengths", "went to war": not somewhere
             place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
             if place is not None and place.country:
-                return [_state_mention(dest, place.country)], place
+                return [state_mention(dest, place.country)], place
             for mod in dest.children:  # "the Beijing Olympics", "the Munich Security Conference": the host city
                 host = resolve_place(mod.text) if mod.dep_ == "compound" and mod.pos_ == "PROPN" else None
                 if host is not None and host.country and host.kind == "city":
-                    return [_state_mention(dest, host.country)], host
+                    return [state_mention(dest, host.country)], host
             found = self.index.in_subtree(dest, lambda m: m.actor.country is not None)
             if found:
-                return [_state_mention(dest, found[0].actor.country or "", found[0])], None
+                return [state_mention(dest, found[0].actor.country or "", found[0])], None
         return [], None
 
     def resolve(
@@ -311,23 +243,12 @@ class _Builder:
         for obj in roles.target:
             if obj.pos_ != "PROPN" or self.index.of_argument(obj):
                 continue
-            if resolve_place(_proper_phrase(obj)) is None:
+            if resolve_place(proper_phrase(obj)) is None:
                 continue  # the whole name must be the place: "arrested Tomas Rivera Soto" is no town Rivera
             place = place_of_phrase(obj)
             if place is not None and place.country and place.kind == "city":
-                return [_state_mention(obj, place.country)], place
+                return [state_mention(obj, place.country)], place
         return [], None
-
-    def host(self, tok: Token, source: list[ActorMention], place: Place | None) -> list[ActorMention]:
-        """A protest or deployment abroad with no one else named: the state it is held in
-        ("US activists protested in Beijing", "Russia held exercises in Alaska") is its target."""
-        if place is None or not place.country or not source:
-            return []
-        if place.country in {m.actor.country for m in source} or any(m.actor.country is None for m in source):
-            return []
-        first = place.text.split()[0] if place.text else ""
-        at = next((t for t in tok.sent if t.text == first), None)
-        return [_state_mention(at, place.country)] if at is not None else []
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:
         """"X wants Y to send", "X is helping Y build": Y, parsed as the subject of the complement;
@@ -490,9 +411,9 @@ class _Builder:
         items = self.items(tok, trig, roles)
         found, route = locate(tok)
         place = place or found
-        source, target = self.in_context(source, place), self.in_context(target, place)
+        source, target = self.context.in_context(source, place), self.context.in_context(target, place)
         if not target and not symmetric and trig.type in HOSTED_TYPES:
-            target = self.host(tok, source, place)
+            target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
         verdict = check(Reading(token=tok, lemma=trig.lemma, type=trig.type, frame=trig.frame, roles=roles,
                                 source=tuple(source), target=tuple(target), symmetric=symmetric, somewhere=somewhere))

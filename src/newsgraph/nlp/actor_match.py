@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.nlp.gazetteer import Gazetteer, Honorific, RoleEntry, dictionary_actor
+from newsgraph.nlp.dictionary import dictionary_actor
+from newsgraph.nlp.gazetteer import Gazetteer, Honorific, RoleEntry
 from newsgraph.records import Actor
 
 # Ranks decide between mentions of the same span: a person beats a role phrase beats a name.

@@ -36,16 +36,18 @@ __all__ = [
     "RoleEntry",
     "country_adjective",
     "country_name",
-    "dictionary_actor",
     "entry_actor",
     "fold_accents",
     "load_gazetteer",
     "normalize",
+    "parse_date",
     "resolve_demonym",
     "resolve_name",
     "resolve_person",
     "role_of",
+    "split_cell",
     "state_of_body",
+    "strip_the",
 ]
 
 DATA_PACKAGE = "newsgraph"
@@ -69,7 +71,7 @@ def fold_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _strip_the(key: str) -> str:
+def strip_the(key: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
@@ -179,7 +181,7 @@ class Gazetteer:
     def lookup(self, text: str) -> tuple[NameEntry, ...]:
         """Every entry a written name may stand for, best first."""
         key = normalize(text)
-        for candidate in (key, _strip_the(key), fold_accents(key), fold_accents(_strip_the(key))):
+        for candidate in (key, strip_the(key), fold_accents(key), fold_accents(strip_the(key))):
             found = self.names.get(candidate)
             if found:
                 return found
@@ -196,11 +198,11 @@ def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
             yield line, {k: v.strip() for k, v in row.items()}
 
 
-def _split(value: str) -> tuple[str, ...]:
+def split_cell(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 
-def _date(value: str, name: str, line: int) -> date | None:
+def parse_date(value: str, name: str, line: int) -> date | None:
     if not value:
         return None
     try:
@@ -234,7 +236,7 @@ class _Builder:
 def _with_bare_forms(surfaces: tuple[str, ...]) -> tuple[str, ...]:
     """Drop "the X" when "X" is listed too: the matcher then marks the bare name."""
     keys = {normalize(s) for s in surfaces}
-    return tuple(s for s in surfaces if not (normalize(s).startswith("the ") and _strip_the(normalize(s)) in keys))
+    return tuple(s for s in surfaces if not (normalize(s).startswith("the ") and strip_the(normalize(s)) in keys))
 
 
 def _load_countries(b: _Builder) -> dict[str, Country]:
@@ -243,8 +245,8 @@ def _load_countries(b: _Builder) -> dict[str, Country]:
         c = Country(
             iso3=row["iso3"],
             name=row["name"],
-            aliases=_split(row["aliases"]),
-            demonyms=_split(row["demonyms"]),
+            aliases=split_cell(row["aliases"]),
+            demonyms=split_cell(row["demonyms"]),
             wikidata=_or_none(row["wikidata"]),
         )
         countries[c.iso3] = c
@@ -269,7 +271,7 @@ def _load_seats(b: _Builder, countries: dict[str, Country]) -> None:
             sector=_or_none(row["sector"]),
             wikidata=countries[iso3].wikidata if iso3 and not row["actor"] else None,
         )
-        for surface in _with_bare_forms((row["name"], *_split(row["aliases"]))):
+        for surface in _with_bare_forms((row["name"], *split_cell(row["aliases"]))):
             b.add(NameEntry(surface=surface, category="seat", actor=actor))
 
 
@@ -285,7 +287,7 @@ def _load_organizations(b: _Builder, table: str, category: str, kind: str, count
             sector=_or_none(row["sector"]),
             wikidata=_or_none(row["wikidata"]),
         )
-        for surface in _with_bare_forms((row["name"], *_split(row["aliases"]))):
+        for surface in _with_bare_forms((row["name"], *split_cell(row["aliases"]))):
             b.add(NameEntry(surface=surface, category=category, actor=actor))
 
 
@@ -302,12 +304,12 @@ def _load_people(b: _Builder, countries: dict[str, Country]) -> dict[str, tuple[
             role=_or_none(row["role"]),
             sector=_or_none(row["sector"]),
             wikidata=_or_none(row["wikidata"]),
-            as_of=_date(row["as_of"], "people.tsv", line),
-            until=_date(row["until"], "people.tsv", line),
+            as_of=parse_date(row["as_of"], "people.tsv", line),
+            until=parse_date(row["until"], "people.tsv", line),
             surname=_or_none(row["surname"]),
         )
         people.setdefault(person.name, []).append(person)
-        surfaces.setdefault(person.name, set()).update((row["name"], *_split(row["aliases"])))
+        surfaces.setdefault(person.name, set()).update((row["name"], *split_cell(row["aliases"])))
     for name, forms in surfaces.items():
         for surface in sorted(forms):
             b.add(NameEntry(surface=surface, category="person", person=name))
@@ -441,13 +443,13 @@ def _seat_buildings() -> frozenset[str]:
     names: set[str] = set()
     for _, row in _rows("seats.tsv"):
         if row["type"] == "seat":
-            names.update(_strip_the(normalize(s)) for s in (row["name"], *_split(row["aliases"])))
+            names.update(strip_the(normalize(s)) for s in (row["name"], *split_cell(row["aliases"])))
     return frozenset(names)
 
 
 def is_seat_building(text: str) -> bool:
     """A seat of power that names an institution ("the White House", "the Kremlin"), not a capital city."""
-    return _strip_the(normalize(text)) in _seat_buildings()
+    return strip_the(normalize(text)) in _seat_buildings()
 
 
 def office_holder(iso3: str, role: str, when: date) -> Actor | None:
@@ -467,126 +469,11 @@ def office_holder(iso3: str, role: str, when: date) -> Actor | None:
 def _media() -> dict[str, tuple[str, str | None]]:
     outlets: dict[str, tuple[str, str | None]] = {}
     for _, row in _rows("media.tsv"):
-        for surface in (row["name"], *_split(row["aliases"])):
-            outlets[_strip_the(normalize(surface))] = (row["name"], _or_none(row["iso3"]))
+        for surface in (row["name"], *split_cell(row["aliases"])):
+            outlets[strip_the(normalize(surface))] = (row["name"], _or_none(row["iso3"]))
     return outlets
 
 
 def media_outlet(text: str) -> tuple[str, str | None] | None:
     """A news outlet or agency by name ("the Wall Street Journal", "KCNA"): (name, country)."""
-    return _media().get(_strip_the(normalize(text)))
-
-
-# The PETRARCH2 dictionaries (data/actors/petrarch2.tsv) were compiled up to 2014: an office
-# with no end date is taken as held until the end of 2015, not forever.
-DICTIONARY_HORIZON = date(2015, 12, 31)
-_GROUP_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    country: str | None
-    sector: str | None
-    start: date | None
-    until: date | None
-
-    def holds(self, when: date) -> bool:
-        if self.start is None and self.until is None:
-            return False  # the record's default code, used when no dated code holds
-        end = self.until or max(DICTIONARY_HORIZON, self.start or DICTIONARY_HORIZON)
-        return (self.start is None or self.start <= when) and when <= end
-
-
-@dataclass(frozen=True, slots=True)
-class DictionaryRecord:
-    """One PETRARCH2 actor record: a person, body or group with its coded periods."""
-
-    name: str
-    source: str  # countries | international | nonstate
-    periods: tuple[Period, ...]
-
-    def period(self, when: date | None) -> Period:
-        """The code in force on ``when``; else the default code; else the latest code before
-        ``when`` (or the first) with its country only: a dated entry still names the person."""
-        if when is not None:
-            held = [p for p in self.periods if p.holds(when)]
-            if held:
-                return max(held, key=lambda p: p.start or date.min)
-        default = [p for p in self.periods if p.start is None and p.until is None]
-        if default:
-            return default[0]
-        before = [p for p in self.periods if when is None or (p.start or date.min) <= when]
-        chosen = max(before, key=lambda p: p.start or date.min) if before else self.periods[0]
-        return Period(country=chosen.country, sector=None, start=None, until=None)
-
-
-def _period(text: str, line: int) -> Period:
-    country, sector, start, until = (text.split("/") + ["", "", "", ""])[:4]
-    return Period(
-        country=country or None,
-        sector=sector or None,
-        start=_date(start, "petrarch2.tsv", line),
-        until=_date(until, "petrarch2.tsv", line),
-    )
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[DictionaryRecord, ...]]:
-    """Name key → PETRARCH2 records, read on first use (not part of the matchers)."""
-    return _read_dictionary()[0]
-
-
-@lru_cache(maxsize=1)
-def _read_dictionary() -> tuple[dict[str, tuple[DictionaryRecord, ...]], frozenset[str]]:
-    """The index, and the one-word keys the dictionary lists as a synonym of a fuller name
-    ("Karzai" for Hamid Karzai): surnames its authors judged unambiguous."""
-    path = files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/petrarch2.tsv")
-    index: dict[str, list[DictionaryRecord]] = {}
-    surnames: set[str] = set()
-    with path.open("r", encoding="utf-8") as handle:
-        lines = (ln for ln in handle if not ln.startswith("#"))
-        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for line, row in enumerate(reader, start=3):
-            periods = tuple(_period(p, line) for p in _split(row["periods"]))
-            if not periods:
-                continue
-            record = DictionaryRecord(name=row["name"], source=row["file"], periods=periods)
-            for n, surface in enumerate((row["name"], *_split(row["aliases"]))):
-                key = _strip_the(fold_accents(normalize(surface)))
-                bucket = index.setdefault(key, [])
-                if record not in bucket:
-                    bucket.append(record)
-                if n and " " not in key and " " in row["name"].strip():
-                    surnames.add(key)
-    return {k: tuple(v) for k, v in index.items()}, frozenset(surnames)
-
-
-def dictionary_actor(text: str, *, label: str, when: date | None = None) -> Actor | None:
-    """A name no curated table knows, looked up in the PETRARCH2 dictionaries: a person
-    (``label`` PERSON: full names, or a surname the dictionary lists for one), or an organisation
-    or group. The
-    code in force at ``when`` gives country and sector; None when records disagree on the
-    country."""
-    key = _strip_the(fold_accents(normalize(text)))
-    if label == "PERSON" and len(key.split()) < 2 and key not in _read_dictionary()[1]:
-        return None  # one word only where the dictionary lists it as a surname of a full name
-    records = _dictionary().get(key, ())
-    if label != "PERSON":
-        # one-word names only of bodies and groups, not of people ("Taliban", not "Josipovic")
-        records = tuple(r for r in records if len(key.split()) > 1 or r.source != "countries")
-    if not records:
-        return None
-    if when is not None and len(records) > 1:
-        current = tuple(r for r in records if any(p.holds(when) for p in r.periods))
-        records = current or records
-    chosen = {(r, r.period(when)) for r in records}
-    if len({p.country for _, p in chosen}) != 1:
-        return None
-    record, period = min(chosen, key=lambda rp: rp[0].name)
-    if label == "PERSON":
-        kind = "person"
-    elif record.source == "nonstate" or period.sector in _GROUP_SECTORS:
-        kind = "group"
-    else:
-        kind = "organization"
-    return Actor(name=record.name, kind=kind, country=period.country, sector=period.sector)
+    return _media().get(strip_the(normalize(text)))

@@ -32,10 +32,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
 from newsgraph.nlp.components.actor_ruler import published_date
+from newsgraph.nlp.dictionary import dictionary_actor
 from newsgraph.nlp.gazetteer import (
     RoleEntry,
     country_adjective,
-    dictionary_actor,
     load_gazetteer,
     normalize,
     resolve_demonym,

@@ -1,0 +1,107 @@
+"""The country of open-world actors in context: the place an event or its sentence is set in,
+the article's main country; a state's government as the state; the host of an event abroad.
+
+Used by the event builder (``newsgraph.extract.events``) on the sides of each event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.locations import LOCATIVE_PREPS
+from newsgraph.extract.mentions import MentionIndex, unique_actors
+from newsgraph.extract.places import resolve_place
+from newsgraph.nlp.components.open_actors import main_country
+from newsgraph.nlp.gazetteer import country_adjective, country_name, role_of, state_of_body
+from newsgraph.records import Actor, ActorMention, Place
+
+# Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
+# nouns and people with no other cue take the article's main country (via "main-country").
+PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+
+
+def proper_phrase(tok: Token) -> str:
+    """A proper name with its compound parts ("Far Eastern Federal University")."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = parts[0].i if parts else tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
+def state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> ActorMention:
+    """The state a place stands in, as an actor mention on the place's words."""
+    return ActorMention(
+        start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+        actor=Actor(name=country_name(iso3) or iso3, kind="state", country=iso3),
+        via="place", antecedent=near.start_char if near else None,
+    )
+
+
+class ActorContext:
+    """Countries for the open-world actors of one document."""
+
+    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.main_country = main_country(list(doc._.actor_mentions or []))
+        self._sentence_countries: dict[int, str | None] = {}
+
+    def sentence_country(self, mention: ActorMention) -> str | None:
+        """The country of the place the mention's sentence is set in: the first "in/at/near X"
+        in it that names a state, a seat or a city of the gazetteer."""
+        sent = self.doc[mention.start].sent
+        if sent.start in self._sentence_countries:
+            return self._sentence_countries[sent.start]
+        found: str | None = None
+        for tok in sent:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
+                continue
+            named = self.index.at(tok)
+            states = [m for m in named if m.actor.kind == "state" and m.actor.country]
+            if states:
+                found = states[0].actor.country
+                break
+            if named or role_of(tok.text) is not None:
+                continue  # "invest in the National Police": an organisation, not a place
+            place = resolve_place(proper_phrase(tok))
+            if place is not None and place.country:
+                found = place.country
+                break
+        self._sentence_countries[sent.start] = found
+        return found
+
+    def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
+        """Open-world actors with no country of their own take the country of the place the
+        event is set in; role nouns ("the police", "the government") and people else the article's main
+        country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
+        out: list[ActorMention] = []
+        for m in mentions:
+            actor = m.actor
+            named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
+            if m.via in PLACED_VIAS and actor.country is None and not named_group:  # "Kurdish forces" stay apart
+                country = place.country if place is not None and place.country else self.sentence_country(m)
+                via = "place"
+                if country is None and (m.via == "role-noun" or m.actor.kind == "person"):
+                    country, via = self.main_country, "main-country"
+                if country is not None:
+                    name = actor.name
+                    if m.via == "role-noun" and actor.role and name == actor.role:
+                        name = f"{country_adjective(country) or country} {actor.role}"
+                    m = replace(m, actor=replace(actor, country=country, name=name), via=via)
+            state = state_of_body(m.actor)
+            if state is not None:  # a state and its government are one actor
+                m = replace(m, actor=state)
+            out.append(m)
+        return unique_actors(out)
+
+    def host(self, tok: Token, source: list[ActorMention], place: Place | None) -> list[ActorMention]:
+        """A protest or deployment abroad with no one else named: the state it is held in
+        ("US activists protested in Beijing", "Russia held exercises in Alaska") is its target."""
+        if place is None or not place.country or not source:
+            return []
+        if place.country in {m.actor.country for m in source} or any(m.actor.country is None for m in source):
+            return []
+        first = place.text.split()[0] if place.text else ""
+        at = next((t for t in tok.sent if t.text == first), None)
+        return [state_mention(at, place.country)] if at is not None else []
