@@ -112,3 +112,9 @@ def test_going_on_strike_is_done_by_the_strikers(nlp: Language) -> None:
                                          Article(id="t", text="x", published=date(2024, 3, 6)))
     strike = [e for e in events if e.type == "PROTEST"]
     assert strike and [m.actor.country for m in strike[0].source] == ["CHL"]
+
+
+def test_lifting_economic_sanctions_is_retreat_and_lifting_a_curfew_a_concession(nlp: Language) -> None:
+    assert "RETREAT" in types_of(nlp, "Brazil lifted its sanctions on Venezuelan oil.")
+    types = types_of(nlp, "Peru lifted the curfew in Lima on Monday.")
+    assert "CONCEDE" in types and "RETREAT" not in types
