@@ -147,3 +147,9 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:  # ty
     kidnap = next(e for e in events if e.trigger.text == "kidnapped")
     assert not kidnap.source
     assert [m.actor.country for m in kidnap.target] == ["PER"]
+
+
+def test_whom_a_lifted_measure_bears_on_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Brazil lifted its sanctions on Venezuela.")
+    lifted = next(t for t in doc if t.lower_ == "lifted")
+    assert [t.text for t in read_roles(lifted, "intransitive").target] == ["Venezuela"]

@@ -213,7 +213,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("to", "with", "on", "against", "at"))))
     if is_passive(trigger) and not subj:  # "troops were deployed", "the talks were suspended"
         return Roles(source=tuple(obj))
-    return Roles(source=tuple(subj))
+    # "lifted sanctions on Iran", "eased restrictions against protesters": whom the object bears on
+    return Roles(source=tuple(subj), target=tuple(p for o in obj for p in pobjs(o, ("on", "against"))))
 
 
 # Verbs whose subject undergoes the event named by their object ("faces sanctions").
