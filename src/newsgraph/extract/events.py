@@ -16,7 +16,7 @@ from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
 from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import Trigger, recipient_required, trigger_for
+from newsgraph.extract.lexicon import Trigger, trigger_for, types_where, word_list
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
@@ -29,16 +29,12 @@ from newsgraph.records import Span as TextSpan
 
 # Events still to come: their bare weekdays and months are the coming ones.
 FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
-# Types whose records need a recipient or an item; the others may have one side only.
-NEEDS_RECIPIENT = recipient_required()
-# Types an event noun with several owners names as done together ("US-Russia talks"); "a
-# protest by Peruvian and Chilean activists" is done side by side, not to each other.
-MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "ASSAULT"})
-# Types whose target, when none is named, is the state they are held in, if abroad (not meetings:
-# talks in Geneva are seldom with Switzerland).
-HOSTED_TYPES = frozenset({"PROTEST", "MOBILIZE"})
-# Sectors of those who travel on a state's or an organisation's behalf.
-PUBLIC_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "ELI", "PTY", "OPP"})
+# Per-type properties from data/lexicon/types.tsv: types whose records need a recipient or an
+# item; types an event noun with several owners names as done together; types whose target,
+# when none is named, is the state they are held in.
+NEEDS_RECIPIENT = types_where("recipient", "required")
+MUTUAL_TYPES = types_where("mutual", "yes")
+HOSTED_TYPES = types_where("hosted", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -67,7 +63,7 @@ def _private_person(actor: Actor) -> bool:
     a nurse, a refugee)."""
     if actor.kind != "person":
         return False
-    return actor.role is None if actor.sector is None else actor.sector not in PUBLIC_SECTORS
+    return actor.role is None if actor.sector is None else actor.sector not in word_list("public_sectors")
 
 
 def _names_somewhere(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -44,10 +44,11 @@ def _rows() -> list[dict[str, str]]:
     return read_table("triggers.tsv")
 
 
-@lru_cache(maxsize=1)
-def recipient_required() -> frozenset[str]:
-    """Types whose records need a recipient or an item (``data/lexicon/types.tsv``)."""
-    return frozenset(r["type"].strip().upper() for r in read_table("types.tsv") if r["recipient"].strip() == "required")
+@cache
+def types_where(column: str, value: str) -> frozenset[str]:
+    """PLOVER types whose ``column`` in ``data/lexicon/types.tsv`` holds ``value``
+    (``types_where("recipient", "required")``: types whose records need a recipient or an item)."""
+    return frozenset(r["type"].strip().upper() for r in read_table("types.tsv") if r[column].strip() == value)
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,6 @@ from newsgraph.extract.lexicon import read_table, word_list
 from newsgraph.extract.roles import Roles, objects, pobjs
 from newsgraph.records import ActorMention
 
-# Sectors (CAMEO/PLOVER agent codes) of those who carry arms.
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "SPY"})
-
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -78,7 +75,7 @@ def _prep(arg: str) -> Callable[[Reading], bool]:
 
 def _armed(r: Reading) -> bool:
     return any(
-        m.actor.kind == "state" or m.actor.sector in ARMED_SECTORS
+        m.actor.kind == "state" or m.actor.sector in word_list("armed_sectors")
         or (m.actor.kind == "group" and m.actor.sector is None)
         for m in (*r.source, *r.target)
     )

@@ -72,15 +72,10 @@ def _period(text: str, line: int) -> Period:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[DictionaryRecord, ...]]:
-    """Name key → PETRARCH2 records, read on first use (not part of the matchers)."""
-    return _read_dictionary()[0]
-
-
-@lru_cache(maxsize=1)
 def _read_dictionary() -> tuple[dict[str, tuple[DictionaryRecord, ...]], frozenset[str]]:
-    """The index, and the one-word keys the dictionary lists as a synonym of a fuller name
-    ("Karzai" for Hamid Karzai): surnames its authors judged unambiguous."""
+    """Name key → PETRARCH2 records, read on first use (not part of the matchers); and the
+    one-word keys the dictionary lists as a synonym of a fuller name ("Karzai" for Hamid
+    Karzai): surnames its authors judged unambiguous."""
     path = files(DATA_PACKAGE).joinpath(f"{DATA_DIR}/petrarch2.tsv")
     index: dict[str, list[DictionaryRecord]] = {}
     surnames: set[str] = set()
@@ -105,13 +100,13 @@ def _read_dictionary() -> tuple[dict[str, tuple[DictionaryRecord, ...]], frozens
 def dictionary_actor(text: str, *, label: str, when: date | None = None) -> Actor | None:
     """A name no curated table knows, looked up in the PETRARCH2 dictionaries: a person
     (``label`` PERSON: full names, or a surname the dictionary lists for one), or an organisation
-    or group. The
-    code in force at ``when`` gives country and sector; None when records disagree on the
-    country."""
+    or group. The code in force at ``when`` gives country and sector; None when records
+    disagree on the country."""
     key = strip_the(fold_accents(normalize(text)))
-    if label == "PERSON" and len(key.split()) < 2 and key not in _read_dictionary()[1]:
+    index, surnames = _read_dictionary()
+    if label == "PERSON" and len(key.split()) < 2 and key not in surnames:
         return None  # one word only where the dictionary lists it as a surname of a full name
-    records = _dictionary().get(key, ())
+    records = index.get(key, ())
     if label != "PERSON":
         # one-word names only of bodies and groups, not of people ("Taliban", not "Josipovic")
         records = tuple(r for r in records if len(key.split()) > 1 or r.source != "countries")
