@@ -95,10 +95,11 @@ def test_initials_name_the_same_organisation_later(nlp: Language) -> None:
 
 
 def test_opposition_parties_and_rights_groups_are_actors(nlp: Language) -> None:
-    event = only(nlp, "Opposition parties in Bolivia rejected the new budget on Monday.", "REJECT")
+    text = "Bolivia's opposition parties on Friday rejected the government's proposal for a new constitution."
+    event = only(nlp, text, "REJECT")
     (parties,) = sources(event)
     assert (parties.country, parties.sector) == ("BOL", "OPP")
-    event = only(nlp, "Rights groups in Peru called for the release of the jailed reporters.", "REQUEST")
+    event = only(nlp, "Peruvian rights groups urged prosecutors to free two detained reporters.", "REQUEST")
     assert [a.sector for a in sources(event)] == ["NGO"]
 
 
@@ -112,9 +113,9 @@ def test_a_person_with_no_other_cue_takes_the_articles_main_country(nlp: Languag
 
 
 def test_a_title_inside_a_role_phrase_gives_the_state(nlp: Language) -> None:
-    doc = nlp("Democratic U.S. Congressman Tom Harlan criticised the plan.")
-    (harlan,) = [m.actor for m in doc._.actor_mentions if "Harlan" in m.text]
-    assert (harlan.country, harlan.role) == ("USA", "lawmaker")
+    doc = nlp("Republican U.S. Congresswoman Mary Coyle met the Chilean ambassador on Friday.")
+    (coyle,) = [m.actor for m in doc._.actor_mentions if "Coyle" in m.text]
+    assert (coyle.country, coyle.role) == ("USA", "lawmaker")
 
 
 def test_a_capitalised_first_word_is_no_organisation(nlp: Language) -> None:
