@@ -121,3 +121,18 @@ def test_a_title_inside_a_role_phrase_gives_the_state(nlp: Language) -> None:
 def test_a_capitalised_first_word_is_no_organisation(nlp: Language) -> None:
     doc = nlp("Coordinated airstrikes by the Peruvian army killed 50 rebels.")
     assert all(m.text != "Coordinated" for m in doc._.actor_mentions)
+
+
+def test_a_pronoun_for_a_person_takes_the_country_its_name_would(nlp: Language) -> None:
+    text = ("Chile's government faces a new crisis. Chilean officials met on Monday. "
+            "Juan Carlos Perez spoke to reporters. Police later arrested him.")
+    event = only(nlp, text, "COERCE")
+    (him,) = [m for m in event.target]
+    assert (him.text, him.actor.country) == ("him", "CHL")
+
+
+def test_a_group_from_abroad_takes_no_country_from_the_article(nlp: Language) -> None:
+    text = ("Chile's government faces a new crisis. Chilean officials met on Monday. "
+            "Foreign volunteers attacked a police post.")
+    events = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
+    assert events and all(a.country is None for e in events for a in sources(e) if "volunteers" in a.name.lower())

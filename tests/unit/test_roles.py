@@ -153,3 +153,21 @@ def test_whom_a_lifted_measure_bears_on_is_the_target(nlp) -> None:  # type: ign
     doc = nlp("Brazil lifted its sanctions on Venezuela.")
     lifted = next(t for t in doc if t.lower_ == "lifted")
     assert [t.text for t in read_roles(lifted, "intransitive").target] == ["Venezuela"]
+
+
+def test_an_attack_that_does_something_stands_for_whoever_made_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.roles import read_roles
+
+    doc = nlp("Repeated airstrikes by the Malian army destroyed two rebel camps.")
+    verb = next(t for t in doc if t.lower_ == "destroyed")
+    assert "army" in [t.text for t in read_roles(verb, "direct").source]
+    doc = nlp("A Serbian rocket hit the village.")
+    verb = next(t for t in doc if t.lower_ == "hit")
+    assert [t.text for t in read_roles(verb, "direct").source] == ["Serbian"]
+    doc = nlp("Three fishermen were wounded in an Indian attack off the coast.")
+    verb = next(t for t in doc if t.lower_ == "wounded")
+    roles = read_roles(verb, "direct")
+    assert ([t.text for t in roles.source], [t.text for t in roles.target]) == (["Indian"], ["fishermen"])
+    doc = nlp("The storm destroyed two villages.")  # not an attack: the subject stays
+    verb = next(t for t in doc if t.lower_ == "destroyed")
+    assert [t.text for t in read_roles(verb, "direct").source] == ["storm"]

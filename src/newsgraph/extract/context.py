@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.locations import LOCATIVE_PREPS
 from newsgraph.extract.mentions import MentionIndex, unique_actors
 from newsgraph.extract.places import resolve_place
@@ -20,6 +21,14 @@ from newsgraph.records import Actor, ActorMention, Place
 # Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
 # nouns and people with no other cue take the article's main country (via "main-country").
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref"})
+
+
+def _from_elsewhere(mention: ActorMention) -> bool:
+    """ "foreign fighters", "international observers": a group said to come from outside the
+    place it is in takes neither the place's country nor the article's."""
+    words = {w.lower() for w in mention.text.replace("-", " ").split()}
+    return bool(words & word_list("non_local_modifiers"))
 
 
 def proper_phrase(tok: Token) -> str:
@@ -78,11 +87,13 @@ class ActorContext:
         out: list[ActorMention] = []
         for m in mentions:
             actor = m.actor
+            placed = m.via in PLACED_VIAS or (m.via == "coref" and actor.kind == "person")
             named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
-            if m.via in PLACED_VIAS and actor.country is None and not named_group:  # "Kurdish forces" stay apart
+            # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
+            if placed and actor.country is None and not named_group and not _from_elsewhere(m):
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
-                if country is None and (m.via == "role-noun" or m.actor.kind == "person"):
+                if country is None and m.via in MAIN_COUNTRY_VIAS:
                     country, via = self.main_country, "main-country"
                 if country is not None:
                     name = actor.name

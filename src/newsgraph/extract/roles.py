@@ -173,13 +173,39 @@ class Roles:
 
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
     if is_reduced_passive(verb):
-        return agents(verb), expand([verb.head])
+        return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
     if is_passive(verb):
         undergoers = children(verb, "nsubjpass", "nsubj")
         if not undergoers and verb.dep_ == "conj":  # "were attacked or kidnapped": the first verb's subject
             undergoers = children(verb.head, "nsubjpass", "nsubj")
-        return agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []), expand(undergoers)
-    return subjects(verb), objects(verb)
+        doers = agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []) or _cause_phrases(verb)
+        return _by_cause(doers), expand(undergoers)
+    return _by_cause(subjects(verb)), objects(verb)
+
+
+def _is_attack(tok: Token) -> bool:
+    return bool({tok.lower_, tok.lemma_.lower()} & word_list("attack_causes"))
+
+
+def _cause_phrases(verb: Token) -> list[Token]:
+    """ "were killed in an Israeli airstrike", "died in shelling by X": the attack that did it."""
+    return [t for t in pobjs(verb, ("in", "during")) if _is_attack(t)]
+
+
+def _by_cause(doers: list[Token]) -> list[Token]:
+    """An attack that does something stands for whoever made it: "airstrikes by the army killed
+    X", "a Russian missile hit Y", "X was killed in Israeli shelling" (by/from-phrase, possessor,
+    or modifier of the attack noun; the noun itself when none is named)."""
+    out: list[Token] = []
+    for tok in doers:
+        if not _is_attack(tok):
+            out.append(tok)
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+        by = pobjs(tok, ("by", "from")) + expand(children(tok, "poss"))
+        out.extend(by or mods or [tok])
+    return out
 
 
 def read_roles(trigger: Token, frame: str) -> Roles:
