@@ -451,3 +451,62 @@ def test_the_period_a_text_is_about(parse) -> None:  # type: ignore[no-untyped-d
     assert found["the quarter"].value == named  # the quarter just named
     assert found["the year"].value == named[:4]  # and its year
     assert "the year" not in by_text(timexes(parse, "She was named person of the year."))
+
+
+# Sentences of my own with at least one match of every gated rule (checked by the test below).
+GATED_RULE_SENTENCES = [
+    "The accord was dated 2019-04-02 and filed on 3/4/2020.",
+    "Talks ran 12-14 March 2022 and again March 20 to 22, 2023.",
+    "The vote on 5th of May 2021 followed the poll of Tuesday, June 8.",
+    "In March 2020 and again last April the envoys met; in the month of July they did not.",
+    "Figures for 2019-20 and the year 2018 were revised.",
+    "Since the mid-1990s, and in the '80s and the nineties, the border was quiet.",
+    "In the early 20th century and the nineteenth century the town grew.",
+    "Output fell in the third quarter of last year and in Q3 2023, after 2022 Q4.",
+    "In the first half of 2022 and in H2 2023 exports rose.",
+    "Last spring and in Summer 2021 the rebels advanced; this winter they retreated.",
+    "Early on Friday morning and on Mondays the market closes.",
+    "The day before yesterday and today, tonight and tomorrow evening are busy.",
+    "This morning and last night the shelling went on.",
+    "Last weekend and this coming weekend the talks continue.",
+    "Earlier this month and later that year, in the same week, troops moved.",
+    "At the year-end the figures were published.",
+    "The day before, and the week after, nothing happened.",
+    "Three years ago, two days earlier and a decade later things changed.",
+    "Weeks ago and months later the army returned.",
+    "In two weeks' time the deal will be signed.",
+    "Over the past three months and the next year prices rose.",
+    "In recent weeks and coming months aid will flow.",
+    "Trains run twice a day and three times per week; fares rise 2% a year.",
+    "The siege lasted for three and a half years, a six-month-long wait, and for weeks.",
+    "A year-long truce and a decade-long war.",
+    "Inspectors come every other week and each Monday.",
+    "Reports are issued daily and published annually.",
+    "Now and recently, currently and in the near future, officials act.",
+    "At 3 pm, at 10.30 a.m., at 14:00 GMT and at noon or midnight the guns fell silent.",
+    "On Christmas Eve 2022 and last Halloween and on the Fourth of July they met.",
+    "Prices were up 4 per cent in 1999\nand in\n2001 they fell.",
+]
+
+
+def test_every_match_of_a_gated_rule_holds_a_word_of_its_gate() -> None:
+    from newsgraph.extract.timex.patterns import GATES, RULES, scan
+
+    matched: set[str] = set()
+    for sentence in GATED_RULE_SENTENCES:
+        for rule in RULES:
+            for m in rule.pattern.finditer(sentence):
+                matched.add(rule.name)
+                gate = GATES.get(rule.name)
+                assert not gate or any(w in m.group(0).lower() for w in gate), (rule.name, m.group(0))
+    assert set(GATES) <= matched  # every gate was put to the test
+    # gates only skip work: the scan finds what the rules find, line by line
+    text = "\n".join(GATED_RULE_SENTENCES)
+    found = {(c.start, c.end, c.rule) for c in scan(text)}
+    every = set()
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if "\n" not in m.group(0) and rule.build(m) is not None:
+                start, end = m.span("t") if "t" in m.re.groupindex and m.group("t") else m.span()
+                every.add((start, end, rule.name))
+    assert found == every

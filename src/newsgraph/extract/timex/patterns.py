@@ -489,10 +489,79 @@ RULES: tuple[Rule, ...] = tuple(Rule(n, re.compile(rf"(?<!\w){p}", re.IGNORECASE
 ORDER = {rule.name: i for i, rule in enumerate(RULES)}
 
 
+
+def _gate_words(*kinds: str) -> tuple[str, ...]:
+    """One word each entry of the word tables ``kinds`` cannot match without (its longest word
+    with no apostrophe), lower case."""
+    out = set()
+    for kind in kinds:
+        for entry in W.table(kind):
+            words = [w for w in entry.lower().split() if "'" not in w and "’" not in w] or [entry.lower()]
+            out.add(max(words, key=len))
+    return tuple(sorted(out))
+
+
+# Gates: a rule can match only a text that holds (in lower case) one of its strings, so a text
+# without any of them skips the rule's regular expression (most texts lack most rules' words).
+# Rules with no gate always run. tests/unit/test_timex.py checks every match contains its gate.
+_DIGITS = tuple("0123456789")
+_MONTHS = _gate_words("month", "month_abbr")
+_UNITS = (*_gate_words("unit"), "centur")
+_CALENDAR_UNITS = ("day", "week", "month", "year")
+_Q = ("q1", "q2", "q3", "q4")
+GATES: dict[str, tuple[str, ...]] = {
+    "iso": _DIGITS, "numeric": _DIGITS, "year_range": _DIGITS, "year": _DIGITS,
+    **dict.fromkeys(("day_range", "month_day_range", "day_month", "month_day", "month_year", "month"), _MONTHS),
+    "decade": ("0s", "0's", "0’s", "ties"),
+    "century": ("centur",),
+    "quarter": ("quarter",),
+    "q_code": _Q, "q_code_after": _Q,
+    "half": ("half",), "half_code": ("h1", "h2"),
+    "season": _gate_words("season"), "season_year": _gate_words("season"),
+    "weekday": _gate_words("weekday"), "weekdays": _gate_words("weekday"),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
+    "this_daypart": _gate_words("daypart"),
+    "weekend": ("weekend",),
+    "period": _UNITS, "year_end": ("year",), "unit_before_after": _CALENDAR_UNITS,
+    **dict.fromkeys(("offset", "offset_vague", "in_time", "anchored", "recent", "duration", "duration_vague",
+                     "duration_long"), _UNITS),
+    "rate": _CALENDAR_UNITS,
+    "every": ("every", "each"),
+    "times_per": ("once", "twice", "thrice", "times"),
+    "set_adverb": _gate_words("set_adverb"), "reference": _gate_words("reference"),
+    "clock": ("am", "pm", "a.m", "p.m"),
+    "clock_zone": ("gmt", "bst", "utc", "cet", "est", "edt", "pst", "local", "hrs", "hours"),
+    "clock_word": ("noon", "midday", "midnight"),
+    "holiday": _gate_words("holiday"),
+}
+
+
+def open_rules(text: str) -> list[Rule]:
+    """The rules whose gate ``text`` passes."""
+    lower = text.lower()
+    return [rule for rule in RULES if not (gate := GATES.get(rule.name)) or any(w in lower for w in gate)]
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line with its newline: no expression runs across a line break."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield start, end
+        start = end
+
+
 def scan(text: str) -> Iterator[Candidate]:
-    """Every match of every rule (overlapping ones too); the finder picks among them."""
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
+    """Every match of every rule (overlapping ones too); the finder picks among them. Each line
+    is scanned by the rules its words open (see GATES)."""
+    for lo, hi in _paragraphs(text):
+        yield from _scan_span(text, lo, hi)
+
+
+def _scan_span(text: str, lo: int, hi: int) -> Iterator[Candidate]:
+    for rule in open_rules(text[lo:hi]):
+        for m in rule.pattern.finditer(text, lo, hi):
             form = rule.build(m)
             if form is None:
                 continue
