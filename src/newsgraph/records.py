@@ -81,6 +81,7 @@ PROVENANCE = {
     "lexicon": "table", "demonym": "table", "seat": "table", "role": "table", "apposition": "table",
     "dictionary": "dictionary", "ner": "ner", "title": "ner", "role-noun": "role",
     "coref": "coref", "surname": "coref", "place": "place", "main-country": "main-country",
+    "bloc": "bloc",
 }
 
 

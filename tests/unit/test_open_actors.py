@@ -136,3 +136,25 @@ def test_a_group_from_abroad_takes_no_country_from_the_article(nlp: Language) ->
             "Foreign volunteers attacked a police post.")
     events = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
     assert events and all(a.country is None for e in events for a in sources(e) if "volunteers" in a.name.lower())
+
+
+def test_plural_members_of_a_small_grouping_are_its_member_states(nlp: Language) -> None:
+    event = only(nlp, "Quad foreign ministers condemned the missile launch by Pyongyang.", "ACCUSE")
+    assert {a.country for a in sources(event)} == {"AUS", "IND", "JPN", "USA"}
+    assert {m.to_dict()["via"] for m in event.source} == {"bloc"}
+    event = only(nlp, "The AUKUS countries reaffirmed their backing for Manila.", "SUPPORT")
+    assert {a.country for a in sources(event)} == {"AUS", "GBR", "USA"}
+    assert [a.country for a in (m.actor for m in event.target)] == ["PHL"]
+    # the grouping named alone stays the organisation; members are those at the article's date
+    event = only(nlp, "The G7 condemned the missile launch by Pyongyang.", "ACCUSE")
+    assert [a.name for a in sources(event)] == ["Group of Seven"]
+    text = "G8 leaders condemned the missile launch by Pyongyang."
+    old = extract_events(nlp(text), Article(id="t", text=text, published=date(2010, 5, 1)))
+    assert "RUS" in {m.actor.country for e in old for m in e.source}
+    assert "RUS" not in {m.actor.country for e in events_of(nlp, text) for m in e.source}
+
+
+def test_a_possessive_pronoun_on_a_light_verbs_noun_is_its_subject(nlp: Language) -> None:
+    event = only(nlp, "Ecuador restated its support for the Bolivian government.", "SUPPORT")
+    assert [a.country for a in sources(event)] == ["ECU"]
+    assert [m.actor.country for m in event.target] == ["BOL"]

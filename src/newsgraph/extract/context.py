@@ -7,6 +7,7 @@ Used by the event builder (``newsgraph.extract.events``) on the sides of each ev
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -15,12 +16,13 @@ from newsgraph.extract.locations import LOCATIVE_PREPS
 from newsgraph.extract.mentions import MentionIndex, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.nlp.components.open_actors import main_country
-from newsgraph.nlp.gazetteer import country_adjective, country_name, role_of, state_of_body
+from newsgraph.nlp.gazetteer import bloc_members, blocs, country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Place
 
 # Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
 # nouns and people with no other cue take the article's main country (via "main-country").
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+PLURAL_TAGS = ("NNS", "NNPS")
 MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref"})
 
 
@@ -50,9 +52,10 @@ def state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> Ac
 class ActorContext:
     """Countries for the open-world actors of one document."""
 
-    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+    def __init__(self, doc: Doc, index: MentionIndex, when: date | None = None) -> None:
         self.doc = doc
         self.index = index
+        self.when = when
         self.main_country = main_country(list(doc._.actor_mentions or []))
         self._sentence_countries: dict[int, str | None] = {}
 
@@ -86,6 +89,10 @@ class ActorContext:
         country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
         out: list[ActorMention] = []
         for m in mentions:
+            members = self.members(m)
+            if members:
+                out.extend(members)
+                continue
             actor = m.actor
             placed = m.via in PLACED_VIAS or (m.via == "coref" and actor.kind == "person")
             named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
@@ -105,6 +112,35 @@ class ActorContext:
                 m = replace(m, actor=state)
             out.append(m)
         return unique_actors(out)
+
+    def with_members(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """The mentions, a grouping's plural members replaced by its member states (see members)."""
+        return [x for m in mentions for x in (self.members(m) or [m])]
+
+    def members(self, mention: ActorMention) -> list[ActorMention]:
+        """ "the G7 countries", "G7 foreign ministers", "Quad leaders": the member states of the
+        grouping at the article's date (blocs.tsv), one actor each; the grouping alone stays itself."""
+        actor = mention.actor
+        bloc = next((b for b in blocs() if actor.name == b or actor.name.startswith(b + " ")), None)
+        if bloc is None:
+            return []
+        last = self.doc[mention.end - 1]
+        sector: str | None = None
+        if actor.name == bloc:  # the grouping modifies a plural member noun: "the G7 countries"
+            head = last.head
+            if last.dep_ not in ("compound", "amod", "nmod", "poss") or head.tag_ not in PLURAL_TAGS or (
+                head.lemma_.lower() not in word_list("member_nouns")
+            ):
+                return []
+        elif last.tag_ in PLURAL_TAGS:  # a plural role of the grouping: "G7 foreign ministers"
+            sector = "GOV"
+        else:
+            return []
+        return [
+            replace(mention, actor=Actor(name=country_name(iso3) or iso3, kind="state", country=iso3, sector=sector),
+                    via="bloc")
+            for iso3 in bloc_members(bloc, self.when)
+        ]
 
     def host(self, tok: Token, source: list[ActorMention], place: Place | None) -> list[ActorMention]:
         """A protest or deployment abroad with no one else named: the state it is held in

@@ -35,6 +35,7 @@ FORWARD_STATUSES = frozenset({PLANNED, REQUESTED})
 NEEDS_RECIPIENT = types_where("recipient", "required")
 MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
+BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -145,7 +146,7 @@ class _Builder:
         self.claims = AttributionFinder(self.index)
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         self.timexes = find_timexes(doc, article.published)
-        self.context = ActorContext(doc, self.index)
+        self.context = ActorContext(doc, self.index, article.published)
 
     def time_of(self, tok: Token, status: str) -> TimeValue | None:
         """The temporal expression governing the trigger; a bare weekday or month of a planned
@@ -191,8 +192,8 @@ class _Builder:
     def resolve(
         self, tok: Token, trig: Trigger, roles: Roles
     ) -> tuple[list[ActorMention], list[ActorMention], bool, Place | None]:
-        source = _actors(roles.source, self.index)
-        target = _actors(roles.target, self.index)
+        source = self.context.with_members(_actors(roles.source, self.index))
+        target = self.context.with_members(_actors(roles.target, self.index))
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
@@ -204,6 +205,8 @@ class _Builder:
             # "agreed that X had done" is about X, and "pledged that our forces would stay" is no one
             countries = {m.actor.country for m in source}
             target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
+        if trig.pos == "NOUN" and trig.type in BENEFICIARY_TYPES and not target:  # "support for Ukraine"
+            target = _actors(tuple(pobjs(tok, ("for",))), self.index)
         if trig.type == "ASSAULT" and not target:  # "fired tear gas at protesters", "opened fire on X"
             target = _actors(tuple(pobjs(tok, ("at", "on", "against"))), self.index)
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
@@ -265,7 +268,10 @@ class _Builder:
         of the theme ("send X shells", misparsed as a compound), or shared with a conjoined verb
         ("has supplied drones and is helping X")."""
         for theme in roles.theme:
-            found = _actors(tuple(pobjs(theme, ("to",))), self.index)
+            # "shipped munitions to X"; "pledged aid for X": the for-phrase of a beneficiary noun
+            theme_trig = trigger_for(theme)
+            preps = ("to", "for") if theme_trig is not None and theme_trig.type in BENEFICIARY_TYPES else ("to",)
+            found = _actors(tuple(pobjs(theme, preps)), self.index)
             if found:
                 return found
             for c in theme.children:

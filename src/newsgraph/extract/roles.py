@@ -270,8 +270,8 @@ def _nominal_roles(noun: Token) -> Roles:
         subj, _ = _verb_subject_object(head)
         if head.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
-        elif not source:
-            source = subj
+        elif not source or (subj and all(t.pos_ == "PRON" and t.dep_ == "poss" for t in source)):
+            source = subj  # "X affirmed its support": the light verb's subject is whose it is
         target += pobjs(head, ("with", "on", "against", "to"))
     return Roles(
         source=tuple(source + modifiers),

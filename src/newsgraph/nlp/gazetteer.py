@@ -427,6 +427,33 @@ def state_of_body(actor: Actor) -> Actor | None:
                  wikidata=country.wikidata)
 
 
+@lru_cache(maxsize=1)
+def _bloc_members() -> dict[str, tuple[tuple[str, date | None, date | None], ...]]:
+    out: dict[str, list[tuple[str, date | None, date | None]]] = {}
+    countries = load_gazetteer().countries
+    for line, row in _rows("blocs.tsv"):
+        if row["member"] not in countries:
+            raise InputError(f"{DATA_DIR}/blocs.tsv", f"unknown country code {row['member']!r}", line)
+        out.setdefault(row["bloc"], []).append(
+            (row["member"], parse_date(row["since"], "blocs.tsv", line), parse_date(row["until"], "blocs.tsv", line))
+        )
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def blocs() -> frozenset[str]:
+    """Names (as in igos.tsv) of the groupings whose member states blocs.tsv lists."""
+    return frozenset(_bloc_members())
+
+
+def bloc_members(bloc: str, when: date | None = None) -> tuple[str, ...]:
+    """ISO codes of the member states of ``bloc`` at ``when`` (today's members when None)."""
+    return tuple(
+        iso3 for iso3, since, until in _bloc_members().get(bloc, ())
+        if when is None and until is None
+        or when is not None and (since is None or since <= when) and (until is None or when < until)
+    )
+
+
 def country_name(iso3: str) -> str | None:
     country = load_gazetteer().countries.get(iso3)
     return country.name if country else None
