@@ -158,3 +158,23 @@ def test_a_possessive_pronoun_on_a_light_verbs_noun_is_its_subject(nlp: Language
     event = only(nlp, "Ecuador restated its support for the Bolivian government.", "SUPPORT")
     assert [a.country for a in sources(event)] == ["ECU"]
     assert [m.actor.country for m in event.target] == ["BOL"]
+
+
+def test_a_people_takes_no_country_from_the_article(nlp: Language) -> None:
+    from newsgraph.extract.context import ActorContext
+    from newsgraph.extract.mentions import MentionIndex
+    from newsgraph.records import ActorMention
+
+    doc = nlp("Chile's government faces a new crisis. Chilean officials met on Monday. "
+              "Kurds and Acme Mining protested.")
+    context = ActorContext(doc, MentionIndex(doc))
+    assert context.main_country == "CHL"
+
+    def named(word: str, kind: str) -> ActorMention:
+        tok = next(t for t in doc if t.text == word)
+        return ActorMention(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok),
+                            text=tok.text, actor=Actor(name=tok.text, kind=kind), via="ner")
+
+    people, firm = context.in_context([named("Kurds", "group"), named("Acme", "organization")], None)
+    assert people.actor.country is None
+    assert (firm.actor.country, firm.via) == ("CHL", "main-country")

@@ -100,7 +100,8 @@ class ActorContext:
             if placed and actor.country is None and not named_group and not _from_elsewhere(m):
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
-                if country is None and m.via in MAIN_COUNTRY_VIAS:
+                if country is None and m.via in MAIN_COUNTRY_VIAS and not (m.via == "ner" and actor.kind == "group"):
+                    # a people NER names ("Kurds") may live anywhere: not the article's country
                     country, via = self.main_country, "main-country"
                 if country is not None:
                     name = actor.name
