@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError
-from newsgraph.extract import extract_events
+from newsgraph.extract import extract_events, prepare
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Event, Rejection
 
@@ -40,6 +40,7 @@ def iter_extract(
         yield from iter_extract_parallel(articles, settings=settings, on_error=on_error)
         return
     nlp = build_nlp(settings.model)
+    prepare()
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:

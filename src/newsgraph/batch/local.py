@@ -29,9 +29,11 @@ def extract_chunk(articles: list[Article], settings: Settings) -> list[Result]:
 
 
 def _warm(settings: Settings) -> None:
+    from newsgraph.extract import prepare
     from newsgraph.nlp import build_nlp
 
-    build_nlp(settings.model)  # load the model once per worker, before the first chunk
+    build_nlp(settings.model)  # load the model and tables once per worker, before the first chunk
+    prepare()
 
 
 def iter_extract_parallel(

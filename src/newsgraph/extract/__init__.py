@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "prepare"]
+
+
+def prepare() -> None:
+    """Load the tables extraction reads (place indexes) now, once per process, rather than
+    inside the first article's extraction."""
+    from newsgraph.extract.places import load_places
+
+    load_places()
 
 if TYPE_CHECKING:
     from newsgraph.extract.events import extract_events

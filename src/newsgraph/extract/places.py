@@ -175,6 +175,14 @@ def _country(text: str) -> _Entry | None:
                   geonames_id=_country_ids().get(actor.country), population=0, kind="country")
 
 
+def load_places() -> None:
+    """Index the place tables now (each is read once per process, on first use otherwise)."""
+    _regions()
+    _cities()
+    _subdivisions()
+    _country_ids()
+
+
 def resolve_place(text: str) -> Place | None:
     """A country, region or city by name ("Vladivostok", "the city of Kharkiv", "the Middle
     East", "Iran"), or None."""

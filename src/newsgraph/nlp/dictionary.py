@@ -97,6 +97,11 @@ def _read_dictionary() -> tuple[dict[str, tuple[DictionaryRecord, ...]], frozens
     return {k: tuple(v) for k, v in index.items()}, frozenset(surnames)
 
 
+def load_dictionary() -> None:
+    """Read and index the dictionary now (it is read once per process, on first use otherwise)."""
+    _read_dictionary()
+
+
 def dictionary_actor(text: str, *, label: str, when: date | None = None) -> Actor | None:
     """A name no curated table knows, looked up in the PETRARCH2 dictionaries: a person
     (``label`` PERSON: full names, or a surname the dictionary lists for one), or an organisation

@@ -536,10 +536,22 @@ GATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def open_rules(text: str) -> list[Rule]:
-    """The rules whose gate ``text`` passes."""
+_RULE_GATES: tuple[tuple[Rule, frozenset[str] | None], ...] = tuple(
+    (rule, frozenset(GATES[rule.name]) if rule.name in GATES else None) for rule in RULES
+)
+GATE_WORDS: frozenset[str] = frozenset(w for gate in GATES.values() for w in gate)
+
+
+def gate_words_in(text: str, words: frozenset[str] = GATE_WORDS) -> frozenset[str]:
+    """The gate words (of ``words``) that ``text`` holds, in lower case."""
     lower = text.lower()
-    return [rule for rule in RULES if not (gate := GATES.get(rule.name)) or any(w in lower for w in gate)]
+    return frozenset(w for w in words if w in lower)
+
+
+def open_rules(text: str, words: frozenset[str] = GATE_WORDS) -> list[Rule]:
+    """The rules whose gate ``text`` passes (``words``: the gate words that may occur in it)."""
+    present = gate_words_in(text, words)
+    return [rule for rule, gate in _RULE_GATES if gate is None or not gate.isdisjoint(present)]
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -555,12 +567,13 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def scan(text: str) -> Iterator[Candidate]:
     """Every match of every rule (overlapping ones too); the finder picks among them. Each line
     is scanned by the rules its words open (see GATES)."""
+    words = gate_words_in(text)  # a line holds only words its text holds
     for lo, hi in _paragraphs(text):
-        yield from _scan_span(text, lo, hi)
+        yield from _scan_span(text, lo, hi, words)
 
 
-def _scan_span(text: str, lo: int, hi: int) -> Iterator[Candidate]:
-    for rule in open_rules(text[lo:hi]):
+def _scan_span(text: str, lo: int, hi: int, words: frozenset[str]) -> Iterator[Candidate]:
+    for rule in open_rules(text[lo:hi], words):
         for m in rule.pattern.finditer(text, lo, hi):
             form = rule.build(m)
             if form is None:

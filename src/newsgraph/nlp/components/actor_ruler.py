@@ -46,6 +46,7 @@ from newsgraph.nlp.actor_match import (
     PersonFinder,
     RolePhrase,
 )
+from newsgraph.nlp.dictionary import load_dictionary
 from newsgraph.nlp.gazetteer import (
     CATEGORIES,
     Gazetteer,
@@ -114,6 +115,7 @@ class ActorRuler:
         self._add_names(nlp)
         self._add_roles(nlp)
         self.people = PersonFinder(nlp, self.gazetteer)
+        load_dictionary()  # the PETRARCH2 index, once per process, when the pipeline is built
 
     def _add_names(self, nlp: Language) -> None:
         forms: dict[str, list[NameEntry]] = {}
