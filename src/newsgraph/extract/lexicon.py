@@ -10,7 +10,7 @@ condition: ``obj`` (needs an object), ``obj+to`` (an object with an infinitive: 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -203,7 +203,32 @@ def trigger_for(token: Token) -> Trigger | None:
         for word, trig in multi:
             if word in near:
                 return trig
-    single = lex.single.get((lemma, pos))
+    single = lex.single.get((lemma, pos)) or _derived(token, lemma, pos)
     if not single:
         return None
     return _with_prep(single, token, PARTICLE_DEPS if pos == "VERB" else ("prep",))
+
+
+def _derived(token: Token, lemma: str, pos: str) -> tuple[Trigger, ...]:
+    """Triggers of a word the lexicon lists only in another form: a verb done again
+    ("rearrested", "redeployed": re + a trigger verb of five letters or more) is that verb; a
+    gerund used as a noun of an act ("the sanctioning of X", "X's jailing") is the verb's
+    trigger read as a noun. Words that only look derived are in the word list not_derived."""
+    lex = load_triggers()
+    if lemma in word_list("not_derived"):
+        return ()
+    if pos == "VERB" and lemma.startswith("re") and len(lemma) >= 7:
+        stem = lemma[2:]  # the small model lemmatises unknown verbs by stripping "d": "rearreste"
+        verbs = lex.single.get((stem, "VERB"), ())
+        if not verbs and stem.endswith("e"):
+            verbs = lex.single.get((stem[:-1], "VERB"), ())
+        return tuple(replace(t, lemma=f"re{t.lemma}") for t in verbs)
+    if pos == "NOUN" and lemma.endswith("ing") and len(lemma) >= 7 and _an_act(token):
+        verbs = lex.single.get((lemma[:-3], "VERB"), ())
+        return tuple(replace(t, pos="NOUN", frame="nominal", lemma=lemma) for t in verbs if not t.preps)
+    return ()
+
+
+def _an_act(noun: Token) -> bool:
+    """ "the jailing of X", "X's sanctioning": a gerund with an "of"-phrase or a possessor."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)

@@ -1,0 +1,38 @@
+"""Trigger words the lexicon lists in another form: verbs done again, gerunds used as nouns
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from newsgraph.extract import extract_events
+from newsgraph.extract.lexicon import trigger_for
+from newsgraph.records import Article, Event
+
+
+def events_of(nlp: Language, text: str) -> list[Event]:
+    return extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+
+
+def test_a_verb_done_again_is_the_verb(nlp: Language) -> None:
+    text = "Bolivian police rearrested the union leader on Friday."
+    (event,) = [e for e in events_of(nlp, text) if e.type == "COERCE"]
+    assert event.rule == "direct:rearrest"
+    assert [m.actor.country for m in event.source] == ["BOL"]
+    assert any(e.type == "MOBILIZE" for e in events_of(nlp, "Peru redeployed troops to the border."))
+
+
+def test_a_word_that_only_looks_done_again_is_not(nlp: Language) -> None:
+    doc = nlp("The panel recommended new rules, and the firm recharged its fleet.")
+    assert trigger_for(next(t for t in doc if t.lower_ == "recommended")) is None  # not "commend" again
+    assert trigger_for(next(t for t in doc if t.lower_ == "recharged")) is None  # not "charge" again
+
+
+def test_a_gerund_with_an_of_phrase_is_the_act(nlp: Language) -> None:
+    doc = nlp("The sanctioning of Paraguay's former president angered Asuncion.")
+    trig = trigger_for(next(t for t in doc if t.lower_ == "sanctioning"))
+    assert trig is not None and (trig.type, trig.frame) == ("SANCTION", "nominal")
+    doc = nlp("Sanctioning is a tool of foreign policy.")  # no act named: no trigger
+    assert trigger_for(next(t for t in doc if t.lower_ == "sanctioning")) is None
