@@ -118,3 +118,19 @@ def test_lifting_economic_sanctions_is_retreat_and_lifting_a_curfew_a_concession
     assert "RETREAT" in types_of(nlp, "Brazil lifted its sanctions on Venezuelan oil.")
     types = types_of(nlp, "Peru lifted the curfew in Lima on Monday.")
     assert "CONCEDE" in types and "RETREAT" not in types
+
+
+def test_demonstrating_something_is_no_protest(nlp: Language) -> None:
+    assert "PROTEST" not in types_of(nlp, "Chilean leaders must demonstrate their resolve, Boric said.")
+    assert "PROTEST" in types_of(nlp, "Thousands demonstrated in Santiago against the Chilean government.")
+
+
+def test_thanks_to_no_one_in_particular_is_no_support(nlp: Language) -> None:
+    assert "SUPPORT" not in types_of(nlp, "The Bolivian president thanked everyone who came.")
+    assert "SUPPORT" in types_of(nlp, "The Bolivian president thanked Argentina for its help.")
+
+
+def test_a_warning_recalled_in_an_as_clause_is_no_new_warning(nlp: Language) -> None:
+    text = '"As we have warned before, Peru is arming the rebels," the Chilean envoy said.'
+    assert "THREATEN" not in types_of(nlp, text)
+    assert "THREATEN" in types_of(nlp, "Chile warned Peru against arming the rebels.")

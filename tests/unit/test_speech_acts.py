@@ -56,3 +56,27 @@ def test_report_about_oneself_is_not_a_speech_act(nlp: Language) -> None:
 def test_plain_report_is_not_an_event(nlp: Language) -> None:
     events = events_of(nlp, "Chile said Peru had bought copper from Bolivia.")
     assert not any(e.trigger.text == "said" for e in events)
+
+
+def test_quoted_we_is_the_speaker_and_a_conditional_strike_is_a_threat(nlp: Language) -> None:
+    events = events_of(nlp, '"If Peru escalates, we will retaliate," the Bolivian defence minister said.')
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert countries(threat.source) == ["BOL"]
+    assert threat.status == "asserted" and threat.mode == "violence"
+    act = next(e for e in events if e.type == "ASSAULT")
+    assert act.status == "hypothetical"  # the retaliation itself has not happened
+
+
+def test_a_sanction_declared_by_its_own_side_is_a_threat_not_one_reported_by_others(nlp: Language) -> None:
+    own = events_of(nlp, "Chile will expel the Peruvian ambassador, the Chilean foreign minister said.")
+    assert any(e.type == "THREATEN" and e.mode == "expel" for e in own)
+    others = events_of(nlp, "Chile will expel the Peruvian ambassador, Peruvian officials said.")
+    assert not any(e.type == "THREATEN" for e in others)
+    plan = events_of(nlp, "Peru will send troops to the border next week.")  # a plan, not a threat
+    assert not any(e.type == "THREATEN" for e in plan)
+
+
+def test_will_not_hesitate_to_act_is_no_denial(nlp: Language) -> None:
+    events = events_of(nlp, '"We will not hesitate to cut off gas supplies to Moldova," the Russian envoy said.')
+    cut = next(e for e in events if e.type == "SANCTION")
+    assert cut.status == "planned" and countries(cut.source) == ["RUS"]

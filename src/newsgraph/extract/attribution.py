@@ -28,6 +28,7 @@ from newsgraph.extract.roles import expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
 from newsgraph.records import ClaimSource
 
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "warn", "announce", "claim", "confirm", "deny", "believe", "accuse", "disclose",
      "report", "add", "state", "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge",
@@ -221,6 +222,14 @@ class AttributionFinder:
                 speakers += [c for c in tok.nbor().children if c.dep_ == "pobj"]
         return speakers
 
+    def speaker_heads(self, trigger: Token, sent: Span) -> list[Token]:
+        """The innermost named speaker of the trigger's words ("…, we will act," the minister said),
+        not a first-person pronoun or the trigger itself."""
+        heads = [h for h in self._speakers(trigger, sent) if h.i != trigger.i]
+        if heads and heads[-1].lower_ in FIRST_PERSON:
+            return []  # "when I said we were going": the inner speaker is a pronoun too
+        return heads[-1:]
+
     def describes_speaker(self, trigger: Token) -> bool:
         """The trigger is inside the speaker's own description ("A Briton who went to Syria said …"):
         what the speaker says is not its source."""
@@ -235,7 +244,7 @@ class AttributionFinder:
         "Turkey, the UN and aid groups said"), else "according to", else ()."""
         basis = _basis_in(sent)
         for head in self._speakers(trigger, sent):
-            if head.lower_ in ("we", "i", "us", "me") or head.i == trigger.i:
+            if head.lower_ in FIRST_PERSON or head.i == trigger.i:
                 continue
             sources: list[ClaimSource] = []
             for part in expand([head]):

@@ -12,17 +12,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder
 from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import Trigger, trigger_for, types_where, word_list
+from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_where, word_list
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
-from newsgraph.extract.status import ASSERTED, PLANNED, REQUESTED, status_of
+from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
@@ -36,6 +36,7 @@ NEEDS_RECIPIENT = types_where("recipient", "required")
 MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
+THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -393,6 +394,47 @@ class _Builder:
             confidence=max(event.confidence - 0.2, 0.3), rule=f"exchange:{marker.lemma_.lower()}",
         )
 
+    def speaker(self, tok: Token, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> list[ActorMention]:
+        """Who "I" or "we" is in quoted words: the speaker named with them, else the one speaker
+        the sentence's words are attributed to (a quote running on from an earlier sentence)."""
+        heads = self.claims.speaker_heads(tok, sent)
+        if heads:
+            return _actors(tuple(expand(heads)), self.index)
+        named = [c for c in sent_sources if c.named and c.kind in ("person", "organization", "government")]
+        if len(named) != 1 or not named[0].country:
+            return []
+        claim = named[0]
+        pronoun = next(t for t in sent if t.lower_ in FIRST_PERSON)
+        kind = "person" if claim.kind == "person" else "organization"
+        return [ActorMention(
+            start=pronoun.i, end=pronoun.i + 1, start_char=pronoun.idx, end_char=pronoun.idx + len(pronoun),
+            text=pronoun.text, actor=Actor(name=claim.name, kind=kind, country=claim.country, role=claim.role),
+            via="coref",
+        )]
+
+    def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """A coercive act announced as conditional ("will impose tariffs on X if it does not
+        act") or declared as future by its own doer ("we will strike X", said by X's side) is
+        also a threat: THREATEN, asserted, doer → target, at the same words (the act keeps its
+        own record and status). PLOVER: threats are verbal acts with serious repercussions."""
+        default = THREAT_MODES.get(event.type)
+        if default is None or not event.source:
+            return None
+        conditional = event.status == HYPOTHETICAL and _under_condition(tok)
+        doers = {m.actor.country for m in event.source if m.actor.country}
+        declared = event.status == PLANNED and any(
+            c.country in doers and c.kind not in ("media", "document") for c in event.attribution
+        )
+        if not (conditional or declared):
+            return None
+        mode = event.mode if event.mode in word_list("threaten_modes") else default
+        return self.record(
+            tok, sent, "THREATEN",
+            mode=mode, source=event.source, target=event.target, symmetric=False, items=event.items,
+            status=ASSERTED, attribution=event.attribution, time=None,
+            confidence=max(event.confidence - 0.1, 0.3), rule=f"threat:{event.rule}",
+        )
+
     def event(self, tok: Token, trig: Trigger, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> Event | None:
         if _is_report_only(tok, trig):
             return self.speech_act(tok, trig, sent)
@@ -402,6 +444,8 @@ class _Builder:
         if trig.frame == "acquire" and trig.type == "AID":
             roles = Roles(source=roles.target, target=roles.source, theme=roles.theme)  # aid flows to the buyer
         source, target, symmetric, place = self.resolve(tok, trig, roles)
+        if trig.pos == "VERB" and not source and any(t.lower_ in FIRST_PERSON for t in roles.source):
+            source = self.speaker(tok, sent, sent_sources)  # '"We will retaliate," the minister said'
         if trig.frame == "nominal":  # "the Paris attacks", "the Quito bombing": a city naming the event's place
             places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                       and (p := resolve_place(c.text)) is not None and p.kind == "city"}
@@ -464,6 +508,15 @@ class _Builder:
         )
 
 
+def _under_condition(tok: Token) -> bool:
+    """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause."""
+    for head in (tok, tok.head):
+        if any(c.dep_ == "advcl" and {m.lower_ for m in c.children if m.dep_ == "mark"} & {"if", "unless"}
+               for c in head.children):
+            return True
+    return False
+
+
 def _trimmed(sent: Span) -> Span:
     """The sentence without surrounding whitespace tokens (evidence spans hold text only)."""
     start, end = sent.start, sent.end
@@ -493,6 +546,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 half = builder.exchange_half(tok, event, sent)
                 if half is not None:
                     events.append(half)
+                threat = builder.threat(tok, event, sent)
+                if threat is not None:
+                    events.append(threat)
     return link_exchanges(doc, _fill_anonymous_countries(events))
 
 

@@ -51,6 +51,12 @@ def types_where(column: str, value: str) -> frozenset[str]:
     return frozenset(r["type"].strip().upper() for r in read_table("types.tsv") if r[column].strip() == value)
 
 
+@cache
+def type_values(column: str) -> dict[str, str]:
+    """PLOVER type → its non-empty ``column`` in ``data/lexicon/types.tsv``."""
+    return {r["type"].strip().upper(): r[column].strip() for r in read_table("types.tsv") if r[column].strip()}
+
+
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The named word lists of ``data/lexicon/wordlists.tsv`` (lemmas, lower case)."""

@@ -105,6 +105,9 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source": lambda _arg: lambda r: bool(r.source),
     "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
     "complement": _complement_in,
+    "mark": lambda arg: lambda r: r.token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == arg for c in r.token.children
+    ),
 }
 
 

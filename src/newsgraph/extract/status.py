@@ -102,6 +102,8 @@ LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "csubj")
 DESIRE_WITH_WOULD = frozenset({"like", "love", "prefer"})
 # Attempting a speech act performs it ("tried to persuade" is persuading); an attempted deed is only possible.
+# Verbs whose negation affirms their complement ("will not hesitate to", "never failed to").
+NOT_HESITATE = frozenset({"hesitate", "fail", "neglect"})
 ATTEMPT = frozenset({"try", "attempt", "seek", "strive", "endeavour", "endeavor"})
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJECT", "PROTEST", "SUPPORT"})
 
@@ -231,6 +233,10 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 return NEGATED
             if head_lemma in REPORTING_BOUNDARY:
                 break
+            if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
+                # "will not hesitate to cut", "did not fail to send": the negation cancels out
+                will = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in head.children)
+                return PLANNED if will else ASSERTED
             if head_lemma in ATTEMPT and dep == "xcomp":
                 if event_type in SPEECH_ACT_TYPES:
                     tok = head
