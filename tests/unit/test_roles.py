@@ -171,3 +171,14 @@ def test_an_attack_that_does_something_stands_for_whoever_made_it(nlp) -> None: 
     doc = nlp("The storm destroyed two villages.")  # not an attack: the subject stays
     verb = next(t for t in doc if t.lower_ == "destroyed")
     assert [t.text for t in read_roles(verb, "direct").source] == ["storm"]
+
+
+def test_who_claims_responsibility_for_an_attack_made_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.roles import read_roles
+
+    doc = nlp("Hezbollah claimed responsibility for the attack on the convoy.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert [t.text for t in read_roles(attack, "nominal").source] == ["Hezbollah"]
+    doc = nlp("Hezbollah denied any link to the attack on the convoy.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert read_roles(attack, "nominal").source == ()

@@ -134,3 +134,13 @@ def test_a_warning_recalled_in_an_as_clause_is_no_new_warning(nlp: Language) -> 
     text = '"As we have warned before, Peru is arming the rebels," the Chilean envoy said.'
     assert "THREATEN" not in types_of(nlp, text)
     assert "THREATEN" in types_of(nlp, "Chile warned Peru against arming the rebels.")
+
+
+def test_dismantling_a_network_is_a_crackdown_not_a_retreat(nlp: Language) -> None:
+    assert "COERCE" in types_of(nlp, "Police in Lima dismantled an arms trafficking network.")
+    assert "RETREAT" in types_of(nlp, "Peru dismantled its missile launchers near the border.")
+
+
+def test_a_verbal_act_performed_by_the_verbs_subject_is_kept(nlp: Language) -> None:
+    assert "ACCUSE" in types_of(nlp, "The Chilean president tweeted a condemnation of the raid.")
+    assert "ACCUSE" not in types_of(nlp, "The condemnation was expected, Chilean officials said.")

@@ -80,3 +80,17 @@ def test_will_not_hesitate_to_act_is_no_denial(nlp: Language) -> None:
     events = events_of(nlp, '"We will not hesitate to cut off gas supplies to Moldova," the Russian envoy said.')
     cut = next(e for e in events if e.type == "SANCTION")
     assert cut.status == "planned" and countries(cut.source) == ["RUS"]
+
+
+def test_telling_or_encouraging_someone_to_act_is_a_request(nlp: Language) -> None:
+    events = events_of(nlp, "The Bolivian president told Peru to withdraw its ambassador.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert (countries(request.source), countries(request.target)) == (["BOL"], ["PER"])
+    assert not any(e.type == "REQUEST" for e in events_of(nlp, "The Bolivian president told reporters Peru had left."))
+    assert any(e.type == "REQUEST" for e in events_of(nlp, "Chile encouraged Ecuador to join the pact."))
+
+
+def test_barring_people_from_entering_is_a_ban(nlp: Language) -> None:
+    events = events_of(nlp, "Ecuador barred three Colombian officials from entering the country.")
+    ban = next(e for e in events if e.type == "COERCE")
+    assert ban.mode == "ban" and countries(ban.target) == ["COL"]

@@ -145,10 +145,12 @@ def _has_object(token: Token) -> bool:
 def _has_object_and_infinitive(token: Token) -> bool:
     """"X wants Y to V": an object with an infinitive, or (as parsed) a clause with its own subject."""
     kids = list(token.children)
-    if any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "xcomp" for c in kids):
-        return True
+    objs = [c.i for c in kids if c.dep_ == "dobj"]
+    if objs and any(c.dep_ == "xcomp" and c.i > objs[0] and any(g.tag_ == "TO" for g in c.children) for c in kids):
+        return True  # the infinitive after the object: "told X to leave", not a quote before it
     return any(
-        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and any(g.lower_ == "to" for g in c.children)
+        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
+        and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
         for c in kids
     )
 

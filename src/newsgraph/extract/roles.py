@@ -265,6 +265,11 @@ def _nominal_roles(noun: Token) -> Roles:
     ):  # "X engaged Y in a firefight", "X took part in the talks", "X went on strike"
         source = subjects(verb)
         target += objects(verb) if verb.lemma_.lower() != "take" else []
+    owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
+    if owned is not None and not source and owned.lemma_.lower() in ("responsibility", "credit") and (
+        owned.head.lemma_.lower() in word_list("responsibility_verbs")
+    ):  # "X claimed responsibility for the attack": X made it
+        source = subjects(owned.head) if owned.dep_ == "dobj" else []
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
         subj, _ = _verb_subject_object(head)

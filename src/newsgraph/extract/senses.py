@@ -93,6 +93,18 @@ def _owner(r: Reading) -> bool:
     return any(c.dep_ == "poss" and c.pos_ != "PRON" and c.i in sides for c in r.token.children)
 
 
+def _performer(r: Reading) -> bool:
+    """The noun is the object of a verb whose subject is one of its sources: "X tweeted a
+    condemnation", "X voiced criticism", "X issued a warning" (the act itself, performed)."""
+    tok = r.token
+    if tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.head.lemma_.lower() not in word_list("performing_verbs"):
+        return False  # "awaited trial", "described the meeting", "did not want mediation": not done by the subject
+    sources = {i for m in r.source for i in range(m.start, m.end)}
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in sources for c in tok.head.children)
+
+
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "prep": _prep,
@@ -101,6 +113,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "armed": lambda _arg: _armed,
     "owner": lambda _arg: _owner,
+    "performer": lambda _arg: _performer,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
     "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
