@@ -182,3 +182,15 @@ def test_who_claims_responsibility_for_an_attack_made_it(nlp) -> None:  # type: 
     doc = nlp("Hezbollah denied any link to the attack on the convoy.")
     attack = next(t for t in doc if t.lower_ == "attack")
     assert read_roles(attack, "nominal").source == ()
+
+
+def test_a_participle_conjoined_below_a_passive_shares_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.roles import read_roles
+
+    doc = nlp("Chilean reporters were harassed while filming the march and briefly detained, unions said.")
+    detained = next(t for t in doc if t.lower_ == "detained")
+    roles = read_roles(detained, "direct")
+    assert "reporters" not in [t.text for t in roles.source]
+    doc = nlp("Peruvian police detained the protesters and questioned them.")  # active: the police act
+    questioned = next(t for t in doc if t.lower_ == "detained")
+    assert [t.text for t in read_roles(questioned, "direct").source] == ["police"]

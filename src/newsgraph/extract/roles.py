@@ -81,8 +81,30 @@ def is_passive(verb: Token) -> bool:
     ):
         return True
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb and head.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" for c in head.children))
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb and head.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in head.children)):
+        return True
+    return _passive_ancestor(verb) is not None
+
+
+def _passive_ancestor(verb: Token) -> Token | None:
+    """ "journalists were harassed while covering events and briefly detained": a participle with
+    no auxiliary of its own, conjoined below a passive verb, shares its passive (the parse may hang
+    it on the verb in between)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children
+    ):
+        return None
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return tok
+        if any(c.dep_ == "nsubj" for c in tok.children):
+            return None  # an active clause of its own in between
+    return None
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -178,6 +200,9 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         undergoers = children(verb, "nsubjpass", "nsubj")
         if not undergoers and verb.dep_ == "conj":  # "were attacked or kidnapped": the first verb's subject
             undergoers = children(verb.head, "nsubjpass", "nsubj")
+            passive = _passive_ancestor(verb)
+            if passive is not None and not any(u.dep_ == "nsubjpass" for u in undergoers):
+                undergoers = children(passive, "nsubjpass")
         doers = agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []) or _cause_phrases(verb)
         return _by_cause(doers), expand(undergoers)
     return _by_cause(subjects(verb)), objects(verb)
