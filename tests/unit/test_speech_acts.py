@@ -94,3 +94,19 @@ def test_barring_people_from_entering_is_a_ban(nlp: Language) -> None:
     events = events_of(nlp, "Ecuador barred three Colombian officials from entering the country.")
     ban = next(e for e in events if e.type == "COERCE")
     assert ban.mode == "ban" and countries(ban.target) == ["COL"]
+
+
+def test_an_act_its_own_side_will_not_do_is_a_refusal(nlp: Language) -> None:
+    events = events_of(nlp, "Argentina said it would not send fighter jets to Paraguay.")
+    refusal = next(e for e in events if e.type == "REJECT")
+    assert (countries(refusal.source), countries(refusal.target)) == (["ARG"], ["PRY"])
+    assert refusal.status == "asserted"
+    assert not any(e.type == "REJECT" for e in events_of(nlp, "Argentina did not send fighter jets to Paraguay."))
+    forecast = "Argentina will not send fighter jets to Paraguay, Paraguayan officials said."
+    assert not any(e.type == "REJECT" for e in events_of(nlp, forecast))
+
+
+def test_promising_to_strike_is_a_threat_not_an_agreement(nlp: Language) -> None:
+    types = {e.type for e in events_of(nlp, "Bolivia promised to impose sanctions on Chile.")}
+    assert "THREATEN" in types and "AGREE" not in types
+    assert "AGREE" in {e.type for e in events_of(nlp, "Bolivia promised to send aid to Chile.")}

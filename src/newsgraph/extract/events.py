@@ -22,7 +22,7 @@ from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
-from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, PLANNED, REQUESTED, status_of
+from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, REQUESTED, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
@@ -37,6 +37,7 @@ MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
+REFUSAL_TYPES = types_where("refusal", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -412,6 +413,24 @@ class _Builder:
             via="coref",
         )]
 
+    def refusal(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """An act its own side declares it will not do ("would not provide aid to X", "Russia will
+        not withdraw, the Kremlin said") is also a refusal: REJECT, asserted, at the same words.
+        A plain past negation ("did not withdraw") is no refusal, nor a forecast by others."""
+        if event.type not in REFUSAL_TYPES or event.status != NEGATED or not event.source:
+            return None
+        if not _future_negation(tok):
+            return None
+        doers = {m.actor.country for m in event.source if m.actor.country}
+        if event.attribution and not any(c.country in doers for c in event.attribution):
+            return None
+        return self.record(
+            tok, sent, "REJECT",
+            source=event.source, target=event.target, symmetric=event.symmetric, items=event.items,
+            status=ASSERTED, attribution=event.attribution, time=None,
+            confidence=max(event.confidence - 0.1, 0.3), rule=f"refusal:{event.rule}",
+        )
+
     def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A coercive act announced as conditional ("will impose tariffs on X if it does not
         act") or declared as future by its own doer ("we will strike X", said by X's side) is
@@ -508,6 +527,17 @@ class _Builder:
         )
 
 
+def _future_negation(tok: Token) -> bool:
+    """ "will not", "would not", "won't" on the act's verb (or its light verb: "will not hold talks")."""
+    for head in (tok, tok.head):
+        kids = list(head.children)
+        if any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
+        ):
+            return True
+    return False
+
+
 def _under_condition(tok: Token) -> bool:
     """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause."""
     for head in (tok, tok.head):
@@ -546,9 +576,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 half = builder.exchange_half(tok, event, sent)
                 if half is not None:
                     events.append(half)
-                threat = builder.threat(tok, event, sent)
-                if threat is not None:
-                    events.append(threat)
+                for derived in (builder.threat(tok, event, sent), builder.refusal(tok, event, sent)):
+                    if derived is not None:
+                        events.append(derived)
     return link_exchanges(doc, _fill_anonymous_countries(events))
 
 
