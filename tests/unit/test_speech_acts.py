@@ -110,3 +110,9 @@ def test_promising_to_strike_is_a_threat_not_an_agreement(nlp: Language) -> None
     types = {e.type for e in events_of(nlp, "Bolivia promised to impose sanctions on Chile.")}
     assert "THREATEN" in types and "AGREE" not in types
     assert "AGREE" in {e.type for e in events_of(nlp, "Bolivia promised to send aid to Chile.")}
+
+
+def test_a_sanction_on_goods_or_firms_of_a_state_falls_on_it(nlp: Language) -> None:
+    events = events_of(nlp, "Canada imposed sanctions on four shipping firms from Venezuela.")
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert countries(sanction.target) == ["VEN"]

@@ -209,6 +209,11 @@ class _Builder:
             target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
         if trig.pos == "NOUN" and trig.type in BENEFICIARY_TYPES and not target:  # "support for Ukraine"
             target = _actors(tuple(pobjs(tok, ("for",))), self.index)
+        if trig.type in NEEDS_RECIPIENT and trig.frame == "nominal" and not target:
+            # "a tariff on all wines coming out of France", "sanctions on firms from Iran": whose goods
+            bears = [o for head in (tok, tok.head) for o in pobjs(head, ("on", "against"))]
+            target = next((found for o in bears
+                           if (found := self.index.in_subtree(o, lambda m: m.actor.kind == "state"))), [])
         if trig.type == "ASSAULT" and not target:  # "fired tear gas at protesters", "opened fire on X"
             target = _actors(tuple(pobjs(tok, ("at", "on", "against"))), self.index)
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
