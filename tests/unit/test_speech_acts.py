@@ -116,3 +116,10 @@ def test_a_sanction_on_goods_or_firms_of_a_state_falls_on_it(nlp: Language) -> N
     events = events_of(nlp, "Canada imposed sanctions on four shipping firms from Venezuela.")
     sanction = next(e for e in events if e.type == "SANCTION")
     assert countries(sanction.target) == ["VEN"]
+
+
+def test_concern_over_an_actors_acts_is_disapproval_of_it(nlp: Language) -> None:
+    events = events_of(nlp, "Uruguay expressed concern over Argentina's naval buildup.")
+    concern = next(e for e in events if e.type == "ACCUSE")
+    assert (countries(concern.source), countries(concern.target)) == (["URY"], ["ARG"])
+    assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Security concerns grew in Montevideo."))

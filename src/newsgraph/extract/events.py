@@ -214,6 +214,9 @@ class _Builder:
             bears = [o for head in (tok, tok.head) for o in pobjs(head, ("on", "against"))]
             target = next((found for o in bears
                            if (found := self.index.in_subtree(o, lambda m: m.actor.kind == "state"))), [])
+        if trig.type in CONTENT_SPEECH_ACTS and trig.frame == "nominal" and not target:
+            # "concern over Peru's buildup", "criticism about X's role": whom the content is about
+            target = next((found for o in pobjs(tok, ABOUT_PREPS) if (found := self.index.in_subtree(o))), [])
         if trig.type == "ASSAULT" and not target:  # "fired tear gas at protesters", "opened fire on X"
             target = _actors(tuple(pobjs(tok, ("at", "on", "against"))), self.index)
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
