@@ -149,3 +149,14 @@ def test_a_verbal_act_performed_by_the_verbs_subject_is_kept(nlp: Language) -> N
 def test_improving_ties_is_diplomatic_cooperation_improving_anything_else_is_not(nlp: Language) -> None:
     assert "SUPPORT" in types_of(nlp, "Uruguay restored diplomatic relations with Paraguay.")
     assert "SUPPORT" not in types_of(nlp, "Uruguay restored electricity to the capital.")
+
+
+def test_an_activity_spoken_of_in_general_is_no_event(nlp: Language) -> None:
+    assert types_of(nlp, "Holding talks with juntas rarely helps, the Chilean analyst said.") == []
+    assert "CONSULT" in types_of(nlp, "Chile held talks with Peru on Monday.")
+
+
+def test_recognition_defence_and_support_need_their_actors(nlp: Language) -> None:
+    assert "SUPPORT" not in types_of(nlp, "Chile does not recognize the plan as valid.")
+    assert "SUPPORT" in types_of(nlp, "Chile recognized Kosovo in 2009.")
+    assert "SUPPORT" not in types_of(nlp, "Those backing closer EU integration see the zone as crucial.")

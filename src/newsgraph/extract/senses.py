@@ -105,6 +105,16 @@ def _performer(r: Reading) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in sources for c in tok.head.children)
 
 
+def _in_gerund_subject(r: Reading) -> bool:
+    """The trigger is (inside) a gerund clause that is a subject: "Doing deals with dictators tends
+    to …", "attempting a summit could be risky": an activity spoken of in general."""
+    tok = r.token
+    if any(a.tag_ == "VBG" and a.dep_ in ("csubj", "nsubj", "nsubjpass") for a in (tok, *tok.ancestors)):
+        return True
+    # the small model may hang the gerund's object beside it: "Holding(csubj) talks(nsubj) … helps"
+    return tok.dep_ == "nsubj" and any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i for c in tok.head.children)
+
+
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "prep": _prep,
@@ -114,6 +124,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "armed": lambda _arg: _armed,
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
+    "gerund_subject": lambda _arg: _in_gerund_subject,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
     "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
