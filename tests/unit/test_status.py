@@ -127,3 +127,15 @@ def test_no_longer_negates(bare_nlp: Language) -> None:
 
 def test_gerund_subject_of_a_modal_clause_takes_its_status(bare_nlp: Language) -> None:
     assert status_of(trigger(bare_nlp, "Sending troops to Mali could provoke Algeria.", "Sending")) == "possible"
+
+
+def test_hoping_to_act_is_a_plan_whatever_the_lemmatiser_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    doc = nlp("Uruguay is hoping to hold talks with Paraguay.")
+    assert [t.lemma_ for t in doc if t.lower_ == "hoping"] == ["hope"]  # the model alone says "hop"
+    (talks,) = extract_events(doc, Article(id="t", text=doc.text, published=date(2024, 3, 6)))
+    assert talks.status == "planned"

@@ -8,11 +8,14 @@ ever downloaded.
 
 from __future__ import annotations
 
+import csv
 import importlib
 from functools import lru_cache
+from importlib.resources import files
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from newsgraph.errors import ModelError
 
@@ -64,4 +67,19 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
         nlp.add_pipe("newsgraph_paragraphs", first=True)
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    _fix_lemmas(nlp)
     return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Word forms the model lemmatises wrongly ("hoping" → "hop"), corrected by its attribute ruler
+    (``data/lexicon/lemmas.tsv``; the rule lemmatizer keeps a lemma already set)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    path = files("newsgraph").joinpath("data/lexicon/lemmas.tsv")
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    for row in rows:
+        ruler.add(patterns=[[{"LOWER": row["form"]}]], attrs={"LEMMA": row["lemma"]})
