@@ -36,3 +36,9 @@ def test_a_gerund_with_an_of_phrase_is_the_act(nlp: Language) -> None:
     assert trig is not None and (trig.type, trig.frame) == ("SANCTION", "nominal")
     doc = nlp("Sanctioning is a tool of foreign policy.")  # no act named: no trigger
     assert trigger_for(next(t for t in doc if t.lower_ == "sanctioning")) is None
+
+
+def test_forms_the_model_lemmatises_wrongly_are_corrected(nlp: Language) -> None:
+    doc = nlp("Soldiers raped villagers, and Chile boycotts the summit while a judge is sentencing two men.")
+    lemmas = {t.lower_: t.lemma_ for t in doc}
+    assert (lemmas["raped"], lemmas["boycotts"], lemmas["sentencing"]) == ("rape", "boycott", "sentence")
