@@ -88,11 +88,7 @@ class ActorContext:
         event is set in; role nouns ("the police", "the government") and people else the article's main
         country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
         out: list[ActorMention] = []
-        for m in mentions:
-            members = self.members(m)
-            if members:
-                out.extend(members)
-                continue
+        for m in mentions:  # a grouping's members are expanded before (with_members)
             actor = m.actor
             placed = m.via in PLACED_VIAS or (m.via == "coref" and actor.kind == "person")
             named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role

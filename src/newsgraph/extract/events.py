@@ -22,7 +22,7 @@ from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
 from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
-from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, REQUESTED, status_of
+from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, REQUESTED, has_condition, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
@@ -427,17 +427,9 @@ class _Builder:
         A plain past negation ("did not withdraw") is no refusal, nor a forecast by others."""
         if event.type not in REFUSAL_TYPES or event.status != NEGATED or not event.source:
             return None
-        if not _future_negation(tok):
+        if not _future_negation(tok) or (event.attribution and not _said_by_doer(event)):
             return None
-        doers = {m.actor.country for m in event.source if m.actor.country}
-        if event.attribution and not any(c.country in doers for c in event.attribution):
-            return None
-        return self.record(
-            tok, sent, "REJECT",
-            source=event.source, target=event.target, symmetric=event.symmetric, items=event.items,
-            status=ASSERTED, attribution=event.attribution, time=None,
-            confidence=max(event.confidence - 0.1, 0.3), rule=f"refusal:{event.rule}",
-        )
+        return self.said_act(tok, sent, event, "REJECT", None, "refusal")
 
     def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A coercive act announced as conditional ("will impose tariffs on X if it does not
@@ -448,18 +440,21 @@ class _Builder:
         if default is None or not event.source:
             return None
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
-        doers = {m.actor.country for m in event.source if m.actor.country}
-        declared = event.status == PLANNED and any(
-            c.country in doers and c.kind not in ("media", "document") for c in event.attribution
-        )
+        declared = event.status == PLANNED and _said_by_doer(event)
         if not (conditional or declared):
             return None
         mode = event.mode if event.mode in word_list("threaten_modes") else default
+        return self.said_act(tok, sent, event, "THREATEN", mode, "threat")
+
+    def said_act(self, tok: Token, sent: Span, event: Event, event_type: str, mode: str | None,
+                 prefix: str) -> Event:
+        """The speech act an announced act makes (a threat, a refusal): same words, sides, items and
+        attribution; asserted; its rule names the act's."""
         return self.record(
-            tok, sent, "THREATEN",
-            mode=mode, source=event.source, target=event.target, symmetric=False, items=event.items,
-            status=ASSERTED, attribution=event.attribution, time=None,
-            confidence=max(event.confidence - 0.1, 0.3), rule=f"threat:{event.rule}",
+            tok, sent, event_type,
+            mode=mode, source=event.source, target=event.target, symmetric=event.symmetric and event_type != "THREATEN",
+            items=event.items, status=ASSERTED, attribution=event.attribution, time=None,
+            confidence=max(event.confidence - 0.1, 0.3), rule=f"{prefix}:{event.rule}",
         )
 
     def event(self, tok: Token, trig: Trigger, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> Event | None:
@@ -535,6 +530,12 @@ class _Builder:
         )
 
 
+def _said_by_doer(event: Event) -> bool:
+    """Attributed to a speaker of the doer's own country (not a media report or a document)."""
+    doers = {m.actor.country for m in event.source if m.actor.country}
+    return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
 def _future_negation(tok: Token) -> bool:
     """ "will not", "would not", "won't" on the act's verb (or its light verb: "will not hold talks")."""
     for head in (tok, tok.head):
@@ -548,11 +549,7 @@ def _future_negation(tok: Token) -> bool:
 
 def _under_condition(tok: Token) -> bool:
     """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause."""
-    for head in (tok, tok.head):
-        if any(c.dep_ == "advcl" and {m.lower_ for m in c.children if m.dep_ == "mark"} & {"if", "unless"}
-               for c in head.children):
-            return True
-    return False
+    return has_condition(tok) or has_condition(tok.head)
 
 
 def _trimmed(sent: Span) -> Span:

@@ -171,10 +171,15 @@ def _is_conditional(tok: Token) -> bool:
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if "would" in aux and "have" in aux and tok.tag_ == "VBN":  # counterfactual "would have sent"
         return True
+    return has_condition(tok) and any(a in ("would", "will", "could", "might") for a in aux)
+
+
+def has_condition(tok: Token) -> bool:
+    """The token heads an if/unless clause ("will retaliate if X escalates")."""
     return any(
         c.dep_ == "advcl" and {m.lower_ for m in c.children if m.dep_ == "mark"} & {"if", "unless"}
         for c in tok.children
-    ) and any(a in ("would", "will", "could", "might") for a in aux)
+    )
 
 
 def _own_clause(conjunct: Token, first: Token) -> bool:

@@ -440,6 +440,7 @@ def _bloc_members() -> dict[str, tuple[tuple[str, date | None, date | None], ...
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
 def blocs() -> frozenset[str]:
     """Names (as in igos.tsv) of the groupings whose member states blocs.tsv lists."""
     return frozenset(_bloc_members())
