@@ -16,14 +16,13 @@ from __future__ import annotations
 import calendar
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
 
-from newsgraph.nlp.gazetteer import country_name, resolve_name
+from newsgraph.nlp.gazetteer import country_name, fold_accents, resolve_name
 from newsgraph.records import Place
 
 PREFIXES = ("the city of ", "the port of ", "the town of ", "the region of ", "the province of ", "the ")
@@ -152,7 +151,7 @@ def _subdivisions() -> dict[str, _Entry]:
         if sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES or not _latin(sub.name):
             continue
         iso3 = _iso3(sub.country_code)
-        for key in {_key(sub.name), _key(_fold(sub.name))}:
+        for key in {_key(sub.name), _key(fold_accents(sub.name))}:
             if len(key) > 3 and key not in generic and iso3:
                 found.setdefault(key, set()).add(iso3)
                 names[key] = sub.name
@@ -161,10 +160,6 @@ def _subdivisions() -> dict[str, _Entry]:
                     population=0, kind="region")
         for key, countries in found.items() if len(countries) == 1
     }
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _country(text: str) -> _Entry | None:
