@@ -99,6 +99,16 @@ def test_a_city_attacked_stands_for_its_state(nlp: Language) -> None:
     assert event.location is not None and event.location.name == "Kharkiv"
 
 
+def test_what_an_attack_hit_in_a_city_stands_for_its_state(nlp: Language) -> None:
+    event = at(nlp, "Serbian rockets struck a bakery in Sarajevo.", "struck")
+    assert [m.actor.country for m in event.target] == ["BIH"]
+    event = at(nlp, "Colombian airstrikes hit Caracas on Tuesday.", "airstrikes")
+    assert [m.actor.country for m in event.source] == ["COL"]
+    assert [m.actor.country for m in event.target] == ["VEN"]
+    event = at(nlp, "Serbian rockets struck a bakery.", "struck")  # no place named: no target
+    assert not event.target
+
+
 def test_a_sanction_with_its_target_and_no_named_giver_is_kept(nlp: Language) -> None:
     event = at(nlp, "Juan Perez, a Chilean senator, was convicted of fraud on Monday.", "convicted")
     assert event.type == "SANCTION"

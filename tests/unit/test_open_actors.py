@@ -178,3 +178,12 @@ def test_a_people_takes_no_country_from_the_article(nlp: Language) -> None:
     people, firm = context.in_context([named("Kurds", "group"), named("Acme", "organization")], None)
     assert people.actor.country is None
     assert (firm.actor.country, firm.via) == ("CHL", "main-country")
+
+
+def test_a_class_noun_before_a_name_is_the_named_group(nlp: Language) -> None:
+    event = only(nlp, "The militant group Hezbollah fired rockets at an Israeli town.", "ASSAULT")
+    assert [(a.name, a.kind) for a in sources(event)] == [("Hezbollah", "group")]
+    event = only(nlp, "The rebel group, the Houthis, attacked a tanker.", "ASSAULT")
+    assert [a.name for a in sources(event)] == ["Houthis"]
+    event = only(nlp, "The militant group attacked a police post in Kenya.", "ASSAULT")  # no name: the role noun
+    assert [a.sector for a in sources(event)] == ["INS"]

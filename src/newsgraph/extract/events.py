@@ -52,6 +52,7 @@ PLACE_NOUNS = frozenset({
 })
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
@@ -199,8 +200,8 @@ class _Builder:
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
-        if not target and trig.type in PLACE_TARGET_TYPES and trig.frame == "direct":
-            target, place = self.attacked_place(roles)
+        if not target and trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal"):
+            target, place = self.attacked_place(roles, tok)
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
         if not target and trig.type != "AGREE" and by_complement:
             # "demanded that X withdraw", "threatened that X would pay": X is the target; but
@@ -246,10 +247,17 @@ class _Builder:
         )
         return source, target, symmetric, place
 
-    def attacked_place(self, roles: Roles) -> tuple[list[ActorMention], Place | None]:
+    def attacked_place(self, roles: Roles, tok: Token) -> tuple[list[ActorMention], Place | None]:
         """"Russia bombed Aleppo", "Turkey encircled Afrin": a city or region attacked or seized
-        stands for its state as the target, and is the event's place."""
+        stands for its state as the target, and is the event's place; so does the city something
+        attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo")."""
         for obj in roles.target:
+            if obj.pos_ == "NOUN" and not self.index.of_argument(obj):
+                obj = next(iter(pobjs(obj, NEAR_PREPS) or (pobjs(tok, NEAR_PREPS) if tok.pos_ == "VERB" else [])), obj)
+                found = self.index.of_argument(obj)
+                seat = next((c for m in found if m.via == "seat" and (c := m.actor.country)), None)
+                if seat:  # "a bakery in Sarajevo": the capital is a place here, not its government
+                    return [state_mention(obj, seat)], place_of_phrase(obj)
             if obj.pos_ != "PROPN" or self.index.of_argument(obj):
                 continue
             if resolve_place(proper_phrase(obj)) is None:

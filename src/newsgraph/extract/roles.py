@@ -295,6 +295,12 @@ def _nominal_roles(noun: Token) -> Roles:
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
     ):  # "X claimed responsibility for the attack": X made it
         source = subjects(owned.head) if owned.dep_ == "dobj" else []
+    if _is_attack(noun) and not target and head.pos_ == "VERB":
+        # "airstrikes hit the city", "the town was hit by shelling": what the attack hit
+        if noun.dep_ == "nsubj":
+            target += objects(head)
+        elif noun.dep_ == "pobj" and head.dep_ == "agent":
+            target += expand(children(head.head, "nsubjpass"))
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
         subj, _ = _verb_subject_object(head)

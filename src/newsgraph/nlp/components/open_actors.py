@@ -50,6 +50,9 @@ _NOT_ALONE = frozenset({"side", "mission", "leadership", "house", "speaker", "na
 _QUANTIFIERS = frozenset({"no", "any"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _PHRASE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM"})
+# Kinds of a class noun that can introduce a name, and the mentions that name one.
+_CLASS_KINDS = frozenset({"organization", "group"})
+_NAMING_VIAS = frozenset({"lexicon", "dictionary", "ner", "coref"})
 
 
 def _role_spans(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int]]:
@@ -211,6 +214,10 @@ class OpenActors:
                 left -= 1
             if doc[left].lower_ in _QUANTIFIERS:
                 continue
+            named = _named_after(doc, head, end, covered) if entry.kind in _CLASS_KINDS else None
+            if named is not None:  # "the militant group Hamas": the class noun is the group it names
+                out.append(_mention(doc, left, end, named.actor, "apposition"))
+                continue
             modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
             country = _phrase_country(head, covered)
             named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
@@ -222,6 +229,18 @@ class OpenActors:
             actor = Actor(name=label, kind=kind, country=country, sector=sector, role=entry.role)
             out.append(_mention(doc, left, end, actor, "role-noun"))
         return out
+
+
+def _named_after(doc: Doc, head: Token, end: int, covered: dict[int, ActorMention]) -> ActorMention | None:
+    """The named organisation or group a class noun ("group", "party", "rebel group") introduces:
+    the name right after it or in apposition to it ("the militant group Hamas", "the party,
+    Jubilee,"), never a state or a person."""
+    near = [covered.get(end)] if end < len(doc) else []
+    near += [covered.get(c.i) for c in head.children if c.dep_ == "appos"]
+    for m in near:
+        if m is not None and m.actor.kind in _CLASS_KINDS and m.via in _NAMING_VIAS:
+            return m
+    return None
 
 
 def _mention(doc: Doc, start: int, end: int, actor: Actor, via: str) -> ActorMention:
