@@ -66,6 +66,15 @@ def test_request_items_and_the_party_asked(nlp: Language) -> None:
     assert [m.actor.country for m in demanded.target] == ["IRN"] and [i.text for i in demanded.items] == ["drones"]
 
 
+def test_who_is_to_do_what_a_request_names_is_its_target(nlp: Language) -> None:
+    called = at(nlp, "Chile called for the withdrawal of Bolivian troops.", "called")
+    assert [m.actor.country for m in called.target] == ["BOL"]
+    urged = at(nlp, "Ghana urged Togo's release of the fishermen.", "urged")
+    assert [m.actor.country for m in urged.target] == ["TGO"]
+    own = at(nlp, "Chile demanded the return of its ships.", "demanded")  # its own: no one asked
+    assert not own.target
+
+
 def test_the_addressee_of_a_request_is_not_an_item(nlp: Language) -> None:
     pressed = at(nlp, "Washington pressed European navies to supply frigates to Ukraine.", "pressed")
     assert [i.text for i in pressed.items] == ["frigates"]

@@ -187,3 +187,12 @@ def test_a_class_noun_before_a_name_is_the_named_group(nlp: Language) -> None:
     assert [a.name for a in sources(event)] == ["Houthis"]
     event = only(nlp, "The militant group attacked a police post in Kenya.", "ASSAULT")  # no name: the role noun
     assert [a.sector for a in sources(event)] == ["INS"]
+
+
+def test_members_of_a_body_are_its_people(nlp: Language) -> None:
+    event = only(nlp, "Opposition members accused the Peruvian cabinet of fraud.", "ACCUSE")
+    (members,) = sources(event)
+    assert (members.name, members.kind, members.sector) == ("Peruvian opposition members", "group", "OPP")
+    event = only(nlp, "A cabinet member resigned in Lima on Monday.", "RETREAT")
+    (member,) = sources(event)
+    assert (member.kind, member.sector, member.country) == ("anonymous", "GOV", "PER")

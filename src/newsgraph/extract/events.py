@@ -20,7 +20,7 @@ from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_w
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import Roles, expand, objects, pobjs, read_roles
+from newsgraph.extract.roles import Roles, children, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, REQUESTED, has_condition, status_of
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
@@ -223,6 +223,13 @@ class _Builder:
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
             asked = [tok, *objects(tok)]
             target = _actors(tuple(t for head in asked for t in pobjs(head, ("from",))), self.index)
+        if trig.type == "REQUEST" and not target:
+            # "called for the withdrawal of Russian troops", "urged Peru's release of X": who is to act
+            acts = [*objects(tok), *pobjs(tok, ("for",))]
+            doers = _actors(tuple(t for act in acts for t in (*children(act, "poss"), *pobjs(act, ("of",)))),
+                            self.index)
+            own = {c for m in source if (c := m.actor.country)}  # "demanded the return of its tankers": not Iran
+            target = [m for m in doers if m.actor.country not in own]
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
         participants = _actors(roles.participants, self.index)

@@ -46,6 +46,8 @@ from newsgraph.records import Actor, ActorMention
 OPEN_LABELS = {"ORG": "organization", "FAC": "organization", "NORP": "group"}
 # Role nouns that name no actor standing alone ("the side of the road", "a mission to Mars").
 _NOT_ALONE = frozenset({"side", "mission", "leadership", "house", "speaker", "national", "nationals"})
+# Nouns after a body's name that make its people the actor ("opposition members", "council member").
+_MEMBER_NOUNS = frozenset({"member", "members"})
 # Words before a role noun that keep it from being an actor ("former officials" still are).
 _QUANTIFIERS = frozenset({"no", "any"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -202,9 +204,12 @@ class OpenActors:
             head = doc[start:end].root
             if any(i in covered for i in range(start, end)) or head.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if head.dep_ in ("compound", "amod") or head.head.i in range(start, end):
+            members = head.dep_ == "compound" and head.head.i == end and head.head.lemma_.lower() in _MEMBER_NOUNS
+            if members:  # "opposition members", "council members": people of the body
+                end = head.head.i + 1
+            elif head.dep_ in ("compound", "amod") or head.head.i in range(start, end):
                 continue  # "police station", "government forces": a modifier, not the actor
-            entry = self.roles.get(normalize(doc[start:end].text))
+            entry = self.roles.get(normalize(doc[start : end - members].text))
             if entry is None or entry.term in _NOT_ALONE:
                 continue
             left = start
@@ -221,12 +226,15 @@ class OpenActors:
             modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
             country = _phrase_country(head, covered)
             named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
-            label = " ".join([*named_by, entry.role])  # "Kurdish forces", "Kenyan police"
+            role = f"{entry.role} {doc[end - 1].lower_}" if members else entry.role  # "council members"
+            label = " ".join([*named_by, role])  # "Kurdish forces", "Kenyan police"
             kind = "group" if modifiers and entry.kind in ("organization", "anonymous") else entry.kind
+            if members:  # "opposition members" are a group of people, "a council member" one person
+                kind = "group" if doc[end - 1].lower_ != "member" else "anonymous"
             sector = entry.sector
             if modifiers and sector == "MIL":
                 sector = "REB"  # "Kurdish forces", "Druze militiamen": armed, and no state's military
-            actor = Actor(name=label, kind=kind, country=country, sector=sector, role=entry.role)
+            actor = Actor(name=label, kind=kind, country=country, sector=sector, role=role)
             out.append(_mention(doc, left, end, actor, "role-noun"))
         return out
 
