@@ -92,6 +92,17 @@ def test_quotation_continued_in_the_next_sentence(nlp: Language) -> None:
     assert claim.named and claim.country == "EGY"
 
 
+def test_a_quotation_runs_on_until_it_closes(nlp: Language) -> None:
+    text = (
+        '"We want calm," the Egyptian foreign minister said. "Talks are possible. '
+        'But Ethiopia has already sent troops to Sudan." Ethiopia sent more troops to Somalia.'
+    )
+    claim = only_source(event_at(nlp, text, "sent"))  # the first "sent": inside the open quotation
+    assert claim.named and claim.country == "EGY"
+    after = [e for e in events_of(nlp, text) if e.trigger.text == "sent"][-1]
+    assert after.attribution == ()  # the quotation closed: the article's own voice again
+
+
 def test_indirect_speech_running_on_keeps_its_source(nlp: Language) -> None:
     text = (
         "Officials in Ankara said the talks had gone well. "

@@ -67,6 +67,17 @@ def test_quoted_we_is_the_speaker_and_a_conditional_strike_is_a_threat(nlp: Lang
     assert act.status == "hypothetical"  # the retaliation itself has not happened
 
 
+def test_a_conditional_act_is_aimed_at_whom_the_condition_names(nlp: Language) -> None:
+    events = events_of(nlp, '"If Peru escalates, we will retaliate," the Bolivian defence minister said.')
+    assert all(countries(e.target) == ["PER"] for e in events if e.type in ("THREATEN", "ASSAULT"))
+    events = events_of(nlp, "Chile will impose tariffs unless Argentina lowers its duties, the Chilean minister said.")
+    assert [countries(e.target) for e in events if e.type == "THREATEN"] == [["ARG"]]
+    events = events_of(nlp, '"If Peru attacks, we will strike back," the Bolivian defence minister said.')
+    assert [countries(e.source) for e in events if e.type == "THREATEN"] == [["BOL"]]  # the condition is no threat
+    events = events_of(nlp, "The Chilean minister will resign if Argentina wins the vote.")  # no one is aimed at
+    assert all(not e.target for e in events if e.type == "RETREAT")
+
+
 def test_a_sanction_declared_by_its_own_side_is_a_threat_not_one_reported_by_others(nlp: Language) -> None:
     own = events_of(nlp, "Chile will expel the Peruvian ambassador, the Chilean foreign minister said.")
     assert any(e.type == "THREATEN" and e.mode == "expel" for e in own)

@@ -122,6 +122,25 @@ def _media_source(head: Token, phrase: Span) -> ClaimSource | None:
                        role=head.lemma_.lower())
 
 
+def _open_after(sent: Span, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (“ opens, ” closes, a
+    straight quote toggles); a quotation runs on across sentences until it closes."""
+    is_open = open_before
+    for tok in sent:
+        if tok.text == "“":
+            is_open = True
+        elif tok.text == "”":
+            is_open = False
+        elif tok.text == '"':
+            is_open = not is_open
+    return is_open
+
+
+def _starts_paragraph(sent: Span) -> bool:
+    start = sent.start
+    return start > 0 and "\n" in sent.doc[start - 1].text_with_ws
+
+
 def _backshifted(sent: Span) -> bool:
     """Reported speech running on into a sentence of its own shows the tense of a report:
     "would" for the speaker's "will", the past perfect for their past ("had sent")."""
@@ -137,6 +156,7 @@ class AttributionFinder:
         self._last_country: str | None = None
         self._previous: tuple[ClaimSource, ...] = ()  # the speaker of the last quoted sentence
         self._reported: tuple[ClaimSource, ...] = ()  # the source of the last sentence
+        self._open = False  # a quotation left open at the end of the last sentence
 
     def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
         phrase = _phrase(head)
@@ -279,7 +299,10 @@ class AttributionFinder:
                     own = self.attribution(tok, sent)
                     break
         quoted = any(t.text in QUOTES for t in sent)
-        if not own and self._previous and sent.text.lstrip().startswith(QUOTES_OPEN):
+        opens = sent.text.lstrip().startswith(QUOTES_OPEN)
+        inside = opens or (self._open and not _starts_paragraph(sent))  # a new paragraph reopens a quote
+        self._open = _open_after(sent, self._open)
+        if not own and self._previous and inside:
             own = self._previous
         if not own and self._reported and _backshifted(sent):
             own = self._reported  # indirect speech running on: "He would travel by train."

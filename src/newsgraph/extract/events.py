@@ -20,9 +20,18 @@ from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_w
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import Roles, children, expand, objects, pobjs, read_roles
+from newsgraph.extract.roles import Roles, children, condition_subjects, expand, objects, pobjs, read_roles
 from newsgraph.extract.senses import Reading, check
-from newsgraph.extract.status import ASSERTED, HYPOTHETICAL, NEGATED, PLANNED, REQUESTED, has_condition, status_of
+from newsgraph.extract.status import (
+    ASSERTED,
+    HYPOTHETICAL,
+    NEGATED,
+    PLANNED,
+    REQUESTED,
+    has_condition,
+    is_condition,
+    status_of,
+)
 from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
@@ -53,6 +62,8 @@ PLACE_NOUNS = frozenset({
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
+# Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
+UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE", "MOBILIZE"})
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
@@ -232,6 +243,8 @@ class _Builder:
             target = [m for m in doers if m.actor.country not in own]
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
+        if not target and trig.type not in UNAIMED_TYPES:  # "if the US escalates, we will cut power"
+            target = _actors(tuple(condition_subjects(tok)), self.index)
         participants = _actors(roles.participants, self.index)
         if participants:
             both = unique_actors(participants + source)
@@ -563,8 +576,9 @@ def _future_negation(tok: Token) -> bool:
 
 
 def _under_condition(tok: Token) -> bool:
-    """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause."""
-    return has_condition(tok) or has_condition(tok.head)
+    """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause;
+    the condition itself ("if Iran attacks") is no threat."""
+    return not is_condition(tok) and (has_condition(tok) or has_condition(tok.head))
 
 
 def _trimmed(sent: Span) -> Span:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.status import is_condition
 
 # Verbs whose object is the understood subject of their infinitive complement.
 OBJECT_CONTROL = frozenset(
@@ -173,6 +174,18 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(noun, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
         return [head]
+    return []
+
+
+def condition_subjects(tok: Token) -> list[Token]:
+    """The subject of an if/unless clause on the act ("if the US escalates, we will shut X off",
+    "will impose tariffs unless Mexico acts"): whom a conditional act is aimed at. The clause is
+    the act's own or its light verb's ("impose tariffs"), not one on a clause the act is subject of
+    ("the battle is not won if X")."""
+    for head in (tok, tok.head) if tok.dep_ in ("dobj", "xcomp") else (tok,):
+        for clause in head.children:
+            if clause.i != tok.i and is_condition(clause):
+                return expand(children(clause, "nsubj", "nsubjpass"))
     return []
 
 

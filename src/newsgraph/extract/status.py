@@ -174,12 +174,14 @@ def _is_conditional(tok: Token) -> bool:
     return has_condition(tok) and any(a in ("would", "will", "could", "might") for a in aux)
 
 
+def is_condition(clause: Token) -> bool:
+    """The token heads an if/unless clause ("if X escalates")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
 def has_condition(tok: Token) -> bool:
     """The token heads an if/unless clause ("will retaliate if X escalates")."""
-    return any(
-        c.dep_ == "advcl" and {m.lower_ for m in c.children if m.dep_ == "mark"} & {"if", "unless"}
-        for c in tok.children
-    )
+    return any(is_condition(c) for c in tok.children)
 
 
 def _own_clause(conjunct: Token, first: Token) -> bool:
