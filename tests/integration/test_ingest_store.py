@@ -259,3 +259,30 @@ def test_clusters_command_reads_the_clusters_table(db: Path, runner: CliRunner, 
     two_sources = invoke(runner, "clusters", "--db", str(copy), "--min-sources", "2", "-f", "csv").stdout
     assert [row["id"] for row in csv.DictReader(io.StringIO(two_sources))] == ["k1"]
     assert "NOR AID LTU: weapons" in invoke(runner, "clusters", "--db", str(copy)).stdout
+
+
+def test_each_state_is_one_actor_and_armed_groups_are_never_their_state(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Own sentences naming states many ways (name, demonym, capital, government, seat) beside
+    rebels, Kurdish forces and opposition groups of the same countries."""
+    texts = [
+        "Syria's government said Syrian rebels attacked an army post near Damascus.",
+        "Kurdish forces clashed with Turkish troops in northern Syria, the Turkish defence ministry said.",
+        "Damascus accused the Syrian opposition of shelling Aleppo; Ankara criticised the Syrian army.",
+        "The Turkish government arrested Kurdish activists; Turkey's president met Syrian officials.",
+        "The militant group Hezbollah fired rockets at Israel, and Israeli jets struck Lebanon.",
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"s{i}", "text": t, "published": "2024-05-01"}) + "\n"
+                           for i, t in enumerate(texts)), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert invoke(runner, "ingest", str(src), "--db", str(db)).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        states = conn.execute("SELECT country, count(*) FROM actors WHERE kind = 'state' GROUP BY country").fetchall()
+        groups = conn.execute(
+            "SELECT name, kind FROM actors WHERE sector IN ('REB', 'INS', 'OPP') OR name LIKE '%Kurd%'"
+        ).fetchall()
+    assert {"SYR", "TUR", "ISR", "LBN"} <= {c for c, _ in states}
+    assert all(n == 1 for _, n in states), states
+    assert len(groups) >= 3 and all(kind != "state" for _, kind in groups), groups
