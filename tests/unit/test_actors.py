@@ -318,6 +318,17 @@ def test_known_people_and_their_surnames(nlp: Language) -> None:
     assert (scholz.country, scholz.kind) == ("DEU", "person")
 
 
+def test_two_spellings_of_one_person_are_one_actor_and_one_store_row(nlp: Language) -> None:
+    from newsgraph.store.writer import actor_key
+
+    plain, accented = (
+        next(m.actor for m in own(nlp(text)) if m.actor.kind == "person")
+        for text in ("Erdogan met the Greek foreign minister.", "Recep Tayyip Erdoğan met the Greek foreign minister.")
+    )
+    assert plain == accented and plain.country == "TUR"
+    assert actor_key(plain) == actor_key(accented)
+
+
 def test_an_appositive_role_describes_an_unknown_person(nlp: Language) -> None:
     doc = nlp(
         "Maria Lindqvist, a Swedish defence ministry spokeswoman, said the drills would go ahead. "
