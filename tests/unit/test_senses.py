@@ -151,6 +151,25 @@ def test_improving_ties_is_diplomatic_cooperation_improving_anything_else_is_not
     assert "SUPPORT" not in types_of(nlp, "Uruguay restored electricity to the capital.")
 
 
+def test_eliminating_a_person_or_force_is_killing_eliminating_a_thing_is_no_event(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Chilean commandos eliminated the rebel commander near the border.")
+    assert types_of(nlp, "Chile eliminated its budget deficit in 2023.") == []
+
+
+def test_a_cell_dismantled_by_force_is_coercion_even_in_the_passive(nlp: Language) -> None:
+    text = "A terrorist cell was dismantled in Valparaiso."
+    found = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = [e for e in found if e.type == "COERCE"]
+    assert [(m.actor.kind, m.actor.country) for e in events for m in e.target] == [("group", "CHL")]
+
+
+def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
+    military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
+    assert "COOPERATE" in military and "SUPPORT" not in military
+    diplomatic = types_of(nlp, "Uruguay and Paraguay strengthened their diplomatic ties on Monday.")
+    assert "SUPPORT" in diplomatic and "COOPERATE" not in diplomatic
+
+
 def test_an_activity_spoken_of_in_general_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "Holding talks with juntas rarely helps, the Chilean analyst said.") == []
     assert "CONSULT" in types_of(nlp, "Chile held talks with Peru on Monday.")

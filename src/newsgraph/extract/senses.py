@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import read_table, word_list
+from newsgraph.extract.lexicon import MODIFIER_DEPS, read_table, word_list
 from newsgraph.extract.roles import Roles, objects, pobjs
 from newsgraph.records import ActorMention
 
@@ -56,6 +56,16 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
     def test(r: Reading) -> bool:
         undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
         return bool(_lemmas([*r.roles.theme, *objects(r.token), *undergoers]) & words)
+
+    return test
+
+
+def _theme_modifier(arg: str) -> Callable[[Reading], bool]:
+    words = _words(arg)
+
+    def test(r: Reading) -> bool:
+        themes = [*r.roles.theme, *objects(r.token)]
+        return bool(_lemmas([c for t in themes for c in t.children if c.dep_ in MODIFIER_DEPS]) & words)
 
     return test
 
@@ -117,6 +127,7 @@ def _in_gerund_subject(r: Reading) -> bool:
 
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
+    "theme_mod": _theme_modifier,
     "prep": _prep,
     "frame": lambda arg: lambda r: r.frame == arg,
     "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
