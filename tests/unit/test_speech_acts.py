@@ -78,6 +78,18 @@ def test_a_conditional_act_is_aimed_at_whom_the_condition_names(nlp: Language) -
     assert all(not e.target for e in events if e.type == "RETREAT")
 
 
+def test_a_concession_promised_by_its_own_side_is_conceded_not_yet_carried_out(nlp: Language) -> None:
+    promised = events_of(nlp, "Chile pledged to withdraw its troops from the border.")
+    assert [(e.type, e.status) for e in promised if e.type in ("CONCEDE", "RETREAT")] == [
+        ("RETREAT", "planned"), ("CONCEDE", "asserted")]
+    declared = events_of(nlp, "Chile will lift the curfew next week, the Chilean interior minister said.")
+    assert any(e.type == "CONCEDE" and countries(e.source) == ["CHL"] for e in declared)
+    expected = events_of(nlp, "Peruvian analysts expect Chile to withdraw its troops.")  # a forecast by others
+    assert not any(e.type == "CONCEDE" for e in expected)
+    done = events_of(nlp, "Chile withdrew its troops from the border.")  # carried out: RETREAT only
+    assert [e.type for e in done] == ["RETREAT"]
+
+
 def test_a_sanction_declared_by_its_own_side_is_a_threat_not_one_reported_by_others(nlp: Language) -> None:
     own = events_of(nlp, "Chile will expel the Peruvian ambassador, the Chilean foreign minister said.")
     assert any(e.type == "THREATEN" and e.mode == "expel" for e in own)

@@ -46,6 +46,7 @@ MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
+PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
@@ -459,6 +460,18 @@ class _Builder:
             return None
         return self.said_act(tok, sent, event, "REJECT", None, "refusal")
 
+    def promise(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """A concession its own side promises ("agreed to withdraw its troops", "pledged to free the
+        prisoners") or declares for the future ("will lift the curfew, the president said") is also
+        the verbal act PLOVER codes it as: CONCEDE, asserted (the act keeps its own planned record)."""
+        promised_as = PROMISED_AS.get(event.type)
+        if promised_as is None or event.status != PLANNED or not event.source:
+            return None
+        committed = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_list("promising_verbs")
+        if not (committed or _said_by_doer(event)):
+            return None
+        return self.said_act(tok, sent, event, promised_as, None, "promise")
+
     def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A coercive act announced as conditional ("will impose tariffs on X if it does not
         act") or declared as future by its own doer ("we will strike X", said by X's side) is
@@ -610,7 +623,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 half = builder.exchange_half(tok, event, sent)
                 if half is not None:
                     events.append(half)
-                for derived in (builder.threat(tok, event, sent), builder.refusal(tok, event, sent)):
+                for derived in (builder.threat(tok, event, sent), builder.refusal(tok, event, sent),
+                                builder.promise(tok, event, sent)):
                     if derived is not None:
                         events.append(derived)
     return link_exchanges(doc, _fill_anonymous_countries(events))
