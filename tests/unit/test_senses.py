@@ -163,6 +163,13 @@ def test_a_cell_dismantled_by_force_is_coercion_even_in_the_passive(nlp: Languag
     assert [(m.actor.kind, m.actor.country) for e in events for m in e.target] == [("group", "CHL")]
 
 
+def test_drills_held_together_are_cooperation_drills_alone_a_show_of_force(nlp: Language) -> None:
+    assert "COOPERATE" in types_of(nlp, "Chile held naval exercises with Peru off the coast.")
+    assert "COOPERATE" in types_of(nlp, "Chile and Peru held combined military drills on Monday.")
+    alone = types_of(nlp, "Chile held military drills near the Peruvian border.")
+    assert "MOBILIZE" in alone and "COOPERATE" not in alone
+
+
 def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
     military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
     assert "COOPERATE" in military and "SUPPORT" not in military

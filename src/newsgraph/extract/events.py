@@ -531,6 +531,8 @@ class _Builder:
             if verdict.drop:
                 return None
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
+            if trig.frame == "nominal" and event_type in MUTUAL_TYPES and not target:  # recoded: done together
+                symmetric = symmetric or len({m.actor.country or m.actor.name for m in source}) >= 2
         if event_type in NEEDS_RECIPIENT:
             # a recipient with no giver only where the text names none ("aid was sent to X"), not
             # where the giver is a thing ("the boats would help the authorities"); a noun's

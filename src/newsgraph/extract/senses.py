@@ -70,6 +70,16 @@ def _theme_modifier(arg: str) -> Callable[[Reading], bool]:
     return test
 
 
+def _together(r: Reading) -> bool:
+    """Done with others: a with-phrase names a resolved side, or the sides are several states or
+    groups ("Russia held drills with China", "India and France held drills")."""
+    if r.symmetric or len({m.actor.country or m.actor.name for m in r.source}) >= 2:
+        return True
+    heads = [r.token, r.token.head] if r.token.dep_ in ("dobj", "pobj") else [r.token]
+    partners = {t.i for h in heads for p in pobjs(h, ("with", "alongside")) for t in p.subtree}
+    return any(m.start in partners for m in r.target)
+
+
 def _prep(arg: str) -> Callable[[Reading], bool]:
     preps, _, name = arg.partition(":")
     words = _words(name)
@@ -132,6 +142,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "frame": lambda arg: lambda r: r.frame == arg,
     "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
     "somewhere": lambda _arg: lambda r: r.somewhere,
+    "together": lambda _arg: _together,
     "armed": lambda _arg: _armed,
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
