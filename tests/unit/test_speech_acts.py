@@ -78,6 +78,15 @@ def test_a_conditional_act_is_aimed_at_whom_the_condition_names(nlp: Language) -
     assert all(not e.target for e in events if e.type == "RETREAT")
 
 
+def test_a_conditional_strike_or_mobilisation_is_a_threat(nlp: Language) -> None:
+    strike = events_of(nlp, "Chilean miners will go on strike if the mine is sold, the Chilean union said.")
+    assert any(e.type == "THREATEN" and e.mode is None for e in strike)
+    mobilise = events_of(nlp, "Peru will mobilize its reserves if Chile moves troops to the border.")
+    threat = next(e for e in mobilise if e.type == "THREATEN")
+    assert threat.mode == "violence" and countries(threat.source) == ["PER"] and countries(threat.target) == ["CHL"]
+    assert not any(e.type == "THREATEN" for e in events_of(nlp, "Chilean miners went on strike on Monday."))
+
+
 def test_a_concession_promised_by_its_own_side_is_conceded_not_yet_carried_out(nlp: Language) -> None:
     promised = events_of(nlp, "Chile pledged to withdraw its troops from the border.")
     assert [(e.type, e.status) for e in promised if e.type in ("CONCEDE", "RETREAT")] == [

@@ -64,7 +64,7 @@ PLACE_NOUNS = frozenset({
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
 # Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
-UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE", "MOBILIZE"})
+UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE"})
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
@@ -484,7 +484,8 @@ class _Builder:
         declared = event.status == PLANNED and _said_by_doer(event)
         if not (conditional or declared):
             return None
-        mode = event.mode if event.mode in word_list("threaten_modes") else default
+        modes = word_list("threaten_modes")
+        mode = event.mode if event.mode in modes else default if default in modes else None
         return self.said_act(tok, sent, event, "THREATEN", mode, "threat")
 
     def said_act(self, tok: Token, sent: Span, event: Event, event_type: str, mode: str | None,
@@ -591,9 +592,12 @@ def _future_negation(tok: Token) -> bool:
 
 
 def _under_condition(tok: Token) -> bool:
-    """The act's clause (its own, or its light verb's: "impose tariffs … if") has an if/unless clause;
-    the condition itself ("if Iran attacks") is no threat."""
-    return not is_condition(tok) and (has_condition(tok) or has_condition(tok.head))
+    """The act's clause (its own, or its light verb's: "impose tariffs … if", "go on strike … if")
+    has an if/unless clause; the condition itself ("if Iran attacks") is no threat."""
+    if is_condition(tok):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "go on strike": the verb above the phrase
+    return has_condition(tok) or has_condition(verb)
 
 
 def _trimmed(sent: Span) -> Span:
