@@ -196,3 +196,12 @@ def test_members_of_a_body_are_its_people(nlp: Language) -> None:
     event = only(nlp, "A cabinet member resigned in Lima on Monday.", "RETREAT")
     (member,) = sources(event)
     assert (member.kind, member.sector, member.country) == ("anonymous", "GOV", "PER")
+
+
+def test_a_protest_happening_somewhere_with_no_named_protesters_is_by_people_of_the_place(nlp: Language) -> None:
+    event = only(nlp, "Protests erupted in Lima on Friday.", "PROTEST")
+    (crowd,) = sources(event)
+    assert (crowd.kind, crowd.country, crowd.sector) == ("group", "PER", "OPP")
+    assert event.source[0].text == "Protests"  # written at the protest's own word
+    referred = [e for e in events_of(nlp, "The minister hopes to avoid protests in Lima.") if e.type == "PROTEST"]
+    assert all(m.actor.role != "protesters" for e in referred for m in e.source)

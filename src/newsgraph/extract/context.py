@@ -83,6 +83,23 @@ class ActorContext:
         self._sentence_countries[sent.start] = found
         return found
 
+    def crowd(self, tok: Token, place: Place | None) -> list[ActorMention]:
+        """The unnamed people a protest with no named protesters is by ("protests erupted in Tehran",
+        "thousands marched in Belgrade"): protesters of the place it is held in, written at the
+        protest's own word. Only a protest that happens somewhere named (the noun is the subject of
+        its clause, the verb has a subject of its own), not one referred to ("to avoid protests")."""
+        role = role_of("protesters")
+        happens = tok.dep_ in ("nsubj", "nsubjpass") if tok.pos_ == "NOUN" else any(
+            c.dep_ == "nsubj" for c in tok.children)
+        if role is None or place is None or not place.country or not happens:
+            return []
+        sector, name = role
+        mention = ActorMention(
+            start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+            actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun",
+        )
+        return [m for m in self.in_context([mention], place) if m.actor.country]
+
     def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the
         event is set in; role nouns ("the police", "the government") and people else the article's main

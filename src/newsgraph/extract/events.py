@@ -46,6 +46,7 @@ MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
+CROWD_TYPES = frozenset({"PROTEST"})  # types whose unnamed doers are the people of the place
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
@@ -522,6 +523,8 @@ class _Builder:
         found, route = locate(tok)
         place = place or found
         source, target = self.context.in_context(source, place), self.context.in_context(target, place)
+        if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
+            source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
