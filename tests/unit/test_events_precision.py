@@ -118,6 +118,11 @@ def test_what_an_attack_hit_in_a_city_stands_for_its_state(nlp: Language) -> Non
     assert not event.target
 
 
+def test_whom_a_release_frees_is_its_target(nlp: Language) -> None:
+    event = at(nlp, "Chile released two Peruvian fishermen on Monday.", "released")
+    assert [m.actor.country for m in event.target] == ["PER"]
+
+
 def test_a_sanction_with_its_target_and_no_named_giver_is_kept(nlp: Language) -> None:
     event = at(nlp, "Juan Perez, a Chilean senator, was convicted of fraud on Monday.", "convicted")
     assert event.type == "SANCTION"

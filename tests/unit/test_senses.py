@@ -170,6 +170,12 @@ def test_drills_held_together_are_cooperation_drills_alone_a_show_of_force(nlp: 
     assert "MOBILIZE" in alone and "COOPERATE" not in alone
 
 
+def test_releasing_a_report_is_no_release_leaving_a_treaty_is_a_rejection(nlp: Language) -> None:
+    assert types_of(nlp, "In 2019, Chile released a new defence programme.") == []
+    assert "RETREAT" in types_of(nlp, "Chile released two Peruvian fishermen on Monday.")
+    assert "REJECT" in types_of(nlp, "Chile withdrew from the fisheries treaty.")
+
+
 def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
     military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
     assert "COOPERATE" in military and "SUPPORT" not in military

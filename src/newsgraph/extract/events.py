@@ -64,6 +64,7 @@ PLACE_NOUNS = frozenset({
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
+FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people freed) is the target
 # Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
 UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE"})
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
@@ -245,6 +246,8 @@ class _Builder:
             target = [m for m in doers if m.actor.country not in own]
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
+        if not target and trig.mode in FREED_MODES:  # "Iran released two British sailors": whom it frees
+            target = _actors(roles.theme, self.index)
         if not target and trig.type not in UNAIMED_TYPES:  # "if the US escalates, we will cut power"
             target = _actors(tuple(condition_subjects(tok)), self.index)
         participants = _actors(roles.participants, self.index)
