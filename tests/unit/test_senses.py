@@ -176,6 +176,12 @@ def test_releasing_a_report_is_no_release_leaving_a_treaty_is_a_rejection(nlp: L
     assert "REJECT" in types_of(nlp, "Chile withdrew from the fisheries treaty.")
 
 
+def test_a_comment_on_an_act_is_no_report_of_it(nlp: Language) -> None:
+    assert types_of(nlp, "The arrest of the Peruvian journalist was a warning to others.") == []
+    assert types_of(nlp, "The kidnapping of the Chilean miners is the third such incident this year.") == []
+    assert "COERCE" in types_of(nlp, "The arrest of the Peruvian journalist came on Monday in Santiago.")
+
+
 def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
     military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
     assert "COOPERATE" in military and "SUPPORT" not in military

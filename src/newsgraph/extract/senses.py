@@ -80,6 +80,21 @@ def _together(r: Reading) -> bool:
     return any(m.start in partners for m in r.target)
 
 
+def _copular_subject(r: Reading) -> bool:
+    """A noun trigger that is the subject of a copula describing it ("the kidnapping is the fourth
+    such incident", "his arrest was not a reflection of X", "the ban is going to be bad"): a
+    comment on an act, not a report of it."""
+    tok = r.token
+    if tok.dep_ != "nsubj":
+        return False
+    head = tok.head
+    copula = head if head.lemma_ == "be" else next((c for c in head.children if c.dep_ == "cop"), None)
+    if copula is None and head.lemma_ != "be":
+        # "is going to be bad": a copula below the subject's verb
+        copula = next((g for c in head.children if c.dep_ == "xcomp" for g in c.subtree if g.lemma_ == "be"), None)
+    return copula is not None and any(c.dep_ in ("attr", "acomp") for c in (copula, *copula.children, head))
+
+
 def _prep(arg: str) -> Callable[[Reading], bool]:
     preps, _, name = arg.partition(":")
     words = _words(name)
@@ -147,6 +162,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
+    "copular_subject": lambda _arg: _copular_subject,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
     "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
