@@ -155,3 +155,20 @@ def test_concern_over_an_actors_acts_is_disapproval_of_it(nlp: Language) -> None
     concern = next(e for e in events if e.type == "ACCUSE")
     assert (countries(concern.source), countries(concern.target)) == (["URY"], ["ARG"])
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Security concerns grew in Montevideo."))
+
+
+def test_a_condemnation_in_someones_words_accuses_whom_it_is_about(nlp: Language) -> None:
+    quoted = events_of(nlp, '"The Chilean navy\'s conduct is reckless," the Peruvian defence minister said.')
+    accuse = next(e for e in quoted if e.type == "ACCUSE")
+    assert countries(accuse.source) == ["PER"] and countries(accuse.target) == ["CHL"]
+    assert accuse.rule == "evaluation:reckless"
+    reported = events_of(nlp, "A report by the Peruvian foreign ministry said corruption in Bolivia is pervasive.")
+    assert [countries(e.target) for e in reported if e.type == "ACCUSE"] == [["BOL"]]
+    made = events_of(nlp, '"We reject the baseless allegations made by Chile," the Bolivian minister said.')
+    assert [countries(e.target) for e in made if e.rule.startswith("evaluation")] == [["CHL"]]
+
+
+def test_no_condemnation_in_the_articles_own_voice_or_against_its_victims(nlp: Language) -> None:
+    assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Corruption in Bolivia is pervasive."))
+    victims = events_of(nlp, "The Peruvian minister said Chilean journalists faced persecution.")
+    assert not any(e.type == "ACCUSE" for e in victims)

@@ -20,7 +20,17 @@ from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_w
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import Roles, children, condition_subjects, expand, objects, pobjs, read_roles
+from newsgraph.extract.roles import (
+    UNDERGOING_VERBS,
+    Roles,
+    agents,
+    children,
+    condition_subjects,
+    expand,
+    objects,
+    pobjs,
+    read_roles,
+)
 from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import (
     ASSERTED,
@@ -414,6 +424,62 @@ class _Builder:
             rule=f"speech-act:{trig.lemma}",
         )
 
+    def evaluation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
+        """A condemnation in someone's words ("'This is a baseless case,' Arevalo said", "the
+        ministry said corruption in Albania is pervasive"): ACCUSE (disapprove) from the speaker to
+        whom the condemning word is about (see ``condemned``). Only words attributed to a speaker
+        (not the article's own voice), one per sentence, none where the sentence already has an
+        ACCUSE, and none when the words name no one but the speaker's own side."""
+        if any(e.type == "ACCUSE" for e in found):
+            return None
+        words = word_list("condemnatory")
+        tok = next((t for t in sent if t.lemma_.lower() in words or t.lower_ in words), None)
+        if tok is None or not (sent_sources or self.claims.speaker_heads(tok, sent)):
+            return None
+        if self.claims.describes_speaker(tok):
+            return None  # "a lawyer who called the case baseless said …": the speaker's description
+        speaker = self.speaker(tok, sent, sent_sources)
+        if not speaker:
+            return None
+        spoken = {identity(m.actor) for m in speaker}
+        own = {m.actor.country for m in speaker if m.actor.sector == "GOV" or m.actor.kind == "state"}
+        target = [m for m in self.condemned(tok) if identity(m.actor) not in spoken
+                  and not (m.actor.country in own and (m.actor.kind == "state" or m.actor.sector == "GOV"))]
+        if not target:
+            return None
+        return self.record(
+            tok, sent, "ACCUSE", mode="disapprove", cameo="111",
+            source=tuple(speaker), target=tuple(target), status=ASSERTED,
+            attribution=sent_sources or self.claims.attribution(tok, sent),
+            time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"evaluation:{tok.lemma_.lower()}",
+        )
+
+    def condemned(self, tok: Token) -> list[ActorMention]:
+        """Whom a condemning word is about: the owner or author of what it names ("Moïse's
+        antidemocratic rule", "corruption in Albania", "abuses by the police"), else the subject of
+        its clause ("Sudan's government is responsible for atrocities", "the EU is hostile", "the
+        army must end its illegal raids"); never the objects of the clause (the victims: "the
+        persecution of journalists"). An adjective on an act condemns whoever did it ("baseless
+        allegations made by X", "its illegal raids"), no one when the act names no doer ("the brutal
+        killing of X"). A feeling ("troubled by X", "alarmed at X") is about what causes it."""
+        noun = tok.head if tok.dep_ == "amod" else tok
+        if tok.pos_ == "ADJ" and tok.dep_ != "amod":
+            causes = pobjs(tok, ("by", "at", "over", "about"))
+            found = [m for c in causes for t in c.subtree for m in self.index.at(t)]
+            if found:
+                return unique_actors(found)
+        owners = [*children(noun, "poss"), *pobjs(noun, ("by", "from", "in"))]
+        owners += [a for c in noun.children if c.dep_ == "acl" for a in agents(c)]  # "allegations made by X"
+        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i != tok.i]
+        found = _actors(tuple(expand(owners)), self.index)  # "Russian aggression", "Moïse's rule"
+        if found or (noun is not tok and trigger_for(noun) is not None):
+            return found
+        clause = next((a for a in (noun, *noun.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None or clause.lemma_.lower() in UNDERGOING_VERBS:
+            return []  # "media have faced persecution": the subject suffers it
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [m for m in _actors(tuple(expand(subjects)), self.index) if m.actor.kind != "anonymous"]
+
     def exchange_half(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """The other half of "A sent B X in exchange for Y": B → A, items Y (same status and source)."""
         if event.type not in TRANSFER_TYPES or not (event.source and event.target):
@@ -441,12 +507,14 @@ class _Builder:
         the sentence's words are attributed to (a quote running on from an earlier sentence)."""
         heads = self.claims.speaker_heads(tok, sent)
         if heads:
-            return _actors(tuple(expand(heads)), self.index)
+            # "a report by the State Department said", "the ministry's statement said": its author
+            return _actors(tuple(expand(heads)), self.index) or _actors(
+                tuple(t for h in heads for t in (*pobjs(h, ("by", "from", "of")), *children(h, "poss"))), self.index)
         named = [c for c in sent_sources if c.named and c.kind in ("person", "organization", "government")]
         if len(named) != 1 or not named[0].country:
             return []
         claim = named[0]
-        pronoun = next(t for t in sent if t.lower_ in FIRST_PERSON)
+        pronoun = next((t for t in sent if t.lower_ in FIRST_PERSON), tok)
         kind = "person" if claim.kind == "person" else "organization"
         return [ActorMention(
             start=pronoun.i, end=pronoun.i + 1, start_char=pronoun.idx, end_char=pronoun.idx + len(pronoun),
@@ -639,6 +707,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                                 builder.promise(tok, event, sent)):
                     if derived is not None:
                         events.append(derived)
+        judged = builder.evaluation(sent, sent_sources, [e for e in events if e.evidence.start == sent.start_char])
+        if judged is not None:
+            events.append(judged)
     return link_exchanges(doc, _fill_anonymous_countries(events))
 
 
