@@ -182,6 +182,21 @@ def test_a_comment_on_an_act_is_no_report_of_it(nlp: Language) -> None:
     assert "COERCE" in types_of(nlp, "The arrest of the Peruvian journalist came on Monday in Santiago.")
 
 
+def test_nature_and_animals_attack_no_one(nlp: Language) -> None:
+    assert types_of(nlp, "Floods killed forty people in northern Peru.") == []
+    assert types_of(nlp, "Three villagers were killed by elephants near the Chilean border.") == []
+    assert "ASSAULT" in types_of(nlp, "Rebels killed three villagers near the Chilean border.")
+
+
+def test_idioms_that_look_like_acts(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Pressed on the deal, the Chilean minister declined to comment.")
+    assert "REQUEST" in types_of(nlp, "Chile pressed Peru to release the fishermen.")
+    assert "REQUEST" not in types_of(nlp, "The Chilean president would seek political advantage from the summit.")
+    assert "REQUEST" in types_of(nlp, "Chile sought military aid from Peru.")
+    honoured = types_of(nlp, "The Chilean reporter received a press freedom award from the Peruvian president.")
+    assert "SUPPORT" in honoured and "AID" not in honoured
+
+
 def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
     military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
     assert "COOPERATE" in military and "SUPPORT" not in military

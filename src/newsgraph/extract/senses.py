@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import MODIFIER_DEPS, read_table, word_list
-from newsgraph.extract.roles import Roles, objects, pobjs
+from newsgraph.extract.roles import Roles, agents, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
 
@@ -95,15 +95,31 @@ def _copular_subject(r: Reading) -> bool:
     return copula is not None and any(c.dep_ in ("attr", "acomp") for c in (copula, *copula.children, head))
 
 
+def _subject(arg: str) -> Callable[[Reading], bool]:
+    words = _words(arg)
+
+    def test(r: Reading) -> bool:
+        tok = r.token
+        doers = [*subjects(tok), *agents(tok), *pobjs(tok, ("in", "during", "by"))]  # "killed in the floods"
+        return bool(_lemmas(doers) & words)
+
+    return test
+
+
+def _object_of(arg: str) -> Callable[[Reading], bool]:
+    return lambda r: r.token.dep_ == "pobj" and r.token.head.lower_ == arg
+
+
 def _prep(arg: str) -> Callable[[Reading], bool]:
     preps, _, name = arg.partition(":")
-    words = _words(name)
+    words = frozenset() if name == "*" else _words(name)
     wanted = tuple(preps.split("|"))
 
     def test(r: Reading) -> bool:
         heads = [r.token, *[c for c in r.token.children  # "pulled out of": the particle's own phrase
                             if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == r.token.i + 1)]]
-        return any(_lemmas(pobjs(h, wanted)) & words for h in heads)
+        found = [o for h in heads for o in pobjs(h, wanted)]
+        return bool(found) if name == "*" else bool(_lemmas(found) & words)
 
     return test
 
@@ -153,6 +169,8 @@ def _in_gerund_subject(r: Reading) -> bool:
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
+    "subject": _subject,
+    "object_of": _object_of,
     "prep": _prep,
     "frame": lambda arg: lambda r: r.frame == arg,
     "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
