@@ -194,3 +194,10 @@ def test_a_participle_conjoined_below_a_passive_shares_it(nlp) -> None:  # type:
     doc = nlp("Peruvian police detained the protesters and questioned them.")  # active: the police act
     questioned = next(t for t in doc if t.lower_ == "detained")
     assert [t.text for t in read_roles(questioned, "direct").source] == ["police"]
+
+
+def test_who_survives_an_attack_undergoes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Three Peruvian fishermen survived a Chilean attack off the coast.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    roles = read_roles(attack, "nominal")
+    assert "fishermen" in [t.text for t in roles.target] and "fishermen" not in [t.text for t in roles.source]

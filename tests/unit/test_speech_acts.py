@@ -172,3 +172,8 @@ def test_no_condemnation_in_the_articles_own_voice_or_against_its_victims(nlp: L
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Corruption in Bolivia is pervasive."))
     victims = events_of(nlp, "The Peruvian minister said Chilean journalists faced persecution.")
     assert not any(e.type == "ACCUSE" for e in victims)
+
+
+def test_a_condemning_word_inside_a_name_condemns_no_one(nlp: Language) -> None:
+    events = events_of(nlp, "Chilean officials said the raid would weaken Hayat Tahrir al-Sham in Idlib.")
+    assert not any(e.rule.startswith("evaluation") for e in events)

@@ -433,7 +433,8 @@ class _Builder:
         if any(e.type == "ACCUSE" for e in found):
             return None
         words = word_list("condemnatory")
-        tok = next((t for t in sent if t.lemma_.lower() in words or t.lower_ in words), None)
+        tok = next((t for t in sent if (t.lemma_.lower() in words or t.lower_ in words)
+                    and t.pos_ != "PROPN" and not t.ent_type_), None)  # not "Hayat Tahrir al-Sham"
         if tok is None or not (sent_sources or self.claims.speaker_heads(tok, sent)):
             return None
         if self.claims.describes_speaker(tok):
@@ -583,8 +584,9 @@ class _Builder:
         if trig.pos == "VERB" and not source and any(t.lower_ in FIRST_PERSON for t in roles.source):
             source = self.speaker(tok, sent, sent_sources)  # '"We will retaliate," the minister said'
         if trig.frame == "nominal":  # "the Paris attacks", "the Quito bombing": a city naming the event's place
-            places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                      and (p := resolve_place(c.text)) is not None and p.kind == "city"}
+            places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
+                c.ent_type_ in ("FAC", "LOC")  # "the Manchester Arena bombing"
+                or ((p := resolve_place(c.text)) is not None and p.kind == "city"))}
             source = [m for m in source if not any(m.start <= i < m.end for i in places)]
         if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
             return None  # a private person's journey (a volunteer travelling to Syria) is no state visit

@@ -282,7 +282,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
 
 
 # Verbs whose subject undergoes the event named by their object ("faces sanctions").
-UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "receive", "sustain", "experience", "withstand"})
+UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "receive", "sustain", "experience", "withstand", "survive"})
 LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 
 
