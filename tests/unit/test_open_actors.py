@@ -205,3 +205,10 @@ def test_a_protest_happening_somewhere_with_no_named_protesters_is_by_people_of_
     assert event.source[0].text == "Protests"  # written at the protest's own word
     referred = [e for e in events_of(nlp, "The minister hopes to avoid protests in Lima.") if e.type == "PROTEST"]
     assert all(m.actor.role != "protesters" for e in referred for m in e.source)
+
+
+def test_a_stateless_armed_leader_takes_no_country_from_the_article(nlp: Language) -> None:
+    text = ("The Chilean president spoke in Santiago on Sunday. Abu Bakr al-Baghdadi was in hiding. "
+            "He attacked the town, Chilean officials said.")
+    leaders = [m.actor for e in events_of(nlp, text) for m in e.source if m.text == "He"]
+    assert leaders and all(a.country is None for a in leaders)

@@ -24,6 +24,7 @@ from newsgraph.records import Actor, ActorMention, Place
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
 PLURAL_TAGS = ("NNS", "NNPS")
 MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref"})
+STATELESS_SECTORS = frozenset({"INS"})  # sectors whose named people take no country from context
 
 
 def _from_elsewhere(mention: ActorMention) -> bool:
@@ -109,6 +110,8 @@ class ActorContext:
             actor = m.actor
             placed = m.via in PLACED_VIAS or (m.via == "coref" and actor.kind == "person")
             named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
+            # a leader of a stateless armed group (the tables give al-Baghdadi none) stays stateless
+            named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)
             # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
             if placed and actor.country is None and not named_group and not _from_elsewhere(m):
                 country = place.country if place is not None and place.country else self.sentence_country(m)
