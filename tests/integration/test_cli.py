@@ -121,6 +121,18 @@ def test_txt(runner: CliRunner) -> None:
     assert summary(result.stderr) == (len(events), 1, 0)
 
 
+def test_min_confidence_keeps_only_the_surer_events(runner: CliRunner) -> None:
+    path = ARTICLES / "supply.txt"
+    every = jsonl(invoke(runner, "extract", str(path), "--published", "2024-03-05").stdout)
+    result = invoke(runner, "extract", str(path), "--published", "2024-03-05", "--min-confidence", "0.85")
+    assert result.exit_code == 0, result.stderr
+    sure = jsonl(result.stdout)
+    assert [e["id"] for e in sure] == [e["id"] for e in every if e["confidence"] >= 0.85]
+    assert 0 < len(sure) < len(every)
+    assert summary(result.stderr)[0] == len(sure)
+    assert invoke(runner, "extract", str(path), "--min-confidence", "2").exit_code == 2
+
+
 def test_jsonl(runner: CliRunner) -> None:
     path = ARTICLES / "wire.jsonl"
     result = invoke(runner, "extract", str(path))

@@ -190,6 +190,7 @@ def test_events_filters_from_the_command_line(db: Path, runner: CliRunner) -> No
         (["--item", "ammunition"], {"item": "ammunition"}),
         (["--since", "2024-02-01", "--until", "2024-02-29"], {"since": date(2024, 2, 1), "until": date(2024, 2, 29)}),
         (["--named-source"], {"named_source": True}),
+        (["--min-confidence", "0.85"], {"min_confidence": 0.85}),
     ],
 )
 def test_each_cli_filter_matches_the_python_api(

@@ -234,6 +234,16 @@ def test_export_command_writes_every_format(tmp_path: Path, fmt: str) -> None:
     assert f"wrote {rows} " in result.output and out.stat().st_size > 0
 
 
+def test_export_command_keeps_only_events_at_least_as_confident_as_asked(tmp_path: Path) -> None:
+    db = _db_file(tmp_path)  # every fixture event has confidence 0.8
+    for threshold, rows in (("0.8", 5), ("0.9", 0)):
+        out = tmp_path / f"out-{threshold}.jsonl"
+        result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "plover", "--out", str(out),
+                                          "--min-confidence", threshold])
+        assert result.exit_code == 0, result.output
+        assert len(out.read_text(encoding="utf-8").splitlines()) == rows
+
+
 def test_export_command_missing_db_is_a_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "nope.db"
     result = CliRunner().invoke(app, ["export", "--db", str(missing), "--format", "csv", "--out",

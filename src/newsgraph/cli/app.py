@@ -23,6 +23,7 @@ from newsgraph.cli.options import (
     PROG,
     BatchSizeOption,
     InputsArgument,
+    MinConfidenceOption,
     ModelOption,
     PublishedOption,
     WorkersOption,
@@ -76,6 +77,7 @@ def extract(
     model: ModelOption = None,
     batch_size: BatchSizeOption = None,
     workers: WorkersOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Extract PLOVER event records from news articles.
 
@@ -83,7 +85,8 @@ def extract(
     the rest is processed; the exit status is then 1.
     """
     settings = settings_or_exit(model=model, batch_size=batch_size, workers=workers)
-    code = run_extract(inputs, published=day_of(published), settings=settings, fmt=output_format)
+    code = run_extract(inputs, published=day_of(published), settings=settings, fmt=output_format,
+                       min_confidence=min_confidence)
     raise typer.Exit(code)
 
 
@@ -93,8 +96,10 @@ def run_extract(
     published: date | None,
     settings: Settings,
     fmt: OutputFormat,
+    min_confidence: float | None = None,
 ) -> int:
-    """Stream inputs through ingest and extraction into the chosen format; returns the exit status."""
+    """Stream inputs through ingest and extraction into the chosen format (only events with at least
+    ``min_confidence`` when given); returns the exit status."""
     counts = Counts()
     stdout = Console(highlight=False, width=None if sys.stdout.isatty() else _table_width())
     renderer = make_renderer(fmt, sys.stdout, stdout)
@@ -115,7 +120,8 @@ def run_extract(
     failure: tuple[str, int] | None = None
     with reporter:
         try:
-            for article, events in iter_extract(accepted(), settings=settings, on_error=failed):
+            for article, found in iter_extract(accepted(), settings=settings, on_error=failed):
+                events = [e for e in found if min_confidence is None or e.confidence >= min_confidence]
                 counts.articles += 1
                 counts.events += len(events)
                 renderer.article(article, events)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.options import PROG
+from newsgraph.cli.options import PROG, MinConfidenceOption
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import export
 
@@ -45,13 +45,14 @@ def export_command(
     db: Annotated[Path, typer.Option("--db", metavar="PATH", help="The newsgraph SQLite store to read.")] = Path(
         "newsgraph.db"
     ),
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML."""
-    code = run_export(db, output_format.value, out)
+    code = run_export(db, output_format.value, out, min_confidence=min_confidence)
     raise typer.Exit(code)
 
 
-def run_export(db: Path, fmt: str, out: Path) -> int:
+def run_export(db: Path, fmt: str, out: Path, *, min_confidence: float | None = None) -> int:
     """Export ``db`` to ``out``; returns the exit status after reporting on stderr."""
     if not db.is_file():
         return _error(f"database not found: {db} (create it with `newsgraph ingest`)")
@@ -67,7 +68,7 @@ def run_export(db: Path, fmt: str, out: Path) -> int:
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if missing := NEEDED_TABLES - tables:
             return _error(f"{db} is not a newsgraph store (no table {', '.join(sorted(missing))})")
-        rows = export(conn, fmt, out)
+        rows = export(conn, fmt, out, min_confidence=min_confidence)
     except sqlite3.DatabaseError as exc:
         return _error(f"cannot read {db}: {exc}")
     except NewsgraphError as exc:

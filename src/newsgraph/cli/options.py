@@ -59,6 +59,20 @@ WorkersOption = Annotated[
 ]
 
 
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        metavar="P",
+        help="Only events whose confidence is at least P (0–1; default: every event). Confidence is the "
+        "rules' own score, not a calibrated probability: see README, Limits.",
+        show_default=False,
+    ),
+]
+
+
 def settings_or_exit(*, model: str | None, batch_size: int | None = None, workers: int | None = None) -> Settings:
     """Settings from the environment and flags; a bad value is a usage error (exit 2)."""
     try:

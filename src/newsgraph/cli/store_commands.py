@@ -29,6 +29,7 @@ from newsgraph.cli.options import (
     PROG,
     BatchSizeOption,
     InputsArgument,
+    MinConfidenceOption,
     ModelOption,
     PublishedOption,
     WorkersOption,
@@ -183,6 +184,7 @@ def events(
     since: Annotated[datetime | None, _date_option("On or after (the event's date, else its article's).")] = None,
     until: Annotated[datetime | None, _date_option("On or before.")] = None,
     named_source: Annotated[bool, typer.Option("--named-source", help="Only events a named source reports.")] = False,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[int | None, typer.Option(min=1, metavar="N")] = None,
     output_format: FormatOption = QueryFormat.table,
 ) -> None:
@@ -194,7 +196,7 @@ def events(
     filters = EventFilters(
         actor=actor, counterpart=counterpart, type=event_type, status=status, item=item,
         since=since.date() if since else None, until=until.date() if until else None,
-        named_source=named_source, limit=limit,
+        named_source=named_source, min_confidence=min_confidence, limit=limit,
     )  # fmt: skip
     with _open(db) as store:
         rows = store.iter_events(filters)

@@ -4,15 +4,16 @@
 (atomically: a temporary file beside it is renamed into place when complete) and returns the
 number of rows written (events; edges for GraphML). Formats: ``plover`` (POLECAT-layout JSON
 Lines), ``gdelt`` (GDELT 2.0 event table, TSV without header), ``csv``, ``parquet``,
-``graphml``. Each exporter is ``(conn, path) -> rows``; ``EXPORTERS`` maps names to them.
+``graphml``. Each exporter is ``(conn, path, *, min_confidence) -> rows``; ``EXPORTERS`` maps
+names to them.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from newsgraph.errors import ConfigError
 from newsgraph.export.csvfile import export_csv
@@ -21,7 +22,9 @@ from newsgraph.export.graphml import export_graphml
 from newsgraph.export.parquet import export_parquet
 from newsgraph.export.plover import export_plover
 
-Exporter = Callable[[sqlite3.Connection, Path], int]
+
+class Exporter(Protocol):
+    def __call__(self, conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int: ...
 
 EXPORTERS: dict[str, Exporter] = {
     "plover": export_plover,
@@ -34,15 +37,18 @@ EXPORTERS: dict[str, Exporter] = {
 __all__ = ["EXPORTERS", "Exporter", "export"]
 
 
-def export(conn: sqlite3.Connection, fmt: str, out_path: str | os.PathLike[str]) -> int:
-    """Write every stored event to ``out_path`` in format ``fmt``; returns the rows written."""
+def export(
+    conn: sqlite3.Connection, fmt: str, out_path: str | os.PathLike[str], *, min_confidence: float | None = None
+) -> int:
+    """Write every stored event (with at least ``min_confidence``, when given) to ``out_path`` in format
+    ``fmt``; returns the rows written."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
     out = Path(out_path)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        rows = exporter(conn, tmp)
+        rows = exporter(conn, tmp, min_confidence=min_confidence)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -30,12 +30,12 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
-def export_csv(conn: sqlite3.Connection, out_path: Path) -> int:
+def export_csv(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with out_path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        for row in iter_rows(conn):
+        for row in iter_rows(conn, min_confidence=min_confidence):
             writer.writerow(csv_row(row))
             count += 1
     return count

@@ -50,10 +50,10 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 
-def export_gdelt(conn: sqlite3.Connection, out_path: Path) -> int:
+def export_gdelt(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with out_path.open("w", encoding="utf-8", newline="\n") as out:
-        for row in iter_rows(conn):
+        for row in iter_rows(conn, min_confidence=min_confidence):
             values = gdelt_row(row)
             out.write("\t".join(_cell(values.get(c)) for c in GDELT_COLUMNS) + "\n")
             count += 1

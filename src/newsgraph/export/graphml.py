@@ -23,15 +23,15 @@ import networkx as nx
 from newsgraph.export.rows import ExportRow, iter_rows
 
 
-def export_graphml(conn: sqlite3.Connection, out_path: Path) -> int:
-    graph = build_graph(conn)
+def export_graphml(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
+    graph = build_graph(conn, min_confidence=min_confidence)
     nx.write_graphml(graph, str(out_path), encoding="utf-8")
     return int(graph.number_of_edges())
 
 
-def build_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
+def build_graph(conn: sqlite3.Connection, *, min_confidence: float | None = None) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(name="newsgraph events")
-    for row in iter_rows(conn):
+    for row in iter_rows(conn, min_confidence=min_confidence):
         for source, target in _pairs(row.record):
             for actor in (source, target):
                 graph.add_node(actor_node(actor), **_node_attrs(actor))

@@ -65,11 +65,11 @@ SCHEMA = pa.schema([
 ])
 
 
-def export_parquet(conn: sqlite3.Connection, out_path: Path) -> int:
+def export_parquet(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     batch: list[dict[str, Any]] = []
     with pq.ParquetWriter(str(out_path), SCHEMA) as writer:
-        for row in iter_rows(conn):
+        for row in iter_rows(conn, min_confidence=min_confidence):
             batch.append(parquet_row(row))
             if len(batch) >= ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist(batch, schema=SCHEMA))

@@ -28,10 +28,10 @@ from newsgraph.export.rows import ExportRow, iter_rows
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
-def export_plover(conn: sqlite3.Connection, out_path: Path) -> int:
+def export_plover(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
     with out_path.open("w", encoding="utf-8", newline="\n") as out:
-        for row in iter_rows(conn):
+        for row in iter_rows(conn, min_confidence=min_confidence):
             out.write(json.dumps(polecat_record(row), ensure_ascii=False) + "\n")
             count += 1
     return count

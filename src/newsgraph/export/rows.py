@@ -21,6 +21,7 @@ SELECT e.record, e.cluster_id, e.evidence_start,
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN clusters c ON c.id = e.cluster_id
+WHERE ? IS NULL OR e.confidence >= ?
 ORDER BY a.published IS NULL, a.published, a.id, e.evidence_start, e.id
 """
 
@@ -65,8 +66,11 @@ class ExportRow:
         return time.get("start") or time.get("end") or self.article.published
 
 
-def iter_rows(conn: sqlite3.Connection, *, batch: int = 1000) -> Iterator[ExportRow]:
-    cursor = conn.execute(_QUERY)
+def iter_rows(
+    conn: sqlite3.Connection, *, batch: int = 1000, min_confidence: float | None = None
+) -> Iterator[ExportRow]:
+    """The stored events (those with at least ``min_confidence`` when given), streamed in batches."""
+    cursor = conn.execute(_QUERY, (min_confidence, min_confidence))
     while chunk := cursor.fetchmany(batch):
         for row in chunk:
             yield _row(row)

@@ -31,6 +31,7 @@ class EventFilters:
     since: date | None = None  # on the event's time_start, else the article's published date
     until: date | None = None  # inclusive
     named_source: bool = False  # only events some named source reports
+    min_confidence: float | None = None  # only events at least this confident
     limit: int | None = None
 
 
@@ -97,6 +98,9 @@ def build_event_query(conn: sqlite3.Connection, filters: EventFilters) -> tuple[
         params.append(filters.until.isoformat())
     if filters.named_source:
         where.append("e.named_source = 1")
+    if filters.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(filters.min_confidence)
     sql = (
         "SELECT e.record, e.cluster_id, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")

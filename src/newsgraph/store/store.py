@@ -212,12 +212,13 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         named_source: bool = False,
+        min_confidence: float | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Contract records of the matching events (+ ``cluster_id``, ``outlet``, ``published``), by date."""
         filters = queries.EventFilters(
             actor=actor, counterpart=counterpart, type=type, status=status, item=item,
-            since=since, until=until, named_source=named_source, limit=limit,
+            since=since, until=until, named_source=named_source, min_confidence=min_confidence, limit=limit,
         )  # fmt: skip
         return list(queries.select_events(self.conn, filters))
 
