@@ -57,7 +57,7 @@ def event(
     article: Article, n: int, sentence: str, trigger: str, kind: str, *,
     source: Sequence[tuple[str, Actor]] = (), target: Sequence[tuple[str, Actor]] = (), items: Sequence[Item] = (),
     status: str = "asserted", attribution: Sequence[ClaimSource] = (), place: Place | None = None,
-    time: TimeValue | None = None,
+    time: TimeValue | None = None, confidence: float = 0.8,
 ) -> Event:
     text = article.text
     s = text.index(sentence)
@@ -68,7 +68,7 @@ def event(
         target=tuple(mention(text, w, a, s) for w, a in target),
         items=tuple(items), attribution=tuple(attribution), location=place, time=time,
         evidence=Span(start=s, end=s + len(sentence), text=sentence),
-        trigger=Span(start=t, end=t + len(trigger), text=trigger),
+        trigger=Span(start=t, end=t + len(trigger), text=trigger), confidence=confidence,
     )
 
 
@@ -84,7 +84,7 @@ EVENTS: dict[str, list[Event]] = {
     "a2": [event(A2, 0, A2.text, "supplied", "AID", source=[("Russia", RUS)], target=[("North Korea", PRK)],
                  items=[SHELLS], place=Place(text="Rason", name="Rajin", country="PRK", lat=42.256, lon=130.283))],
     "a3": [event(A3, 0, A3.text, "delivered", "AID", source=[("Russia", RUS)], target=[("North Korea", PRK)],
-                 items=[SHELLS], status="negated")],
+                 items=[SHELLS], status="negated", confidence=0.4)],
     "a4/odd id": [event(A4, 0, "China will send drones to Iran.", "send", "AID", source=[("China", CHN)],
                         target=[("Iran", IRN)], items=[Item(text="drones", category="drones")], status="planned")],
 }
@@ -218,6 +218,7 @@ def test_overview_counts_dyads_and_conflicts(conn: sqlite3.Connection) -> None:
         ({"q": "supplied shells"}, {"a2-0"}),
         ({"since": "2024-03-06"}, {"a3-0", "a4/odd id-0", "a1-1"}),  # a1-1 happens "in March"
         ({"until": "2024-03-04"}, {"a1-0", "a1-1"}),
+        ({"confidence": "0.5"}, {"a1-0", "a1-1", "a2-0", "a4/odd id-0"}),
     ],
 )
 def test_events_filters(conn: sqlite3.Connection, args: dict[str, str], expected: set[str]) -> None:
@@ -249,6 +250,8 @@ def test_events_pages_and_search_hits(conn: sqlite3.Connection) -> None:
         ({"page": "0"}, "page must be a positive number"),
         ({"target": "Russia"}, "target must be an actor id"),
         ({"q": "x" * 600}, "longer than"),
+        ({"confidence": "high"}, "confidence must be a number from 0 to 1"),
+        ({"confidence": "1.5"}, "confidence must be a number from 0 to 1"),
     ],
 )
 def test_event_filters_reject_bad_values(args: dict[str, str], message: str) -> None:
@@ -369,8 +372,8 @@ def db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def fetch(db_file: Path, *paths: str) -> list[Any]:
-    datasette = build_datasette(db_file)
+def fetch(db_file: Path, *paths: str, min_confidence: float | None = None) -> list[Any]:
+    datasette = build_datasette(db_file, min_confidence=min_confidence)
 
     async def get_all() -> list[Any]:
         return [await datasette.client.get(p) for p in paths]
@@ -409,6 +412,14 @@ def test_missing_pages_and_bad_filters(db_file: Path) -> None:
     assert [r.status_code for r in responses] == [404, 404, 404, 400]
     assert "There is no actor with id 424242" in responses[0].text
     assert "unknown event type" in responses[3].text
+
+
+def test_a_served_minimum_confidence_is_the_events_lists_default(db_file: Path) -> None:
+    default, asked = fetch(db_file, "/-/newsgraph/events", "/-/newsgraph/events?confidence=0.3",
+                           min_confidence=0.5)
+    assert "Kremlin Watch" not in default.text  # its one event has confidence 0.4: below the served minimum
+    assert 'name="confidence" min="0" max="1" step="0.05" value="0.5"' in default.text
+    assert "Kremlin Watch" in asked.text  # the page's own filter wins
 
 
 def test_served_database_is_read_only(db_file: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.options import PROG
+from newsgraph.cli.options import PROG, MinConfidenceOption
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.store import DEFAULT_DB
 
@@ -25,6 +25,7 @@ def serve(
         bool,
         typer.Option(help="Treat the file as finished (faster; changes made while serving are not seen)."),
     ] = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Serve the store read-only in the web explorer: overview, actors, event clusters, articles, search."""
     from newsgraph.serve import check_store, run_server
@@ -35,7 +36,7 @@ def serve(
         typer.echo(f"{PROG}: error: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{PROG}: serving {db} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    run_server(db, host=host, port=port, immutable=immutable)
+    run_server(db, host=host, port=port, immutable=immutable, min_confidence=min_confidence)
 
 
 def register(app: typer.Typer) -> None:

@@ -31,12 +31,13 @@ def check_store(path: Path) -> None:
         conn.close()
 
 
-def build_datasette(path: Path | str, *, immutable: bool = False) -> Any:
+def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence: float | None = None) -> Any:
     """A Datasette over the store with the newsgraph pages (startup hooks run on the first request).
 
     The database is opened read-only: ``mode=ro`` connections (so a store that is
     still being written shows new rows), or ``immutable=1`` for a finished file.
     Datasette 0.65 offers no write API, and no canned write queries are configured.
+    ``min_confidence`` is the events list's default minimum confidence.
     """
     from datasette.app import Datasette
     from datasette.plugins import pm
@@ -54,16 +55,20 @@ def build_datasette(path: Path | str, *, immutable: bool = False) -> Any:
         immutables=[str(db_path)] if immutable else None,
         template_dir=str(TEMPLATES),
         static_mounts=[(STATIC.lstrip("/"), str(STATIC_DIR))],
-        metadata={"title": "newsgraph", "plugins": {"newsgraph": {"database": db_path.stem}}},
+        metadata={"title": "newsgraph", "plugins": {"newsgraph": {"database": db_path.stem,
+                                                                 "min_confidence": min_confidence}}},
         settings={"sql_time_limit_ms": 3000},
     )
     threading.Thread(target=land_svg, name="newsgraph-land", daemon=True).start()  # ~1 s of gazetteer reading
     return datasette
 
 
-def run_server(path: Path | str, *, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False) -> None:
+def run_server(
+    path: Path | str, *, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False,
+    min_confidence: float | None = None,
+) -> None:
     """Serve the store until interrupted (uvicorn, like ``datasette serve``)."""
     import uvicorn
 
-    datasette = build_datasette(path, immutable=immutable)
+    datasette = build_datasette(path, immutable=immutable, min_confidence=min_confidence)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")

@@ -65,8 +65,12 @@ async def overview_view(datasette: Any, request: Any) -> Any:
 
 
 async def events_view(datasette: Any, request: Any) -> Any:
+    args = {key: request.args.get(key) for key in request.args}
+    floor = (datasette.plugin_config(PLUGIN) or {}).get("min_confidence")
+    if floor is not None and not args.get("confidence"):
+        args["confidence"] = str(floor)  # `serve --min-confidence`: the list's default
     try:
-        filters = EventFilters.from_query(request.args)
+        filters = EventFilters.from_query(args)
     except ValueError as exc:
         return await _render(datasette, request, "events.html",
                              {"page": None, "error": str(exc), "filters": EventFilters()}, status=400)

@@ -154,6 +154,7 @@ class EventFilters:
     category: str = ""
     since: str = ""  # ISO date, inclusive
     until: str = ""  # ISO date, inclusive
+    confidence: str = ""  # a minimum confidence, 0 to 1
     page: int = 1
 
     @classmethod
@@ -174,6 +175,13 @@ class EventFilters:
                     date.fromisoformat(raw[name])
                 except ValueError:
                     raise ValueError(f"{name} must be a date like 2024-03-01, not {raw[name]!r}") from None
+        if raw["confidence"]:
+            try:
+                level = float(raw["confidence"])
+            except ValueError:
+                level = -1.0
+            if not 0.0 <= level <= 1.0:
+                raise ValueError(f"confidence must be a number from 0 to 1, not {raw['confidence']!r}")
         for name in ("target",):
             if raw[name] and not raw[name].isdigit():
                 raise ValueError(f"{name} must be an actor id (a number), not {raw[name]!r}")
@@ -182,7 +190,8 @@ class EventFilters:
             raise ValueError(f"page must be a positive number, not {page!r}")
         return cls(
             q=raw["q"], actor=raw["actor"], target=raw["target"], type=kind, status=status,
-            category=raw["category"], since=raw["since"], until=raw["until"], page=int(page),
+            category=raw["category"], since=raw["since"], until=raw["until"], confidence=raw["confidence"],
+            page=int(page),
         )
 
     def active(self) -> dict[str, str]:
@@ -294,6 +303,9 @@ def events_data(conn: sqlite3.Connection, filters: EventFilters, *, page_size: i
     if filters.until:
         where.append("""COALESCE(e.time_start, a.published) <= ?""")
         params.append(filters.until)
+    if filters.confidence:
+        where.append("e.confidence >= ?")
+        params.append(float(filters.confidence))
     clause = " AND ".join(where) or "1"
     total = int(scalar(conn, f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause}",
                        params) or 0)
