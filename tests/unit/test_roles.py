@@ -201,3 +201,9 @@ def test_who_survives_an_attack_undergoes_it(nlp) -> None:  # type: ignore[no-un
     attack = next(t for t in doc if t.lower_ == "attack")
     roles = read_roles(attack, "nominal")
     assert "fishermen" in [t.text for t in roles.target] and "fishermen" not in [t.text for t in roles.source]
+
+
+def test_what_a_measure_targets_is_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Chile imposed tariffs targeting Peruvian copper.")
+    tariffs = next(t for t in doc if t.lower_ == "tariffs")
+    assert "copper" in [t.text for t in read_roles(tariffs, "nominal").target]

@@ -197,6 +197,14 @@ def test_idioms_that_look_like_acts(nlp: Language) -> None:
     assert "SUPPORT" in honoured and "AID" not in honoured
 
 
+def test_a_missile_launched_is_a_test_launched_at_someone_an_attack(nlp: Language) -> None:
+    assert "MOBILIZE" in types_of(nlp, "Peru launched a ballistic missile on Friday.")
+    at_someone = types_of(nlp, "Rebels launched rockets at the Chilean border post.")
+    assert "ASSAULT" in at_someone and "MOBILIZE" not in at_someone
+    assert "ASSAULT" in types_of(nlp, "Chile launched an offensive near the border.")  # the noun's event
+    assert types_of(nlp, "Chile launched a new website on Friday.") == []
+
+
 def test_ties_in_a_material_field_are_material_cooperation(nlp: Language) -> None:
     military = types_of(nlp, "Uruguay and Paraguay strengthened their defence ties on Monday.")
     assert "COOPERATE" in military and "SUPPORT" not in military

@@ -242,8 +242,9 @@ class _Builder:
         if trig.type in CONTENT_SPEECH_ACTS and trig.frame == "nominal" and not target:
             # "concern over Peru's buildup", "criticism about X's role": whom the content is about
             target = next((found for o in pobjs(tok, ABOUT_PREPS) if (found := self.index.in_subtree(o))), [])
-        if trig.type == "ASSAULT" and not target:  # "fired tear gas at protesters", "opened fire on X"
-            target = _actors(tuple(pobjs(tok, ("at", "on", "against"))), self.index)
+        if (trig.type == "ASSAULT" or trig.mode == "weapons") and not target:
+            # "fired tear gas at protesters", "opened fire on X", "launched missiles at X"
+            target = _actors(tuple(pobjs(tok, ("at", "on", "against", "into"))), self.index)
         if trig.type == "REQUEST" and not target:  # "demanded drones from Iran"
             asked = [tok, *objects(tok)]
             target = _actors(tuple(t for head in asked for t in pobjs(head, ("from",))), self.index)

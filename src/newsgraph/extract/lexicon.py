@@ -165,7 +165,14 @@ def _by_phone(token: Token) -> bool:
 
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "link", "call", "hotline"})
 # Pseudo-prepositions in the prep column: structural conditions rather than words.
-CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone}
+def _launches_weapon(token: Token) -> bool:
+    """"launched a missile", "fired rockets": the object is a missile or rocket."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in word_list("launched_weapons")
+                                                     or c.lower_ in word_list("launched_weapons"))
+               for c in token.children)
+
+
+CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone, "weapon": _launches_weapon}
 
 
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:

@@ -296,6 +296,8 @@ def _nominal_roles(noun: Token) -> Roles:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
     target += of_objects + (owners if undergoer else [])
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("aiming_verbs")):
+        target += objects(acl) + pobjs(acl, ("at",))  # "tariffs targeting Canada", "measures aimed at Iran"
     head = noun.head
     verb = head.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "on") and verb.pos_ == "VERB" and not source and (
