@@ -212,3 +212,11 @@ def test_a_stateless_armed_leader_takes_no_country_from_the_article(nlp: Languag
             "He attacked the town, Chilean officials said.")
     leaders = [m.actor for e in events_of(nlp, text) for m in e.source if m.text == "He"]
     assert leaders and all(a.country is None for a in leaders)
+
+
+def test_a_one_country_party_before_a_role_noun_gives_its_country(nlp: Language) -> None:
+    event = only(nlp, "Republican senators criticised the Peruvian president.", "ACCUSE")
+    (senators,) = sources(event)
+    assert (senators.country, senators.kind, senators.sector) == ("USA", "group", "LEG")
+    guards = only(nlp, "Republican Guard troops attacked a Peruvian town.", "ASSAULT")
+    assert all(a.country != "USA" for a in sources(guards))  # a force named after no party

@@ -502,6 +502,17 @@ def _media() -> dict[str, tuple[str, str | None]]:
     return outlets
 
 
+@lru_cache(maxsize=1)
+def _parties() -> dict[str, str]:
+    return {row["adjective"]: row["iso3"] for _, row in _rows("parties.tsv")}
+
+
+def party_country(word: str) -> str | None:
+    """The country of a party named by one capitalised word before a role noun ("Republican
+    lawmakers", "Tory MPs"): only parties that word names in one country in English news."""
+    return _parties().get(word)
+
+
 def media_outlet(text: str) -> tuple[str, str | None] | None:
     """A news outlet or agency by name ("the Wall Street Journal", "KCNA"): (name, country)."""
     return _media().get(strip_the(normalize(text)))

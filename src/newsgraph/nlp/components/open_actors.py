@@ -38,6 +38,7 @@ from newsgraph.nlp.gazetteer import (
     country_adjective,
     load_gazetteer,
     normalize,
+    party_country,
     resolve_demonym,
     resolve_name,
 )
@@ -225,6 +226,8 @@ class OpenActors:
                 continue
             modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
             country = _phrase_country(head, covered)
+            if country is None and len(modifiers) == 1:  # "Republican lawmakers", "Tory MPs"
+                country = party_country(modifiers[0].text)
             named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
             role = f"{entry.role} {doc[end - 1].lower_}" if members else entry.role  # "council members"
             label = " ".join([*named_by, role])  # "Kurdish forces", "Kenyan police"
