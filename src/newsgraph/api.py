@@ -9,15 +9,16 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.config import Settings
-from newsgraph.errors import ExtractionError
+from newsgraph.errors import ExtractionError, InputError
 from newsgraph.extract import extract_events, prepare
+from newsgraph.ingest.checks import surrogate_reason
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Event, Rejection
 
 
 def content_id(text: str) -> str:
     """A stable article id from its text: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def iter_extract(
@@ -44,6 +45,13 @@ def iter_extract(
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
+            if reason := surrogate_reason(article.text):  # spaCy cannot even tokenize it
+                rejection = Rejection(origin=article.origin or article.id, line=None, stage="ingest",
+                                      reason=f"article {article.id!r}: {reason}")
+                if on_error is None:
+                    raise InputError(rejection.origin, reason)
+                on_error(rejection)
+                continue
             doc = nlp.make_doc(article.text)
             doc.user_data["published"] = article.published  # people's roles at the date (actor ruler)
             yield doc, article

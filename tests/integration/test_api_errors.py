@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsgraph.api as api
-from newsgraph.errors import ExtractionError
+from newsgraph.errors import ExtractionError, InputError
 from newsgraph.records import Article, Rejection
 
 
@@ -25,3 +25,14 @@ def test_one_failing_article_does_not_end_the_stream(monkeypatch: pytest.MonkeyP
     assert len(errors) == 1 and "'bad'" in errors[0].reason and errors[0].stage == "extract"
     with pytest.raises(ExtractionError, match="bad"):
         list(api.iter_extract(articles))
+
+
+def test_text_that_is_not_valid_unicode_is_rejected_alone() -> None:
+    texts = (("a", "Peru sold rice to Chile."), ("bad", "Peru sold \ud800 rice to Chile."), ("c", "Chile sold rice."))
+    articles = [Article(id=i, text=t) for i, t in texts]
+    errors: list[Rejection] = []
+    done = [a.id for a, _ in api.iter_extract(articles, on_error=errors.append)]
+    assert done == ["a", "c"]
+    assert len(errors) == 1 and "lone surrogate (U+D800) at character 10" in errors[0].reason
+    with pytest.raises(InputError, match="lone surrogate"):
+        api.extract("Peru sold \ud800 rice to Chile.")

@@ -241,6 +241,10 @@ def test_jsonl_bad_lines_are_rejected_and_the_rest_goes_on() -> None:
         ({"id": "x", "text": ENGLISH, "published": "2024-02-30"}, "bad 'published'"),
         ({"id": "x", "text": None}, "'text' must be a string, got null"),
         ({"id": "x", "text": ENGLISH + "\x00"}, "binary data"),
+        ({"id": "x", "text": ENGLISH + " \ud800"}, "the text holds a lone surrogate (U+D800)"),
+        ({"id": "x\udc00", "text": ENGLISH}, "'id' holds a lone surrogate (U+DC00) at character 1"),
+        ({"id": "x", "text": ENGLISH, "title": "\ud83d"}, "'title' holds a lone surrogate"),
+        ({"id": "x" * 600, "text": ENGLISH}, "'id' is longer than 512 characters"),
     ],
 )
 def test_jsonl_bad_fields(tmp_path: Path, record: dict[str, object], reason: str) -> None:
@@ -249,6 +253,17 @@ def test_jsonl_bad_fields(tmp_path: Path, record: dict[str, object], reason: str
     rejection = only_rejection(read(path))
     assert rejection.line == 1
     assert rejection.reason.startswith(reason)
+
+
+def test_jsonl_unusable_json_is_one_rejected_line_and_the_rest_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    lines = ['{"id": ' + "9" * 5000 + ', "text": "x"}', '{"id": "x", "meta": ' + "[" * 50_000 + "]" * 50_000 + "}",
+             json.dumps({"id": "fine", "text": ENGLISH})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    big, deep, fine = read(path)
+    assert isinstance(big, Rejection) and big.reason.startswith("not usable JSON: Exceeds the limit")
+    assert isinstance(deep, Rejection) and deep.reason == "not usable JSON: nested too deeply"
+    assert isinstance(fine, Article) and fine.id == "fine"
 
 
 def test_jsonl_integer_id_and_missing_id(tmp_path: Path) -> None:

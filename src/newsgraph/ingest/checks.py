@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from newsgraph.ingest.language import english_reason
 from newsgraph.records import Article, Rejection
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_reason(value: str, what: str = "the text") -> str | None:
+    """Why ``value`` is not valid Unicode (a lone UTF-16 surrogate, as a bad ``\\ud800`` escape or a
+    wrong decoding leaves), or None."""
+    found = _SURROGATE.search(value)
+    if found is None:
+        return None
+    return (f"{what} holds a lone surrogate (U+{ord(found.group()):04X}) at character {found.start()}: "
+            "not valid Unicode; fix the source's encoding or escapes")
 
 
 def check_text(text: str, *, max_chars: int) -> str | None:
@@ -14,6 +27,8 @@ def check_text(text: str, *, max_chars: int) -> str | None:
         return "empty text"
     if "\x00" in text:
         return "binary data (contains NUL bytes), not text"
+    if reason := surrogate_reason(text):
+        return reason
     if len(text) > max_chars:
         return (
             f"too long: {len(text):,} characters (the limit is {max_chars:,}; "

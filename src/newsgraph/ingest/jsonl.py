@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from newsgraph.ingest.checks import build_article, parse_date, reject
+from newsgraph.ingest.checks import build_article, parse_date, reject, surrogate_reason
 from newsgraph.records import Article, Rejection
 
 _OPTIONAL_STRINGS = ("title", "source", "url")
+MAX_ID_CHARS = 512  # article ids are keys, file names and URL parts
 
 
 def read_jsonl(
@@ -61,6 +62,10 @@ def parse_record(
     except json.JSONDecodeError as exc:
         what = exc.msg.removesuffix(" at")
         return reject(origin, line_number, f"not valid JSON: {what} (column {exc.colno})")
+    except RecursionError:
+        return reject(origin, line_number, "not usable JSON: nested too deeply")
+    except ValueError as exc:  # an integer of thousands of digits
+        return reject(origin, line_number, f"not usable JSON: {str(exc).splitlines()[0]}")
     if not isinstance(record, dict):
         return reject(origin, line_number, f"expected a JSON object, got {_kind(record)}")
     problem = _check_fields(record)
@@ -102,6 +107,8 @@ def _check_fields(record: dict[str, Any]) -> str | None:
         return f"'id' must be a string or an integer, got {_kind(raw_id)}"
     if isinstance(raw_id, str) and not raw_id.strip():
         return "'id' is empty"
+    if raw_id is not None and len(str(raw_id)) > MAX_ID_CHARS:
+        return f"'id' is longer than {MAX_ID_CHARS} characters"
     value = record.get("published")
     if value is not None and not isinstance(value, str):
         return f"bad 'published': expected a string like \"2023-09-04\", got {_kind(value)}"
@@ -109,6 +116,10 @@ def _check_fields(record: dict[str, Any]) -> str | None:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             return f"'{name}' must be a string, got {_kind(value)}"
+    for name in ("id", *_OPTIONAL_STRINGS):
+        value = record.get(name)
+        if isinstance(value, str) and (reason := surrogate_reason(value, f"'{name}'")):
+            return reason
     return None
 
 
