@@ -318,6 +318,13 @@ def test_known_people_and_their_surnames(nlp: Language) -> None:
     assert (scholz.country, scholz.kind) == ("DEU", "person")
 
 
+def test_a_proper_names_last_word_keeps_its_capital(nlp: Language) -> None:
+    doc = nlp("Iran sent drones to Russia today, the Russian foreign ministry said.")
+    assert [m.actor.name for m in own(doc) if m.text.startswith("Russia ")] == []  # not the outlet RT
+    assert find(doc, "Russia")[0].kind == "state"
+    assert any(m.actor.sector == "GOV" and m.actor.country == "RUS" for m in own(doc) if "ministry" in m.text)
+
+
 def test_two_spellings_of_one_person_are_one_actor_and_one_store_row(nlp: Language) -> None:
     from newsgraph.store.writer import actor_key
 

@@ -71,6 +71,14 @@ _STATE_LIKE = frozenset({"state", "demonym"})
 # Names that other names often contain ("Washington Post", "New Mexico", "Putin Foundation").
 _EMBEDDABLE = frozenset({"state", "seat", "demonym", "person"})
 _MODIFIERS = frozenset({"state", "demonym", "seat", "institution", "igo", "group", "person"})
+# Last words of body names that news writes in lower case ("the state department", "the defence ministry").
+_LOWERCASE_HEADS = frozenset({
+    "department", "ministry", "office", "council", "service", "services", "agency", "committee", "command",
+    "force", "forces", "guard", "guards", "army", "navy", "police", "court", "bank", "fund", "assembly",
+    "parliament", "government", "administration", "commission", "party", "front", "movement", "union",
+    "organisation", "organization", "corps", "authority", "directorate", "bureau", "institute", "cabinet",
+    "senate", "congress", "house", "secretariat", "tribunal", "mission", "brigade", "brigades", "militia",
+})
 
 
 def published_date(doc: Doc) -> date | None:
@@ -87,10 +95,17 @@ def case_matches(tokens: Span, forms: tuple[str, ...]) -> bool:
 
     Acronyms must match exactly ("US", not "us"); a one-word name must be capitalised
     when the table capitalises it ("Turkey", not "turkey"); a longer name needs one of
-    its capitalised words capitalised ("US state department", not "the security service").
+    its capitalised words capitalised ("US state department", not "the security service"),
+    and its last word capitalised unless it is a body's generic head that news often writes
+    in lower case ("the foreign ministry"; not "Russia today" for Russia Today).
     """
     capitalised = False
     needs_capital = False
+    last, last_form = tokens[-1], forms[-1]
+    if len(forms) > 1 and last_form[:1].isupper() and not last.text[:1].isupper() and (
+        last_form.lower() not in _LOWERCASE_HEADS
+    ):
+        return False  # "Russia today" is not Russia Today: a proper name's last word keeps its capital
     for token, form in zip(tokens, forms, strict=True):
         if _is_acronym(form):
             if token.text != form:
