@@ -177,3 +177,8 @@ def test_no_condemnation_in_the_articles_own_voice_or_against_its_victims(nlp: L
 def test_a_condemning_word_inside_a_name_condemns_no_one(nlp: Language) -> None:
     events = events_of(nlp, "Chilean officials said the raid would weaken Hayat Tahrir al-Sham in Idlib.")
     assert not any(e.rule.startswith("evaluation") for e in events)
+
+
+def test_a_condemned_attempt_accuses_whoever_tried(nlp: Language) -> None:
+    events = events_of(nlp, '"The Bolivian government has tried to sabotage the talks," the Chilean minister said.')
+    assert [countries(e.target) for e in events if e.rule.startswith("evaluation")] == [["BOL"]]

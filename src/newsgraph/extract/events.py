@@ -30,6 +30,7 @@ from newsgraph.extract.roles import (
     objects,
     pobjs,
     read_roles,
+    subjects,
 )
 from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import (
@@ -479,8 +480,10 @@ class _Builder:
         clause = next((a for a in (noun, *noun.ancestors) if a.pos_ in ("VERB", "AUX")), None)
         if clause is None or clause.lemma_.lower() in UNDERGOING_VERBS:
             return []  # "media have faced persecution": the subject suffers it
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return [m for m in _actors(tuple(expand(subjects)), self.index) if m.actor.kind != "anonymous"]
+        # the clause's own subject, else the controlling one ("X has tried to sabotage the talks")
+        doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+            subjects(clause) if clause.dep_ == "xcomp" else [])
+        return [m for m in _actors(tuple(expand(doers)), self.index) if m.actor.kind != "anonymous"]
 
     def exchange_half(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """The other half of "A sent B X in exchange for Y": B → A, items Y (same status and source)."""
