@@ -182,3 +182,16 @@ def test_a_condemning_word_inside_a_name_condemns_no_one(nlp: Language) -> None:
 def test_a_condemned_attempt_accuses_whoever_tried(nlp: Language) -> None:
     events = events_of(nlp, '"The Bolivian government has tried to sabotage the talks," the Chilean minister said.')
     assert [countries(e.target) for e in events if e.rule.startswith("evaluation")] == [["BOL"]]
+
+
+def test_calling_something_a_condemned_thing_accuses_its_side(nlp: Language) -> None:
+    called = events_of(nlp, "Peru's president described Chile's decision as deplorable.")
+    assert [countries(e.target) for e in called if e.rule.startswith("evaluation")] == [["CHL"]]
+    asking = events_of(nlp, "The Peruvian minister called for calm after the illegal raid by Chile.")
+    assert not any(e.rule.startswith("evaluation") for e in asking)  # "called for": a request
+
+
+def test_a_name_with_its_description_in_apposition_is_that_actor(nlp: Language) -> None:
+    events = events_of(nlp, "Ana Quispe, a Peruvian army spokeswoman, accused Chile of arming rebels.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert countries(accuse.source) == ["PER"] and countries(accuse.target) == ["CHL"]

@@ -75,6 +75,7 @@ PLACE_NOUNS = frozenset({
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
+CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "amid", "while"})
 FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people freed) is the target
 # Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
 UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE"})
@@ -437,17 +438,27 @@ class _Builder:
         words = word_list("condemnatory")
         tok = next((t for t in sent if (t.lemma_.lower() in words or t.lower_ in words)
                     and t.pos_ != "PROPN" and not t.ent_type_), None)  # not "Hayat Tahrir al-Sham"
-        if tok is None or not (sent_sources or self.claims.speaker_heads(tok, sent)):
+        if tok is None:
+            return None
+        caller = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in word_list("calling_verbs")
+                       and objects(a) and not pobjs(a, ("for", "on", "upon"))),
+                      None)  # "X called the decision a blatant case of …": X judges what it names (not "called for")
+        if caller is None and not (sent_sources or self.claims.speaker_heads(tok, sent)):
             return None
         if self.claims.describes_speaker(tok):
             return None  # "a lawyer who called the case baseless said …": the speaker's description
-        speaker = self.speaker(tok, sent, sent_sources)
+        named = self.claims.speaker_heads(tok, sent) or sent_sources
+        speaker = _actors(tuple(expand(subjects(caller))), self.index) if caller is not None and not named else (
+            self.speaker(tok, sent, sent_sources))
         if not speaker:
             return None
         spoken = {identity(m.actor) for m in speaker}
         own = {m.actor.country for m in speaker if m.actor.sector == "GOV" or m.actor.kind == "state"}
-        target = [m for m in self.condemned(tok) if identity(m.actor) not in spoken
-                  and not (m.actor.country in own and (m.actor.kind == "state" or m.actor.sector == "GOV"))]
+        def others(found: list[ActorMention]) -> list[ActorMention]:
+            return [m for m in found if identity(m.actor) not in spoken
+                    and not (m.actor.country in own and (m.actor.kind == "state" or m.actor.sector == "GOV"))]
+
+        target = others(self.condemned(tok)) or (others(self.called(caller)) if caller is not None else [])
         if not target:
             return None
         return self.record(
@@ -456,6 +467,14 @@ class _Builder:
             attribution=sent_sources or self.claims.attribution(tok, sent),
             time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"evaluation:{tok.lemma_.lower()}",
         )
+
+    def called(self, verb: Token) -> list[ActorMention]:
+        """What a calling verb judges: the actors of its object and complement, not of its subject
+        ("X called the decision to jail Y a farce": Y's side)."""
+        aside = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or (
+            c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS) for t in c.subtree}  # "in a statement to VOA"
+        return unique_actors([m for t in verb.subtree if t.i not in aside and t.i != verb.i
+                              for m in self.index.at(t) if m.actor.kind != "anonymous"])
 
     def condemned(self, tok: Token) -> list[ActorMention]:
         """Whom a condemning word is about: the owner or author of what it names ("Moïse's

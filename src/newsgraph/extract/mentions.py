@@ -12,7 +12,7 @@ from newsgraph.nlp.gazetteer import country_adjective
 from newsgraph.records import Actor, ActorMention
 
 # Modifiers of an argument's head noun that can carry its identity ("the Russian military").
-IDENTITY_MODIFIERS = ("compound", "amod", "poss", "nmod")
+IDENTITY_MODIFIERS = ("compound", "amod", "poss", "nmod", "appos")  # appos: "Romeu, director of X"
 
 
 class MentionIndex:
