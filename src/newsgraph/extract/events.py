@@ -429,37 +429,28 @@ class _Builder:
 
     def evaluation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
         """A condemnation in someone's words ("'This is a baseless case,' Arevalo said", "the
-        ministry said corruption in Albania is pervasive"): ACCUSE (disapprove) from the speaker to
-        whom the condemning word is about (see ``condemned``). Only words attributed to a speaker
-        (not the article's own voice), one per sentence, none where the sentence already has an
-        ACCUSE, and none when the words name no one but the speaker's own side."""
+        ministry said corruption in Albania is pervasive") or by a calling verb ("X called Y's
+        comments egregious"): ACCUSE (disapprove) from the speaker or caller to whom the condemning
+        word is about (``condemned``, else what the caller judges: ``called``). Never in the
+        article's own voice, one per sentence, none where the sentence already has an ACCUSE, and
+        none when the words name no one but the speaker's own side."""
         if any(e.type == "ACCUSE" for e in found):
             return None
         words = word_list("condemnatory")
         tok = next((t for t in sent if (t.lemma_.lower() in words or t.lower_ in words)
                     and t.pos_ != "PROPN" and not t.ent_type_), None)  # not "Hayat Tahrir al-Sham"
-        if tok is None:
-            return None
-        caller = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in word_list("calling_verbs")
-                       and objects(a) and not pobjs(a, ("for", "on", "upon"))),
-                      None)  # "X called the decision a blatant case of …": X judges what it names (not "called for")
-        if caller is None and not (sent_sources or self.claims.speaker_heads(tok, sent)):
-            return None
-        if self.claims.describes_speaker(tok):
+        if tok is None or self.claims.describes_speaker(tok):
             return None  # "a lawyer who called the case baseless said …": the speaker's description
-        named = self.claims.speaker_heads(tok, sent) or sent_sources
-        speaker = _actors(tuple(expand(subjects(caller))), self.index) if caller is not None and not named else (
-            self.speaker(tok, sent, sent_sources))
-        if not speaker:
+        caller = _calling_verb(tok)
+        if self.claims.speaker_heads(tok, sent) or sent_sources:
+            speaker = self.speaker(tok, sent, sent_sources)
+        elif caller is not None:
+            speaker = _actors(tuple(expand(subjects(caller))), self.index)
+        else:
             return None
-        spoken = {identity(m.actor) for m in speaker}
-        own = {m.actor.country for m in speaker if m.actor.sector == "GOV" or m.actor.kind == "state"}
-        def others(found: list[ActorMention]) -> list[ActorMention]:
-            return [m for m in found if identity(m.actor) not in spoken
-                    and not (m.actor.country in own and (m.actor.kind == "state" or m.actor.sector == "GOV"))]
-
-        target = others(self.condemned(tok)) or (others(self.called(caller)) if caller is not None else [])
-        if not target:
+        target = _not_speakers(self.condemned(tok), speaker) or (
+            _not_speakers(self.called(caller), speaker) if caller is not None else [])
+        if not speaker or not target:
             return None
         return self.record(
             tok, sent, "ACCUSE", mode="disapprove", cameo="111",
@@ -688,6 +679,21 @@ def _future_negation(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _calling_verb(tok: Token) -> Token | None:
+    """The verb that calls what a condemning word names ("X called the decision a blatant case",
+    "described it as deplorable"): a calling verb with an object, not "called for/on"."""
+    return next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in word_list("calling_verbs")
+                 and objects(a) and not pobjs(a, ("for", "on", "upon"))), None)
+
+
+def _not_speakers(found: list[ActorMention], speaker: list[ActorMention]) -> list[ActorMention]:
+    """``found`` without the speakers and, for a government speaker, without its own state."""
+    spoken = {identity(m.actor) for m in speaker}
+    own = {m.actor.country for m in speaker if m.actor.sector == "GOV" or m.actor.kind == "state"}
+    return [m for m in found if identity(m.actor) not in spoken
+            and not (m.actor.country in own and (m.actor.kind == "state" or m.actor.sector == "GOV"))]
 
 
 def _under_condition(tok: Token) -> bool:
