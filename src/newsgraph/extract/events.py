@@ -57,7 +57,7 @@ MUTUAL_TYPES = types_where("mutual", "yes")
 HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
-CROWD_TYPES = frozenset({"PROTEST"})  # types whose unnamed doers are the people of the place
+CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the people of the place
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 # Events where nothing changes hands: their objects are topics, not items.
@@ -78,7 +78,7 @@ NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
 CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "amid", "while"})
 FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people freed) is the target
 # Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
-UNAIMED_TYPES = frozenset({"RETREAT", "CONCEDE", "CONSULT", "COOPERATE", "AGREE"})
+UNAIMED_TYPES = types_where("conditional", "unaimed")
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
