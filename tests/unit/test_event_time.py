@@ -47,3 +47,14 @@ def test_without_a_publication_date_relative_times_are_unknown(nlp: Language) ->
     assert time is not None and time.anchor == "unknown" and time.start is None
     absolute = at(nlp, "Egypt sent wheat to Sudan on 3 March 2021.", "sent", published=None).time
     assert absolute is not None and absolute.start == date(2021, 3, 3)
+
+
+def test_a_date_the_calendar_cannot_hold_is_dropped_not_the_article(nlp: Language) -> None:
+    cases = [("Chile attacked Peru 3000 years ago, Peruvian officials said.", date(2024, 1, 1)),
+             ("Chile sent rice to Peru five days ago.", date(1, 1, 2)),
+             ("Chile will send rice to Peru in 30 days.", date(9999, 12, 30))]
+    for text, published in cases:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=published))
+        assert events, text
+        assert all(e.time is None or e.time.start is None for e in events)
+        assert any(e.time is not None and e.time.text for e in events)  # the expression is kept as text

@@ -61,6 +61,16 @@ def type_of(form: TimeForm) -> str:
 
 
 def resolve(form: TimeForm, ctx: Context) -> Resolution:
+    """The value and bounds of ``form`` against ``ctx``. A date the calendar cannot hold (before
+    year 1 or after 9999: "3000 years ago", arithmetic on a published date near the limits) is
+    dropped, the expression kept with no value, never the article."""
+    try:
+        return _resolve(form, ctx)
+    except (ValueError, OverflowError):
+        return Resolution(type_of(form), None, None, None, None, UNKNOWN)
+
+
+def _resolve(form: TimeForm, ctx: Context) -> Resolution:
     kind = type_of(form)
     if form.kind == "range":
         return _range(form, ctx)
