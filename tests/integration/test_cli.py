@@ -288,3 +288,17 @@ def test_stdin_through_a_real_pipe() -> None:
     assert stderr.splitlines()[0] == "newsgraph: nope.txt: no such file or directory"
     assert "Traceback" not in stderr
     check_events(jsonl(done.stdout.decode("utf-8")), {content_id(text.decode()): text.decode()})
+
+
+def test_tables_never_pass_terminal_escapes_through(runner: CliRunner, tmp_path: Path) -> None:
+    record = {"id": "esc\x1b[2J", "title": "T\x1b]0;pwned\x07", "published": "2024-03-05",
+              "text": "Peru sold rice to Chile \x1b[31mon Monday\x1b[0m, Peruvian officials said."}
+    src = tmp_path / "esc.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    table = invoke(runner, "extract", str(src), "--format", "table")
+    assert table.exit_code == 0, table.stderr
+    assert "rice" in table.stdout and "\x1b" not in table.stdout and "\x07" not in table.stdout
+    db = tmp_path / "esc.db"
+    assert invoke(runner, "ingest", str(src), "--db", str(db)).exit_code == 0
+    stored = invoke(runner, "events", "--db", str(db))
+    assert "rice" in stored.stdout and "\x1b" not in stored.stdout

@@ -7,6 +7,7 @@ writes them at once, so memory does not grow with the number of articles.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import dataclass
 from enum import StrEnum
@@ -110,9 +111,9 @@ class TableRenderer:
                 str(number),
                 cell,
                 actors_cell(event),
-                Text("\n".join(_item(i.text, i.category, i.quantity) for i in event.items) or "—"),
+                Text(printable("\n".join(_item(i.text, i.category, i.quantity) for i in event.items) or "—")),
                 when_where_cell(event),
-                Text("\n".join(_claim_source(c) for c in event.attribution) or "—"),
+                Text(printable("\n".join(_claim_source(c) for c in event.attribution) or "—")),
                 evidence_cell(event),
             )
         self.console.print(table)
@@ -151,7 +152,7 @@ def actors_cell(event: Event) -> Text:
     arrow = " ↔ " if event.symmetric else " → "
     source = ", ".join(_actor(m) for m in event.source) or "—"
     target = ", ".join(_actor(m) for m in event.target) or "—"
-    return Text(source + arrow + target)
+    return Text(printable(source + arrow + target))
 
 
 def exchange_lines(events: list[Event], numbers: dict[str, int]) -> list[Text]:
@@ -189,16 +190,16 @@ def when_where_cell(event: Event) -> Text:
         lines.append(f"in {facility}{place.name}{country}")
     if event.route:
         lines.append("via " + ", ".join(p.name for p in event.route))
-    return Text("\n".join(lines) or "—")
+    return Text(printable("\n".join(lines) or "—"))
 
 
 def evidence_cell(event: Event) -> Text:
     """The evidence text with the trigger underlined, shortened around it when long."""
-    text = event.evidence.text
+    text = printable(event.evidence.text)
     start = event.trigger.start - event.evidence.start
     end = event.trigger.end - event.evidence.start
-    if not (0 <= start <= end <= len(text)) or text[start:end] != event.trigger.text:
-        return Text(_shorten(text)).append(f"\n[trigger: {event.trigger.text}]", style="dim")
+    if not (0 <= start <= end <= len(text)) or text[start:end] != printable(event.trigger.text):
+        return Text(_shorten(text)).append(f"\n[trigger: {printable(event.trigger.text)}]", style="dim")
     prefix, suffix = "", ""
     if len(text) > EVIDENCE_CHARS:
         left = max(0, start - EVIDENCE_CHARS // 2)
@@ -212,12 +213,12 @@ def evidence_cell(event: Event) -> Text:
 
 
 def _heading(article: Article) -> Text:
-    heading = Text(article.id, style="bold")
+    heading = Text(printable(article.id), style="bold")
     if article.title:
-        heading.append(f"  {article.title}")
+        heading.append(f"  {printable(article.title)}")
     details = [d for d in (article.source, article.published and article.published.isoformat()) if d]
     details.append(article.origin)
-    heading.append("  (" + ", ".join(details) + ")", style="dim")
+    heading.append(printable("  (" + ", ".join(details) + ")"), style="dim")
     return heading
 
 
@@ -225,6 +226,15 @@ def _actor(mention: ActorMention) -> str:
     actor = mention.actor
     code = f" [{actor.country}]" if actor.country else ""
     return f"{actor.name}{code}"
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (terminal escapes among them) shown as U+FFFD, one for one,
+    so article text can never drive the reader's terminal; newlines and tabs stay."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _item(text: str, category: str, quantity: str | None) -> str:

@@ -38,6 +38,7 @@ from newsgraph.cli.options import (
     settings_or_exit,
 )
 from newsgraph.cli.progress import Reporter
+from newsgraph.cli.render import printable
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import EVENT_TYPES, STATUSES, Rejection
@@ -228,7 +229,7 @@ def events_table(rows: Iterable[dict[str, Any]], console: Console) -> int:
         n += 1
         arrow = " ↔ " if e["symmetric"] else " → "
         day = (e.get("time") or {}).get("start") or e["published"] or "—"
-        table.add_row(*map(Text, (
+        table.add_row(*(Text(printable(cell)) for cell in (
             day, f"{e['type']}\n{e['status']}", (_names(e["source"]) or "—") + arrow + (_names(e["target"]) or "—"),
             "\n".join(_item(i) for i in e["items"]) or "—",
             "\n".join(c["name"] + ("" if c["named"] else " (anonymous)") for c in e["attribution"]) or "—",
@@ -283,7 +284,7 @@ def print_profile(profile: ActorProfile, console: Console) -> None:
     names = "; ".join(
         a["name"] + "".join(f" [{a[k]}]" for k in ("kind", "country", "sector") if a[k]) for a in profile.actors
     )
-    console.print(Text(profile.query, style="bold").append(f": {names}"))
+    console.print(Text(printable(profile.query), style="bold").append(f": {printable(names)}"))
     console.print(Text(
         f"{profile.events} events ({profile.as_source} as source, {profile.as_target} as target), "
         f"{profile.first or '?'} to {profile.last or '?'}"
@@ -396,7 +397,7 @@ def _print_table(console: Console, title: str, columns: tuple[str, ...], rows: l
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(Text(str(v) if v is not None else "—") for v in row))
+        table.add_row(*(Text(printable(str(v)) if v is not None else "—") for v in row))
     console.print(table)
 
 
