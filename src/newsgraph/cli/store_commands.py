@@ -339,7 +339,7 @@ def clusters_table(rows: Iterable[dict[str, Any]], console: Console) -> int:
     for c in rows:
         n += 1
         kinds = sorted({x["kind"] for x in c["conflicts"]})
-        table.add_row(*map(Text, (
+        table.add_row(*(Text(printable(cell)) for cell in (
             c["id"][:12], c["type"], c["label"], str(c["n_mentions"]), str(c["n_articles"]), str(c["n_sources"]),
             f"{c['first_reported'] or '?'}..{c['last_reported'] or '?'}", ", ".join(kinds) or "—",
         )))  # fmt: skip
