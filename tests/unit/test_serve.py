@@ -453,6 +453,21 @@ def test_serve_command_reports_a_missing_database(tmp_path: Path) -> None:
     assert "nope.db: no such file" in result.output
 
 
+def test_serve_command_warns_off_loopback_and_passes_the_minimum(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsgraph.serve
+    from newsgraph.cli.app import app
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(newsgraph.serve, "run_server", lambda db, **kw: calls.append(kw))
+    local = CliRunner().invoke(app, ["serve", str(db_file), "--min-confidence", "0.7"])
+    shared = CliRunner().invoke(app, ["serve", str(db_file), "--host", "0.0.0.0"])
+    assert local.exit_code == 0 and shared.exit_code == 0
+    assert "warning" not in local.output and "warning: listening on 0.0.0.0" in shared.output
+    assert calls[0]["min_confidence"] == 0.7 and calls[1]["host"] == "0.0.0.0"
+
+
 def test_actor_marks_use_the_recorded_offsets() -> None:
     from newsgraph.serve.highlight import record_marks
 

@@ -11,6 +11,8 @@ from newsgraph.cli.options import PROG, MinConfidenceOption
 from newsgraph.errors import NewsgraphError
 from newsgraph.store.store import DEFAULT_DB
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
 
 def serve(
     db: Annotated[
@@ -35,6 +37,9 @@ def serve(
     except NewsgraphError as exc:
         typer.echo(f"{PROG}: error: {exc}", err=True)
         raise typer.Exit(1) from None
+    if host not in LOOPBACK_HOSTS:
+        typer.echo(f"{PROG}: warning: listening on {host}: anyone who can reach this machine can read the store "
+                   "and run read-only SQL on it; use 127.0.0.1 unless that is intended", err=True)
     typer.echo(f"{PROG}: serving {db} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     run_server(db, host=host, port=port, immutable=immutable, min_confidence=min_confidence)
 
