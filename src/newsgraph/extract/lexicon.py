@@ -167,8 +167,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "link", "ca
 # Pseudo-prepositions in the prep column: structural conditions rather than words.
 def _launches_weapon(token: Token) -> bool:
     """"launched a missile", "fired rockets": the object is a missile or rocket."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in word_list("launched_weapons")
-                                                     or c.lower_ in word_list("launched_weapons"))
+    weapons = word_list("launched_weapons")
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in weapons or c.lower_ in weapons)
                for c in token.children)
 
 

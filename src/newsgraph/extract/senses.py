@@ -87,12 +87,10 @@ def _copular_subject(r: Reading) -> bool:
     tok = r.token
     if tok.dep_ != "nsubj":
         return False
-    head = tok.head
-    copula = head if head.lemma_ == "be" else next((c for c in head.children if c.dep_ == "cop"), None)
-    if copula is None and head.lemma_ != "be":
-        # "is going to be bad": a copula below the subject's verb
-        copula = next((g for c in head.children if c.dep_ == "xcomp" for g in c.subtree if g.lemma_ == "be"), None)
-    return copula is not None and any(c.dep_ in ("attr", "acomp") for c in (copula, *copula.children, head))
+    head = tok.head  # the copula itself, or a verb with one below it: "is going to be bad"
+    copula = head if head.lemma_ == "be" else next(
+        (g for c in head.children if c.dep_ == "xcomp" for g in c.subtree if g.lemma_ == "be"), None)
+    return copula is not None and any(c.dep_ in ("attr", "acomp") for c in (*copula.children, head))
 
 
 def _subject(arg: str) -> Callable[[Reading], bool]:
