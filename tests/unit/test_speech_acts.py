@@ -99,6 +99,28 @@ def test_a_concession_promised_by_its_own_side_is_conceded_not_yet_carried_out(n
     assert [e.type for e in done] == ["RETREAT"]
 
 
+def test_willingness_to_meet_or_help_is_an_agreement_to_cooperate(nlp: Language) -> None:
+    ready = events_of(nlp, "Ecuador is ready to hold talks with Peru.")
+    assert [(e.type, e.status) for e in ready] == [("CONSULT", "planned"), ("AGREE", "asserted")]
+    agree = ready[1]
+    assert (countries(agree.source), countries(agree.target)) == (["ECU"], ["PER"])
+    assert "AGREE" in {e.type for e in events_of(nlp, "The Uruguayan president wants to help Paraguay.")}
+    # a wish that another acts is a request, not one's own willingness
+    assert "AGREE" not in {e.type for e in events_of(nlp, "Uruguay wants Paraguay to hold talks with Brazil.")}
+    # a promise is its own agreement: no second one for the promised talks
+    pledged = events_of(nlp, "Bolivia pledged to hold talks with Chile.")
+    assert [e.type for e in pledged].count("AGREE") == 1
+    # unwilling: no agreement
+    assert "AGREE" not in {e.type for e in events_of(nlp, "Ecuador is unwilling to hold talks with Peru.")}
+
+
+def test_readiness_to_strike_is_a_threat(nlp: Language) -> None:
+    events = events_of(nlp, "Venezuela is prepared to strike Guyana.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert (countries(threat.source), countries(threat.target)) == (["VEN"], ["GUY"])
+    assert not any(e.type == "THREATEN" for e in events_of(nlp, "Venezuela struck Guyana."))
+
+
 def test_a_sanction_declared_by_its_own_side_is_a_threat_not_one_reported_by_others(nlp: Language) -> None:
     own = events_of(nlp, "Chile will expel the Peruvian ambassador, the Chilean foreign minister said.")
     assert any(e.type == "THREATEN" and e.mode == "expel" for e in own)

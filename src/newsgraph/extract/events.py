@@ -548,27 +548,33 @@ class _Builder:
         return self.said_act(tok, sent, event, "REJECT", None, "refusal")
 
     def promise(self, tok: Token, event: Event, sent: Span) -> Event | None:
-        """A concession its own side promises ("agreed to withdraw its troops", "pledged to free the
-        prisoners") or declares for the future ("will lift the curfew, the president said") is also
-        the verbal act PLOVER codes it as: CONCEDE, asserted (the act keeps its own planned record)."""
+        """A concession or cooperation its own side promises ("agreed to withdraw its troops", "pledged
+        to free the prisoners"), says it is willing to do ("is ready to hold talks", "wants to help
+        X") or declares for the future ("will lift the curfew, the president said") is also the
+        verbal act PLOVER codes it as: CONCEDE or AGREE, asserted (the act keeps its own planned
+        record). Not where the promising word is itself an agreement ("pledged to send aid")."""
         promised_as = PROMISED_AS.get(event.type)
         if promised_as is None or event.status != PLANNED or not event.source:
             return None
-        committed = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_list("promising_verbs")
-        if not (committed or _said_by_doer(event)):
+        clause = _act_clause(tok)
+        head = clause.head.lemma_.lower() if clause.dep_ == "xcomp" else ""
+        if promised_as == "AGREE" and head in word_list("promising_verbs"):
+            return None  # the promise is its own AGREE record
+        if not (head in word_list("promising_verbs") or _willing(tok) or _said_by_doer(event)):
             return None
         return self.said_act(tok, sent, event, promised_as, None, "promise")
 
     def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A coercive act announced as conditional ("will impose tariffs on X if it does not
-        act") or declared as future by its own doer ("we will strike X", said by X's side) is
-        also a threat: THREATEN, asserted, doer → target, at the same words (the act keeps its
-        own record and status). PLOVER: threats are verbal acts with serious repercussions."""
+        act"), declared as future by its own doer ("we will strike X", said by X's side) or that its
+        doer says it is ready to do ("is prepared to strike X") is also a threat: THREATEN, asserted,
+        doer → target, at the same words (the act keeps its own record and status). PLOVER: threats
+        are verbal acts with serious repercussions."""
         default = THREAT_MODES.get(event.type)
         if default is None or not event.source:
             return None
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
-        declared = event.status == PLANNED and _said_by_doer(event)
+        declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok))
         if not (conditional or declared):
             return None
         modes = word_list("threaten_modes")
@@ -668,6 +674,20 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _willing(tok: Token) -> bool:
+    """The act is what its doer is willing to do: the to-clause of a willing word with no object of
+    its own ("is ready to talk", "wants to help X"; not "wants Iran to stop")."""
+    clause = _act_clause(tok)
+    if clause.dep_ != "xcomp" or clause.head.lemma_.lower() not in word_list("willing_words"):
+        return False
+    return not any(c.dep_ in ("dobj", "nsubj") and c.i > clause.head.i for c in clause.head.children)
+
+
+def _act_clause(tok: Token) -> Token:
+    """The verb whose clause states the act: the trigger's own, or its light verb's ("hold talks")."""
+    return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
 
 
 def _future_negation(tok: Token) -> bool:

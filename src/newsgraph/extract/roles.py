@@ -158,6 +158,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep in ("advcl", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.head != head:  # "China is ready to talk"
+        holder = head.head
+        if head.dep_ == "amod" and holder.pos_ in ("NOUN", "PROPN"):
+            return [holder]  # "a government ready to negotiate"
+        if head.dep_ == "acomp" and holder.pos_ in ("VERB", "AUX"):
+            return subjects(holder, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         noun = head.head
         if noun.pos_ in ("NOUN", "PROPN"):

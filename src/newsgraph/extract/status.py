@@ -10,7 +10,9 @@ merely share the sentence. From the trigger upwards, the nearest cue decides:
    hypothetical), and for nouns their modifiers ("a planned meeting", "a possible deal");
 2. a governing verb of which the trigger is the complement: plan/intend/aim/agree
    → planned; want/seek/ask/urge → requested; consider/weigh/reconsider → possible;
-   fail/refuse/decline/deny → negated;
+   fail/refuse/decline/deny → negated; a wish for one's own act ("wants to visit", "would like
+   to meet") is an intention → planned; a governing adjective: ready/willing/prepared to → planned,
+   likely to → possible, unable/unwilling to → negated;
 3. a governing noun: "plans of", "the possibility of", "a request for";
 4. purpose clauses, conjoined verbs and light-verb objects take the status of the
    verb they hang from; a reporting verb ("said") is a boundary, except "denied that".
@@ -74,6 +76,16 @@ GOVERNING_NOUNS = {
     **dict.fromkeys(("request", "demand", "call", "appeal", "attempt", "effort", "push"), REQUESTED),
     **dict.fromkeys(("refusal", "failure", "denial", "ban", "halt"), NEGATED),
 }
+# Adjectives whose to-clause is the event: "is ready to talk", "likely to attack", "unwilling to pay".
+GOVERNING_ADJECTIVES = {
+    **dict.fromkeys(("ready", "willing", "prepared", "eager", "keen", "determined", "poised", "due",
+                     "set", "open", "resolved"), PLANNED),
+    **dict.fromkeys(("likely", "unlikely", "able", "expected", "liable", "apt"), POSSIBLE),
+    **dict.fromkeys(("unable", "unwilling", "reluctant", "loath", "loth", "hesitant"), NEGATED),
+}
+# Wishing verbs: a wish for one's own act is an intention ("wants to visit"); for another's act
+# ("wants Iran to stop") a request.
+WISHING = frozenset({"want", "wish", "like", "love", "prefer"})
 NOUN_MODIFIERS = {
     **dict.fromkeys(
         ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "future", "forthcoming",
@@ -191,6 +203,11 @@ def _own_clause(conjunct: Token, first: Token) -> bool:
     return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in first.children)
 
 
+def _has_object(verb: Token) -> bool:
+    """The verb has an object of its own ("wants Iran to stop"), so its complement is another's act."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i for c in verb.children)
+
+
 def local_status(tok: Token) -> str | None:
     """A status cue in the token's own clause or phrase."""
     if _is_conditional(tok):
@@ -250,6 +267,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                     continue
                 return POSSIBLE
             governing = GOVERNING_VERBS.get(head_lemma)
+            if head_lemma in WISHING and dep == "xcomp" and not _has_object(head):
+                governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
                 return NEGATED if local_status(head) == NEGATED and governing != NEGATED else governing
             # "set to", "scheduled to", "expected to" as a passive head
@@ -271,6 +290,10 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 break  # "could not give a timeline for the withdrawal": the adjunct's event is not denied
             tok = noun
             continue
+        if dep == "xcomp" and head.pos_ == "ADJ" and head_lemma in GOVERNING_ADJECTIVES:
+            governing = GOVERNING_ADJECTIVES[head_lemma]  # "is ready to talk", "unwilling to pay"
+            negated = local_status(head) == NEGATED or local_status(head.head) == NEGATED
+            return NEGATED if negated and governing != NEGATED else governing
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
             if head_lemma in REPORTING_BOUNDARY:
                 break
