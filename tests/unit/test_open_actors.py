@@ -220,3 +220,19 @@ def test_a_one_country_party_before_a_role_noun_gives_its_country(nlp: Language)
     assert (senators.country, senators.kind, senators.sector) == ("USA", "group", "LEG")
     guards = only(nlp, "Republican Guard troops attacked a Peruvian town.", "ASSAULT")
     assert all(a.country != "USA" for a in sources(guards))  # a force named after no party
+
+
+def test_people_known_by_their_number_are_civilians_of_the_place(nlp: Language) -> None:
+    killed = only(nlp, "At least 14 were killed in Mombasa on Sunday.", "ASSAULT")
+    assert [(m.actor.country, m.actor.sector) for m in killed.target] == [("KEN", "CVL")]
+    freed = only(nlp, "Rebels released 9 in Goma on Friday.", "RETREAT")
+    assert [m.actor.sector for m in freed.target] == ["CVL"]
+    # a number counting things or a date is nobody
+    fired = only(nlp, "Rebels fired 30 rockets at Goma.", "ASSAULT")
+    assert all(m.actor.sector != "CVL" for m in fired.target)
+    assert not any(e.type == "ASSAULT" for e in events_of(nlp, "They were beating one another."))
+
+
+def test_private_people_undergoing_an_act_are_civilians(nlp: Language) -> None:
+    event = only(nlp, "Soldiers shot two women and a child in a village near Timbuktu.", "ASSAULT")
+    assert {(m.actor.country, m.actor.sector) for m in event.target} == {("MLI", "CVL")}

@@ -88,6 +88,7 @@ def test_refusing_to_be_named_is_no_rejection(nlp: Language) -> None:
 
 def test_a_journey_with_no_known_traveller_is_no_visit(nlp: Language) -> None:
     assert "CONSULT" not in types_of(nlp, "The teenager, who travelled to Syria two months earlier, is missing.")
+    assert "CONSULT" not in types_of(nlp, "Thousands of Chinese tourists travelled to Thailand last year.")
     assert "CONSULT" in types_of(nlp, "The Peruvian foreign minister travelled to Chile on Monday.")
 
 
@@ -221,3 +222,12 @@ def test_recognition_defence_and_support_need_their_actors(nlp: Language) -> Non
     assert "SUPPORT" not in types_of(nlp, "Chile does not recognize the plan as valid.")
     assert "SUPPORT" in types_of(nlp, "Chile recognized Kosovo in 2009.")
     assert "SUPPORT" not in types_of(nlp, "Those backing closer EU integration see the zone as crucial.")
+
+
+def test_seeking_work_asks_no_one(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Many Nigerian migrants are seeking employment in Libya.")
+    assert "REQUEST" in types_of(nlp, "Nigeria is seeking help from the World Bank.")
+
+
+def test_retaking_a_town_is_seizing_it(nlp: Language) -> None:
+    assert "COERCE" in types_of(nlp, "Malian troops retook Kidal on Tuesday.")

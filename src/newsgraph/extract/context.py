@@ -34,6 +34,17 @@ def _from_elsewhere(mention: ActorMention) -> bool:
     return bool(words & word_list("non_local_modifiers"))
 
 
+def _bare_count(tok: Token) -> bool:
+    """A number standing for people: "21" in "21 were killed", "dozens" in "dozens were arrested";
+    not one that counts a noun ("21 tanks", "dozens of rockets") or a date or an amount."""
+    counting = tok.pos_ == "NUM" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in word_list("count_nouns"))
+    if not counting or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+        return False
+    if tok.lower_ == "one" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "another":
+        return False  # "beating one another": each other
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def proper_phrase(tok: Token) -> str:
     """A proper name with its compound parts ("Far Eastern Federal University")."""
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -100,6 +111,20 @@ class ActorContext:
             actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun",
         )
         return [m for m in self.in_context([mention], place) if m.actor.country]
+
+    def counted(self, tokens: tuple[Token, ...]) -> list[ActorMention]:
+        """Unnamed people known only by their number ("at least 21 were killed", "the blast wounded
+        30", "dozens were arrested"): civilians, written at the number (their country comes later,
+        from the place or the article, as any role noun's)."""
+        role = role_of("people")
+        if role is None:
+            return []
+        sector, name = role
+        return [
+            ActorMention(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+                         actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun")
+            for tok in tokens if _bare_count(tok)
+        ]
 
     def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the

@@ -60,6 +60,7 @@ THREAT_MODES = type_values("threat")  # coercive act type → the mode of the th
 CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the people of the place
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
+COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
@@ -89,9 +90,11 @@ COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"
 
 
 def _private_person(actor: Actor) -> bool:
-    """A person with no public office: no sector or a private one (a named fighter, a volunteer,
-    a nurse, a refugee)."""
-    if actor.kind != "person":
+    """A person or people with no public office: no sector or a private one (a named fighter, a
+    volunteer, a nurse, a teenager, tourists)."""
+    if actor.kind == "group":
+        return actor.sector is not None and actor.sector not in word_list("public_sectors")
+    if actor.kind not in ("person", "anonymous"):
         return False
     return actor.role is None if actor.sector is None else actor.sector not in word_list("public_sectors")
 
@@ -261,6 +264,8 @@ class _Builder:
             target = self.theme_recipient(tok, trig, roles)
         if not target and trig.mode in FREED_MODES:  # "Iran released two British sailors": whom it frees
             target = _actors(roles.theme, self.index)
+        if not target and trig.type in COUNTED_TYPES:  # "at least 21 were killed", "released 12"
+            target = self.context.counted((*roles.target, *roles.theme))
         if not target and trig.type not in UNAIMED_TYPES:  # "if the US escalates, we will cut power"
             target = _actors(tuple(condition_subjects(tok)), self.index)
         participants = _actors(roles.participants, self.index)
