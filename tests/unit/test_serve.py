@@ -247,9 +247,14 @@ def test_events_pages_and_search_hits(conn: sqlite3.Connection) -> None:
         ({"type": "HUG"}, "unknown event type"),
         ({"status": "maybe"}, "unknown status"),
         ({"since": "March"}, "since must be a date"),
-        ({"page": "0"}, "page must be a positive number"),
+        ({"page": "0"}, "page must be a number from 1"),
+        ({"page": "9" * 26}, "page must be a number from 1"),
+        ({"page": "²"}, "page must be a number from 1"),
         ({"target": "Russia"}, "target must be an actor id"),
+        ({"target": "9" * 26}, "target must be an actor id"),
+        ({"target": "²"}, "target must be an actor id"),
         ({"q": "x" * 600}, "longer than"),
+        ({"actor": "x" * 600}, "longer than"),
         ({"confidence": "high"}, "confidence must be a number from 0 to 1"),
         ({"confidence": "1.5"}, "confidence must be a number from 0 to 1"),
     ],
@@ -414,6 +419,38 @@ def test_missing_pages_and_bad_filters(db_file: Path) -> None:
     assert "unknown event type" in responses[3].text
 
 
+def test_odd_ids_and_numbers_answer_400_or_404_never_500(db_file: Path) -> None:
+    paths = ["/-/newsgraph/actor/" + "9" * 23, "/-/newsgraph/events?page=" + "9" * 26,
+             "/-/newsgraph/events?page=%C2%B2", "/-/newsgraph/events?target=" + "9" * 26,
+             "/-/newsgraph/events?target=%C2%B2", "/-/newsgraph/events?actor=%C2%B2",
+             "/-/newsgraph/events?actor=" + "9" * 26, "/-/newsgraph/events?page=" + "1" * 50000]
+    responses = fetch(db_file, *paths)
+    assert [r.status_code for r in responses] == [404, 400, 400, 400, 400, 200, 200, 400]
+
+
+def test_every_page_says_not_to_be_framed_or_sniffed(db_file: Path) -> None:
+    ours, table = fetch(db_file, "/-/newsgraph", "/unit/events")
+    for response in (ours, table):
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    # newsgraph's pages allow no inline script but Datasette's menu script, by its hash
+    policy = ours.headers["content-security-policy"]
+    scripts = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert "'sha256-" in scripts and "unsafe-inline" not in scripts
+    assert "script-src 'self' 'unsafe-inline'" in table.headers["content-security-policy"]
+
+
+def test_visitors_run_no_sql_of_their_own_unless_allowed(db_file: Path) -> None:
+    sql = "/unit.json?sql=select+length(hex(zeroblob(100)))"
+    (denied,) = fetch(db_file, sql)
+    assert denied.status_code == 403
+    datasette = build_datasette(db_file, allow_sql=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        allowed = pool.submit(asyncio.run, datasette.client.get(sql)).result()
+    assert allowed.status_code == 200
+
+
 def test_a_served_minimum_confidence_is_the_events_lists_default(db_file: Path) -> None:
     default, asked = fetch(db_file, "/-/newsgraph/events", "/-/newsgraph/events?confidence=0.3",
                            min_confidence=0.5)
@@ -466,6 +503,9 @@ def test_serve_command_warns_off_loopback_and_passes_the_minimum(
     assert local.exit_code == 0 and shared.exit_code == 0
     assert "warning" not in local.output and "warning: listening on 0.0.0.0" in shared.output
     assert calls[0]["min_confidence"] == 0.7 and calls[1]["host"] == "0.0.0.0"
+    assert calls[0]["allow_sql"] is False and "run read-only SQL" not in shared.output
+    with_sql = CliRunner().invoke(app, ["serve", str(db_file), "--host", "0.0.0.0", "--allow-sql"])
+    assert calls[2]["allow_sql"] is True and "run read-only SQL" in with_sql.output
 
 
 def test_actor_marks_use_the_recorded_offsets() -> None:

@@ -28,6 +28,11 @@ def serve(
         typer.Option(help="Treat the file as finished (faster; changes made while serving are not seen)."),
     ] = False,
     min_confidence: MinConfidenceOption = None,
+    allow_sql: Annotated[
+        bool,
+        typer.Option("--allow-sql", help="Let visitors run their own read-only SQL (Datasette's query box; "
+                     "each query limited to 1 s). Off by default: the pages and tables need none."),
+    ] = False,
 ) -> None:
     """Serve the store read-only in the web explorer: overview, actors, event clusters, articles, search."""
     from newsgraph.serve import check_store, run_server
@@ -38,10 +43,11 @@ def serve(
         typer.echo(f"{PROG}: error: {exc}", err=True)
         raise typer.Exit(1) from None
     if host not in LOOPBACK_HOSTS:
-        typer.echo(f"{PROG}: warning: listening on {host}: anyone who can reach this machine can read the store "
-                   "and run read-only SQL on it; use 127.0.0.1 unless that is intended", err=True)
+        sql = " and run read-only SQL on it" if allow_sql else ""
+        typer.echo(f"{PROG}: warning: listening on {host}: anyone who can reach this machine can read the store"
+                   f"{sql}; use 127.0.0.1 unless that is intended", err=True)
     typer.echo(f"{PROG}: serving {db} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    run_server(db, host=host, port=port, immutable=immutable, min_confidence=min_confidence)
+    run_server(db, host=host, port=port, immutable=immutable, min_confidence=min_confidence, allow_sql=allow_sql)
 
 
 def register(app: typer.Typer) -> None:

@@ -31,13 +31,21 @@ def check_store(path: Path) -> None:
         conn.close()
 
 
-def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence: float | None = None) -> Any:
+# Datasette settings for a served store: visitors' own SQL off unless asked for (--allow-sql),
+# and then each query limited to 1 s and 1,000 rows; the newsgraph pages run their own queries.
+SQL_TIME_LIMIT_MS = 1000
+MAX_RETURNED_ROWS = 1000
+
+
+def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence: float | None = None,
+                    allow_sql: bool = False) -> Any:
     """A Datasette over the store with the newsgraph pages (startup hooks run on the first request).
 
     The database is opened read-only: ``mode=ro`` connections (so a store that is
     still being written shows new rows), or ``immutable=1`` for a finished file.
     Datasette 0.65 offers no write API, and no canned write queries are configured.
-    ``min_confidence`` is the events list's default minimum confidence.
+    ``min_confidence`` is the events list's default minimum confidence; ``allow_sql`` lets
+    visitors run their own (read-only, time-limited) SQL.
     """
     from datasette.app import Datasette
     from datasette.plugins import pm
@@ -57,7 +65,8 @@ def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence
         static_mounts=[(STATIC.lstrip("/"), str(STATIC_DIR))],
         metadata={"title": "newsgraph", "plugins": {"newsgraph": {"database": db_path.stem,
                                                                  "min_confidence": min_confidence}}},
-        settings={"sql_time_limit_ms": 3000},
+        settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "max_returned_rows": MAX_RETURNED_ROWS,
+                  "default_allow_sql": allow_sql},
     )
     threading.Thread(target=land_svg, name="newsgraph-land", daemon=True).start()  # ~1 s of gazetteer reading
     return datasette
@@ -65,10 +74,10 @@ def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence
 
 def run_server(
     path: Path | str, *, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False,
-    min_confidence: float | None = None,
+    min_confidence: float | None = None, allow_sql: bool = False,
 ) -> None:
     """Serve the store until interrupted (uvicorn, like ``datasette serve``)."""
     import uvicorn
 
-    datasette = build_datasette(path, immutable=immutable, min_confidence=min_confidence)
+    datasette = build_datasette(path, immutable=immutable, min_confidence=min_confidence, allow_sql=allow_sql)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")

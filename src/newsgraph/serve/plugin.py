@@ -11,8 +11,13 @@ plain ``sqlite3.Connection``.
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import re
 import sqlite3
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 from typing import Any, TypeVar, cast
 
 from datasette import hookimpl as _hookimpl
@@ -24,6 +29,7 @@ from newsgraph.serve.actor import actor_data
 from newsgraph.serve.charts import land_svg
 from newsgraph.serve.mentions import article_data, cluster_data, event_data
 from newsgraph.serve.queries import EventFilters, events_data, overview_data
+from newsgraph.serve.rows import row_id
 from newsgraph.serve.urls import BASE, STATIC, decode_part, events_url, overview_url
 
 PLUGIN = "newsgraph"
@@ -46,6 +52,59 @@ def register_routes(datasette: Any) -> list[tuple[str, Callable[..., Any]]]:
         (rf"^{BASE}/article/(?P<article_id>[^/]+)$", article_view),
         (rf"^{BASE}/land\.svg$", land_view),
     ]
+
+
+# Response headers on every page of a served store: no framing, no MIME sniffing, scripts only
+# from the server. newsgraph's own pages run no inline script but the one Datasette's base page
+# includes to close its menus, allowed by its hash (their data blocks are JSON, which a browser
+# does not execute); Datasette's own pages keep their inline scripts. Inline style attributes
+# stay allowed (bar widths).
+_CSP = ("default-src 'self'; script-src 'self'{inline}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = (
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+)
+
+
+@cache
+def _base_script_hashes() -> str:
+    """CSP sources for the inline scripts of Datasette's static includes on every page."""
+    try:
+        text = (resources.files("datasette") / "templates" / "_close_open_menus.html").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
+    return "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The headers a response to ``path`` gets (the strict script policy on newsgraph's pages)."""
+    inline = _base_script_hashes() if path == "/" or path.startswith(BASE) else " 'unsafe-inline'"
+    return [(b"content-security-policy", _CSP.format(inline=inline).encode()), *HEADERS]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
+    def wrap(app: Any) -> Any:
+        async def with_headers(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope.get("type") != "http" or not _database_name(datasette):
+                await app(scope, receive, send)
+                return
+
+            async def send_with_headers(message: dict[str, Any]) -> None:
+                if message.get("type") == "http.response.start":
+                    names = {k.lower() for k, _ in message.get("headers") or []}
+                    extra = [(k, v) for k, v in security_headers(scope.get("path") or "") if k not in names]
+                    message = {**message, "headers": [*(message.get("headers") or []), *extra]}
+                await send(message)
+
+            await app(scope, receive, send_with_headers)
+
+        return with_headers
+
+    return wrap
 
 
 @hookimpl
@@ -79,10 +138,10 @@ async def events_view(datasette: Any, request: Any) -> Any:
 
 
 async def actor_view(datasette: Any, request: Any) -> Any:
-    actor_id = int(request.url_vars["actor_id"])
-    data = await _read(datasette, lambda conn: actor_data(conn, actor_id))
+    actor_id = row_id(request.url_vars["actor_id"])
+    data = None if actor_id is None else await _read(datasette, lambda conn: actor_data(conn, actor_id))
     if data is None:
-        return await _not_found(datasette, request, f"There is no actor with id {actor_id}.")
+        return await _not_found(datasette, request, f"There is no actor with id {request.url_vars['actor_id'][:30]}.")
     return await _render(datasette, request, "actor.html", {"page": data})
 
 

@@ -10,11 +10,12 @@ from datetime import date
 from typing import Any
 
 from newsgraph.records import EVENT_TYPES, STATUSES
-from newsgraph.serve.rows import ActorRef, EventRow, load_events, query, scalar
+from newsgraph.serve.rows import ActorRef, EventRow, load_events, query, row_id, scalar
 from newsgraph.serve.urls import actor_url, article_url, cluster_url, events_url
 
 PAGE_SIZE = 50
 MAX_QUERY_CHARS = 500
+MAX_PAGE = 1_000_000  # pages of the events list a URL may ask for
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # markers FTS5 puts around matches; split out in Python
 
 
@@ -161,8 +162,9 @@ class EventFilters:
     def from_query(cls, args: Mapping[str, str]) -> EventFilters:
         """Read filters from query-string arguments; ValueError names the bad one."""
         raw = {f.name: (args.get(f.name) or "").strip() for f in fields(cls)}
-        if len(raw["q"]) > MAX_QUERY_CHARS:
-            raise ValueError(f"the search text is longer than {MAX_QUERY_CHARS} characters")
+        for name, what in (("q", "the search text"), ("actor", "the actor"), ("category", "the category")):
+            if len(raw[name]) > MAX_QUERY_CHARS:
+                raise ValueError(f"{what} is longer than {MAX_QUERY_CHARS} characters")
         kind = raw["type"].upper()
         if kind and kind not in EVENT_TYPES:
             raise ValueError(f"unknown event type {raw['type']!r}; use one of {', '.join(EVENT_TYPES)}")
@@ -183,11 +185,12 @@ class EventFilters:
             if not 0.0 <= level <= 1.0:
                 raise ValueError(f"confidence must be a number from 0 to 1, not {raw['confidence']!r}")
         for name in ("target",):
-            if raw[name] and not raw[name].isdigit():
+            if raw[name] and row_id(raw[name]) is None:
                 raise ValueError(f"{name} must be an actor id (a number), not {raw[name]!r}")
         page = raw["page"] or "1"
-        if not page.isdigit() or int(page) < 1:
-            raise ValueError(f"page must be a positive number, not {page!r}")
+        number = row_id(page) if len(page) <= 7 else None
+        if number is None or not 1 <= number <= MAX_PAGE:
+            raise ValueError(f"page must be a number from 1 to {MAX_PAGE}, not {page[:20]!r}")
         return cls(
             q=raw["q"], actor=raw["actor"], target=raw["target"], type=kind, status=status,
             category=raw["category"], since=raw["since"], until=raw["until"], confidence=raw["confidence"],
@@ -319,8 +322,9 @@ def events_data(conn: sqlite3.Connection, filters: EventFilters, *, page_size: i
 def find_actors(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[ActorCount]:
     """Actors by id, else by name (exact, case-insensitive, before partial matches)."""
     params: list[Any]
-    if text.isdigit():
-        where, params = "ac.id = ?", [int(text)]
+    ident = row_id(text)
+    if ident is not None:
+        where, params = "ac.id = ?", [ident]
     else:
         where, params = "ac.name LIKE ? ESCAPE '\\'", ["%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"]
     rows = query(

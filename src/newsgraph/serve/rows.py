@@ -97,6 +97,18 @@ class EventRow:
         return str(time["text"]) if time.get("text") else None
 
 
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER
+
+
+def row_id(text: str) -> int | None:
+    """A row id from a URL or query string: ASCII digits within SQLite's INTEGER range, else None
+    (so "²", "٣" and 26-digit numbers are no id, never an error)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    value = int(text)
+    return value if value <= MAX_ROW_ID else None
+
+
 def query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
     """Rows addressable by column name, without touching the connection's own row factory."""
     cursor = conn.cursor()
