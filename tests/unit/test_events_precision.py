@@ -211,3 +211,14 @@ def test_the_host_city_wins_over_actors_in_an_apposition(nlp: Language) -> None:
     text = "The Chilean president will attend the Munich Security Conference, a forum that tests his resolve."
     event = at(nlp, text, "attend")
     assert [m.actor.country for m in event.target] == ["DEU"]
+
+
+def test_a_long_run_on_sentence_gives_every_clause_its_event_and_source(nlp: Language) -> None:
+    clauses = ", and ".join(f"Chile sent {n} trucks of grain to Peru on day {n}" for n in range(60))
+    text = f"According to officials in Lima, {clauses}."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    aid = [e for e in events if e.type == "AID"]
+    assert len(aid) == 60 and len({e.trigger.start for e in aid}) == 60
+    assert {(e.attribution[0].text, e.attribution[0].country) for e in aid if e.attribution} == {("officials", "PER")}
+    assert all(e.attribution for e in aid)
+    assert {e.evidence.text for e in aid} == {text}

@@ -19,7 +19,7 @@ article that has one.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -80,6 +80,27 @@ def _basis_in(sent: Span) -> str | None:
         if low == "statement" and tok.head.lower_ in ("in", "by"):
             return "statement"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    """What attribution reads from a whole sentence, found once per sentence (so a long sentence
+    with many triggers is scanned once, not once per trigger)."""
+
+    basis: str | None
+    according_to: tuple[Token, ...]  # the objects of "according to"
+    citing: tuple[Token, ...]  # the verbs "cite"
+
+
+def _sentence_cues(sent: Span) -> _SentenceCues:
+    according: list[Token] = []
+    citing: list[Token] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            according += [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        elif tok.lemma_.lower() == "cite":
+            citing.append(tok)
+    return _SentenceCues(basis=_basis_in(sent), according_to=tuple(according), citing=tuple(citing))
 
 
 def _one_individual(head: Token) -> bool:
@@ -157,6 +178,14 @@ class AttributionFinder:
         self._previous: tuple[ClaimSource, ...] = ()  # the speaker of the last quoted sentence
         self._reported: tuple[ClaimSource, ...] = ()  # the source of the last sentence
         self._open = False  # a quotation left open at the end of the last sentence
+        self._cues: dict[tuple[int, int], _SentenceCues] = {}
+
+    def cues(self, sent: Span) -> _SentenceCues:
+        key = (sent.start, sent.end)
+        found = self._cues.get(key)
+        if found is None:
+            found = self._cues[key] = _sentence_cues(sent)
+        return found
 
     def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
         phrase = _phrase(head)
@@ -237,9 +266,7 @@ class AttributionFinder:
                 subj += [p for c in anc.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 if subj:
                     speakers.insert(0, subj[0])
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-                speakers += [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        speakers += self.cues(sent).according_to
         return speakers
 
     def speaker_heads(self, trigger: Token, sent: Span) -> list[Token]:
@@ -262,7 +289,7 @@ class AttributionFinder:
     def attribution(self, trigger: Token, sent: Span) -> tuple[ClaimSource, ...]:
         """The claim sources of one trigger: its outermost speaker (each of coordinated speakers:
         "Turkey, the UN and aid groups said"), else "according to", else ()."""
-        basis = _basis_in(sent)
+        basis = self.cues(sent).basis
         for head in self._speakers(trigger, sent):
             if head.lower_ in FIRST_PERSON or head.i == trigger.i:
                 continue
@@ -278,9 +305,7 @@ class AttributionFinder:
     def _cited(self, sent: Span, already: list[ClaimSource]) -> tuple[ClaimSource, ...]:
         """Who a report cites ("the Journal reported, citing US officials"): sources of their own."""
         cited: list[ClaimSource] = []
-        for tok in sent:
-            if tok.lemma_.lower() != "cite":
-                continue
+        for tok in self.cues(sent).citing:
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 if obj.lemma_.lower() in INTELLIGENCE_WORDS | DOCUMENT_HEADS:
                     continue  # the basis, not a speaker

@@ -179,6 +179,14 @@ class _Builder:
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         self.timexes = find_timexes(doc, article.published)
         self.context = ActorContext(doc, self.index, article.published)
+        self._evidence: dict[tuple[int, int], TextSpan] = {}  # one text per sentence, however many events
+
+    def evidence(self, sent: Span) -> TextSpan:
+        key = (sent.start, sent.end)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text)
+        return found
 
     def time_of(self, tok: Token, status: str) -> TimeValue | None:
         """The temporal expression governing the trigger; a bare weekday or month of a planned
@@ -383,7 +391,7 @@ class _Builder:
             id=self.event_id(tok, event_type),
             article_id=self.article.id,
             type=event_type,
-            evidence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=self.evidence(sent),
             trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok), text=tok.text),
             **fields,
         )

@@ -60,16 +60,27 @@ def link_exchanges(doc: Doc, events: list[Event]) -> list[Event]:
     sentences = {i: _sentence_of(doc, events[i]) for i in candidates}
     order = sorted({s for s in sentences.values()})
     position = {s: n for n, s in enumerate(order)}
+    sides = {i: _sides(events[i]) for i in candidates}
+    by_sides: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
+    for i in candidates:  # ascending, so each list is too
+        by_sides.setdefault(sides[i], []).append(i)
+    names: dict[int, bool] = {}
+
+    def names_exchange(i: int) -> bool:
+        if i not in names:
+            names[i] = _names_exchange(doc, events[i])
+        return names[i]
+
     partner: dict[int, int] = {}
     for a in candidates:
-        for b in candidates:
-            if b <= a or a in partner or b in partner:
-                continue
-            src_a, tgt_a = _sides(events[a])
-            src_b, tgt_b = _sides(events[b])
-            if not (src_a == tgt_b and tgt_a == src_b and src_a != tgt_a):
+        src_a, tgt_a = sides[a]
+        if a in partner or src_a == tgt_a:
+            continue
+        for b in by_sides.get((tgt_a, src_a), ()):  # the reverse transfers, in order
+            if b <= a or b in partner:
                 continue
             gap = abs(position[sentences[a]] - position[sentences[b]])
-            if gap == 0 or (gap == 1 and (_names_exchange(doc, events[a]) or _names_exchange(doc, events[b]))):
+            if gap == 0 or (gap == 1 and (names_exchange(a) or names_exchange(b))):
                 partner[a], partner[b] = b, a
+                break
     return [replace(e, exchange_with=events[partner[i]].id) if i in partner else e for i, e in enumerate(events)]
