@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError, InputError
 from newsgraph.extract import extract_events, prepare
-from newsgraph.ingest.checks import surrogate_reason
+from newsgraph.ingest.checks import surrogate_reason, visible_spaces
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Event, Rejection
 
@@ -78,6 +78,6 @@ def extract(
     article_id: str | None = None,
     settings: Settings | None = None,
 ) -> list[Event]:
-    """Event mentions of one article text."""
-    article = Article(id=article_id or content_id(text), text=text, published=published)
+    """Event mentions of one article text (invisible word separators read as spaces)."""
+    article = Article(id=article_id or content_id(text), text=visible_spaces(text), published=published)
     return next(iter_extract([article], settings=settings))[1]

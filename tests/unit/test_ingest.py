@@ -121,6 +121,36 @@ def test_legacy_encoding_is_detected(tmp_path: Path) -> None:
     assert article.text == text
 
 
+def test_utf16_without_a_mark_is_decoded_not_called_binary(tmp_path: Path) -> None:
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(ENGLISH.encode(encoding))
+        article = only(read(path))
+        assert isinstance(article, Article) and article.text == ENGLISH
+
+
+def test_damaged_utf8_is_rejected_not_guessed(tmp_path: Path) -> None:
+    text = "The “shipment” arrived, the ministry said. " + ENGLISH
+    data = text.encode("utf-8")
+    cut = data.index("“".encode()) + 2  # the opening quote loses its last byte
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut] + data[cut + 1 :])
+    rejection = only_rejection(read(path))
+    assert "not valid UTF-8 at byte" in rejection.reason and "rest is UTF-8" in rejection.reason
+
+
+def test_latin1_english_is_read_as_windows_1252() -> None:
+    text = "The tanks cost £3m, said José Muñoz in Madrid. " + ENGLISH
+    assert decode_text(text.encode("latin-1")) == text
+
+
+def test_invisible_word_separators_read_as_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "zw.txt"
+    path.write_text(ENGLISH.replace(" ", "\u200b"), encoding="utf-8")
+    article = only(read(path))
+    assert isinstance(article, Article) and article.text == ENGLISH
+
+
 def test_decode_text_rejects_binary_and_undecodable() -> None:
     with pytest.raises(UndecodableError, match="NUL"):
         decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

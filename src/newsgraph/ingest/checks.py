@@ -53,6 +53,17 @@ def parse_date(value: str) -> date:
         raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD or an ISO 8601 datetime") from None
 
 
+# Invisible separators some feeds put between words (zero-width space, word joiner, a byte-order
+# mark in mid-text) become plain spaces of the same length: the words are words again for the
+# parser, and every offset stays where it was.
+_INVISIBLE_SEPARATORS = str.maketrans({"\u200b": " ", "\u2060": " ", "\ufeff": " "})
+
+
+def visible_spaces(text: str) -> str:
+    """``text`` with invisible word separators replaced by spaces (same length)."""
+    return text.translate(_INVISIBLE_SEPARATORS)
+
+
 def build_article(
     *,
     id: str,
@@ -69,7 +80,8 @@ def build_article(
     if reason := check_text(text, max_chars=max_chars):
         return reject(origin, line, reason)
     where = f"{origin}:{line}" if line is not None else origin
-    return Article(id=id, text=text, published=published, title=title, source=source, url=url, origin=where)
+    return Article(id=id, text=visible_spaces(text), published=published, title=title, source=source, url=url,
+                   origin=where)
 
 
 def reject(origin: str, line: int | None, reason: str) -> Rejection:
