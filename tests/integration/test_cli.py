@@ -24,7 +24,7 @@ ARTICLES = FIXTURES / "articles"
 MIXED = FIXTURES / "bad" / "mixed.jsonl"
 SEED = Path(__file__).parents[2] / "../shared" / "seed" / "articles.jsonl"
 
-NOT_ENGLISH = "not English (only 0% of its words are common English words like 'the', 'and')"
+NOT_ENGLISH = "not English (identified as 'fr' with probability 1.00; English 0.00)"
 SUMMARY = re.compile(r"(\d+) events? from (\d+) articles?; (\d+) inputs? rejected")
 
 

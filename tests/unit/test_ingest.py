@@ -447,7 +447,9 @@ def test_max_chars_from_the_environment(tmp_path: Path, monkeypatch: pytest.Monk
     assert only_rejection(read(path)).reason.startswith("too long:")
 
 
-@pytest.mark.parametrize(("text", "why"), [(FRENCH, "words"), (GERMAN, "words"), (RUSSIAN, "letters")])
+@pytest.mark.parametrize(
+    ("text", "why"), [(FRENCH, "identified as 'fr'"), (GERMAN, "identified as 'de'"), (RUSSIAN, "letters")]
+)
 def test_non_english_text_is_rejected(tmp_path: Path, text: str, why: str) -> None:
     path = tmp_path / "foreign.txt"
     path.write_text(text, encoding="utf-8")
@@ -478,12 +480,25 @@ def test_reading_is_lazy() -> None:
 # --- the checks themselves ----------------------------------------------------------------------
 
 
-def test_english_heuristic() -> None:
+def test_english_check() -> None:
     assert english_reason(ENGLISH) is None
     assert english_reason("Germany supplies Poland with tanks") is None  # too short to judge words
     assert english_reason("Германия и Польша") is not None  # but not too short to judge the alphabet
     assert english_reason("12345 67 89") == "not English (no letters)"
     assert english_reason("Zelenskyy met Šefčovič and Müller in Kraków. " + ENGLISH) is None
+
+
+def test_language_identifier_tells_latin_script_languages_apart() -> None:
+    french = ("Le ministre chilien de la Défense a rencontré mardi son homologue péruvien à Lima pour "
+              "discuter de la sécurité à la frontière, a indiqué le ministère dans un communiqué.")
+    assert "identified as 'fr'" in (english_reason(french) or "")
+    german = ("Der chilenische Verteidigungsminister traf sich am Dienstag in Lima mit seinem peruanischen "
+              "Amtskollegen, um über die Sicherheit an der Grenze zu sprechen, teilte das Ministerium mit.")
+    assert "identified as 'de'" in (english_reason(german) or "")
+    # English with few function words (a market report) is English
+    report = ("Copper rose 1.4% to $8,912 a tonne; aluminium gained 0.6% to $2,231; zinc fell 0.2% "
+              "to $2,540. Nickel was flat at $16,805. Traders cited Chilean supply data and Peruvian strikes.")
+    assert english_reason(report) is None
 
 
 def test_check_text() -> None:
