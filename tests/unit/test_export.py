@@ -264,3 +264,29 @@ def test_export_command_rejects_other_databases_and_bad_formats(tmp_path: Path) 
     result = CliRunner().invoke(app, ["export", "--db", str(_db_file(tmp_path)), "--format", "csv", "--out",
                                       str(tmp_path / "no" / "dir.csv")])
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_export_through_a_link_writes_its_file_and_keeps_the_link(store: sqlite3.Connection, tmp_path: Path) -> None:
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    rows = export(store, "plover", link)
+    assert link.is_symlink() and link.resolve() == target
+    assert len(target.read_text(encoding="utf-8").splitlines()) == rows > 0
+
+
+def test_export_into_a_pipe_streams_and_keeps_the_pipe(store: sqlite3.Connection, tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "events.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    rows = export(store, "csv", fifo)
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert len(received[0].decode("utf-8").splitlines()) == rows + 1  # a header and the rows

@@ -1,7 +1,8 @@
 """Exports of the stored events, one module per format behind a small registry.
 
 ``export(conn, fmt, out_path)`` writes every stored event in format ``fmt`` to ``out_path``
-(atomically: a temporary file beside it is renamed into place when complete) and returns the
+(atomically: a temporary file beside it is renamed into place when complete; through a symbolic
+link, to the file it points to; into a pipe or a device such as /dev/stdout, directly) and returns the
 number of rows written (events; edges for GraphML). Formats: ``plover`` (POLECAT-layout JSON
 Lines), ``gdelt`` (GDELT 2.0 event table, TSV without header), ``csv``, ``parquet``,
 ``graphml``. Each exporter is ``(conn, path, *, min_confidence) -> rows``; ``EXPORTERS`` maps
@@ -46,6 +47,10 @@ def export(
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
     out = Path(out_path)
+    if out.is_symlink():
+        out = out.resolve()  # the link stays; the file it points to is written
+    if out.exists() and not out.is_file() and not out.is_dir():  # a FIFO, a device: write into it
+        return exporter(conn, out, min_confidence=min_confidence)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         rows = exporter(conn, tmp, min_confidence=min_confidence)
