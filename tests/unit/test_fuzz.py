@@ -70,11 +70,12 @@ def test_the_api_gives_events_or_an_input_error(text: str) -> None:
     assert all(offsets_slice(cleaned, event) for event in events)
 
 
-JSON_VALUE = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=12,
-)
+def _containers(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4))
+
+
+JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(), _containers,
+                          max_leaves=12)
 RECORD = st.fixed_dictionaries(
     {}, optional={"id": JSON_VALUE, "text": st.one_of(st.text(), JSON_VALUE), "published": JSON_VALUE,
                   "title": JSON_VALUE, "url": JSON_VALUE},

@@ -43,7 +43,7 @@ from newsgraph.extract.status import (
     is_condition,
     status_of,
 )
-from newsgraph.extract.timex import FUTURE, find_timexes, governing_timex, resolve_timex
+from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
 from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -177,7 +177,7 @@ class _Builder:
         self.index = MentionIndex(doc)
         self.claims = AttributionFinder(self.index)
         self.text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        self.timexes = find_timexes(doc, article.published)
+        self._timexes: list[Timex] | None = None  # found at the first event, so never for an article without one
         self.context = ActorContext(doc, self.index, article.published)
         self._evidence: dict[tuple[int, int], TextSpan] = {}  # one text per sentence, however many events
 
@@ -191,7 +191,9 @@ class _Builder:
     def time_of(self, tok: Token, status: str) -> TimeValue | None:
         """The temporal expression governing the trigger; a bare weekday or month of a planned
         or requested event is the coming one."""
-        timex = governing_timex(tok, self.timexes)
+        if self._timexes is None:
+            self._timexes = find_timexes(self.doc, self.article.published)
+        timex = governing_timex(tok, self._timexes)
         if timex is None or timex.type not in ("date", "time"):
             return None
         if status in FORWARD_STATUSES and timex.direction is not None and timex.direction != FUTURE:
