@@ -231,3 +231,13 @@ def test_seeking_work_asks_no_one(nlp: Language) -> None:
 
 def test_retaking_a_town_is_seizing_it(nlp: Language) -> None:
     assert "COERCE" in types_of(nlp, "Malian troops retook Kidal on Tuesday.")
+
+
+def test_a_vessel_travelling_is_no_visit(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "A Chilean tanker is heading to Peru with a cargo of fuel.")
+    assert "CONSULT" in types_of(nlp, "The Chilean foreign minister will travel by train to Lima on Monday.")
+
+
+def test_backing_an_argument_is_no_support(nlp: Language) -> None:
+    assert "SUPPORT" not in types_of(nlp, "Bolivia cites colonial maps to back its claims.")
+    assert "SUPPORT" in types_of(nlp, "Peru backed Bolivia's claims over the lake.")

@@ -104,6 +104,13 @@ def _subject(arg: str) -> Callable[[Reading], bool]:
     return test
 
 
+def _doer(arg: str) -> Callable[[Reading], bool]:
+    """The trigger's grammatical subject (its own, or its controller's) is in the word list; unlike
+    ``subject``, no by-, in- or during-phrase ("travelled by train" has no train for a doer)."""
+    words = _words(arg)
+    return lambda r: bool(_lemmas(subjects(r.token)) & words)
+
+
 def _object_of(arg: str) -> Callable[[Reading], bool]:
     return lambda r: r.token.dep_ == "pobj" and r.token.head.lower_ == arg
 
@@ -168,6 +175,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
     "subject": _subject,
+    "doer": _doer,
     "object_of": _object_of,
     "prep": _prep,
     "frame": lambda arg: lambda r: r.frame == arg,
