@@ -217,3 +217,15 @@ def test_a_name_with_its_description_in_apposition_is_that_actor(nlp: Language) 
     events = events_of(nlp, "Ana Quispe, a Peruvian army spokeswoman, accused Chile of arming rebels.")
     accuse = next(e for e in events if e.type == "ACCUSE")
     assert countries(accuse.source) == ["PER"] and countries(accuse.target) == ["CHL"]
+
+
+def test_a_feeling_about_an_actors_act_is_disapproval_by_whoever_feels_it(nlp: Language) -> None:
+    angry = next(e for e in events_of(nlp, "Bolivia is angry at Chile over the water dispute.") if e.type == "ACCUSE")
+    assert (countries(angry.source), countries(angry.target)) == (["BOL"], ["CHL"])
+    alarmed = events_of(nlp, "Ecuador is alarmed by Peru's naval buildup.")
+    accuse = next(e for e in alarmed if e.type == "ACCUSE")
+    assert (countries(accuse.source), countries(accuse.target)) == (["ECU"], ["PER"])
+    # concern for someone's fate is no disapproval of them
+    assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Chile is worried by the fate of Peru's president."))
+    # "the countries concerned" feels nothing
+    assert not any(e.type == "ACCUSE" for e in events_of(nlp, "The countries concerned met in Quito."))

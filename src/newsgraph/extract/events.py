@@ -452,7 +452,7 @@ class _Builder:
         if any(e.type == "ACCUSE" for e in found):
             return None
         words = word_list("condemnatory")
-        tok = next((t for t in sent if (t.lemma_.lower() in words or t.lower_ in words)
+        tok = next((t for t in sent if ((t.lemma_.lower() in words or t.lower_ in words) or _feeling(t))
                     and t.pos_ != "PROPN" and not t.ent_type_), None)  # not "Hayat Tahrir al-Sham"
         if tok is None or self.claims.describes_speaker(tok):
             return None  # "a lawyer who called the case baseless said …": the speaker's description
@@ -461,6 +461,8 @@ class _Builder:
             speaker = self.speaker(tok, sent, sent_sources)
         elif caller is not None:
             speaker = _actors(tuple(expand(subjects(caller))), self.index)
+        elif _feeling(tok) and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj"):  # "Chile is troubled by X": who feels it
+            speaker = _actors(tuple(expand(subjects(tok.head if tok.dep_ == "acomp" else tok))), self.index)
         else:
             return None
         target = _not_speakers(self.condemned(tok), speaker) or (
@@ -482,6 +484,14 @@ class _Builder:
         return unique_actors([m for t in verb.subtree if t.i not in aside and t.i != verb.i
                               for m in self.index.at(t) if m.actor.kind != "anonymous"])
 
+    def owners(self, noun: Token, tok: Token) -> list[ActorMention]:
+        """The actors who own or author what a noun names: its possessor, by/from/in-phrase, the
+        agent of a participle on it, an actor modifying it ("Russian aggression"); not ``tok``."""
+        owners = [*children(noun, "poss"), *pobjs(noun, ("by", "from", "in"))]
+        owners += [a for c in noun.children if c.dep_ == "acl" for a in agents(c)]  # "allegations made by X"
+        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i != tok.i]
+        return _actors(tuple(expand(owners)), self.index)
+
     def condemned(self, tok: Token) -> list[ActorMention]:
         """Whom a condemning word is about: the owner or author of what it names ("Moïse's
         antidemocratic rule", "corruption in Albania", "abuses by the police"), else the subject of
@@ -489,17 +499,20 @@ class _Builder:
         army must end its illegal raids"); never the objects of the clause (the victims: "the
         persecution of journalists"). An adjective on an act condemns whoever did it ("baseless
         allegations made by X", "its illegal raids"), no one when the act names no doer ("the brutal
-        killing of X"). A feeling ("troubled by X", "alarmed at X") is about what causes it."""
+        killing of X"). A feeling ("troubled by X", "alarmed at X's buildup") is about what causes
+        it: the cause itself or its owner, not whom it befalls ("worried by the fate of X")."""
         noun = tok.head if tok.dep_ == "amod" else tok
-        if tok.pos_ == "ADJ" and tok.dep_ != "amod":
-            causes = pobjs(tok, ("by", "at", "over", "about"))
-            found = [m for c in causes for t in c.subtree for m in self.index.at(t)]
-            if found:
-                return unique_actors(found)
-        owners = [*children(noun, "poss"), *pobjs(noun, ("by", "from", "in"))]
-        owners += [a for c in noun.children if c.dep_ == "acl" for a in agents(c)]  # "allegations made by X"
-        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i != tok.i]
-        found = _actors(tuple(expand(owners)), self.index)  # "Russian aggression", "Moïse's rule"
+        if (tok.pos_ == "ADJ" and tok.dep_ != "amod") or _feeling(tok):
+            causes = pobjs(tok, ("by", "at", "over", "about", "with"))
+            found = [m for c in causes if c.dep_ != "pcomp" for m in (self.index.of_argument(c) or self.owners(c, tok))]
+            # a situation ("troubled by what is happening in X's case"): whose it is
+            situations = [c for c in causes if c.lower_ in ("what", "how")
+                          or any(k.dep_ == "nsubj" and k.lower_ in ("what", "how") for k in c.children)]
+            found += [m for c in situations for t in c.subtree for p in children(t, "poss")
+                      for m in self.index.of_argument(p)]
+            if found or _feeling(tok):
+                return unique_actors(found)  # a feeling with no actor for its cause accuses no one
+        found = self.owners(noun, tok)  # "Russian aggression", "Moïse's rule"
         if found or (noun is not tok and trigger_for(noun) is not None):
             return found
         clause = next((a for a in (noun, *noun.ancestors) if a.pos_ in ("VERB", "AUX")), None)
@@ -714,6 +727,13 @@ def _future_negation(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _feeling(tok: Token) -> bool:
+    """A feeling of disapproval about a cause ("troubled by X", "concerned about X's buildup",
+    "angry at X"): an adjective or participle of the word list ``feelings`` with its cause."""
+    return (tok.pos_ in ("ADJ", "VERB") and tok.lower_ in word_list("feelings")
+            and bool(pobjs(tok, ("by", "at", "over", "about", "with"))))
 
 
 def _calling_verb(tok: Token) -> Token | None:
