@@ -236,3 +236,14 @@ def test_people_known_by_their_number_are_civilians_of_the_place(nlp: Language) 
 def test_private_people_undergoing_an_act_are_civilians(nlp: Language) -> None:
     event = only(nlp, "Soldiers shot two women and a child in a village near Timbuktu.", "ASSAULT")
     assert {(m.actor.country, m.actor.sector) for m in event.target} == {("MLI", "CVL")}
+
+
+def test_an_arrest_or_curfew_with_no_doer_named_is_by_the_authorities_of_its_place(nlp: Language) -> None:
+    arrest = only(nlp, "Dozens were arrested in Caracas on Sunday.", "COERCE")
+    assert [(m.actor.country, m.actor.kind) for m in arrest.source] == [("VEN", "state")]
+    assert [m.actor.sector for m in arrest.target] == ["CVL"]
+    lifted = only(nlp, "The curfew has been lifted in Bogota.", "CONCEDE")
+    assert [m.actor.country for m in lifted.source] == ["COL"]
+    # a seizure with no doer may be anyone's; a general rule is no arrest
+    assert not any(e.type == "COERCE" for e in events_of(nlp, "Heavy weapons were seized in Colombia."))
+    assert not any(e.type == "COERCE" for e in events_of(nlp, "No one should be detained in Venezuela."))

@@ -15,6 +15,7 @@ from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.locations import LOCATIVE_PREPS
 from newsgraph.extract.mentions import MentionIndex, unique_actors
 from newsgraph.extract.places import resolve_place
+from newsgraph.extract.roles import is_passive
 from newsgraph.nlp.components.open_actors import main_country
 from newsgraph.nlp.gazetteer import bloc_members, blocs, country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Place
@@ -109,6 +110,23 @@ class ActorContext:
         mention = ActorMention(
             start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
             actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun",
+        )
+        return [m for m in self.in_context([mention], place) if m.actor.country]
+
+    def authority(self, tok: Token, place: Place | None) -> list[ActorMention]:
+        """The authorities of the place an act with no doer named is done in ("a curfew was imposed
+        in Lagos", "dozens were arrested in Minsk"): the state there, written at the act's word. Only
+        a passive verb with no agent of its own, never an act merely referred to."""
+        role = role_of("authorities")
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "nsubjpass" else None  # "a curfew was imposed"
+        if role is None or place is None or not place.country or verb is None:
+            return []
+        if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        sector, name = role
+        mention = ActorMention(
+            start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+            actor=Actor(name=name, kind="organization", sector=sector, role=name), via="role-noun",
         )
         return [m for m in self.in_context([mention], place) if m.actor.country]
 

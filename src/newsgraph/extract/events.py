@@ -58,6 +58,7 @@ HOSTED_TYPES = types_where("hosted", "yes")
 BENEFICIARY_TYPES = types_where("beneficiary", "yes")
 THREAT_MODES = type_values("threat")  # coercive act type → the mode of the threat it makes
 CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the people of the place
+AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose unnamed doers are the authorities
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
@@ -239,6 +240,8 @@ class _Builder:
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
+        if not target and trig.type in COUNTED_TYPES:  # "at least 21 were killed", "released 12"
+            target = self.context.counted((*roles.target, *roles.theme))
         if not target and trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal"):
             target, place = self.attacked_place(roles, tok)
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
@@ -274,8 +277,6 @@ class _Builder:
             target = self.theme_recipient(tok, trig, roles)
         if not target and trig.mode in FREED_MODES:  # "Iran released two British sailors": whom it frees
             target = _actors(roles.theme, self.index)
-        if not target and trig.type in COUNTED_TYPES:  # "at least 21 were killed", "released 12"
-            target = self.context.counted((*roles.target, *roles.theme))
         if not target and trig.type not in UNAIMED_TYPES:  # "if the US escalates, we will cut power"
             target = _actors(tuple(condition_subjects(tok)), self.index)
         participants = _actors(roles.participants, self.index)
@@ -646,6 +647,8 @@ class _Builder:
         source, target = self.context.in_context(source, place), self.context.in_context(target, place)
         if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
+        if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
+            source = self.context.authority(tok, place)  # "a curfew was imposed in Lagos"; not "no one should be"
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
@@ -702,6 +705,12 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _by_authorities(trig: Trigger) -> bool:
+    """An act of this type and mode with no doer named is by the authorities of its place."""
+    modes = AUTHORITY_MODES.get(trig.type)
+    return modes == "yes" or (modes is not None and trig.mode in modes.split("|"))
 
 
 def _willing(tok: Token) -> bool:
