@@ -207,3 +207,15 @@ def test_what_a_measure_targets_is_its_target(nlp) -> None:  # type: ignore[no-u
     doc = nlp("Chile imposed tariffs targeting Peruvian copper.")
     tariffs = next(t for t in doc if t.lower_ == "tariffs")
     assert "copper" in [t.text for t in read_roles(tariffs, "nominal").target]
+
+
+def test_who_secures_or_awaits_a_release_does_not_release(nlp: Language) -> None:
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "Peru secured the release of the Chilean fishermen."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    released = [e for e in events if e.type == "RETREAT"]
+    assert released and all(m.actor.country != "PER" for e in released for m in e.source)

@@ -327,6 +327,10 @@ def _nominal_roles(noun: Token) -> Roles:
         subj, _ = _verb_subject_object(head)
         if head.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
+        elif head.lemma_.lower() in word_list("brokering_verbs") and (
+            {noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns")
+        ):
+            pass  # "the US secured Lai's release": who brings it about does not release
         elif not source or (subj and all(t.pos_ == "PRON" and t.dep_ == "poss" for t in source)):
             source = subj  # "X affirmed its support": the light verb's subject is whose it is
         target += pobjs(head, ("with", "on", "against", "to"))
