@@ -219,3 +219,15 @@ def test_who_secures_or_awaits_a_release_does_not_release(nlp: Language) -> None
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     released = [e for e in events if e.type == "RETREAT"]
     assert released and all(m.actor.country != "PER" for e in released for m in e.source)
+
+
+def test_the_of_phrase_of_a_withdrawal_or_visit_names_who_does_it(nlp: Language) -> None:
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "The withdrawal of Peruvian troops from the border began on Monday."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert [m.actor.country for m in retreat.source] == ["PER"] and not retreat.target

@@ -241,3 +241,7 @@ def test_a_vessel_travelling_is_no_visit(nlp: Language) -> None:
 def test_backing_an_argument_is_no_support(nlp: Language) -> None:
     assert "SUPPORT" not in types_of(nlp, "Bolivia cites colonial maps to back its claims.")
     assert "SUPPORT" in types_of(nlp, "Peru backed Bolivia's claims over the lake.")
+
+
+def test_seeking_escalation_asks_no_one(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Chile is not seeking a confrontation with Peru, the minister said.")

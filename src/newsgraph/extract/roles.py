@@ -301,7 +301,11 @@ def _nominal_roles(noun: Token) -> Roles:
     source = ([] if undergoer else owners) + pobjs(noun, ("by", "from"))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
-    target += of_objects + (owners if undergoer else [])
+    if {noun.lemma_.lower(), noun.lower_} & word_list("doer_of_nouns"):
+        source += of_objects  # "the withdrawal of US troops": the troops withdraw
+    else:
+        target += of_objects
+    target += owners if undergoer else []
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("aiming_verbs")):
         target += objects(acl) + pobjs(acl, ("at",))  # "tariffs targeting Canada", "measures aimed at Iran"
     head = noun.head

@@ -89,7 +89,7 @@ WISHING = frozenset({"want", "wish", "like", "love", "prefer"})
 NOUN_MODIFIERS = {
     **dict.fromkeys(
         ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "future", "forthcoming",
-         "intended", "impending"),
+         "intended", "impending", "promised", "pledged", "vowed", "threatened", "announced"),
         PLANNED,
     ),
     **dict.fromkeys(
@@ -282,6 +282,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 return GOVERNING_NOUNS[noun.lemma_.lower()]
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
+            if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and head.lower_ == "for":
+                return GOVERNING_VERBS[noun.lemma_.lower()]  # "plan for the withdrawal", "called for talks"
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
             if noun.pos_ == "NOUN" and noun.i != trigger.i:
