@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError, InputError
 from newsgraph.extract import extract_events, prepare
+from newsgraph.extract.events import ExtractionTimeout
 from newsgraph.ingest.checks import surrogate_reason, visible_spaces
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Event, Rejection
@@ -58,11 +59,12 @@ def iter_extract(
 
     for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=settings.batch_size):
         try:
-            events = extract_events(doc, article)
+            events = extract_events(doc, article, max_seconds=settings.max_seconds)
         except Exception as exc:  # one bad article must not end a long run
+            why = str(exc) if isinstance(exc, ExtractionTimeout) else f"extraction failed: {type(exc).__name__}: {exc}"
             rejection = Rejection(
                 origin=article.origin or article.id, line=None, stage="extract",
-                reason=f"article {article.id!r}: extraction failed: {type(exc).__name__}: {exc}",
+                reason=f"article {article.id!r}: {why}",
             )
             if on_error is None:
                 raise ExtractionError(rejection.message()) from exc

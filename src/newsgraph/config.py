@@ -18,6 +18,9 @@ class Settings:
     # 1.3 GB of memory at 200,000 characters, 4.8 GB at 1,000,000)
     max_chars: int = 200_000
     workers: int = 1  # extraction processes (each loads the model: ~1 GB of memory apiece)
+    # seconds of rule extraction one article may take after parsing; past it the article is
+    # rejected with the reason, and the run goes on (a 200,000-character article takes ~2 s)
+    max_seconds: int = 60
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -25,11 +28,11 @@ class Settings:
         env: dict[str, object] = {}
         if v := os.environ.get("NEWSGRAPH_MODEL"):
             env["model"] = v
-        for name in ("batch_size", "max_chars", "workers"):
+        for name in ("batch_size", "max_chars", "workers", "max_seconds"):
             if v := os.environ.get(f"NEWSGRAPH_{name.upper()}"):
                 env[name] = _positive_int(f"NEWSGRAPH_{name.upper()}", v)
         env.update({k: v for k, v in overrides.items() if v is not None})
-        for name in ("batch_size", "max_chars", "workers"):
+        for name in ("batch_size", "max_chars", "workers", "max_seconds"):
             _positive_int(name, env.get(name, getattr(base, name)))
         return replace(base, **env)  # type: ignore[arg-type]
 

@@ -12,10 +12,10 @@ from newsgraph.records import Article, Rejection
 def test_one_failing_article_does_not_end_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     real = api.extract_events
 
-    def flaky(doc, article):  # type: ignore[no-untyped-def]
+    def flaky(doc, article, **budget):  # type: ignore[no-untyped-def]
         if article.id == "bad":
             raise RuntimeError("boom")
-        return real(doc, article)
+        return real(doc, article, **budget)
 
     monkeypatch.setattr(api, "extract_events", flaky)
     articles = [Article(id=i, text="Peru sold rice to Chile.") for i in ("a", "bad", "c")]

@@ -122,10 +122,10 @@ def test_extraction_failures_become_rejections_and_are_retried(
 
     real = newsgraph.api.extract_events
 
-    def fail_on_wire_2(doc: Any, article: Article) -> Any:
+    def fail_on_wire_2(doc: Any, article: Article, **budget: Any) -> Any:
         if article.id == "wire-2":
             raise RuntimeError("simulated failure")
-        return real(doc, article)
+        return real(doc, article, **budget)
 
     reported = []
     monkeypatch.setattr(newsgraph.api, "extract_events", fail_on_wire_2)

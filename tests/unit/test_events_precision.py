@@ -222,3 +222,17 @@ def test_a_long_run_on_sentence_gives_every_clause_its_event_and_source(nlp: Lan
     assert {(e.attribution[0].text, e.attribution[0].country) for e in aid if e.attribution} == {("officials", "PER")}
     assert all(e.attribution for e in aid)
     assert {e.evidence.text for e in aid} == {text}
+
+
+def test_an_article_over_its_time_budget_is_rejected_and_the_run_goes_on() -> None:
+    from newsgraph.api import iter_extract
+    from newsgraph.config import Settings
+    from newsgraph.records import Rejection
+
+    articles = [Article(id=n, text="Chile sent grain to Peru. Peru thanked Chile.") for n in ("a", "b")]
+    rejected: list[Rejection] = []
+    out = list(iter_extract(articles, settings=Settings(max_seconds=-1), on_error=rejected.append))
+    assert out == [] and [r.origin for r in rejected] == ["a", "b"]
+    assert all("NEWSGRAPH_MAX_SECONDS" in r.reason and r.stage == "extract" for r in rejected)
+    kept = list(iter_extract(articles, settings=Settings(), on_error=rejected.append))
+    assert [a.id for a, events in kept if events] == ["a", "b"]

@@ -7,6 +7,7 @@ mentions) and the Article: the same text and code always give the same events an
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -779,11 +780,20 @@ def _trimmed(sent: Span) -> Span:
     return sent.doc[start:end]
 
 
-def extract_events(doc: Doc, article: Article) -> list[Event]:
-    """Every event mention in one parsed article (one record per trigger)."""
+class ExtractionTimeout(Exception):
+    """Extracting one article took longer than its budget (``Settings.max_seconds``)."""
+
+
+def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = None) -> list[Event]:
+    """Every event mention in one parsed article (one record per trigger). With ``max_seconds``,
+    raises ExtractionTimeout once the sentences read so far have taken longer than that."""
     builder = _Builder(doc, article)
     events: list[Event] = []
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     for raw in doc.sents:
+        if deadline is not None and time.monotonic() > deadline:
+            raise ExtractionTimeout(f"extraction took longer than {max_seconds:g} s (NEWSGRAPH_MAX_SECONDS); "
+                                    "split the article or raise the limit")
         sent = _trimmed(raw)
         if not len(sent):
             continue
