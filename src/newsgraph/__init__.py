@@ -14,6 +14,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "iter_extract": "newsgraph.api",
+    "iter_claims": "newsgraph.api",
+    "Claim": "newsgraph.records",
     "Settings": "newsgraph.config",
     "Store": "newsgraph.store",
     "NewsgraphError": "newsgraph.errors",
@@ -35,6 +37,7 @@ __all__ = [
     "Actor",
     "ActorMention",
     "Article",
+    "Claim",
     "ClaimSource",
     "ConfigError",
     "Event",
@@ -48,14 +51,15 @@ __all__ = [
     "Store",
     "TimeValue",
     "extract",
+    "iter_claims",
     "iter_extract",
 ]
 
 if TYPE_CHECKING:
-    from newsgraph.api import iter_extract
+    from newsgraph.api import iter_claims, iter_extract
     from newsgraph.config import Settings
     from newsgraph.errors import ConfigError, ExtractionError, InputError, ModelError, NewsgraphError
-    from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
+    from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, TimeValue
     from newsgraph.store import Store
 
 

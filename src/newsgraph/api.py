@@ -14,7 +14,7 @@ from newsgraph.extract import extract_events, prepare
 from newsgraph.extract.events import ExtractionTimeout
 from newsgraph.ingest.checks import surrogate_reason, visible_spaces
 from newsgraph.nlp import build_nlp
-from newsgraph.records import Article, Event, Rejection
+from newsgraph.records import Article, Claim, Event, Rejection
 
 
 def content_id(text: str) -> str:
@@ -41,6 +41,42 @@ def iter_extract(
 
         yield from iter_extract_parallel(articles, settings=settings, on_error=on_error)
         return
+    for _doc, article, events in _parsed(articles, settings, on_error):
+        yield article, events
+
+
+def iter_claims(
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    on_error: Callable[[Rejection], None] | None = None,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Stream (article, claims) pairs: every "who says what" of each article
+    (:func:`newsgraph.extract.claims.extract_claims`), with the ids of the events inside each
+    claim. One process (``settings.workers`` is not used yet); failures as in :func:`iter_extract`."""
+    from newsgraph.extract.claims import extract_claims
+
+    for doc, article, events in _parsed(articles, settings or Settings.from_env(), on_error):
+        try:
+            claims = extract_claims(doc, article, events)
+        except Exception as exc:  # one bad article must not end a long run
+            _fail(on_error, article, "extract", f"claim extraction failed: {type(exc).__name__}: {exc}")
+            continue
+        yield article, claims
+
+
+def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage: str, why: str) -> None:
+    rejection = Rejection(origin=article.origin or article.id, line=None, stage=stage,
+                          reason=f"article {article.id!r}: {why}")
+    if on_error is None:
+        raise ExtractionError(rejection.message())
+    on_error(rejection)
+
+
+def _parsed(
+    articles: Iterable[Article], settings: Settings, on_error: Callable[[Rejection], None] | None
+) -> Iterator[tuple[Doc, Article, list[Event]]]:
+    """(doc, article, events) in one process, documents through ``nlp.pipe`` in bounded batches."""
     nlp = build_nlp(settings.model)
     prepare()
 
@@ -70,7 +106,7 @@ def iter_extract(
                 raise ExtractionError(rejection.message()) from exc
             on_error(rejection)
             continue
-        yield article, events
+        yield doc, article, events
 
 
 def extract(

@@ -257,3 +257,46 @@ def parse_iso_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+CLAIM_FORMS = ("direct", "indirect", "mixed", "according_to")
+CLAIM_STANCES = ("assert", "deny", "believe", "intend", "warn", "other")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One attribution relation: who (source) says what (content), marked by which words (cue);
+    the contract's claim record (``to_dict``; ../shared/contract/claims.md)."""
+
+    id: str
+    article_id: str
+    source: ClaimSource | None  # None: an unattributed claim ("it is believed that …")
+    source_span: Span | None
+    cue: Span
+    cue_lemma: str
+    content: Span
+    form: str  # one of CLAIM_FORMS
+    basis: str
+    stance: str  # one of CLAIM_STANCES
+    events: tuple[str, ...] = ()  # ids of the events whose trigger lies in the content
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        source = None
+        if self.source is not None and self.source_span is not None:
+            source = {"text": self.source_span.text, "start": self.source_span.start, "end": self.source_span.end,
+                      "name": self.source.name, "named": self.source.named, "kind": self.source.kind,
+                      "country": self.source.country, "role": self.source.role}
+        return {
+            "schema_version": 1,
+            "id": self.id,
+            "article_id": self.article_id,
+            "source": source,
+            "cue": {**self.cue.to_dict(), "lemma": self.cue_lemma},
+            "content": self.content.to_dict(),
+            "form": self.form,
+            "basis": self.basis,
+            "stance": self.stance,
+            "events": list(self.events),
+            "confidence": self.confidence,
+        }

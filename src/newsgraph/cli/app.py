@@ -171,3 +171,8 @@ _export_command.register(app)
 from newsgraph.cli import timex as _timex  # noqa: E402
 
 _timex.register(app)
+
+# Claims (`claims`) live in their own module.
+from newsgraph.cli import claims_command as _claims_command  # noqa: E402
+
+_claims_command.register(app)

@@ -1,0 +1,212 @@
+"""Claims: who says what in an article, as records of their own (issue 11, first step).
+
+A claim is a reporting or attitude verb with clausal content ("officials said [that Iran sent
+drones]", '"[We will strike]," he warned', "analysts believe [the talks will fail]") or an
+"according to X" phrase with the rest of its sentence as content. Its source is read by the same
+:class:`~newsgraph.extract.attribution.AttributionFinder` that gives events their attribution
+(named or anonymous, media, documents; pronouns through coreference), its basis from the same
+sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's content
+are listed on it. Not yet: claims of several sentences (run-on quotations), headline colons,
+unattributed hedges ("reportedly"), nested claims as separate records.
+
+Extracting the claims of one article is a pure function of its parsed Doc, the Article and its
+events: :func:`extract_claims`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.roles import agents
+from newsgraph.records import Article, Claim, ClaimSource, Event, Span
+
+# Verbs whose clausal complement is a claim: reporting verbs and attitudes held by someone.
+CLAIM_VERBS = REPORTING_VERBS | {"expect", "hope", "suspect", "doubt", "worry", "agree", "reply", "respond"}
+STANCE_OF = {
+    **dict.fromkeys(("deny", "dispute", "refute", "reject", "dismiss"), "deny"),
+    **dict.fromkeys(("believe", "think", "suspect", "fear", "estimate", "understand", "doubt", "worry",
+                     "assess", "expect", "predict", "conclude"), "believe"),
+    **dict.fromkeys(("warn", "caution"), "warn"),
+    **dict.fromkeys(("hope", "plan", "intend"), "intend"),
+}
+# Nouns whose that-clause is a claim of their possessor ("Trump's claim that …").
+CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "statement", "warning", "belief",
+                         "view", "argument", "insistence", "contention", "suggestion", "denial", "fear"})
+MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
+QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
+EXPLETIVES = frozenset({"it", "there"})
+LONG_SOURCE = 8  # tokens: a longer subject phrase is cited from its start to its head
+
+
+def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> list[Claim]:
+    """Every claim of one parsed article, in text order (see the module docstring)."""
+    finder = AttributionFinder(MentionIndex(doc))
+    text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        basis = finder.cues(sent).basis
+        for tok in sent:
+            found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
+                     or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis))
+            if found is None:
+                continue
+            source, source_span, content, form, stance, confidence = found
+            cue = _span(doc, tok.i, tok.i + 1) if form != "according_to" else _span(doc, tok.i, tok.i + 2)
+            lemma = ":" if tok.text == ":" else tok.lemma_.lower() if form != "according_to" else "according to"
+            key = f"{article.id}\0{text_hash}\0{cue.start}:{cue.end}\0{content.start}:{content.end}"
+            claims.append(Claim(
+                id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
+                article_id=article.id,
+                source=source,
+                source_span=source_span,
+                cue=cue,
+                cue_lemma=lemma,
+                content=content,
+                form=form,
+                basis=(source.basis if source is not None else basis) or "unknown",
+                stance=stance,
+                events=tuple(e.id for e in events if content.start <= e.trigger.start < content.end),
+                confidence=confidence,
+            ))
+    return claims
+
+
+_Found = tuple[ClaimSource | None, Span | None, Span, str, str, float]
+
+
+def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAIM_VERBS:
+        return None
+    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if content_head is None:
+        return None
+    doc = tok.doc
+    content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
+    if content is None:
+        return None
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or agents(tok)
+    source: ClaimSource | None = None
+    source_span: Span | None = None
+    if subjects and subjects[0].lower_ not in EXPLETIVES:
+        head = subjects[0]
+        start = head.left_edge.i
+        end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
+        source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
+        source = finder.source_from(head, basis) or ClaimSource(
+            text=source_span.text, name=source_span.text, named=head.pos_ == "PROPN",
+            kind="organization" if head.pos_ == "PROPN" else "anonymous", basis=basis or "unknown")
+    form = _form(doc, content)
+    stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
+    confidence = 0.8 if source is not None and source.named else 0.6
+    return source, source_span, content, form, stance, confidence
+
+
+def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+        return None
+    heads = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    if not heads:
+        return None
+    head = heads[0]
+    phrase_end = max(tok.i + 2, head.right_edge.i + 1)
+    first = tok.i <= sent.start + 1  # "According to X, …", else "…, according to X."
+    content = _trimmed(doc, phrase_end, sent.end) if first else _trimmed(doc, sent.start, tok.i)
+    if content is None:
+        return None
+    source_span = _trimmed(doc, head.left_edge.i, phrase_end) or _span(doc, head.i, head.i + 1)
+    source = finder.source_from(head, basis)
+    if source is None:
+        source = ClaimSource(text=source_span.text, name=source_span.text, named=head.pos_ == "PROPN",
+                             kind="organization" if head.pos_ == "PROPN" else "anonymous", basis=basis or "unknown")
+    confidence = 0.8 if source.named else 0.6
+    return source, source_span, content, "according_to", "assert", confidence
+
+
+def _noun_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """ "Trump's claim that …", "the ministry's denial that …": the that-clause of a claim noun,
+    its possessor the source."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if clause is None or owner is None:
+        return None
+    doc = tok.doc
+    content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    source_span = _trimmed(doc, owner.left_edge.i, owner.i + 1) or _span(doc, owner.i, owner.i + 1)
+    source = finder.source_from(owner, basis) or _plain_source(owner, source_span, basis)
+    stance = STANCE_OF.get(tok.lemma_.lower(), "deny" if tok.lemma_.lower() == "denial" else "assert")
+    return source, source_span, content, _form(doc, content), stance, 0.7 if source.named else 0.5
+
+
+def _colon_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """A named speaker and a colon opening a line ("Pat Caddell: voters are worried", a transcript's
+    "PENCE: …"): the rest of the line is what they say."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < MAX_SPEAKER_TOKENS + 1:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None  # not at the start of a line
+    name = [t for t in doc[start:tok.i] if not t.is_space and t.text not in QUOTES]
+    if not name or len(name) > MAX_SPEAKER_TOKENS or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper
+                                                              for t in name):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    content = _trimmed(doc, tok.i + 1, end)
+    if content is None:
+        return None
+    head = name[-1]
+    source_span = _span(doc, name[0].i, head.i + 1)
+    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
+    return source, source_span, content, "direct", "assert", 0.7 if source.named else 0.5
+
+
+def _plain_source(head: Token, span: Span, basis: str | None) -> ClaimSource:
+    """A source the actor layer does not know: named when it is a proper noun."""
+    named = head.pos_ == "PROPN" or head.is_upper
+    return ClaimSource(text=span.text, name=span.text, named=named, kind="organization" if named else "anonymous",
+                       basis=basis or ("statement" if named else "unknown"))
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    begin, finish = first.idx, last.idx + len(last)
+    return Span(start=begin, end=finish, text=doc.text[begin:finish])
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """Tokens start..end without punctuation (commas, quotation marks, the full stop) or spaces
+    at either edge; None when nothing is left."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return _span(doc, start, end) if start < end else None
+
+
+def _form(doc: Doc, content: Span) -> str:
+    """Direct when the content sits inside quotation marks, mixed when it holds a quotation,
+    indirect otherwise."""
+    text = doc.text
+    before = text[:content.start].rstrip()[-1:]
+    after = text[content.end:].lstrip(" ,.;:!?")[:1]
+    if before in QUOTES and after in QUOTES:
+        return "direct"
+    if any(q in content.text for q in ("“", "”", '"')):
+        return "mixed"
+    return "indirect"

@@ -1,0 +1,84 @@
+"""Claim records (issue 11, first step), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from newsgraph.extract import extract_events
+from newsgraph.extract.claims import extract_claims
+from newsgraph.records import Article, Claim
+
+
+def claims_of(nlp: Language, text: str) -> list[Claim]:
+    article = Article(id="t", text=text, published=date(2024, 3, 6))
+    doc = nlp(text)
+    return extract_claims(doc, article, extract_events(doc, article))
+
+
+def test_a_reported_clause_is_a_claim_of_its_speaker_with_the_events_inside(nlp: Language) -> None:
+    text = "Chilean officials said that Peru had sent troops to the border."
+    (claim,) = claims_of(nlp, text)
+    record = claim.to_dict()
+    assert record["source"]["text"] == "Chilean officials" and record["source"]["country"] == "CHL"
+    assert not record["source"]["named"] and record["cue"]["lemma"] == "say"
+    assert record["content"]["text"] == "that Peru had sent troops to the border"
+    assert (record["form"], record["stance"]) == ("indirect", "assert")
+    assert len(record["events"]) == 1
+    for part in ("source", "cue", "content"):  # offsets slice the text
+        assert text[record[part]["start"] : record[part]["end"]] == record[part]["text"]
+
+
+def test_a_quotation_and_its_speaker_is_a_direct_claim(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, '"We will close the border," the Bolivian minister warned.')
+    assert claim.form == "direct" and claim.stance == "warn"
+    assert claim.content.text == "We will close the border" and claim.source is not None
+    assert claim.source.country == "BOL"
+
+
+def test_according_to_takes_the_rest_of_the_sentence(nlp: Language) -> None:
+    first, last = (claims_of(nlp, text)[0] for text in (
+        "According to the Peruvian navy, two Chilean ships entered its waters.",
+        "Two Chilean ships entered Peruvian waters, according to the Peruvian navy."))
+    assert first.form == last.form == "according_to"
+    assert first.content.text == "two Chilean ships entered its waters"
+    assert last.content.text == "Two Chilean ships entered Peruvian waters"
+    assert first.source is not None and first.source.country == "PER"
+
+
+def test_denials_beliefs_and_unattributed_claims(nlp: Language) -> None:
+    (denial,) = claims_of(nlp, "Ecuador denied that it had sold rifles to the rebels.")
+    assert denial.stance == "deny" and denial.source is not None and denial.source.country == "ECU"
+    (belief,) = claims_of(nlp, "It is believed that Ecuador sold rifles to the rebels.")
+    assert belief.stance == "believe" and belief.source is None and belief.to_dict()["source"] is None
+
+
+def test_a_claim_noun_and_a_speakers_colon(nlp: Language) -> None:
+    (noun,) = claims_of(nlp, "Bolivia's claim that Chile had moved troops was rejected.")
+    assert noun.content.text == "that Chile had moved troops" and noun.source is not None
+    assert noun.source.country == "BOL"
+    colon = claims_of(nlp, "MORALES: We will not give up the sea.\n\nThe talks ended.")
+    assert [(c.cue.text, c.content.text) for c in colon] == [(":", "We will not give up the sea")]
+
+
+def test_claim_ids_are_stable_and_differ_between_claims(nlp: Language) -> None:
+    text = "Peru said Chile had moved troops. Chile said Peru had."
+    ids = [c.id for c in claims_of(nlp, text)]
+    assert len(set(ids)) == 2 and ids == [c.id for c in claims_of(nlp, text)]
+
+
+def test_the_claims_command_prints_json_lines(tmp_path: Path) -> None:
+    from newsgraph.cli.app import app
+
+    path = tmp_path / "a.jsonl"
+    text = ("Chilean officials said that Peru had sent troops to the border, in a statement released "
+            "on Monday after a meeting of the cabinet in Santiago.")
+    path.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["claims", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [r["cue"]["text"] for r in lines] == ["said"] and lines[0]["schema_version"] == 1
