@@ -35,6 +35,17 @@ def _from_elsewhere(mention: ActorMention) -> bool:
     return bool(words & word_list("non_local_modifiers"))
 
 
+def _unnamed(tok: Token, role_noun: str, kind: str) -> ActorMention | None:
+    """Unnamed actors of a role noun's role ("protesters", "authorities", "people"), written at
+    ``tok`` (their country comes from the place or the article, as any role noun's)."""
+    role = role_of(role_noun)
+    if role is None:
+        return None
+    sector, name = role
+    return ActorMention(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+                        actor=Actor(name=name, kind=kind, sector=sector, role=name), via="role-noun")
+
+
 def _bare_count(tok: Token) -> bool:
     """A number standing for people: "21" in "21 were killed", "dozens" in "dozens were arrested";
     not one that counts a noun ("21 tanks", "dozens of rockets") or a date or an amount."""
@@ -101,48 +112,30 @@ class ActorContext:
         "thousands marched in Belgrade"): protesters of the place it is held in, written at the
         protest's own word. Only a protest that happens somewhere named (the noun is the subject of
         its clause, the verb has a subject of its own), not one referred to ("to avoid protests")."""
-        role = role_of("protesters")
         happens = tok.dep_ in ("nsubj", "nsubjpass") if tok.pos_ == "NOUN" else any(
             c.dep_ == "nsubj" for c in tok.children)
-        if role is None or place is None or not place.country or not happens:
+        mention = _unnamed(tok, "protesters", "group")
+        if mention is None or place is None or not place.country or not happens:
             return []
-        sector, name = role
-        mention = ActorMention(
-            start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
-            actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun",
-        )
         return [m for m in self.in_context([mention], place) if m.actor.country]
 
     def authority(self, tok: Token, place: Place | None) -> list[ActorMention]:
         """The authorities of the place an act with no doer named is done in ("a curfew was imposed
         in Lagos", "dozens were arrested in Minsk"): the state there, written at the act's word. Only
         a passive verb with no agent of its own, never an act merely referred to."""
-        role = role_of("authorities")
         verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "nsubjpass" else None  # "a curfew was imposed"
-        if role is None or place is None or not place.country or verb is None:
+        mention = _unnamed(tok, "authorities", "organization")
+        if mention is None or place is None or not place.country or verb is None:
             return []
         if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             return []
-        sector, name = role
-        mention = ActorMention(
-            start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
-            actor=Actor(name=name, kind="organization", sector=sector, role=name), via="role-noun",
-        )
         return [m for m in self.in_context([mention], place) if m.actor.country]
 
     def counted(self, tokens: tuple[Token, ...]) -> list[ActorMention]:
         """Unnamed people known only by their number ("at least 21 were killed", "the blast wounded
         30", "dozens were arrested"): civilians, written at the number (their country comes later,
         from the place or the article, as any role noun's)."""
-        role = role_of("people")
-        if role is None:
-            return []
-        sector, name = role
-        return [
-            ActorMention(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
-                         actor=Actor(name=name, kind="group", sector=sector, role=name), via="role-noun")
-            for tok in tokens if _bare_count(tok)
-        ]
+        return [m for tok in tokens if _bare_count(tok) and (m := _unnamed(tok, "people", "group")) is not None]
 
     def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the
