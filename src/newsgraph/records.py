@@ -280,6 +280,7 @@ class Claim:
     stance: str  # one of CLAIM_STANCES
     events: tuple[str, ...] = ()  # ids of the events whose trigger lies in the content
     confidence: float = 0.5
+    content_spans: tuple[tuple[int, int], ...] = ()  # the pieces of a content split in the text
 
     def to_dict(self) -> dict[str, Any]:
         source = None
@@ -293,7 +294,8 @@ class Claim:
             "article_id": self.article_id,
             "source": source,
             "cue": {**self.cue.to_dict(), "lemma": self.cue_lemma},
-            "content": self.content.to_dict(),
+            "content": {**self.content.to_dict(), **({"spans": [list(p) for p in self.content_spans]}
+                                                      if self.content_spans else {})},
             "form": self.form,
             "basis": self.basis,
             "stance": self.stance,

@@ -82,3 +82,13 @@ def test_the_claims_command_prints_json_lines(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [r["cue"]["text"] for r in lines] == ["said"] and lines[0]["schema_version"] == 1
+
+
+def test_a_quotation_running_on_is_one_claim_in_pieces(nlp: Language) -> None:
+    text = ('"We will close the border," the Bolivian minister said. "We are ready for anything."\n\n'
+            "Chile has not answered.")
+    (claim,) = claims_of(nlp, text)
+    record = claim.to_dict()
+    assert record["content"]["spans"] == [[1, 25], [text.index("We are"), text.index("anything") + 8]]
+    assert text[record["content"]["start"] : record["content"]["end"]] == record["content"]["text"]
+    assert record["source"]["text"] == "the Bolivian minister"

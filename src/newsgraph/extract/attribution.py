@@ -143,7 +143,7 @@ def _media_source(head: Token, phrase: Span) -> ClaimSource | None:
                        role=head.lemma_.lower())
 
 
-def _open_after(sent: Span, open_before: bool) -> bool:
+def open_after(sent: Span, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence (“ opens, ” closes, a
     straight quote toggles); a quotation runs on across sentences until it closes."""
     is_open = open_before
@@ -157,7 +157,7 @@ def _open_after(sent: Span, open_before: bool) -> bool:
     return is_open
 
 
-def _starts_paragraph(sent: Span) -> bool:
+def starts_paragraph(sent: Span) -> bool:
     start = sent.start
     return start > 0 and "\n" in sent.doc[start - 1].text_with_ws
 
@@ -325,8 +325,8 @@ class AttributionFinder:
                     break
         quoted = any(t.text in QUOTES for t in sent)
         opens = sent.text.lstrip().startswith(QUOTES_OPEN)
-        inside = opens or (self._open and not _starts_paragraph(sent))  # a new paragraph reopens a quote
-        self._open = _open_after(sent, self._open)
+        inside = opens or (self._open and not starts_paragraph(sent))  # a new paragraph reopens a quote
+        self._open = open_after(sent, self._open)
         if not own and self._previous and inside:
             own = self._previous
         if not own and self._reported and _backshifted(sent):

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from newsgraph.extract.attribution import REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.attribution import QUOTES_OPEN, REPORTING_VERBS, AttributionFinder, open_after, starts_paragraph
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import agents
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
@@ -49,19 +50,33 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
     finder = AttributionFinder(MentionIndex(doc))
     text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     claims: list[Claim] = []
+    quote_open = False
+    last_quote: int | None = None  # index in ``claims`` of the quotation a run-on sentence continues
     for sent in doc.sents:
         basis = finder.cues(sent).basis
+        quoted = sent.text.lstrip().startswith(QUOTES_OPEN) or (quote_open and not starts_paragraph(sent))
+        found_here: list[tuple[Token, _Found]] = []
         for tok in sent:
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis))
-            if found is None:
-                continue
+            if found is not None:
+                found_here.append((tok, found))
+        quote_open = open_after(sent, quote_open)
+        if not found_here:
+            more = _trimmed(doc, sent.start, sent.end) if quoted and last_quote is not None else None
+            if more is not None and last_quote is not None:
+                # a quotation running on ("… ," he said. "We are ready."): the same claim goes on
+                claims[last_quote] = _continued(claims[last_quote], more, article, text_hash, events)
+            else:
+                last_quote = None
+            continue
+        last_quote = None
+        for tok, found in found_here:
             source, source_span, content, form, stance, confidence = found
             cue = _span(doc, tok.i, tok.i + 1) if form != "according_to" else _span(doc, tok.i, tok.i + 2)
             lemma = ":" if tok.text == ":" else tok.lemma_.lower() if form != "according_to" else "according to"
-            key = f"{article.id}\0{text_hash}\0{cue.start}:{cue.end}\0{content.start}:{content.end}"
             claims.append(Claim(
-                id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:24],
+                id=_claim_id(article, text_hash, cue, content),
                 article_id=article.id,
                 source=source,
                 source_span=source_span,
@@ -71,13 +86,33 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                 form=form,
                 basis=(source.basis if source is not None else basis) or "unknown",
                 stance=stance,
-                events=tuple(e.id for e in events if content.start <= e.trigger.start < content.end),
+                events=_inside(events, content.start, content.end),
                 confidence=confidence,
             ))
+            if form == "direct":
+                last_quote = len(claims) - 1
     return claims
 
 
 _Found = tuple[ClaimSource | None, Span | None, Span, str, str, float]
+
+
+def _claim_id(article: Article, text_hash: str, cue: Span, content: Span) -> str:
+    key = f"{article.id}\0{text_hash}\0{cue.start}:{cue.end}\0{content.start}:{content.end}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def _inside(events: Sequence[Event], start: int, end: int) -> tuple[str, ...]:
+    return tuple(e.id for e in events if start <= e.trigger.start < end)
+
+
+def _continued(claim: Claim, more: Span, article: Article, text_hash: str, events: Sequence[Event]) -> Claim:
+    """``claim`` with a run-on sentence of its quotation added to its content (as a piece of its own)."""
+    text = article.text
+    pieces = claim.content_spans or ((claim.content.start, claim.content.end),)
+    content = Span(start=claim.content.start, end=more.end, text=text[claim.content.start:more.end])
+    return replace(claim, id=_claim_id(article, text_hash, claim.cue, content), content=content,
+                   content_spans=(*pieces, (more.start, more.end)), events=_inside(events, content.start, content.end))
 
 
 def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
