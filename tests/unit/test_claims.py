@@ -92,3 +92,10 @@ def test_a_quotation_running_on_is_one_claim_in_pieces(nlp: Language) -> None:
     assert record["content"]["spans"] == [[1, 25], [text.index("We are"), text.index("anything") + 8]]
     assert text[record["content"]["start"] : record["content"]["end"]] == record["content"]["text"]
     assert record["source"]["text"] == "the Bolivian minister"
+
+
+def test_a_quotation_after_said_and_a_colon(nlp: Language) -> None:
+    text = 'The Chilean president said: "We will not give up. The sea is ours." Then he left.'
+    claims = claims_of(nlp, text)
+    said = next(c for c in claims if c.cue.text == "said")
+    assert said.content.text == "We will not give up. The sea is ours" and said.form == "direct"

@@ -39,6 +39,7 @@ STANCE_OF = {
 # Nouns whose that-clause is a claim of their possessor ("Trump's claim that …").
 CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "statement", "warning", "belief",
                          "view", "argument", "insistence", "contention", "suggestion", "denial", "fear"})
+MAX_QUOTE_TOKENS = 400  # a quotation opened after "said:" is looked for its closing mark this far
 MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
@@ -118,11 +119,11 @@ def _continued(claim: Claim, more: Span, article: Article, text_hash: str, event
 def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAIM_VERBS:
         return None
-    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-    if content_head is None:
-        return None
     doc = tok.doc
-    content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
+    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    content = _quotation_after_colon(tok)  # 'Trump said: "…"'
+    if content is None and content_head is not None:
+        content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
     if content is None:
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or agents(tok)
@@ -162,6 +163,22 @@ def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis
                              kind="organization" if head.pos_ == "PROPN" else "anonymous", basis=basis or "unknown")
     confidence = 0.8 if source.named else 0.6
     return source, source_span, content, "according_to", "assert", confidence
+
+
+def _quotation_after_colon(tok: Token) -> Span | None:
+    """The quotation a colon after a reporting verb opens ("he said: “We will act.”"), up to its
+    closing mark (it may run over several sentences; at most :data:`MAX_QUOTE_TOKENS`)."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].dep_ in ("npadvmod",) and doc[i].ent_type_ in ("DATE", "TIME")):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ":" or doc[i + 1].text not in QUOTES_OPEN:
+        return None
+    start = i + 2
+    for end in range(start, min(len(doc), start + MAX_QUOTE_TOKENS)):
+        if doc[end].text in ("”", '"'):
+            return _trimmed(doc, start, end)
+    return None
 
 
 def _noun_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
