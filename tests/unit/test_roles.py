@@ -231,3 +231,12 @@ def test_the_of_phrase_of_a_withdrawal_or_visit_names_who_does_it(nlp: Language)
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     retreat = next(e for e in events if e.type == "RETREAT")
     assert [m.actor.country for m in retreat.source] == ["PER"] and not retreat.target
+
+
+def test_a_fighters_with_phrase_is_its_side_and_against_its_enemy(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Chilean volunteers fought with the rebels against the army.", "fought", "encounter")
+    assert r["target"] == ["army"]
+    met = roles_of(bare_nlp, "The Chilean minister met with the Peruvian envoy.", "met", "encounter")
+    assert met["target"] == ["envoy"]
+    clashed = roles_of(bare_nlp, "Chilean troops clashed with Peruvian troops.", "clashed", "encounter")
+    assert clashed["target"] == ["troops"]

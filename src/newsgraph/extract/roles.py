@@ -275,7 +275,13 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
         return Roles(source=tuple(subj), target=tuple(partners))  # "discussed ties with X", "signed a deal with X"
     if frame == "encounter":
-        return Roles(source=tuple(subj), target=tuple(obj + pobjs(trigger, ("with",))))
+        # "fought with the Kurds against Isis", "volunteers fighting with the YPG": in news a
+        # fighter's with-phrase names its side, not its enemy (word list alongside_verbs)
+        company = trigger.lemma_.lower() in word_list("alongside_verbs")
+        opponents = pobjs(trigger, ("against",) if company else ("with", "against"))
+        if company:  # the parser may hang "against the army" on the side: "with the rebels against the army"
+            opponents += [p for side in pobjs(trigger, ("with",)) for p in pobjs(side, ("against",))]
+        return Roles(source=tuple(subj), target=tuple(obj + opponents))
     if frame == "visit":
         dest = obj + pobjs(trigger, ("to", "in", "into"))
         return Roles(source=tuple(subj), destination=tuple(dest))
