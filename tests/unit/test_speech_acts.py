@@ -229,3 +229,11 @@ def test_a_feeling_about_an_actors_act_is_disapproval_by_whoever_feels_it(nlp: L
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Chile is worried by the fate of Peru's president."))
     # "the countries concerned" feels nothing
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "The countries concerned met in Quito."))
+
+
+def test_needing_another_to_act_is_a_request_expecting_it_a_forecast(nlp: Language) -> None:
+    need = events_of(nlp, "We need Peru to withdraw its troops, the Chilean minister said.")
+    request = next(e for e in need if e.type == "REQUEST")
+    assert (countries(request.source), countries(request.target)) == (["CHL"], ["PER"])
+    assert not any(e.type == "REQUEST" for e in events_of(nlp, "Chile expects Peru to win the vote."))
+    assert not any(e.type == "REQUEST" for e in events_of(nlp, "Peru needs to hold elections."))
