@@ -99,3 +99,10 @@ def test_a_quotation_after_said_and_a_colon(nlp: Language) -> None:
     claims = claims_of(nlp, text)
     said = next(c for c in claims if c.cue.text == "said")
     assert said.content.text == "We will not give up. The sea is ours" and said.form == "direct"
+
+
+def test_an_anonymous_source_takes_the_country_of_the_same_officials_described_later(nlp: Language) -> None:
+    text = "Peru will send troops, officials say\n\nPeruvian officials said on Monday that troops would go north."
+    first, second = claims_of(nlp, text)
+    assert first.source is not None and second.source is not None
+    assert (first.source.country, second.source.country) == ("PER", "PER")

@@ -19,6 +19,7 @@ article that has one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -141,6 +142,20 @@ def _media_source(head: Token, phrase: Span) -> ClaimSource | None:
                                        role=head.lemma_.lower(), basis="media")
     return ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="media", basis="media",
                        role=head.lemma_.lower())
+
+
+def fill_anonymous_countries(sources: Sequence[ClaimSource | None]) -> list[ClaimSource | None]:
+    """Anonymous sources with no country of their own ("officials say" in a headline) take the
+    country of the next anonymous source that has one (the same officials, described in full)."""
+    later: str | None = None
+    out: list[ClaimSource | None] = []
+    for source in reversed(sources):
+        if source is not None and not source.named and source.country:
+            later = source.country
+        elif source is not None and not source.named and source.country is None and later:
+            source = replace(source, country=later)
+        out.append(source)
+    return out[::-1]
 
 
 def open_after(sent: Span, open_before: bool) -> bool:

@@ -22,7 +22,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from newsgraph.extract.attribution import QUOTES_OPEN, REPORTING_VERBS, AttributionFinder, open_after, starts_paragraph
+from newsgraph.extract.attribution import (
+    QUOTES_OPEN,
+    REPORTING_VERBS,
+    AttributionFinder,
+    fill_anonymous_countries,
+    open_after,
+    starts_paragraph,
+)
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import agents
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
@@ -92,7 +99,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
             ))
             if form == "direct":
                 last_quote = len(claims) - 1
-    return claims
+    filled = fill_anonymous_countries([c.source for c in claims])  # "officials say" in a headline: whose
+    return [replace(c, source=s) if s is not c.source else c for c, s in zip(claims, filled, strict=True)]
 
 
 _Found = tuple[ClaimSource | None, Span | None, Span, str, str, float]

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder
+from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder, fill_anonymous_countries
 from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
@@ -819,16 +819,12 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
 
 
 def _fill_anonymous_countries(events: list[Event]) -> list[Event]:
-    """Anonymous sources with no country of their own ("officials say" in a headline) take the
-    country of the next anonymous source that has one (the same officials, described in full)."""
-    later: str | None = None
+    """Anonymous sources with no country of their own take the country of the next anonymous
+    source that has one (:func:`~newsgraph.extract.attribution.fill_anonymous_countries`)."""
+    flat = [claim for event in events for claim in event.attribution]
+    filled = iter(fill_anonymous_countries(flat))
     out: list[Event] = []
-    for event in reversed(events):
-        claims = list(event.attribution)
-        for i, claim in enumerate(claims):
-            if not claim.named and claim.country:
-                later = claim.country
-            elif not claim.named and claim.country is None and later:
-                claims[i] = replace(claim, country=later)
-        out.append(replace(event, attribution=tuple(claims)) if claims != list(event.attribution) else event)
-    return out[::-1]
+    for event in events:
+        claims = tuple(next(filled) for _ in event.attribution)
+        out.append(replace(event, attribution=claims) if claims != event.attribution else event)  # type: ignore[arg-type]
+    return out
