@@ -245,3 +245,9 @@ def test_backing_an_argument_is_no_support(nlp: Language) -> None:
 
 def test_seeking_escalation_asks_no_one(nlp: Language) -> None:
     assert "REQUEST" not in types_of(nlp, "Chile is not seeking a confrontation with Peru, the minister said.")
+
+
+def test_forces_marching_are_on_the_move_not_protesting(nlp: Language) -> None:
+    assert "MOBILIZE" in types_of(nlp, "Chilean troops marched into the border town of Arica.")
+    assert "PROTEST" not in types_of(nlp, "Chilean troops marched into the border town of Arica.")
+    assert "PROTEST" in types_of(nlp, "Thousands of students marched in Santiago against the reform.")

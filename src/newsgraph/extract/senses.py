@@ -137,6 +137,11 @@ def _armed(r: Reading) -> bool:
     )
 
 
+def _armed_doer(r: Reading) -> bool:
+    """The doer is an armed force (a military, rebel, insurgent or other armed sector)."""
+    return any(m.actor.sector in word_list("armed_sectors") for m in r.source)
+
+
 def _complement_in(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
     return lambda r: any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in r.token.children)
@@ -183,6 +188,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "together": lambda _arg: _together,
     "armed": lambda _arg: _armed,
+    "armed_doer": lambda _arg: _armed_doer,
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
