@@ -247,3 +247,8 @@ def test_an_arrest_or_curfew_with_no_doer_named_is_by_the_authorities_of_its_pla
     # a seizure with no doer may be anyone's; a general rule is no arrest
     assert not any(e.type == "COERCE" for e in events_of(nlp, "Heavy weapons were seized in Colombia."))
     assert not any(e.type == "COERCE" for e in events_of(nlp, "No one should be detained in Venezuela."))
+
+
+def test_volunteers_of_a_nationality_are_its_people_not_its_state(nlp: Language) -> None:
+    event = only(nlp, "Chilean volunteers fought against the rebels in Colombia.", "ASSAULT")
+    assert [(m.actor.country, m.actor.kind, m.actor.sector) for m in event.source] == [("CHL", "group", "CVL")]
