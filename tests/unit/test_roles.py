@@ -240,3 +240,17 @@ def test_a_fighters_with_phrase_is_its_side_and_against_its_enemy(bare_nlp: Lang
     assert met["target"] == ["envoy"]
     clashed = roles_of(bare_nlp, "Chilean troops clashed with Peruvian troops.", "clashed", "encounter")
     assert clashed["target"] == ["troops"]
+
+
+def test_who_ends_or_disperses_an_act_is_not_its_doer(nlp: Language) -> None:
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    def types(text: str) -> list[tuple[str, list[str | None]]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [(e.type, [m.actor.country for m in e.source]) for e in events]
+
+    assert ("PROTEST", ["CHL"]) not in types("The Chilean president said he would use force to end the protests.")
+    assert ("ASSAULT", ["PER"]) in types("Peru halted its offensive in the north.")  # its own: still its doer
