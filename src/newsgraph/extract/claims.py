@@ -1,13 +1,15 @@
 """Claims: who says what in an article, as records of their own (issue 11, first step).
 
 A claim is a reporting or attitude verb with clausal content ("officials said [that Iran sent
-drones]", '"[We will strike]," he warned', "analysts believe [the talks will fail]") or an
-"according to X" phrase with the rest of its sentence as content. Its source is read by the same
-:class:`~newsgraph.extract.attribution.AttributionFinder` that gives events their attribution
-(named or anonymous, media, documents; pronouns through coreference), its basis from the same
-sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's content
-are listed on it. Not yet: claims of several sentences (run-on quotations), headline colons,
-unattributed hedges ("reportedly"), nested claims as separate records.
+drones]", '"[We will strike]," he warned', "analysts believe [the talks will fail]"), a quotation
+opened after "said:", an "according to X" phrase with the rest of its sentence as content, a claim
+noun's that-clause ("X's claim that …") or a speaker's colon opening a line ("PENCE: …"). A
+quotation running on over the next sentences extends its claim (content in pieces). Its source is
+read by the same :class:`~newsgraph.extract.attribution.AttributionFinder` that gives events their
+attribution (named or anonymous, media, documents; pronouns through coreference), its basis from
+the same sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's
+content are listed on it. Not yet: unattributed hedges ("reportedly"), nested claims as separate
+records.
 
 Extracting the claims of one article is a pure function of its parsed Doc, the Article and its
 events: :func:`extract_claims`.
@@ -142,9 +144,7 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         start = head.left_edge.i
         end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
         source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
-        source = finder.source_from(head, basis) or ClaimSource(
-            text=source_span.text, name=source_span.text, named=head.pos_ == "PROPN",
-            kind="organization" if head.pos_ == "PROPN" else "anonymous", basis=basis or "unknown")
+        source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
     form = _form(doc, content)
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
@@ -165,10 +165,7 @@ def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis
     if content is None:
         return None
     source_span = _trimmed(doc, head.left_edge.i, phrase_end) or _span(doc, head.i, head.i + 1)
-    source = finder.source_from(head, basis)
-    if source is None:
-        source = ClaimSource(text=source_span.text, name=source_span.text, named=head.pos_ == "PROPN",
-                             kind="organization" if head.pos_ == "PROPN" else "anonymous", basis=basis or "unknown")
+    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
     confidence = 0.8 if source.named else 0.6
     return source, source_span, content, "according_to", "assert", confidence
 
@@ -178,7 +175,7 @@ def _quotation_after_colon(tok: Token) -> Span | None:
     closing mark (it may run over several sentences; at most :data:`MAX_QUOTE_TOKENS`)."""
     doc = tok.doc
     i = tok.i + 1
-    while i < len(doc) and (doc[i].is_space or doc[i].dep_ in ("npadvmod",) and doc[i].ent_type_ in ("DATE", "TIME")):
+    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):  # "said Monday:"
         i += 1
     if i + 1 >= len(doc) or doc[i].text != ":" or doc[i + 1].text not in QUOTES_OPEN:
         return None
@@ -238,15 +235,15 @@ def _colon_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _F
 
 def _plain_source(head: Token, span: Span, basis: str | None) -> ClaimSource:
     """A source the actor layer does not know: named when it is a proper noun."""
-    named = head.pos_ == "PROPN" or head.is_upper
+    named = head.pos_ == "PROPN"
     return ClaimSource(text=span.text, name=span.text, named=named, kind="organization" if named else "anonymous",
                        basis=basis or ("statement" if named else "unknown"))
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    first, last = doc[start], doc[end - 1]
-    begin, finish = first.idx, last.idx + len(last)
-    return Span(start=begin, end=finish, text=doc.text[begin:finish])
+    """Tokens start..end as character offsets and text (``doc.text`` is rebuilt on every access)."""
+    words = doc[start:end]
+    return Span(start=words.start_char, end=words.end_char, text=words.text)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
@@ -262,9 +259,11 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
 def _form(doc: Doc, content: Span) -> str:
     """Direct when the content sits inside quotation marks, mixed when it holds a quotation,
     indirect otherwise."""
-    text = doc.text
-    before = text[:content.start].rstrip()[-1:]
-    after = text[content.end:].lstrip(" ,.;:!?")[:1]
+    words = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if words is None:
+        return "indirect"
+    before = doc[max(0, words.start - 3) : words.start].text.rstrip()[-1:]  # a few tokens, not doc.text
+    after = doc[words.end : words.end + 3].text.lstrip(" ,.;:!?")[:1]
     if before in QUOTES and after in QUOTES:
         return "direct"
     if any(q in content.text for q in ("“", "”", '"')):

@@ -41,6 +41,7 @@ from newsgraph.extract.status import (
     PLANNED,
     REQUESTED,
     has_condition,
+    has_object,
     is_condition,
     status_of,
 )
@@ -720,7 +721,7 @@ def _willing(tok: Token) -> bool:
     clause = _act_clause(tok)
     if clause.dep_ != "xcomp" or clause.head.lemma_.lower() not in word_list("willing_words"):
         return False
-    return not any(c.dep_ in ("dobj", "nsubj") and c.i > clause.head.i for c in clause.head.children)
+    return not has_object(clause.head)
 
 
 def _act_clause(tok: Token) -> Token:

@@ -203,7 +203,7 @@ def _own_clause(conjunct: Token, first: Token) -> bool:
     return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in first.children)
 
 
-def _has_object(verb: Token) -> bool:
+def has_object(verb: Token) -> bool:
     """The verb has an object of its own ("wants Iran to stop"), so its complement is another's act."""
     return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i for c in verb.children)
 
@@ -267,7 +267,7 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                     continue
                 return POSSIBLE
             governing = GOVERNING_VERBS.get(head_lemma)
-            if head_lemma in WISHING and dep == "xcomp" and not _has_object(head):
+            if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
                 return NEGATED if local_status(head) == NEGATED and governing != NEGATED else governing
