@@ -237,3 +237,31 @@ def test_needing_another_to_act_is_a_request_expecting_it_a_forecast(nlp: Langua
     assert (countries(request.source), countries(request.target)) == (["CHL"], ["PER"])
     assert not any(e.type == "REQUEST" for e in events_of(nlp, "Chile expects Peru to win the vote."))
     assert not any(e.type == "REQUEST" for e in events_of(nlp, "Peru needs to hold elections."))
+
+
+def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
+    def derived(text: str) -> list[tuple[str, str | None, str, list[str | None]]]:
+        return [(e.type, e.mode, e.status, countries(e.source)) for e in events_of(nlp, text)
+                if e.rule.startswith("halt:")]
+
+    assert derived("The Peruvian army halted its offensive near the border.") == [
+        ("RETREAT", "disarm", "asserted", ["PER"])]
+    assert derived("Ecuador suspended its sanctions on Peru.") == [("RETREAT", "ease", "asserted", ["ECU"])]
+    assert derived("Chilean dockworkers called off their strike.") == [("CONCEDE", None, "asserted", ["CHL"])]
+    # promised, not yet carried out: a verbal concession
+    assert derived("Bolivia agreed to halt its air strikes on the rebels.") == [("CONCEDE", None, "planned", ["BOL"])]
+    # a halted act keeps its own record, now denied
+    text = "The Peruvian army halted its offensive near the border."
+    halted = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
+    assert [e.status for e in halted] == ["negated"]
+
+
+def test_ending_anothers_act_or_being_told_to_stop_is_no_de_escalation(nlp: Language) -> None:
+    def derived(text: str) -> list[str]:
+        return [e.type for e in events_of(nlp, text) if e.rule.startswith("halt:")]
+
+    assert derived("Peruvian police ended the farmers' protest in Lima.") == []
+    assert derived("The Peruvian rebels must stop attacking civilians.") == []
+    # a verb that itself de-escalates says it once
+    lifted = [e for e in events_of(nlp, "Ecuador lifted its sanctions on Peru.") if e.type == "RETREAT"]
+    assert len(lifted) == 1 and not lifted[0].rule.startswith("halt:")

@@ -36,6 +36,7 @@ from newsgraph.extract.roles import (
 from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import (
     ASSERTED,
+    GOVERNING_NOUNS,
     HYPOTHETICAL,
     NEGATED,
     PLANNED,
@@ -63,6 +64,9 @@ CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the p
 AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose unnamed doers are the authorities
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
+STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
+OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
+DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
@@ -111,14 +115,23 @@ def _is_topic_or_theme(noun: Token) -> bool:
     head = noun.head
     if head == noun:
         return False
-    if noun.dep_ in THEME_DEPS and trigger_for(head) is not None:
-        return True
+    if noun.dep_ in THEME_DEPS and (governing := trigger_for(head)) is not None:
+        return not _halted_by(noun, head, governing)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head
         return governor != noun and trigger_for(governor) is not None
     if noun.dep_ == "conj":
         return _is_topic_or_theme(head)
     return False
+
+
+def _halted_by(noun: Token, verb: Token, verb_trigger: Trigger) -> bool:
+    """"suspended its sanctions", "cancelled the strike": an act halted by a verb that is a trigger of
+    another kind is an event of its own (its doer's halting it is a de-escalation, ``halt``); a verb
+    that is itself a de-escalation ("lifted the sanctions") says it alone."""
+    own = trigger_for(noun)
+    return (own is not None and own.type in STOPPED_AS and verb_trigger.type not in DEESCALATIONS
+            and _halts(verb))
 
 
 def _is_report_only(tok: Token, trig: Trigger) -> bool:
@@ -612,6 +625,38 @@ class _Builder:
         mode = event.mode if event.mode in modes else default if default in modes else None
         return self.said_act(tok, sent, event, "THREATEN", mode, "threat")
 
+    def halt(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """An act its own doer halts, suspends, ends or calls off ("Russia halted its offensive", "the
+        workers ended their strike", "suspended plans to impose a curfew") is also a de-escalation:
+        the type the act's ``stopped`` column names (RETREAT carried out, CONCEDE when only promised
+        or when plans are dropped), with the halting verb's status. Not where others end the act
+        ("police ended the protest"): the halting verb's subject must be one of the act's doers."""
+        stopped_as = STOPPED_AS.get(event.type)
+        found = _halting_verb(tok) if stopped_as else None
+        if found is None:
+            return None
+        verb, of_plans = found
+        own = trigger_for(verb)
+        if own is not None and own.type in DEESCALATIONS:
+            return None  # "lifted the sanctions": the verb's own event says it
+        halters = _actors(tuple(subjects(verb)), self.index)
+        doers = {identity(m.actor) for m in event.source}
+        source = [m for m in halters if identity(m.actor) in doers]
+        if not source:
+            return None
+        status = status_of(verb, "RETREAT")
+        if status not in (ASSERTED, PLANNED) or any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children):
+            return None  # "must stop killing civilians" is a demand, not a halt
+        event_type, _, mode = stopped_as.partition("/")
+        if of_plans or status == PLANNED:
+            event_type, mode = PROMISED_AS.get(event_type, event_type), ""
+        return self.record(
+            tok, sent, event_type,
+            mode=mode or None, source=tuple(source), target=event.target, items=event.items, status=status,
+            attribution=event.attribution, time=self.time_of(verb, status), location=event.location,
+            confidence=max(event.confidence - 0.1, 0.3), rule=f"halt:{verb.lemma_.lower()}:{event.rule}",
+        )
+
     def said_act(self, tok: Token, sent: Span, event: Event, event_type: str, mode: str | None,
                  prefix: str) -> Event:
         """The speech act an announced act makes (a threat, a refusal): same words, sides, items and
@@ -729,6 +774,30 @@ def _act_clause(tok: Token) -> Token:
     return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
 
 
+def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
+    """The verb that halts the act at ``tok`` (word list ``halting_verbs``), and whether it halts
+    plans for it: its object ("halted the offensive"), its gerund complement ("stopped shelling"),
+    or the plans whose act it is ("suspended plans to impose a curfew", "shelved plans for a
+    curfew"), the act itself or its light verb's ("plans to hold a strike")."""
+    node, of_plans = tok, False
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _halts(tok.head):
+        node = tok.head  # the light verb: "plans to impose a curfew"
+    head = node.head
+    if node.dep_ == "acl" and head.pos_ == "NOUN" and GOVERNING_NOUNS.get(head.lemma_.lower()) == PLANNED:
+        node, head, of_plans = head, head.head, True  # "plans to impose"
+    elif node.dep_ == "pobj" and head.lower_ == "for" and GOVERNING_NOUNS.get(head.head.lemma_.lower()) == PLANNED:
+        node, head, of_plans = head.head, head.head.head, True  # "plans for a curfew"
+    if node.dep_ in ("dobj", "nsubjpass", "xcomp") and head.pos_ == "VERB" and _halts(head):
+        return head, of_plans
+    return None
+
+
+def _halts(verb: Token) -> bool:
+    words = word_list("halting_verbs")
+    lemma = verb.lemma_.lower()
+    return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+
+
 def _future_negation(tok: Token) -> bool:
     """ "will not", "would not", "won't" on the act's verb (or its light verb: "will not hold talks")."""
     for head in (tok, tok.head):
@@ -810,7 +879,7 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
                 if half is not None:
                     events.append(half)
                 for derived in (builder.threat(tok, event, sent), builder.refusal(tok, event, sent),
-                                builder.promise(tok, event, sent)):
+                                builder.promise(tok, event, sent), builder.halt(tok, event, sent)):
                     if derived is not None:
                         events.append(derived)
         judged = builder.evaluation(sent, sent_sources, [e for e in events if e.evidence.start == sent.start_char])

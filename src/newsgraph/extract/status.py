@@ -57,7 +57,8 @@ GOVERNING_VERBS = {
     ),
     **dict.fromkeys(
         ("fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "deter",
-         "prevent", "dissuade", "forbid", "bar", "abandon", "cancel", "scrap", "suspend"),
+         "prevent", "dissuade", "forbid", "bar", "abandon", "cancel", "scrap", "suspend", "call off",
+         "shelve"),
         NEGATED,
     ),
 }
@@ -304,7 +305,9 @@ def status_of(trigger: Token, event_type: str = "") -> str:
             tok = head
             continue
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
-            governing = GOVERNING_VERBS.get(head_lemma)
+            particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
+            governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
+            governing = governing or GOVERNING_VERBS.get(head_lemma)
             if governing:
                 return governing
             tok = head
