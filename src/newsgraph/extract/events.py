@@ -633,7 +633,7 @@ class _Builder:
         ("police ended the protest"): the halting verb's subject must be one of the act's doers."""
         stopped_as = STOPPED_AS.get(event.type)
         found = _halting_verb(tok) if stopped_as else None
-        if found is None:
+        if stopped_as is None or found is None:
             return None
         verb, of_plans = found
         own = trigger_for(verb)
