@@ -265,3 +265,12 @@ def test_ending_anothers_act_or_being_told_to_stop_is_no_de_escalation(nlp: Lang
     # a verb that itself de-escalates says it once
     lifted = [e for e in events_of(nlp, "Ecuador lifted its sanctions on Peru.") if e.type == "RETREAT"]
     assert len(lifted) == 1 and not lifted[0].rule.startswith("halt:")
+
+
+def test_whom_a_condemnation_is_about_takes_the_country_of_its_context(nlp: Language) -> None:
+    text = ("Peruvian police arrested dozens of protesters in Lima on Monday. Peru's interior ministry "
+            "defended the arrests. \"Juan Torres's detention is illegal and unacceptable,\" Chilean Foreign "
+            "Minister Alberto van Klaveren said.")
+    judged = [e for e in events_of(nlp, text) if e.rule.startswith("evaluation:")]
+    assert [(countries(e.source), [m.actor.name for m in e.target], countries(e.target)) for e in judged] == [
+        (["CHL"], ["Juan Torres"], ["PER"])]

@@ -444,6 +444,7 @@ class _Builder:
         if not target:
             return None
         same = event_type == trig.type
+        target = self.context.in_context(target, locate(tok)[0])  # "Moïse's rule": Haiti's, as in any event
         return self.record(
             tok, sent, event_type,
             mode=trig.mode if same else "allege",
@@ -485,6 +486,7 @@ class _Builder:
             _not_speakers(self.called(caller), speaker) if caller is not None else [])
         if not speaker or not target:
             return None
+        target = self.context.in_context(target, locate(tok)[0])  # "Moïse's rule": Haiti's, as in any event
         return self.record(
             tok, sent, "ACCUSE", mode="disapprove", cameo="111",
             source=tuple(speaker), target=tuple(target), status=ASSERTED,
