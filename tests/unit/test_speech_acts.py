@@ -274,3 +274,14 @@ def test_whom_a_condemnation_is_about_takes_the_country_of_its_context(nlp: Lang
     judged = [e for e in events_of(nlp, text) if e.rule.startswith("evaluation:")]
     assert [(countries(e.source), [m.actor.name for m in e.target], countries(e.target)) for e in judged] == [
         (["CHL"], ["Juan Torres"], ["PER"])]
+
+
+def test_saying_someone_failed_is_disapproval_of_them_not_of_oneself(nlp: Language) -> None:
+    def judged(text: str) -> list[tuple[list[str | None], list[str | None]]]:
+        return [(countries(e.source), countries(e.target)) for e in events_of(nlp, text)
+                if e.rule.startswith("evaluation:")]
+
+    assert judged('"The Bolivian government has failed to protect the protesters," the Chilean minister said.') == [
+        (["CHL"], ["BOL"])]
+    assert judged('"We failed to reach a deal," the Bolivian minister said.') == []
+    assert judged("The Bolivian government failed to protect the protesters.") == []  # the article's own voice
