@@ -285,3 +285,17 @@ def test_saying_someone_failed_is_disapproval_of_them_not_of_oneself(nlp: Langua
         (["CHL"], ["BOL"])]
     assert judged('"We failed to reach a deal," the Bolivian minister said.') == []
     assert judged("The Bolivian government failed to protect the protesters.") == []  # the article's own voice
+
+
+def test_what_a_speaker_says_another_side_must_do_is_a_request(nlp: Language) -> None:
+    def demands(text: str) -> list[tuple[list[str | None], list[str | None]]]:
+        return [(countries(e.source), countries(e.target)) for e in events_of(nlp, text)
+                if e.rule.startswith("obligation:")]
+
+    assert demands('"Bolivia must pay for the damage," the Chilean minister said.') == [(["CHL"], ["BOL"])]
+    assert demands("The Chilean minister said Bolivia and Peru need to make concessions.") == [
+        (["CHL"], ["BOL", "PER"])]
+    assert demands('"We must defend ourselves," the Chilean minister said.') == []  # one's own duty
+    assert demands('"Bolivia must have known," the Chilean minister said.') == []  # a guess
+    assert demands("Bolivia must pay for the damage.") == []  # the article's own voice
+    assert demands('"Bolivia would have to cede the port," the Chilean minister said.') == []  # terms

@@ -28,6 +28,7 @@ from newsgraph.extract.roles import (
     children,
     condition_subjects,
     expand,
+    is_passive,
     objects,
     pobjs,
     read_roles,
@@ -494,6 +495,32 @@ class _Builder:
             time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"evaluation:{tok.lemma_.lower()}",
         )
 
+    def obligation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
+        """What a speaker says another side must, should or needs to do ("Russia must pay for the
+        damage," the minister said; "both sides need to make concessions"): a demand, REQUEST from
+        the speaker to that side. Only in someone's words, never the article's own; not a duty of
+        the speaker's own side ("we must defend ourselves"), not a guess ("X must have known") or a
+        question; one per sentence, none where the sentence already has a REQUEST."""
+        if any(e.type == "REQUEST" for e in found):
+            return None
+        for tok in sent:
+            doers = _obliged(tok)
+            if not doers or self.claims.describes_speaker(tok):
+                continue
+            if not (self.claims.speaker_heads(tok, sent) or sent_sources):
+                continue
+            speaker = self.speaker(tok, sent, sent_sources)
+            target = _not_speakers(_actors(tuple(expand(doers)), self.index), speaker)
+            if not speaker or not target:
+                continue
+            return self.record(
+                tok, sent, "REQUEST", cameo="10",
+                source=tuple(speaker), target=tuple(self.context.in_context(target, locate(tok)[0])),
+                status=ASSERTED, attribution=sent_sources or self.claims.attribution(tok, sent),
+                time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"obligation:{tok.lemma_.lower()}",
+            )
+        return None
+
     def called(self, verb: Token) -> list[ActorMention]:
         """What a calling verb judges: the actors of its object and complement, not of its subject
         ("X called the decision to jail Y a farce": Y's side)."""
@@ -776,6 +803,22 @@ def _act_clause(tok: Token) -> Token:
     return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
 
 
+def _obliged(tok: Token) -> list[Token]:
+    """Who a verb says must act: the subject of "X must / should / ought to V" or of "X needs to / has
+    to V" (not "must have known", "should have acted", a question or an if-clause)."""
+    if tok.pos_ != "VERB" or tok.sent[-1].lower_ == "?" or is_condition(tok) or is_passive(tok):
+        return []  # "should be in prison", "should be made to explain": the subject undergoes it
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"must", "should", "ought"} and "have" not in aux:
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    head = tok.head
+    if (tok.dep_ == "xcomp" and "to" in aux and head.lemma_.lower() in ("need", "have")
+            and head.pos_ in ("VERB", "AUX") and not has_object(head)
+            and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in head.children)):
+        return [c for c in head.children if c.dep_ == "nsubj"]  # not "would have to give": a deal's terms
+    return []
+
+
 def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
     """The verb that halts the act at ``tok`` (word list ``halting_verbs``), and whether it halts
     plans for it: its object ("halted the offensive"), its gerund complement ("stopped shelling"),
@@ -884,9 +927,11 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
                                 builder.promise(tok, event, sent), builder.halt(tok, event, sent)):
                     if derived is not None:
                         events.append(derived)
-        judged = builder.evaluation(sent, sent_sources, [e for e in events if e.evidence.start == sent.start_char])
-        if judged is not None:
-            events.append(judged)
+        in_sentence = [e for e in events if e.evidence.start == sent.start_char]
+        for judged in (builder.evaluation(sent, sent_sources, in_sentence),
+                       builder.obligation(sent, sent_sources, in_sentence)):
+            if judged is not None:
+                events.append(judged)
     return link_exchanges(doc, _fill_anonymous_countries(events))
 
 
