@@ -251,3 +251,15 @@ def test_forces_marching_are_on_the_move_not_protesting(nlp: Language) -> None:
     assert "MOBILIZE" in types_of(nlp, "Chilean troops marched into the border town of Arica.")
     assert "PROTEST" not in types_of(nlp, "Chilean troops marched into the border town of Arica.")
     assert "PROTEST" in types_of(nlp, "Thousands of students marched in Santiago against the reform.")
+
+
+def test_assurances_received_are_a_promise_not_aid(nlp: Language) -> None:
+    assert types_of(nlp, "Peruvian farmers received assurances from the Peruvian government.") == ["AGREE"]
+    assert "AID" in types_of(nlp, "Peruvian farmers received food from the Peruvian government.")
+
+
+def test_pressure_from_a_side_is_a_demand_bare_pressure_is_none(nlp: Language) -> None:
+    assert types_of(nlp, "Chile faces pressure from Argentina to close the border.") == ["REQUEST"]
+    assert types_of(nlp, "Argentina stepped up pressure on Chile to reopen the border.") == ["REQUEST"]
+    assert types_of(nlp, "Chile is under pressure to close the border.") == []
+    assert types_of(nlp, "The Chilean peso came under pressure from inflation.") == []
