@@ -252,3 +252,16 @@ def test_an_arrest_or_curfew_with_no_doer_named_is_by_the_authorities_of_its_pla
 def test_volunteers_of_a_nationality_are_its_people_not_its_state(nlp: Language) -> None:
     event = only(nlp, "Chilean volunteers fought against the rebels in Colombia.", "ASSAULT")
     assert [(m.actor.country, m.actor.kind, m.actor.sector) for m in event.source] == [("CHL", "group", "CVL")]
+
+
+def test_a_pronoun_refers_to_a_role_noun_actor_found_after_coreference(nlp: Language) -> None:
+    event = only(nlp, "The Bolivian miners' union said on Monday it would go on strike.", "PROTEST")
+    assert [(a.sector, a.country) for a in sources(event)] == [("LAB", "BOL")]
+    assert [m.via for m in event.source] == ["coref"]
+    event = only(nlp, "Police in La Paz said they had arrested twelve protesters.", "COERCE")
+    assert [(a.sector, a.country) for a in sources(event)] == [("COP", "BOL")]
+
+
+def test_an_it_of_a_copula_is_not_taken_for_the_phrase_before(nlp: Language) -> None:
+    doc = nlp("The miners' union published a report. It is clear that nobody read it.")
+    assert not [m for m in doc._.actor_mentions if m.text == "It"]

@@ -49,8 +49,10 @@ class CorefResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         existing: list[ActorMention] = list(doc._.actor_mentions or [])
-        added = CorefPass(doc, existing, window=self.window).run()
+        coref = CorefPass(doc, existing, window=self.window)
+        added = coref.run()
         doc._.actor_mentions = sorted(existing + added, key=lambda m: (m.start, m.end))
+        doc._.pronoun_antecedents = coref.unresolved
         return doc
 
 
@@ -81,6 +83,7 @@ class CorefPass(DescriptionMixin):
                 for i in range(mention.start, mention.end):
                     self.covered[i] = True
         self.added: list[ActorMention] = []
+        self.unresolved: dict[int, int] = {}  # pronoun → head of the non-actor phrase it refers to
         self.pool: dict[Key, Entity] = {}
         self.registry: OrderedDict[Key, Entity] = OrderedDict()  # actors, whole document, by recency
         self.names: dict[str, list[Key]] = {}  # person name part → person keys
@@ -300,6 +303,7 @@ class CorefPass(DescriptionMixin):
             if best is None:
                 return 0
             if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
+                self.unresolved[token.i] = best.token  # open_actors may find an actor there
                 self._touch(best, token, rules.salience_weight(token) if self.parsed else 0.0)
                 return 0
             referents = list(best.referents)

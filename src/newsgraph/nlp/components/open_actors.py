@@ -162,6 +162,9 @@ class OpenActors:
         for m in added:
             covered.update((i, m) for i in range(m.start, m.end))
         added += self._role_nouns(doc, covered)
+        for m in added:
+            covered.update((i, m) for i in range(m.start, m.end))
+        added += _pronouns(doc, covered)
         doc._.actor_mentions = sorted(existing + added, key=lambda m: (m.start, m.end))
         return doc
 
@@ -240,6 +243,33 @@ class OpenActors:
             actor = Actor(name=label, kind=kind, country=country, sector=sector, role=role)
             out.append(_mention(doc, left, end, actor, "role-noun"))
         return out
+
+
+def _pronouns(doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
+    """Pronouns coreference resolved to a phrase that is an actor only now ("the union said it
+    would strike", "protesters said they would return"): that actor, via "coref" (a chain of
+    pronouns is followed back to its phrase)."""
+    links: dict[int, int] = doc._.pronoun_antecedents or {}
+    out: list[ActorMention] = []
+    for pronoun in sorted(links):
+        word = doc[pronoun]
+        if pronoun in covered or (word.lower_ == "it" and word.head.lemma_ == "be"):
+            continue  # "it is worrisome that …": seldom the phrase before
+        head, seen = links[pronoun], 0
+        while head in links and head not in covered and seen < len(links):
+            head, seen = links[head], seen + 1
+        found = covered.get(head)
+        if found is None or found.via not in ("role-noun", "ner", "apposition", "dictionary"):
+            continue
+        actor = found.actor
+        if actor.kind == "state":
+            continue
+        mention = ActorMention(start=pronoun, end=pronoun + 1, start_char=doc[pronoun].idx,
+                               end_char=doc[pronoun].idx + len(doc[pronoun]), text=doc[pronoun].text,
+                               actor=actor, via="coref", antecedent=found.start_char)
+        covered[pronoun] = mention
+        out.append(mention)
+    return out
 
 
 def _named_after(doc: Doc, head: Token, end: int, covered: dict[int, ActorMention]) -> ActorMention | None:
