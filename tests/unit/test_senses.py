@@ -263,3 +263,9 @@ def test_pressure_from_a_side_is_a_demand_bare_pressure_is_none(nlp: Language) -
     assert types_of(nlp, "Argentina stepped up pressure on Chile to reopen the border.") == ["REQUEST"]
     assert types_of(nlp, "Chile is under pressure to close the border.") == []
     assert types_of(nlp, "The Chilean peso came under pressure from inflation.") == []
+
+
+def test_a_joint_project_is_cooperation_of_its_partners(nlp: Language) -> None:
+    assert types_of(nlp, "Chile and Peru are building a joint infrastructure project along the border.") == [
+        "COOPERATE"]
+    assert types_of(nlp, "Chile is building an infrastructure project along the border.") == []
