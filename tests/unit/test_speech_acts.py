@@ -299,3 +299,17 @@ def test_what_a_speaker_says_another_side_must_do_is_a_request(nlp: Language) ->
     assert demands('"Bolivia must have known," the Chilean minister said.') == []  # a guess
     assert demands("Bolivia must pay for the damage.") == []  # the article's own voice
     assert demands('"Bolivia would have to cede the port," the Chilean minister said.') == []  # terms
+
+
+def test_claiming_another_side_did_a_hostile_act_accuses_it(nlp: Language) -> None:
+    def accused(text: str) -> list[tuple[list[str | None], list[str | None]]]:
+        return [(countries(e.source), countries(e.target)) for e in events_of(nlp, text)
+                if e.rule.startswith("claimed:")]
+
+    assert accused("Chile claimed that Peru had attacked its border posts and seized a town.") == [
+        (["CHL"], ["PER"])]  # one accusation per claim
+    assert accused("Chile said that Peru had attacked its border posts.") == []  # a report, attributed
+    assert accused("Chile claimed that Peru had agreed to talks.") == []  # nothing hostile
+    assert accused("Peru claimed that its troops had attacked rebel camps.") == []  # its own side
+    opposition = accused("The Peruvian opposition claimed that the police had arrested its leaders.")
+    assert opposition == [(["PER"], ["PER"])]

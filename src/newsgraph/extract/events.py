@@ -66,6 +66,7 @@ AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose 
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
 OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
 DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
@@ -521,6 +522,33 @@ class _Builder:
             )
         return None
 
+    def claimed(self, sent: Span, found: list[Event]) -> list[Event]:
+        """A hostile act another side is claimed to have done ("Chile claimed that Peru had attacked
+        its border posts"): the claim is an accusation, ACCUSE (allege) from the claimant to the
+        act's doers, at the claiming verb (word list ``claiming_verbs``; "said" is not one: a
+        report of an act is the act, attributed). One per claiming verb."""
+        out: list[Event] = []
+        seen: set[int] = set()
+        for event in found:
+            if event.type not in HOSTILE_TYPES or event.status != ASSERTED or not event.source:
+                continue
+            tok = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            verb = _claiming_verb(tok.root) if tok is not None else None
+            if verb is None or verb.i in seen:
+                continue
+            claimants = _actors(tuple(expand(subjects(verb))), self.index)
+            accused = [m for m in _not_speakers(list(event.source), claimants) if not _own_side(m, claimants)]
+            if not claimants or not accused:
+                continue
+            seen.add(verb.i)
+            out.append(self.record(
+                verb, sent, "ACCUSE", mode="allege", cameo="112",
+                source=tuple(claimants), target=tuple(accused), status=status_of(verb, "ACCUSE"),
+                attribution=self.claims.attribution(verb, sent), time=self.time_of(verb, ASSERTED),
+                confidence=0.5, rule=f"claimed:{verb.lemma_.lower()}:{event.rule}",
+            ))
+        return out
+
     def called(self, verb: Token) -> list[ActorMention]:
         """What a calling verb judges: the actors of its object and complement, not of its subject
         ("X called the decision to jail Y a farce": Y's side)."""
@@ -803,6 +831,31 @@ def _act_clause(tok: Token) -> Token:
     return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
 
 
+def _own_side(mention: ActorMention, speakers: list[ActorMention]) -> bool:
+    """A state organ (army, police, ministry) of the state, government or forces that speak: their
+    own side (an opposition's claim about the police is an accusation)."""
+    actor = mention.actor
+    organ = actor.sector in word_list("public_sectors") | word_list("armed_sectors")
+    return actor.country is not None and organ and any(
+        s.actor.country == actor.country and (s.actor.kind == "state" or s.actor.sector in ("GOV", "MIL", "COP"))
+        for s in speakers)
+
+
+def _claiming_verb(tok: Token) -> Token | None:
+    """The claiming verb whose clausal content holds the act ("claimed that X had attacked Y")."""
+    clause = _act_clause(tok)
+    for _ in range(4):
+        head = clause.head
+        if head == clause:
+            return None
+        if clause.dep_ == "ccomp" and head.pos_ == "VERB":
+            return head if head.lemma_.lower() in word_list("claiming_verbs") else None
+        if clause.dep_ not in ("conj", "xcomp"):
+            return None
+        clause = head
+    return None
+
+
 def _obliged(tok: Token) -> list[Token]:
     """Who a verb says must act: the subject of "X must / should / ought to V" or of "X needs to / has
     to V" (not "must have known", "should have acted", a question or an if-clause)."""
@@ -929,7 +982,7 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
                         events.append(derived)
         in_sentence = [e for e in events if e.evidence.start == sent.start_char]
         for judged in (builder.evaluation(sent, sent_sources, in_sentence),
-                       builder.obligation(sent, sent_sources, in_sentence)):
+                       builder.obligation(sent, sent_sources, in_sentence), *builder.claimed(sent, in_sentence)):
             if judged is not None:
                 events.append(judged)
     return link_exchanges(doc, _fill_anonymous_countries(events))
