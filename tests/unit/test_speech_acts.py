@@ -313,3 +313,13 @@ def test_claiming_another_side_did_a_hostile_act_accuses_it(nlp: Language) -> No
     assert accused("Peru claimed that its troops had attacked rebel camps.") == []  # its own side
     opposition = accused("The Peruvian opposition claimed that the police had arrested its leaders.")
     assert opposition == [(["PER"], ["PER"])]
+
+
+def test_no_demand_of_ones_own_forces_of_people_at_large_or_to_know(nlp: Language) -> None:
+    def demands(text: str) -> list[list[str | None]]:
+        return [countries(e.target) for e in events_of(nlp, text) if e.rule.startswith("obligation:")]
+
+    assert demands('"Our forces need to clear the tunnels," the Chilean commander said.') == []
+    assert demands('"Refugees should return home," the Chilean minister said.') == []
+    assert demands('"Bolivia should know that the border is closed," the Chilean minister said.') == []
+    assert demands('"Bolivia should reopen the border," the Chilean minister said.') == [["BOL"]]

@@ -66,6 +66,7 @@ AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose 
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
+OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
 OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
 DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
@@ -511,12 +512,17 @@ class _Builder:
             if not (self.claims.speaker_heads(tok, sent) or sent_sources):
                 continue
             speaker = self.speaker(tok, sent, sent_sources)
-            target = _not_speakers(_actors(tuple(expand(doers)), self.index), speaker)
+            if any(t.lower_ in OWN_SIDE_WORDS for d in doers for t in d.subtree):
+                continue  # "we must", "our forces need to": the speaker's own side
+            named = self.context.in_context(_actors(tuple(expand(doers)), self.index), locate(tok)[0])
+            names = {m.actor.name for m in speaker}
+            target = [m for m in _not_speakers(named, speaker)
+                      if _answerable(m.actor) and not _own_side(m, speaker) and m.actor.name not in names]
             if not speaker or not target:
                 continue
             return self.record(
                 tok, sent, "REQUEST", cameo="10",
-                source=tuple(speaker), target=tuple(self.context.in_context(target, locate(tok)[0])),
+                source=tuple(speaker), target=tuple(target),
                 status=ASSERTED, attribution=sent_sources or self.claims.attribution(tok, sent),
                 time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"obligation:{tok.lemma_.lower()}",
             )
@@ -634,7 +640,8 @@ class _Builder:
         kind = "person" if claim.kind == "person" else "organization"
         return [ActorMention(
             start=pronoun.i, end=pronoun.i + 1, start_char=pronoun.idx, end_char=pronoun.idx + len(pronoun),
-            text=pronoun.text, actor=Actor(name=claim.name, kind=kind, country=claim.country, role=claim.role),
+            text=pronoun.text, actor=Actor(name=claim.name, kind=kind, country=claim.country, role=claim.role,
+                                           sector="GOV" if claim.kind == "government" else None),
             via="coref",
         )]
 
@@ -856,10 +863,20 @@ def _claiming_verb(tok: Token) -> Token | None:
     return None
 
 
+def _answerable(actor: Actor) -> bool:
+    """A side a demand can be made of: a state, a named person or organisation, or a public or armed
+    body ("the army", "security council members"); not people at large ("refugees", "children")."""
+    if actor.kind == "state" or actor.sector in word_list("public_sectors") | word_list("armed_sectors"):
+        return True
+    return actor.kind in ("person", "organization") and actor.name != actor.role and actor.sector not in word_list(
+        "civic_sectors")
+
+
 def _obliged(tok: Token) -> list[Token]:
     """Who a verb says must act: the subject of "X must / should / ought to V" or of "X needs to / has
     to V" (not "must have known", "should have acted", a question or an if-clause)."""
-    if tok.pos_ != "VERB" or tok.sent[-1].lower_ == "?" or is_condition(tok) or is_passive(tok):
+    if tok.pos_ != "VERB" or tok.sent[-1].lower_ == "?" or is_condition(tok) or is_passive(tok) or (
+            tok.lemma_.lower() in word_list("stative_verbs")):  # "X should know that": no act
         return []  # "should be in prison", "should be made to explain": the subject undergoes it
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"must", "should", "ought"} and "have" not in aux:
