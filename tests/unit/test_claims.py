@@ -106,3 +106,28 @@ def test_an_anonymous_source_takes_the_country_of_the_same_officials_described_l
     first, second = claims_of(nlp, text)
     assert first.source is not None and second.source is not None
     assert (first.source.country, second.source.country) == ("PER", "PER")
+
+
+def test_what_someone_calls_for_cites_or_calls_something_is_a_claim(nlp: Language) -> None:
+    def said(text: str) -> list[tuple[str, str, str]]:
+        return [(c.source.text if c.source else "", c.cue.text, c.content.text) for c in claims_of(nlp, text)]
+
+    assert said("The Bolivian senator called the charges fabricated.") == [
+        ("Bolivian senator", "called", "the charges fabricated")]
+    assert said("Peruvian unions called for a general strike.") == [
+        ("Peruvian unions", "called", "for a general strike")]
+    assert said("Morales cited the ruling as proof of a plot.") == [
+        ("Morales", "cited", "the ruling as proof of a plot")]
+    # a passive parsed as active keeps its agent out of the source
+    assert said("Chile, warned by Peru not to close the border, has closed it.") == []
+
+
+def test_a_quotation_signed_with_a_dash_or_before_its_speaker_is_theirs(nlp: Language) -> None:
+    text = "“We will not give up our land.” ― Ana Quispe\n“The mine must close.” ― Juan Mamani\n"
+    signed = [(c.source.text if c.source else "", c.content.text, c.form) for c in claims_of(nlp, text)]
+    assert signed == [("Ana Quispe", "We will not give up our land", "direct"),
+                      ("Juan Mamani", "The mine must close", "direct")]
+    (asked,) = claims_of(nlp, "“Who will pay for the road?” the Bolivian mayor asked. Nobody answered.")
+    assert asked.content.text == "Who will pay for the road" and asked.form == "direct"
+    (recalled,) = claims_of(nlp, 'The mayor recalled, "Nobody came to help us."')
+    assert recalled.content.text == "Nobody came to help us"

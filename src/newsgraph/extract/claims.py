@@ -32,12 +32,16 @@ from newsgraph.extract.attribution import (
     open_after,
     starts_paragraph,
 )
+from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import agents
+from newsgraph.extract.roles import subjects as control_subjects
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
 
 # Verbs whose clausal complement is a claim: reporting verbs and attitudes held by someone.
-CLAIM_VERBS = REPORTING_VERBS | {"expect", "hope", "suspect", "doubt", "worry", "agree", "reply", "respond"}
+CLAIM_VERBS = REPORTING_VERBS | {"expect", "hope", "suspect", "doubt", "worry", "agree", "reply", "respond",
+                                 "ask", "recall", "wonder", "quip", "joke", "exclaim", "shout", "complain",
+                                 "concede", "remark", "counter", "retort", "charge", "demand", "rule", "learn"}
 STANCE_OF = {
     **dict.fromkeys(("deny", "dispute", "refute", "reject", "dismiss"), "deny"),
     **dict.fromkeys(("believe", "think", "suspect", "fear", "estimate", "understand", "doubt", "worry",
@@ -52,6 +56,10 @@ MAX_QUOTE_TOKENS = 400  # a quotation opened after "said:" is looked for its clo
 MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
+CLOSING_QUOTES = frozenset({"”", '"', "''"})
+DASHES = frozenset({"―", "—", "–", "--"})
+OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
 LONG_SOURCE = 8  # tokens: a longer subject phrase is cited from its start to its head
 
 
@@ -68,7 +76,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
         found_here: list[tuple[Token, _Found]] = []
         for tok in sent:
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
-                     or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis))
+                     or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
+                     or _object_claim(tok, finder, basis) or _dash_claim(tok, finder, basis))
             if found is not None:
                 found_here.append((tok, found))
         quote_open = open_after(sent, quote_open)
@@ -99,7 +108,7 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                 events=_inside(events, content.start, content.end),
                 confidence=confidence,
             ))
-            if form == "direct":
+            if form == "direct" and tok.text not in DASHES:  # a signature ends its quotation
                 last_quote = len(claims) - 1
     filled = fill_anonymous_countries([c.source for c in claims])  # "officials say" in a headline: whose
     return [replace(c, source=s) if s is not c.source else c for c, s in zip(claims, filled, strict=True)]
@@ -135,6 +144,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     if content is None and content_head is not None:
         content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
     if content is None:
+        content = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
+    if content is None:
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or agents(tok)
     source: ClaimSource | None = None
@@ -149,6 +160,39 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
     return source, source_span, content, form, stance, confidence
+
+
+def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """What someone says, asks, wants or judges, named by a phrase rather than a clause ("X called
+    the charges fabricated", "cited Y's remarks", "called for an inquiry", "wants to raise taxes",
+    "accused Y of lying"): a verb of the word list ``claim_object_verbs`` with a named or described
+    subject; its content runs from its first complement to the end of its last."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl") or tok.lemma_.lower() not in word_list(
+            "claim_object_verbs"):
+        return None
+    if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # a clause of a reporting verb is _verb_claim's
+    kids = [c for c in tok.children if c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp" or (
+        c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+    if not kids:
+        return None
+    if agents(tok):
+        return None  # "China, warned by Blinken not to …": a passive with its agent, parsed as active
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+        [s for s in control_subjects(tok) if s.dep_ == "nsubj"] if tok.dep_ == "xcomp" else [])
+    if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    doc = tok.doc
+    content = _trimmed(doc, min(c.left_edge.i for c in kids), max(c.right_edge.i for c in kids) + 1)
+    if content is None:
+        return None
+    head = subjects[0]
+    start = head.left_edge.i
+    end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
+    source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
+    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
+    stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
+    return source, source_span, content, _form(doc, content), stance, 0.6 if source.named else 0.4
 
 
 def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis: str | None) -> _Found | None:
@@ -177,12 +221,31 @@ def _quotation_after_colon(tok: Token) -> Span | None:
     i = tok.i + 1
     while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):  # "said Monday:"
         i += 1
-    if i + 1 >= len(doc) or doc[i].text != ":" or doc[i + 1].text not in QUOTES_OPEN:
-        return None
+    if i + 1 >= len(doc) or doc[i].text not in (":", ",") or doc[i + 1].text not in QUOTES_OPEN:
+        return None  # 'recalled, "Out of nowhere …"' as 'said: "…"'
     start = i + 2
     for end in range(start, min(len(doc), start + MAX_QUOTE_TOKENS)):
         if doc[end].text in ("”", '"'):
             return _trimmed(doc, start, end)
+    return None
+
+
+def _quotation_before(tok: Token) -> Span | None:
+    """The quotation that ends right before its speaker and verb ('"…?" Graham asked.', '"…,"
+    said Mr. Burman'): from its opening mark (in the same paragraph) to its closing one."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    first = min(tok.i, subject.left_edge.i) if subject is not None else tok.i
+    close = first - 1
+    while close > 0 and (doc[close].is_space or doc[close].text == ","):
+        close -= 1
+    if close <= 0 or doc[close].text not in CLOSING_QUOTES:
+        return None
+    for i in range(close - 1, max(-1, close - MAX_QUOTE_TOKENS), -1):
+        if "\n" in doc[i].text_with_ws:
+            return None  # not past a paragraph break
+        if doc[i].text in QUOTES_OPEN:
+            return _trimmed(doc, i + 1, close)
     return None
 
 
@@ -225,6 +288,36 @@ def _colon_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _F
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     content = _trimmed(doc, tok.i + 1, end)
+    if content is None:
+        return None
+    head = name[-1]
+    source_span = _span(doc, name[0].i, head.i + 1)
+    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
+    return source, source_span, content, "direct", "assert", 0.7 if source.named else 0.5
+
+
+def _dash_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """A quotation signed with a dash and a name ending the line ('“We deserve better.” ― Ana
+    Ruiz'): the quotation is what the named person says."""
+    doc = tok.doc
+    if tok.text not in DASHES or tok.i == 0:
+        return None
+    close = tok.i - 1
+    while close > 0 and doc[close].is_space:
+        close -= 1
+    if doc[close].text not in ("”", '"'):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and end - tok.i <= MAX_SPEAKER_TOKENS + 1:
+        end += 1
+    if end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        return None  # the name must end its line
+    name = [t for t in doc[tok.i + 1:end] if not t.is_space and not t.is_punct]
+    if not name or len(name) > MAX_SPEAKER_TOKENS or not all(t.pos_ == "PROPN" or t.is_title for t in name):
+        return None
+    start = next((i for i in range(close - 1, max(-1, close - MAX_QUOTE_TOKENS), -1)
+                  if doc[i].text in ("“", '"')), None)
+    content = _trimmed(doc, start + 1, close) if start is not None else None
     if content is None:
         return None
     head = name[-1]
