@@ -131,3 +131,8 @@ def test_a_quotation_signed_with_a_dash_or_before_its_speaker_is_theirs(nlp: Lan
     assert asked.content.text == "Who will pay for the road" and asked.form == "direct"
     (recalled,) = claims_of(nlp, 'The mayor recalled, "Nobody came to help us."')
     assert recalled.content.text == "Nobody came to help us"
+
+
+def test_i_think_inside_a_quotation_is_the_speakers_own_stance_not_a_claim(nlp: Language) -> None:
+    claims = claims_of(nlp, '"I think the border will close soon," the Bolivian minister said.')
+    assert [(c.source.country if c.source else None, c.cue.text) for c in claims] == [("BOL", "said")]

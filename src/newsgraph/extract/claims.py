@@ -57,6 +57,7 @@ MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
 CLOSING_QUOTES = frozenset({"”", '"', "''"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
@@ -78,7 +79,7 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
                      or _object_claim(tok, finder, basis) or _dash_claim(tok, finder, basis))
-            if found is not None:
+            if found is not None and not _own_words(found):
                 found_here.append((tok, found))
         quote_open = open_after(sent, quote_open)
         if not found_here:
@@ -115,6 +116,13 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
 
 
 _Found = tuple[ClaimSource | None, Span | None, Span, str, str, float]
+
+
+def _own_words(found: _Found) -> bool:
+    """ "I think", "we believe", "you know" inside someone's quoted words: the speaker's own stance,
+    already in their claim, not a claim of its own."""
+    source_span = found[1]
+    return source_span is not None and source_span.text.lower() in SPEAKER_PRONOUNS
 
 
 def _claim_id(article: Article, text_hash: str, cue: Span, content: Span) -> str:
