@@ -39,7 +39,8 @@ def iter_extract(
     if settings.workers > 1:
         from newsgraph.batch import iter_extract_parallel
 
-        yield from iter_extract_parallel(articles, settings=settings, on_error=on_error)
+        for article, events, _claims in iter_extract_parallel(articles, settings=settings, on_error=on_error):
+            yield article, events
         return
     for _doc, article, events in _parsed(articles, settings, on_error):
         yield article, events
@@ -53,16 +54,35 @@ def iter_claims(
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Stream (article, claims) pairs: every "who says what" of each article
     (:func:`newsgraph.extract.claims.extract_claims`), with the ids of the events inside each
-    claim. One process (``settings.workers`` is not used yet); failures as in :func:`iter_extract`."""
+    claim; with ``settings.workers`` > 1 in that many processes. Failures as in :func:`iter_extract`."""
+    for article, _events, claims in iter_extracted(articles, settings=settings, on_error=on_error):
+        yield article, claims
+
+
+def iter_extracted(
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    on_error: Callable[[Rejection], None] | None = None,
+) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+    """Stream (article, events, claims): both record kinds of each article from one parse (what
+    ``Store.ingest`` stores); with ``settings.workers`` > 1 in that many processes, in input order.
+    Failures as in :func:`iter_extract`."""
+    settings = settings or Settings.from_env()
+    if settings.workers > 1:
+        from newsgraph.batch import iter_extract_parallel
+
+        yield from iter_extract_parallel(articles, settings=settings, on_error=on_error, claims=True)
+        return
     from newsgraph.extract.claims import extract_claims
 
-    for doc, article, events in _parsed(articles, settings or Settings.from_env(), on_error):
+    for doc, article, events in _parsed(articles, settings, on_error):
         try:
             claims = extract_claims(doc, article, events)
         except Exception as exc:  # one bad article must not end a long run
             _fail(on_error, article, "extract", f"claim extraction failed: {type(exc).__name__}: {exc}")
             continue
-        yield article, claims
+        yield article, events, claims
 
 
 def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage: str, why: str) -> None:

@@ -136,3 +136,33 @@ def test_a_quotation_signed_with_a_dash_or_before_its_speaker_is_theirs(nlp: Lan
 def test_i_think_inside_a_quotation_is_the_speakers_own_stance_not_a_claim(nlp: Language) -> None:
     claims = claims_of(nlp, '"I think the border will close soon," the Bolivian minister said.')
     assert [(c.source.country if c.source else None, c.cue.text) for c in claims] == [("BOL", "said")]
+
+
+def test_ingest_stores_claims_and_claims_db_queries_them(tmp_path: Path) -> None:
+    from newsgraph.cli.app import app
+
+    path = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "a", "text": "Chilean officials said that Peru had sent troops to the border on Monday, in a "
+                            "statement released after a meeting of the cabinet in Santiago."},
+        {"id": "b", "text": "The Bolivian foreign minister said that Chile had closed its embassy in La Paz on "
+                            "Tuesday, after weeks of talks between the two governments broke down."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["ingest", str(path), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    assert "2 claims" in ingested.output
+
+    def stored(*args: str) -> list[dict]:  # type: ignore[type-arg]
+        result = runner.invoke(app, ["claims", "--db", db, *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+    assert [r["article_id"] for r in stored()] == ["a", "b"]
+    assert [r["article_id"] for r in stored("--anonymous")] == ["a"]
+    assert [r["article_id"] for r in stored("--source", "bolivian")] == ["b"]
+    assert [r["article_id"] for r in stored("--about", "PER")] == ["a"]
+    both = runner.invoke(app, ["claims", str(path), "--db", db])
+    assert both.exit_code == 2 and "not both" in both.output

@@ -27,5 +27,6 @@ def test_readme_lists_every_command_with_real_options() -> None:
     documented = _readme_commands()
     assert set(documented) == set(commands)
     for name, options in documented.items():
-        real = {opt for param in commands[name].params for opt in getattr(param, "opts", [])}
+        real = {opt for param in commands[name].params
+                for opt in (*getattr(param, "opts", []), *getattr(param, "secondary_opts", []))}  # --named/--anonymous
         assert options <= real, (name, options - real)

@@ -235,3 +235,47 @@ def test_store_survives_reopening(tmp_path: Path) -> None:
     with Store(tmp_path / "news.db") as store:
         assert store.write([(a, [event(a, 1)])]).articles_existing == 1
         assert store.counts()["events"] == 1
+
+
+# --- claim records ------------------------------------------------------------------------------
+
+
+def _claim(art, n: int, source, events: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    from newsgraph.records import Claim, Span
+
+    text = art.text
+    return Claim(
+        id=f"{art.id}-c{n}", article_id=art.id, source=source,
+        source_span=Span(start=0, end=5, text=text[:5]) if source is not None else None,
+        cue=Span(start=6, end=10, text=text[6:10]), cue_lemma="say",
+        content=Span(start=11, end=len(text), text=text[11:]), form="indirect", basis="statement",
+        stance="assert", events=events, confidence=0.8,
+    )
+
+
+def test_claim_records_are_stored_with_their_events_and_queried(conn: sqlite3.Connection) -> None:
+    from newsgraph.store.queries import ClaimFilters, select_claims
+
+    first = article("a1", "Lima said Chile sent grain to Peru.")
+    second = article("a2", "Aides said Chile sent shells to Peru.")
+    e1, e2 = event(first, 1, items=(FOOD,)), event(second, 1, items=(SHELLS,), source=(PERU_ARMY,))
+    claims1 = [_claim(first, 1, NAMED, (e1.id,))]
+    claims2 = [_claim(second, 1, ANONYMOUS, (e2.id, "not-stored")), _claim(second, 2, None, ())]
+    counts = write_batch(conn, [(first, [e1], claims1), (second, [e2], claims2)])
+    assert (counts.events, counts.claims) == (2, 3)
+    assert count(conn, "claim_records") == 3
+    assert count(conn, "claim_events") == 2  # the link to an event not stored is dropped
+    record = json.loads(conn.execute("SELECT record FROM claim_records WHERE id = 'a1-c1'").fetchone()[0])
+    assert record["source"]["name"] == "Chilean foreign minister" and record["events"] == [e1.id]
+
+    def ids(**kw: object) -> list[str]:
+        return [r["id"] for r in select_claims(conn, ClaimFilters(**kw))]  # type: ignore[arg-type]
+
+    assert ids() == ["a1-c1", "a2-c1", "a2-c2"]
+    assert ids(source="foreign MINISTER") == ["a1-c1"]
+    assert ids(named=False) == ["a2-c1"]  # an unattributed claim has no source to be anonymous
+    assert ids(about="Peruvian army") == ["a2-c1"]
+    assert ids(about="Nobody") == []
+    assert ids(limit=1) == ["a1-c1"]
+    # written again: nothing new (the article is stored)
+    assert write_batch(conn, [(first, [e1], claims1)]).claims == 0

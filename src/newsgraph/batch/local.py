@@ -11,20 +11,24 @@ from itertools import islice
 
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError
-from newsgraph.records import Article, Event, Rejection
+from newsgraph.records import Article, Claim, Event, Rejection
 
-Result = tuple[Article, list[Event]] | Rejection
+Result = tuple[Article, list[Event], list[Claim]] | Rejection
 
 
-def extract_chunk(articles: list[Article], settings: Settings) -> list[Result]:
-    """Extract a list of articles in this process: each result in input order, a failed article
-    as its Rejection. A pure function of its arguments: any worker of any engine can run it."""
-    from newsgraph.api import iter_extract
+def extract_chunk(articles: list[Article], settings: Settings, claims: bool = False) -> list[Result]:
+    """Extract a list of articles in this process: each result in input order (its claim records
+    too when ``claims``, else an empty list), a failed article as its Rejection. A pure function
+    of its arguments: any worker of any engine can run it."""
+    from newsgraph.api import iter_extract, iter_extracted
 
     single = replace(settings, workers=1)
     out: list[Result] = []
-    for article, events in iter_extract(articles, settings=single, on_error=out.append):
-        out.append((article, events))
+    if claims:
+        out.extend(iter_extracted(articles, settings=single, on_error=out.append))
+    else:
+        out.extend((article, events, []) for article, events in iter_extract(articles, settings=single,
+                                                                           on_error=out.append))
     return out
 
 
@@ -41,9 +45,11 @@ def iter_extract_parallel(
     *,
     settings: Settings,
     on_error: Callable[[Rejection], None] | None = None,
-) -> Iterator[tuple[Article, list[Event]]]:
-    """``iter_extract`` over ``settings.workers`` processes, in chunks of ``settings.batch_size``
-    articles, with at most two chunks per worker in flight (memory stays bounded)."""
+    claims: bool = False,
+) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+    """``iter_extract`` (``iter_extracted`` with ``claims``) over ``settings.workers`` processes, in
+    chunks of ``settings.batch_size`` articles, with at most two chunks per worker in flight
+    (memory stays bounded)."""
     context = multiprocessing.get_context("spawn")  # no fork of a process that holds a loaded model
     stream = iter(articles)
     pending: deque[Future[list[Result]]] = deque()
@@ -54,7 +60,7 @@ def iter_extract_parallel(
         def submit() -> bool:
             chunk = list(islice(stream, settings.batch_size))
             if chunk:
-                pending.append(pool.submit(extract_chunk, chunk, settings))
+                pending.append(pool.submit(extract_chunk, chunk, settings, claims))
             return bool(chunk)
 
         while len(pending) < 2 * settings.workers and submit():

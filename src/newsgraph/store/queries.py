@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-TABLES = ("articles", "events", "actors", "event_actors", "items", "claims", "clusters", "conflicts", "_rejections")
+TABLES = ("articles", "events", "actors", "event_actors", "items", "claims", "claim_records", "claim_events",
+          "clusters", "conflicts", "_rejections")
 DATE_OF = "coalesce(e.time_start, a.published)"  # an event's date: its own time, else the article's
 
 
@@ -287,6 +288,48 @@ def select_clusters(
             )
         ]
     return clusters
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimFilters:
+    """What ``newsgraph claims --db`` asks of the stored claim records (all optional, combined with AND)."""
+
+    source: str | None = None  # the source's name or words as written contain this (any case)
+    named: bool | None = None  # True: named sources only; False: anonymous ones only
+    about: str | None = None  # an actor (name, or country code) of an event inside the claim
+    limit: int | None = None
+
+
+def select_claims(conn: sqlite3.Connection, filters: ClaimFilters | None = None) -> Iterator[dict[str, Any]]:
+    """Stored claim records (the contract's JSON) matching ``filters``, in article and text order."""
+    filters = filters or ClaimFilters()
+    where: list[str] = []
+    args: list[Any] = []
+    if filters.source:
+        pattern = "%" + filters.source.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(c.source_name LIKE ? ESCAPE '\\' OR c.source_text LIKE ? ESCAPE '\\')")
+        args += [pattern, pattern]
+    if filters.named is not None:
+        where.append("c.source_named = ?")
+        args.append(int(filters.named))
+    if filters.about:
+        ids = find_actor_ids(conn, filters.about)
+        if not ids:
+            return
+        where.append(
+            "EXISTS (SELECT 1 FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
+            f"WHERE ce.claim_id = c.id AND ea.actor_id IN ({_marks(ids)}))"
+        )
+        args += ids
+    sql = "SELECT c.record FROM claim_records c"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.article_id, c.content_start, c.cue_start"
+    if filters.limit is not None:
+        sql += " LIMIT ?"
+        args.append(filters.limit)
+    for (record,) in conn.execute(sql, args):
+        yield json.loads(record)
 
 
 def count_rows(conn: sqlite3.Connection) -> dict[str, int]:

@@ -15,7 +15,7 @@ connection after ingest; the CLI does it, Python callers call
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
@@ -25,11 +25,12 @@ from typing import Any
 
 from newsgraph.config import Settings
 from newsgraph.errors import StoreError
-from newsgraph.records import Article, Event, Rejection
+from newsgraph.records import Article, Rejection
 from newsgraph.store import queries
 from newsgraph.store.migrate import check_version, connect, migrate
 from newsgraph.store.writer import (
     BatchCounts,
+    Extracted,
     content_hash,
     split_origin,
     stored_article_id,
@@ -49,6 +50,7 @@ class IngestCounts:
     articles_existing: int = 0  # text stored already (or repeated in this run): not extracted again
     extracted: int = 0  # articles through the pipeline (stored when their batch is written)
     events: int = 0
+    claims: int = 0
     rejected: int = 0
 
     def add(self, batch: BatchCounts) -> None:
@@ -56,11 +58,13 @@ class IngestCounts:
         self.articles_new += batch.articles_new
         self.articles_existing += batch.articles_existing
         self.events += batch.events
+        self.claims += batch.claims
 
     def summary(self) -> str:
         return (
             f"{_plural(self.articles_new, 'new article')}, {self.articles_existing} already stored; "
-            f"{_plural(self.events, 'event')}; {_plural(self.rejected, 'input')} rejected"
+            f"{_plural(self.events, 'event')}; {_plural(self.rejected, 'input')} rejected; "
+            f"{_plural(self.claims, 'claim')}"
         )
 
 
@@ -96,8 +100,8 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------------
 
-    def write(self, pairs: Iterable[tuple[Article, Sequence[Event]]]) -> BatchCounts:
-        """Store extracted (article, events) pairs in one transaction (see :func:`write_batch`)."""
+    def write(self, pairs: Iterable[Extracted]) -> BatchCounts:
+        """Store extracted (article, events[, claims]) in one transaction (see :func:`write_batch`)."""
         return write_batch(self.conn, pairs)
 
     def reject(self, rejection: Rejection) -> bool:
@@ -120,7 +124,7 @@ class Store:
         transaction with their events. Inputs that fail (ingest, extract or store)
         go to ``_rejections`` and to ``on_rejection``; the run goes on.
         """
-        from newsgraph.api import iter_extract  # loads spaCy: only when ingesting
+        from newsgraph.api import iter_extracted  # loads spaCy: only when ingesting
 
         settings = settings or Settings.from_env()
         size = batch_size or settings.batch_size
@@ -139,7 +143,7 @@ class Store:
             if on_progress is not None:
                 on_progress(counts)
 
-        pending: list[tuple[Article, list[Event]]] = []
+        pending: list[Extracted] = []
 
         def flush() -> None:
             if not pending:
@@ -156,8 +160,9 @@ class Store:
         if first is None:  # nothing new: do not even load the model
             return counts
         try:
-            for article, events in iter_extract(chain([first], fresh), settings=settings, on_error=rejected):
-                pending.append((article, events))
+            for article, events, claims in iter_extracted(chain([first], fresh), settings=settings,
+                                                          on_error=rejected):
+                pending.append((article, events, claims))
                 counts.extracted += 1
                 if len(pending) >= size:
                     flush()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsgraph.records import Actor, Article, Event, Rejection
+from newsgraph.records import Actor, Article, Claim, Event, Rejection
 from newsgraph.store.migrate import now, transaction
 
 ARTICLE_COLUMNS = ("id", "content_hash", "title", "outlet", "url", "published", "origin", "text", "ingested_at")
@@ -34,6 +34,8 @@ EVENT_COLUMNS = (
     "confidence", "exchange_with", "record",
 )  # fmt: skip
 ActorKey = str
+# What write_batch takes per article: its events, and its claim records when they were extracted.
+Extracted = tuple[Article, Sequence[Event]] | tuple[Article, Sequence[Event], Sequence[Claim]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +45,7 @@ class BatchCounts:
     articles_new: int = 0
     articles_existing: int = 0  # same text stored already: skipped with its events
     events: int = 0
+    claims: int = 0
     rejected: tuple[Rejection, ...] = ()  # articles that could not be stored (also in _rejections)
 
 
@@ -55,17 +58,19 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def write_batch(conn: sqlite3.Connection, pairs: Iterable[tuple[Article, Sequence[Event]]]) -> BatchCounts:
-    """Store articles and their events in one transaction; articles whose text is stored are skipped.
+def write_batch(conn: sqlite3.Connection, pairs: Iterable[Extracted]) -> BatchCounts:
+    """Store articles with their events (and claim records, when given) in one transaction; articles
+    whose text is stored are skipped.
 
     An article whose id is stored with a different text is not stored: it becomes a
     ``store`` rejection (returned and written to ``_rejections``).
     """
-    new = existing = events = 0
+    new = existing = events = claims = 0
     rejected: list[Rejection] = []
     actor_ids: dict[ActorKey, int] = {}
     with transaction(conn):
-        for article, article_events in pairs:
+        for extracted in pairs:
+            article, article_events = extracted[0], extracted[1]
             digest = content_hash(article.text)
             if stored_hash(conn, digest):
                 existing += 1
@@ -79,7 +84,10 @@ def write_batch(conn: sqlite3.Connection, pairs: Iterable[tuple[Article, Sequenc
             conn.execute(_INSERT_ARTICLE, article_row(article, digest))
             new += 1
             events += write_events(conn, article_events, actor_ids)
-    return BatchCounts(articles_new=new, articles_existing=existing, events=events, rejected=tuple(rejected))
+            if len(extracted) > 2:
+                claims += write_claims(conn, extracted[2])
+    return BatchCounts(articles_new=new, articles_existing=existing, events=events, claims=claims,
+                       rejected=tuple(rejected))
 
 
 def stored_hash(conn: sqlite3.Connection, digest: str) -> bool:
@@ -118,6 +126,19 @@ def write_events(conn: sqlite3.Connection, events: Iterable[Event], actor_ids: d
         conn.executemany(_INSERT_EVENT_ACTOR, actor_rows)
         conn.executemany(_INSERT_ITEM, item_rows(event))
         conn.executemany(_INSERT_CLAIM, claim_rows(event))
+    return written
+
+
+def write_claims(conn: sqlite3.Connection, claims: Iterable[Claim]) -> int:
+    """Insert claim records with the links to the events inside them; a stored id is left as it is."""
+    written = 0
+    for claim in claims:
+        if conn.execute(_INSERT_CLAIM_RECORD, claim_record_row(claim)).rowcount == 0:
+            continue
+        written += 1
+        conn.executemany("INSERT OR IGNORE INTO claim_events (claim_id, event_id) SELECT ?, ? "
+                         "WHERE EXISTS (SELECT 1 FROM events WHERE id = ?)",
+                         [(claim.id, event_id, event_id) for event_id in claim.events])
     return written
 
 
@@ -236,6 +257,23 @@ def claim_rows(event: Event) -> list[tuple[Any, ...]]:
     ]
 
 
+def claim_record_row(claim: Claim) -> tuple[Any, ...]:
+    source, span = claim.source, claim.source_span
+    return (
+        claim.id, claim.article_id,
+        span.text if span is not None else (source.text if source is not None else None),
+        source.name if source is not None else None,
+        int(source.named) if source is not None else None,
+        source.kind if source is not None else None,
+        source.country if source is not None else None,
+        source.role if source is not None else None,
+        claim.cue.start, claim.cue.end, claim.cue.text, claim.cue_lemma,
+        claim.content.start, claim.content.end,
+        claim.form, claim.basis, claim.stance, claim.confidence,
+        json.dumps(claim.to_dict(), ensure_ascii=False),
+    )
+
+
 def _insert(table: str, columns: Sequence[str], conflict: str = "") -> str:
     marks = ", ".join("?" * len(columns))
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}){conflict}"
@@ -248,6 +286,12 @@ _INSERT_ITEM = _insert("items", ("event_id", "position", "text", "category", "qu
 _INSERT_CLAIM = _insert(
     "claims", ("event_id", "position", "text", "name", "named", "kind", "country", "role", "basis")
 )
+CLAIM_RECORD_COLUMNS = (
+    "id", "article_id", "source_text", "source_name", "source_named", "source_kind", "source_country", "source_role",
+    "cue_start", "cue_end", "cue_text", "cue_lemma", "content_start", "content_end",
+    "form", "basis", "stance", "confidence", "record",
+)  # fmt: skip
+_INSERT_CLAIM_RECORD = _insert("claim_records", CLAIM_RECORD_COLUMNS, " ON CONFLICT (id) DO NOTHING")
 _UPSERT_ACTOR = (
     "INSERT INTO actors (key, name, kind, country, sector, role, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (key) DO UPDATE SET role = coalesce(actors.role, excluded.role), "
