@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError, InputError
-from newsgraph.extract import extract_events, prepare
-from newsgraph.extract.events import ExtractionTimeout
+from newsgraph.extract import prepare
+from newsgraph.extract.events import ExtractionTimeout, extract_records
 from newsgraph.ingest.checks import surrogate_reason, visible_spaces
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Claim, Event, Rejection
@@ -42,7 +42,7 @@ def iter_extract(
         for article, events, _claims in iter_extract_parallel(articles, settings=settings, on_error=on_error):
             yield article, events
         return
-    for _doc, article, events in _parsed(articles, settings, on_error):
+    for article, events, _claims in _parsed(articles, settings, on_error):
         yield article, events
 
 
@@ -74,15 +74,7 @@ def iter_extracted(
 
         yield from iter_extract_parallel(articles, settings=settings, on_error=on_error, claims=True)
         return
-    from newsgraph.extract.claims import extract_claims
-
-    for doc, article, events in _parsed(articles, settings, on_error):
-        try:
-            claims = extract_claims(doc, article, events)
-        except Exception as exc:  # one bad article must not end a long run
-            _fail(on_error, article, "extract", f"claim extraction failed: {type(exc).__name__}: {exc}")
-            continue
-        yield article, events, claims
+    yield from _parsed(articles, settings, on_error)
 
 
 def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage: str, why: str) -> None:
@@ -95,8 +87,8 @@ def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage:
 
 def _parsed(
     articles: Iterable[Article], settings: Settings, on_error: Callable[[Rejection], None] | None
-) -> Iterator[tuple[Doc, Article, list[Event]]]:
-    """(doc, article, events) in one process, documents through ``nlp.pipe`` in bounded batches."""
+) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+    """(article, events, claims) in one process, documents through ``nlp.pipe`` in bounded batches."""
     nlp = build_nlp(settings.model)
     prepare()
 
@@ -115,7 +107,7 @@ def _parsed(
 
     for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=settings.batch_size):
         try:
-            events = extract_events(doc, article, max_seconds=settings.max_seconds)
+            events, claims = extract_records(doc, article, max_seconds=settings.max_seconds)
         except Exception as exc:  # one bad article must not end a long run
             why = str(exc) if isinstance(exc, ExtractionTimeout) else f"extraction failed: {type(exc).__name__}: {exc}"
             rejection = Rejection(
@@ -126,7 +118,7 @@ def _parsed(
                 raise ExtractionError(rejection.message()) from exc
             on_error(rejection)
             continue
-        yield doc, article, events
+        yield article, events, claims
 
 
 def extract(

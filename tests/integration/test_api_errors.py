@@ -10,14 +10,14 @@ from newsgraph.records import Article, Rejection
 
 
 def test_one_failing_article_does_not_end_the_stream(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = api.extract_events
+    real = api.extract_records
 
     def flaky(doc, article, **budget):  # type: ignore[no-untyped-def]
         if article.id == "bad":
             raise RuntimeError("boom")
         return real(doc, article, **budget)
 
-    monkeypatch.setattr(api, "extract_events", flaky)
+    monkeypatch.setattr(api, "extract_records", flaky)
     articles = [Article(id=i, text="Peru sold rice to Chile.") for i in ("a", "bad", "c")]
     errors: list[Rejection] = []
     done = [a.id for a, _ in api.iter_extract(articles, on_error=errors.append)]

@@ -120,7 +120,7 @@ def test_extraction_failures_become_rejections_and_are_retried(
 ) -> None:
     import newsgraph.api
 
-    real = newsgraph.api.extract_events
+    real = newsgraph.api.extract_records
 
     def fail_on_wire_2(doc: Any, article: Article, **budget: Any) -> Any:
         if article.id == "wire-2":
@@ -128,7 +128,7 @@ def test_extraction_failures_become_rejections_and_are_retried(
         return real(doc, article, **budget)
 
     reported = []
-    monkeypatch.setattr(newsgraph.api, "extract_events", fail_on_wire_2)
+    monkeypatch.setattr(newsgraph.api, "extract_records", fail_on_wire_2)
     with Store(tmp_path / "retry.db") as store:
         counts = store.ingest(read_inputs([str(ARTICLES / "wire.jsonl")]), on_rejection=reported.append)
         assert (counts.articles_new, counts.rejected) == (1, 1)
@@ -136,7 +136,7 @@ def test_extraction_failures_become_rejections_and_are_retried(
         [row] = store.rejections()
         assert (row["path"], row["line"], row["stage"]) == (str(ARTICLES / "wire.jsonl"), 3, "extract")  # its line
         assert "simulated failure" in row["reason"]
-        monkeypatch.setattr(newsgraph.api, "extract_events", real)
+        monkeypatch.setattr(newsgraph.api, "extract_records", real)
         retry = store.ingest(read_inputs([str(ARTICLES / "wire.jsonl")]))
         assert (retry.articles_new, retry.articles_existing, retry.extracted) == (1, 1, 1)
 

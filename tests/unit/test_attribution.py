@@ -163,3 +163,11 @@ def test_whom_a_report_cites_is_a_source_too(nlp: Language) -> None:
     event = event_at(nlp, "Iran shipped drones to Russia, the Wall Street Journal reported, citing US officials.",
                      "shipped")
     assert [(c.kind, c.country) for c in event.attribution] == [("media", "USA"), ("anonymous", "USA")]
+
+
+def test_an_event_in_a_claim_the_sentence_gives_no_speaker_takes_the_claims_source(nlp: Language) -> None:
+    # a quotation signed with a dash: the claim finder knows its speaker
+    event = event_at(nlp, "“Chile has sent troops to our border.” ― Evo Morales\n", "sent")
+    assert only_source(event).name == "Evo Morales"
+    # an intention is the doer's own act, not a report of it
+    assert not event_at(nlp, "Bolivia pledged to expel the Chilean ambassador.", "expel").attribution

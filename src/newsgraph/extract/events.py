@@ -48,7 +48,7 @@ from newsgraph.extract.status import (
     status_of,
 )
 from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
-from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, TimeValue
+from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
 # Events still to come: their bare weekdays and months are the coming ones.
@@ -66,6 +66,10 @@ AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose 
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 REFUSAL_TYPES = types_where("refusal", "yes")
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
+# Claim cues that report what someone says (events inside take them as attribution), beside the
+# reporting verbs: "according to", a speaker's colon or dash signature, verbs of saying with a phrase.
+ATTRIBUTING_CUES = REPORTING_VERBS | {"according to", ":", "―", "—", "–", "--", "ask", "call", "cite", "blame",
+                                     "accuse", "describe", "condemn", "denounce", "charge", "recall", "reply"}
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
 OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
@@ -972,6 +976,43 @@ class ExtractionTimeout(Exception):
 def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = None) -> list[Event]:
     """Every event mention in one parsed article (one record per trigger). With ``max_seconds``,
     raises ExtractionTimeout once the sentences read so far have taken longer than that."""
+    return extract_records(doc, article, max_seconds=max_seconds)[0]
+
+
+def extract_records(doc: Doc, article: Article, *, max_seconds: float | None = None) -> tuple[list[Event], list[Claim]]:
+    """The events and the claims of one parsed article, from one reading: an event its own
+    sentence gives no source takes the source of the outermost claim whose content holds its
+    trigger (the claim finder's speakers: "X called for sanctions on Y", a quotation signed
+    with a dash). The claims list the ids of the events inside them."""
+    from newsgraph.extract.claims import extract_claims
+
+    events = _events(doc, article, max_seconds)
+    claims = extract_claims(doc, article, events)
+    return link_exchanges(doc, _fill_anonymous_countries(_attributed_by_claims(events, claims))), claims
+
+
+def _attributed_by_claims(events: list[Event], claims: list[Claim]) -> list[Event]:
+    """Events with no attribution of their own, attributed to the outermost claim holding their
+    trigger: a report (a reporting verb, "according to", a speaker's colon or signature, "X
+    called for / cited / blamed …"), not an intention ("X pledged to expel": X's own act), and
+    not a claim whose cue is the event's own word ("X called for talks" is X's act)."""
+    held = [c for c in claims if c.source is not None and c.cue_lemma in ATTRIBUTING_CUES]
+    if not held:
+        return events
+    out: list[Event] = []
+    for event in events:
+        if not event.attribution:
+            at = event.trigger.start
+            around = [c for c in held if not (c.cue.start <= at < c.cue.end) and any(
+                start <= at < end for start, end in (c.content_spans or ((c.content.start, c.content.end),)))]
+            if around:
+                outer = max(around, key=lambda c: (c.content.end - c.content.start, -c.content.start))
+                event = replace(event, attribution=(outer.source,))  # type: ignore[arg-type]
+        out.append(event)
+    return out
+
+
+def _events(doc: Doc, article: Article, max_seconds: float | None) -> list[Event]:
     builder = _Builder(doc, article)
     events: list[Event] = []
     deadline = None if max_seconds is None else time.monotonic() + max_seconds
@@ -1002,7 +1043,7 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
                        builder.obligation(sent, sent_sources, in_sentence), *builder.claimed(sent, in_sentence)):
             if judged is not None:
                 events.append(judged)
-    return link_exchanges(doc, _fill_anonymous_countries(events))
+    return events
 
 
 def _fill_anonymous_countries(events: list[Event]) -> list[Event]:
