@@ -166,3 +166,11 @@ def test_ingest_stores_claims_and_claims_db_queries_them(tmp_path: Path) -> None
     assert [r["article_id"] for r in stored("--about", "PER")] == ["a"]
     both = runner.invoke(app, ["claims", str(path), "--db", db])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_a_hedge_is_a_claim_with_no_source_unless_someone_says_it(nlp: Language) -> None:
+    (hedged,) = claims_of(nlp, "Bolivia has reportedly shipped grain to Peru.")
+    assert hedged.source is None and hedged.cue.text == "reportedly"
+    assert hedged.content.text == "Bolivia has reportedly shipped grain to Peru" and len(hedged.events) == 1
+    (said,) = claims_of(nlp, "Bolivia has reportedly shipped grain to Peru, the newspaper wrote.")
+    assert said.cue.text == "wrote"

@@ -8,8 +8,8 @@ quotation running on over the next sentences extends its claim (content in piece
 read by the same :class:`~newsgraph.extract.attribution.AttributionFinder` that gives events their
 attribution (named or anonymous, media, documents; pronouns through coreference), its basis from
 the same sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's
-content are listed on it. Not yet: unattributed hedges ("reportedly"), nested claims as separate
-records.
+content are listed on it; a hedge ("reportedly") makes a claim with no source. Not yet: nested
+claims as separate records.
 
 Extracting the claims of one article is a pure function of its parsed Doc, the Article and its
 events: :func:`extract_claims`.
@@ -57,6 +57,7 @@ MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
 CLOSING_QUOTES = frozenset({"”", '"', "''"})
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "ostensibly"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
@@ -78,7 +79,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
         for tok in sent:
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
-                     or _object_claim(tok, finder, basis) or _dash_claim(tok, finder, basis))
+                     or _object_claim(tok, finder, basis) or _dash_claim(tok, finder, basis)
+                     or _hedge_claim(tok, basis))
             if found is not None and not _own_words(found):
                 found_here.append((tok, found))
         quote_open = open_after(sent, quote_open)
@@ -302,6 +304,22 @@ def _colon_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _F
     source_span = _span(doc, name[0].i, head.i + 1)
     source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
     return source, source_span, content, "direct", "assert", 0.7 if source.named else 0.5
+
+
+def _hedge_claim(tok: Token, basis: str | None) -> _Found | None:
+    """ "X has reportedly sent drones", "the allegedly rigged vote": a hedge that attributes its
+    clause to someone unnamed; a claim with no source, the hedged clause its content."""
+    if tok.lower_ not in HEDGE_ADVERBS or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    clause = tok.head
+    if any(a.lemma_.lower() in CLAIM_VERBS for a in (clause, *clause.ancestors)) or any(
+            c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in CLAIM_VERBS for c in clause.children):
+        return None  # "reportedly said", "…, the newspaper wrote": inside a claim with a source
+    doc = tok.doc
+    content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    return None, None, content, _form(doc, content), "assert", 0.4
 
 
 def _dash_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
