@@ -148,3 +148,10 @@ def test_hoping_to_act_is_a_plan_whatever_the_lemmatiser_says(nlp) -> None:  # t
     assert [t.lemma_ for t in doc if t.lower_ == "hoping"] == ["hope"]  # the model alone says "hop"
     (talks,) = extract_events(doc, Article(id="t", text=doc.text, published=date(2024, 3, 6)))
     assert talks.status == "planned"
+
+
+
+def test_a_negative_quantifier_on_an_argument_does_not_deny_the_purpose(nlp: Language) -> None:
+    text = "Bolivian officials said no ransom was paid to secure the release of the miners."
+    assert status_of(trigger(nlp, text, "release")) == "asserted"
+    assert status_of(trigger(nlp, "Peru did not send troops to attack Chile.", "attack")) == "negated"

@@ -300,6 +300,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
             if head_lemma in REPORTING_BOUNDARY:
                 break
+            if dep == "advcl" and _has_negated_argument(head) and not any(c.dep_ == "neg" for c in head.children):
+                break  # "no ransom was paid to secure the release": "no" denies the ransom, not the release
             if dep == "conj" and _own_clause(tok, head):
                 break  # "has supplied X but has not sent Y": each conjunct keeps its own status
             tok = head
