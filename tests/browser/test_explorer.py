@@ -161,3 +161,22 @@ def test_events_search_and_filters(page: Page, store_path: Path, screenshot: Sho
     bad = page.request.get("/-/newsgraph/events?since=not-a-date")  # not navigated: a 400 logs a console error
     assert bad.status == 400
     assert "since must be a date like 2024-03-01, not &#39;not-a-date&#39;" in bad.text()
+
+
+def test_claims_on_the_article_page_lead_to_the_source_page(page: Page, store_path: Path, watch: Any,
+                                                             screenshot: Shot) -> None:
+    article, source, n = rows(
+        store_path, "SELECT article_id, source_name, COUNT(*) FROM claim_records WHERE source_name IS NOT NULL "
+        "GROUP BY article_id ORDER BY 3 DESC, 1 LIMIT 1")[0]
+    page.goto(f"/-/newsgraph/article/{article}")
+    claims = page.locator("table.ng-claims tbody tr")
+    expect(claims).to_have_count(n)
+    page.locator("table.ng-claims a.ng-claim").first.click()
+    expect(page).to_have_url(re.compile(r"/-/newsgraph/source\?name="))
+    expect(page.locator("h1")).to_contain_text("What ")
+    expect(page.locator("table.ng-claims tbody tr").first).to_be_visible()
+    screenshot(page, "source")
+    page.goto("/-/newsgraph/article/payload-1")  # the payload's claims stay text
+    assert page.locator("section.content script:not([type='application/json']):not([src])").count() == 0
+    assert page.locator("img").count() == 0
+    assert watch.dialogs == []

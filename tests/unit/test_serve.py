@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from newsgraph.errors import StoreError
 from newsgraph.link import relink
-from newsgraph.records import Actor, ActorMention, Article, ClaimSource, Event, Item, Place, Span, TimeValue
+from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, Span, TimeValue
 from newsgraph.serve import build_datasette, check_store
 from newsgraph.serve.actor import actor_data
 from newsgraph.serve.charts import PlacePoint, TimePoint, date_ticks, layout_map, layout_timeline
@@ -90,9 +90,30 @@ EVENTS: dict[str, list[Event]] = {
 }
 
 
+def claim(article: Article, n: int, source: ClaimSource | None, source_text: str, cue: str, content: str,
+          events: Sequence[str]) -> Claim:
+    text = article.text
+    c = text.index(content)
+    k = text.index(cue)
+    s = text.index(source_text) if source is not None else 0
+    return Claim(id=f"{article.id}-c{n}", article_id=article.id, source=source,
+                 source_span=Span(start=s, end=s + len(source_text), text=source_text) if source is not None else None,
+                 cue=Span(start=k, end=k + len(cue), text=cue), cue_lemma=cue, form="indirect", basis="statement",
+                 content=Span(start=c, end=c + len(content), text=content), stance="assert", events=tuple(events))
+
+
+PAYLOAD_SOURCE = ClaimSource(text=PAYLOAD, name=PAYLOAD, named=True, kind="organization", basis="statement")
+CLAIMS: dict[str, list[Claim]] = {
+    "a1": [claim(A1, 0, OFFICIALS, "officials", "said", "Russia has delivered artillery shells to North Korea",
+                 ["a1-0"])],
+    "a4/odd id": [claim(A4, 0, PAYLOAD_SOURCE, PAYLOAD, "send", "China will send drones to Iran",
+                        ["a4/odd id-0"])],
+}
+
+
 def build_store(path: Path | str) -> sqlite3.Connection:
     store = Store(path)
-    store.write([(a, EVENTS[a.id]) for a in (A1, A2, A3, A4)])
+    store.write([(a, EVENTS[a.id], CLAIMS.get(a.id, [])) for a in (A1, A2, A3, A4)])
     relink(store.conn)
     return store.conn
 
@@ -522,3 +543,21 @@ def test_actor_marks_use_the_recorded_offsets() -> None:
     }
     marks = {m.kind: (m.start, m.end) for m in record_marks(text, record)}
     assert marks["target"] == (second_it, second_it + 2)  # not the first "it" in the sentence
+
+
+def test_claims_on_the_article_page_and_the_source_page(db_file: Path) -> None:
+    conn = sqlite3.connect(db_file)
+    russia = actor_id(conn, "Russia")
+    conn.close()
+    article, source, payload, missing, unnamed, actor = fetch(
+        db_file, "/-/newsgraph/article/a1", "/-/newsgraph/source?name=OFFICIALS",
+        "/-/newsgraph/source?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/-/newsgraph/source?name=Nobody",
+        "/-/newsgraph/source", f"/-/newsgraph/actor/{russia}")
+    statuses = [r.status_code for r in (article, source, payload, missing, unnamed, actor)]
+    assert statuses == [200, 200, 200, 404, 400, 200]
+    assert "Who says what in this article" in article.text
+    assert "Russia has delivered artillery shells to North Korea" in article.text
+    assert 'href="/-/newsgraph/source?name=officials"' in article.text
+    assert "What officials says" in source.text and "AID 1" in source.text and "North Korea 1" in source.text
+    assert "<script>alert" not in payload.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in payload.text
+    assert "Claims about Russia" in actor.text and "/-/newsgraph/source?name=officials" in actor.text

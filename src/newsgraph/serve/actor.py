@@ -10,8 +10,9 @@ from typing import Any
 
 from newsgraph.records import STATUSES
 from newsgraph.serve.charts import MapView, PlacePoint, Timeline, TimePoint, layout_map, layout_timeline
+from newsgraph.serve.claims import claims_about_actor
 from newsgraph.serve.rows import EventRow, load_events, query
-from newsgraph.serve.urls import actor_url, events_url
+from newsgraph.serve.urls import actor_url, events_url, source_url
 
 MAX_COUNTERPARTS = 40  # nodes drawn around the actor; the rest are listed in the table only
 MAX_TIMELINE = 400
@@ -111,6 +112,7 @@ class ActorPage:
     places: list[PlacePoint]
     reporters: list[Reporter]
     outlets: list[tuple[str, int]]
+    claimants: list[tuple[str, int, str]]  # who makes claims about the actor: (source, claims, page)
 
     @property
     def events_url(self) -> str:
@@ -143,6 +145,7 @@ def actor_data(conn: sqlite3.Connection, actor_id: int) -> ActorPage | None:
         graph=graph_json(actor, counterparts), timeline=timeline, recent=dated[:RECENT_EVENTS],
         items=load_item_flows(conn, actor_id), map=layout_map(places), places=places,
         reporters=load_reporters(conn, actor_id), outlets=load_outlets(conn, actor_id),
+        claimants=[(name, n, source_url(name)) for name, n in claims_about_actor(conn, actor_id)],
     )
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from newsgraph.serve.claims import ClaimRow, article_claims
 from newsgraph.serve.highlight import Link, Mark, Token, excerpt_bounds, record_marks, tokenize
 from newsgraph.serve.queries import ClusterRow, load_clusters
 from newsgraph.serve.rows import EventRow, load_events, query
@@ -75,6 +76,7 @@ class ArticlePage:
     tokens: list[Token]
     events: list[EventRow]
     copies: list[tuple[str, str | None, str | None]]  # (url, title, outlet) of articles copying this one
+    claims: list[ClaimRow]  # who says what in it
 
 
 def cluster_data(conn: sqlite3.Connection, cluster_id: str) -> ClusterPage | None:
@@ -151,7 +153,8 @@ def article_data(conn: sqlite3.Connection, article_id: str) -> ArticlePage | Non
     return ArticlePage(article=article, tokens=tokenize(text, article_marks(text, events)), events=events,
                        copies=[(article_url(c["id"]), c["title"] or c["id"], c["outlet"]) for c in query(
                            conn, "SELECT id, title, outlet FROM articles WHERE copy_of = ? AND id != ? ORDER BY id",
-                           [article_id, article_id])])
+                           [article_id, article_id])],
+                       claims=article_claims(conn, article_id))
 
 
 def article_marks(text: str, events: list[EventRow]) -> list[Mark]:

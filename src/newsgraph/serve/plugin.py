@@ -27,6 +27,7 @@ from newsgraph import __version__
 from newsgraph.records import EVENT_TYPES, STATUSES
 from newsgraph.serve.actor import actor_data
 from newsgraph.serve.charts import land_svg
+from newsgraph.serve.claims import source_data
 from newsgraph.serve.mentions import article_data, cluster_data, event_data
 from newsgraph.serve.queries import EventFilters, events_data, overview_data
 from newsgraph.serve.rows import row_id
@@ -50,6 +51,7 @@ def register_routes(datasette: Any) -> list[tuple[str, Callable[..., Any]]]:
         (rf"^{BASE}/cluster/(?P<cluster_id>[^/]+)$", cluster_view),
         (rf"^{BASE}/event/(?P<event_id>[^/]+)$", event_view),
         (rf"^{BASE}/article/(?P<article_id>[^/]+)$", article_view),
+        (rf"^{BASE}/source$", source_view),
         (rf"^{BASE}/land\.svg$", land_view),
     ]
 
@@ -59,6 +61,7 @@ def register_routes(datasette: Any) -> list[tuple[str, Callable[..., Any]]]:
 # includes to close its menus, allowed by its hash (their data blocks are JSON, which a browser
 # does not execute); Datasette's own pages keep their inline scripts. Inline style attributes
 # stay allowed (bar widths).
+MAX_SOURCE_NAME = 300  # characters of a source name a source page is asked for
 _CSP = ("default-src 'self'; script-src 'self'{inline}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 HEADERS = (
@@ -168,6 +171,17 @@ async def article_view(datasette: Any, request: Any) -> Any:
     if data is None:
         return await _not_found(datasette, request, f"There is no article {article_id!r}.")
     return await _render(datasette, request, "article.html", {"page": data})
+
+
+async def source_view(datasette: Any, request: Any) -> Any:
+    name = (request.args.get("name") or "").strip()
+    if not name or len(name) > MAX_SOURCE_NAME:
+        return await _render(datasette, request, "error.html",
+                             {"message": "Name a source: /-/newsgraph/source?name=…"}, status=400)
+    data = await _read(datasette, lambda conn: source_data(conn, name))
+    if data is None:
+        return await _not_found(datasette, request, f"No stored claim has the source {name[:60]!r}.")
+    return await _render(datasette, request, "source.html", {"page": data})
 
 
 async def land_view() -> Any:

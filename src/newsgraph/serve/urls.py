@@ -32,6 +32,11 @@ def article_url(article_id: str) -> str:
     return f"{BASE}/article/{_part(article_id)}"
 
 
+def source_url(name: str) -> str:
+    """The page of what one source says (by the actor layer's name)."""
+    return f"{BASE}/source?{urlencode({'name': name})}"
+
+
 def mention_url(event_id: str, cluster_id: str | None) -> str:
     """The page of an event mention: its cluster when it has one, else the mention itself."""
     return cluster_url(cluster_id) if cluster_id else event_url(event_id)
