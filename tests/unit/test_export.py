@@ -59,7 +59,8 @@ def store() -> sqlite3.Connection:
 
 
 def test_the_registry_and_the_command_offer_the_same_formats() -> None:
-    assert set(EXPORTERS) == {f.value for f in ExportFormat} == {"plover", "gdelt", "csv", "parquet", "graphml"}
+    assert set(EXPORTERS) == {f.value for f in ExportFormat} == {"plover", "gdelt", "csv", "parquet", "graphml",
+                                                                 "claims", "claims-csv"}
 
 
 def test_unknown_format_is_a_clear_error(store: sqlite3.Connection, tmp_path: Path) -> None:
@@ -225,7 +226,7 @@ def _db_file(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+@pytest.mark.parametrize("fmt", sorted(f for f in EXPORTERS if not f.startswith("claims")))
 def test_export_command_writes_every_format(tmp_path: Path, fmt: str) -> None:
     db, out = _db_file(tmp_path), tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", fmt, "--out", str(out)])
@@ -290,3 +291,42 @@ def test_export_into_a_pipe_streams_and_keeps_the_pipe(store: sqlite3.Connection
     reader.join(timeout=10)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert len(received[0].decode("utf-8").splitlines()) == rows + 1  # a header and the rows
+
+
+def _add_claim(conn: sqlite3.Connection, claim_id: str, article_id: str, confidence: float,
+               events: list[str]) -> None:
+    from newsgraph.records import Claim, ClaimSource, Span
+    from newsgraph.store.writer import write_claims
+
+    source = ClaimSource(text="Peruvian officials", name="Peruvian officials", named=False, kind="government",
+                         country="PER", role="officials", basis="statement")
+    write_claims(conn, [Claim(
+        id=claim_id, article_id=article_id, source=source, source_span=Span(start=0, end=5, text="First"),
+        cue=Span(start=6, end=15, text="paragraph"), cue_lemma="say", content=Span(start=0, end=21,
+        text="First paragraph here."), form="indirect", basis="statement", stance="assert",
+        events=tuple(events), confidence=confidence)])
+    conn.commit()
+
+
+def test_claims_export_as_json_lines_and_csv(store: sqlite3.Connection, tmp_path: Path) -> None:
+    _add_claim(store, "c1", "a1", 0.8, ["e1"])
+    _add_claim(store, "c2", "a2", 0.4, [])
+    assert export(store, "claims", tmp_path / "c.jsonl") == 2
+    lines = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [c["id"] for c in lines] == ["c1", "c2"] and lines[0]["events"] == ["e1"]
+    assert lines[0]["source"]["name"] == "Peruvian officials" and lines[0]["schema_version"] == 1
+    assert export(store, "claims-csv", tmp_path / "c.csv", min_confidence=0.5) == 1
+    with (tmp_path / "c.csv").open(encoding="utf-8", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert (row["id"], row["source_country"], row["event_ids"], row["title"]) == ("c1", "PER", "e1", "Boats for Peru")
+    assert row["content_text"] == "First paragraph here."
+
+
+def test_export_command_counts_claims(tmp_path: Path) -> None:
+    db = _db_file(tmp_path)
+    conn = sqlite3.connect(db)
+    _add_claim(conn, "c1", "a1", 0.8, ["e1"])
+    conn.close()
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "claims", "--out",
+                                      str(tmp_path / "c.jsonl")])
+    assert result.exit_code == 0 and "wrote 1 claim to" in result.output

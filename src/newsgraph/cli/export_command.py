@@ -27,6 +27,8 @@ class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
     graphml = "graphml"
+    claims = "claims"
+    claims_csv = "claims-csv"
 
 
 def export_command(
@@ -35,7 +37,8 @@ def export_command(
         typer.Option(
             "--format", "-f",
             help="plover: POLECAT-layout JSON Lines; gdelt: GDELT 2.0 event table (TSV, no header); "
-            "csv: flat rows; parquet: nested columns; graphml: actors as nodes, events as edges.",
+            "csv: flat rows; parquet: nested columns; graphml: actors as nodes, events as edges; "
+            "claims: the stored claim records as JSON Lines; claims-csv: one flat row per claim.",
             show_default=False,
         ),
     ],
@@ -47,7 +50,8 @@ def export_command(
     ),
     min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML."""
+    """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML, or
+    the stored claims as JSON Lines or CSV."""
     code = run_export(db, output_format.value, out, min_confidence=min_confidence)
     raise typer.Exit(code)
 
@@ -77,7 +81,7 @@ def run_export(db: Path, fmt: str, out: Path, *, min_confidence: float | None = 
         return _error(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         conn.close()
-    unit = "edge" if fmt == "graphml" else "event"
+    unit = "edge" if fmt == "graphml" else "claim" if fmt.startswith("claims") else "event"
     typer.echo(f"{PROG}: wrote {rows} {unit}{'' if rows == 1 else 's'} to {out} ({fmt})", err=True)
     return 0
 
