@@ -174,3 +174,10 @@ def test_a_hedge_is_a_claim_with_no_source_unless_someone_says_it(nlp: Language)
     assert hedged.content.text == "Bolivia has reportedly shipped grain to Peru" and len(hedged.events) == 1
     (said,) = claims_of(nlp, "Bolivia has reportedly shipped grain to Peru, the newspaper wrote.")
     assert said.cue.text == "wrote"
+
+
+def test_a_report_interrupting_its_clause_claims_the_clause_in_two_pieces(nlp: Language) -> None:
+    text = "Acts of protest, the Bolivian minister said on Monday, are acts of patriotism."
+    (claim,) = claims_of(nlp, text)
+    assert claim.cue.text == "said" and claim.source is not None and claim.source.country == "BOL"
+    assert [text[a:b] for a, b in claim.content_spans] == ["Acts of protest", "are acts of patriotism"]

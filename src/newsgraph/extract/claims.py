@@ -110,6 +110,7 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                 stance=stance,
                 events=_inside(events, content.start, content.end),
                 confidence=confidence,
+                content_spans=_pieces(doc, content, tok) if form != "according_to" else (),
             ))
             if form == "direct" and tok.text not in DASHES:  # a signature ends its quotation
                 last_quote = len(claims) - 1
@@ -155,6 +156,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
     if content is None:
         content = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
+    if content is None:
+        content = _interrupted(tok)  # "The museum, Mr. Obama said, would make visitors …"
     if content is None:
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or agents(tok)
@@ -238,6 +241,42 @@ def _quotation_after_colon(tok: Token) -> Span | None:
         if doc[end].text in ("”", '"'):
             return _trimmed(doc, start, end)
     return None
+
+
+def _interrupted(tok: Token) -> Span | None:
+    """The clause a parenthetical report interrupts ("The museum, Mr. Obama said, would make
+    visitors face hard truths", "Acts of protest, he said, are acts of patriotism"): a reporting
+    verb hanging from the clause's verb as parataxis between two commas; the content is the
+    clause around it (its pieces are set by :func:`_pieces`)."""
+    if tok.dep_ != "parataxis" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    first, last = _aside(tok)
+    if first <= tok.head.sent.start or last + 1 >= tok.head.sent.end:
+        return None  # a report at the start or the end is no interruption
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    clause = tok.head
+    return _trimmed(doc, min(clause.left_edge.i, first), max(clause.right_edge.i, last) + 1)
+
+
+def _aside(tok: Token) -> tuple[int, int]:
+    """The first and last token of a parenthetical report: its subject and verb with their modifiers."""
+    words = [t.i for t in tok.subtree if not (t.is_punct and t.head == tok)]  # its commas are not in it
+    return min(words), max(words)
+
+
+def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
+    """A content interrupted by its own parenthetical report, as two pieces around it."""
+    if tok.dep_ != "parataxis":
+        return ()
+    first, last = _aside(tok)
+    gap_start, gap_end = doc[first - 1].idx, doc[last + 1].idx + 1  # the commas go with the aside
+    if not content.start < gap_start < gap_end < content.end:
+        return ()
+    before = doc.text[content.start:gap_start].rstrip()
+    after_start = gap_end + (len(doc.text[gap_end:content.end]) - len(doc.text[gap_end:content.end].lstrip()))
+    return ((content.start, content.start + len(before)), (after_start, content.end))
 
 
 def _quotation_before(tok: Token) -> Span | None:
