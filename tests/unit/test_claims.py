@@ -181,3 +181,17 @@ def test_a_report_interrupting_its_clause_claims_the_clause_in_two_pieces(nlp: L
     (claim,) = claims_of(nlp, text)
     assert claim.cue.text == "said" and claim.source is not None and claim.source.country == "BOL"
     assert [text[a:b] for a, b in claim.content_spans] == ["Acts of protest", "are acts of patriotism"]
+
+
+def test_nested_claims_are_separate_records_and_the_event_names_the_outermost(nlp: Language) -> None:
+    text = "The Bolivian ministry said officials believed Chile had sent troops to the border."
+    article = Article(id="t", text=text, published=date(2024, 3, 6))
+    doc = nlp(text)
+    events = extract_events(doc, article)
+    claims = extract_claims(doc, article, events)
+    assert [(c.cue.text, c.stance, c.content.text) for c in claims] == [
+        ("said", "assert", "officials believed Chile had sent troops to the border"),
+        ("believed", "believe", "Chile had sent troops to the border")]
+    (sent,) = [e for e in events if e.trigger.text == "sent"]
+    assert [c.name for c in sent.attribution] == ["Bolivian ministry"]
+    assert all(sent.id in c.events for c in claims)  # the event lies in both contents

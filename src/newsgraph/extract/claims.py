@@ -8,8 +8,8 @@ quotation running on over the next sentences extends its claim (content in piece
 read by the same :class:`~newsgraph.extract.attribution.AttributionFinder` that gives events their
 attribution (named or anonymous, media, documents; pronouns through coreference), its basis from
 the same sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's
-content are listed on it; a hedge ("reportedly") makes a claim with no source. Not yet: nested
-claims as separate records.
+content are listed on it; a hedge ("reportedly") makes a claim with no source; a nested report
+("the ministry said officials believed …") is a claim of its own inside the outer one's content.
 
 Extracting the claims of one article is a pure function of its parsed Doc, the Article and its
 events: :func:`extract_claims`.
