@@ -60,7 +60,7 @@ def store() -> sqlite3.Connection:
 
 def test_the_registry_and_the_command_offer_the_same_formats() -> None:
     assert set(EXPORTERS) == {f.value for f in ExportFormat} == {"plover", "gdelt", "csv", "parquet", "graphml",
-                                                                 "claims", "claims-csv"}
+                                                                 "claims", "claims-csv", "claims-parquet"}
 
 
 def test_unknown_format_is_a_clear_error(store: sqlite3.Connection, tmp_path: Path) -> None:
@@ -320,6 +320,11 @@ def test_claims_export_as_json_lines_and_csv(store: sqlite3.Connection, tmp_path
         (row,) = list(csv.DictReader(f))
     assert (row["id"], row["source_country"], row["event_ids"], row["title"]) == ("c1", "PER", "e1", "Boats for Peru")
     assert row["content_text"] == "First paragraph here."
+    assert export(store, "claims-parquet", tmp_path / "c.parquet") == 2
+    table = pq.read_table(tmp_path / "c.parquet").to_pylist()
+    assert [r["id"] for r in table] == ["c1", "c2"] and table[0]["events"] == ["e1"]
+    assert table[0]["source"]["country"] == "PER" and str(table[0]["published"]) == "2024-03-04"
+    assert table[0]["content"]["text"] == "First paragraph here."
 
 
 def test_export_command_counts_claims(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ class ExportFormat(StrEnum):
     graphml = "graphml"
     claims = "claims"
     claims_csv = "claims-csv"
+    claims_parquet = "claims-parquet"
 
 
 def export_command(
@@ -38,7 +39,8 @@ def export_command(
             "--format", "-f",
             help="plover: POLECAT-layout JSON Lines; gdelt: GDELT 2.0 event table (TSV, no header); "
             "csv: flat rows; parquet: nested columns; graphml: actors as nodes, events as edges; "
-            "claims: the stored claim records as JSON Lines; claims-csv: one flat row per claim.",
+            "claims: the stored claim records as JSON Lines; claims-csv: one flat row per claim; "
+            "claims-parquet: the claim records with their nesting.",
             show_default=False,
         ),
     ],

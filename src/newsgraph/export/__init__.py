@@ -5,7 +5,7 @@
 link, to the file it points to; into a pipe or a device such as /dev/stdout, directly) and returns the
 number of rows written (events; edges for GraphML). Formats: ``plover`` (POLECAT-layout JSON
 Lines), ``gdelt`` (GDELT 2.0 event table, TSV without header), ``csv``, ``parquet``,
-``graphml``; ``claims`` and ``claims-csv`` write the stored claim records (rows: claims). Each
+``graphml``; ``claims``, ``claims-csv`` and ``claims-parquet`` write the stored claim records (rows: claims). Each
 exporter is ``(conn, path, *, min_confidence) -> rows``; ``EXPORTERS`` maps
 names to them.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newsgraph.errors import ConfigError
-from newsgraph.export.claims import export_claims, export_claims_csv
+from newsgraph.export.claims import export_claims, export_claims_csv, export_claims_parquet
 from newsgraph.export.csvfile import export_csv
 from newsgraph.export.gdelt import export_gdelt
 from newsgraph.export.graphml import export_graphml
@@ -37,6 +37,7 @@ EXPORTERS: dict[str, Exporter] = {
     "graphml": export_graphml,
     "claims": export_claims,
     "claims-csv": export_claims_csv,
+    "claims-parquet": export_claims_parquet,
 }
 
 __all__ = ["EXPORTERS", "Exporter", "export"]
