@@ -195,3 +195,12 @@ def test_nested_claims_are_separate_records_and_the_event_names_the_outermost(nl
     (sent,) = [e for e in events if e.trigger.text == "sent"]
     assert [c.name for c in sent.attribution] == ["Bolivian ministry"]
     assert all(sent.id in c.events for c in claims)  # the event lies in both contents
+
+
+def test_a_that_clause_misread_as_a_relative_clause_of_the_hearers_is_what_was_told(nlp: Language) -> None:
+    (told,) = claims_of(nlp, "In La Paz, the Bolivian minister told a meeting of farmers that few people "
+                             "understood the drought.")
+    assert told.content.text == "that few people understood the drought"
+    assert claims_of(nlp, "The Bolivian minister told the farmers who had gathered there about the plan.") == []
+    (aside,) = claims_of(nlp, "The difference now, the Bolivian minister told me, is that the rains came late.")
+    assert len(aside.content_spans) == 2

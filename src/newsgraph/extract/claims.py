@@ -152,6 +152,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     doc = tok.doc
     content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     content = _quotation_after_colon(tok)  # 'Trump said: "…"'
+    if content_head is None:
+        content_head = _that_clause_of_object(tok)  # "told a meeting of leaders that few understood …"
     if content is None and content_head is not None:
         content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
     if content is None:
@@ -243,20 +245,36 @@ def _quotation_after_colon(tok: Token) -> Span | None:
     return None
 
 
+def _that_clause_of_object(tok: Token) -> Token | None:
+    """A that-clause the parser hung on the reporting verb's object as a relative clause ("told a
+    meeting of leaders that few people understood …"): a clause with "that" as its marker and a
+    subject of its own is what was told, not a description of the hearers."""
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "dative")):
+        for t in obj.subtree:
+            if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children) and any(
+                    s.dep_ in ("nsubj", "nsubjpass") for s in t.children):
+                return t
+    return None
+
+
 def _interrupted(tok: Token) -> Span | None:
     """The clause a parenthetical report interrupts ("The museum, Mr. Obama said, would make
     visitors face hard truths", "Acts of protest, he said, are acts of patriotism"): a reporting
     verb hanging from the clause's verb as parataxis between two commas; the content is the
     clause around it (its pieces are set by :func:`_pieces`)."""
-    if tok.dep_ != "parataxis" or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "parataxis":
+        return None
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:  # "The difference, he said, is …"
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
         return None
     doc = tok.doc
     first, last = _aside(tok)
-    if first <= tok.head.sent.start or last + 1 >= tok.head.sent.end:
+    if first <= clause.sent.start or last + 1 >= clause.sent.end:
         return None  # a report at the start or the end is no interruption
     if doc[first - 1].text != "," or doc[last + 1].text != ",":
         return None
-    clause = tok.head
     return _trimmed(doc, min(clause.left_edge.i, first), max(clause.right_edge.i, last) + 1)
 
 
