@@ -269,3 +269,18 @@ def test_a_joint_project_is_cooperation_of_its_partners(nlp: Language) -> None:
     assert types_of(nlp, "Chile and Peru are building a joint infrastructure project along the border.") == [
         "COOPERATE"]
     assert types_of(nlp, "Chile is building an infrastructure project along the border.") == []
+
+
+def test_declining_to_act_is_a_rejection_declining_to_comment_is_none(nlp: Language) -> None:
+    assert types_of(nlp, "Paraguay declined to send troops to the joint exercise.")[:1] == ["REJECT"]
+    assert types_of(nlp, "The Paraguayan ministry declined to comment.") == []
+    assert "REJECT" not in types_of(nlp, "Paraguayan officials declined to provide details on the plan.")
+
+
+def test_being_opposed_to_something_is_the_subjects_own_stance(nlp: Language) -> None:
+    events = extract_events(nlp("The Chilean government is opposed to Bolivia's demands."),
+                            Article(id="t", text="The Chilean government is opposed to Bolivia's demands.",
+                                    published=date(2024, 3, 6)))
+    (oppose,) = [e for e in events if e.trigger.text == "opposed"]
+    assert [m.actor.country for m in oppose.source] == ["CHL"]
+    assert [m.actor.country for m in oppose.target] == ["BOL"]

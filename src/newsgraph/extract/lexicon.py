@@ -172,7 +172,14 @@ def _launches_weapon(token: Token) -> bool:
                for c in token.children)
 
 
-CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone, "weapon": _launches_weapon}
+def _has_infinitive(token: Token) -> bool:
+    """"declined to send", "refused to attend": an infinitive complement of the verb's own."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in token.children)
+
+
+CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone, "weapon": _launches_weapon,
+              "to-v": _has_infinitive}
 
 
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:

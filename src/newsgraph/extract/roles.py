@@ -215,6 +215,10 @@ class Roles:
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
     if is_reduced_passive(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
+    if is_passive(verb) and _stative_participle(verb):
+        holders = children(verb, "nsubjpass", "nsubj") or [  # the parser may hang it on "were"
+            c for aux in children(verb, "aux", "auxpass") for c in children(aux, "nsubj", "nsubjpass")]
+        return expand(holders), pobjs(verb, ("to",))  # "were opposed to talks": they oppose them
     if is_passive(verb):
         undergoers = children(verb, "nsubjpass", "nsubj")
         if not undergoers and verb.dep_ == "conj":  # "were attacked or kidnapped": the first verb's subject
@@ -225,6 +229,13 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         doers = agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []) or _cause_phrases(verb)
         return _by_cause(doers), expand(undergoers)
     return _by_cause(subjects(verb)), objects(verb)
+
+
+def _stative_participle(verb: Token) -> bool:
+    """ "be opposed to", "be committed to": a participle that states its subject's own stance
+    (word list ``stance_participles``), with a to-phrase and no agent."""
+    return (verb.lemma_.lower() in word_list("stance_participles") and not agents(verb)
+            and bool(pobjs(verb, ("to",))))
 
 
 def _is_attack(tok: Token) -> bool:

@@ -147,6 +147,12 @@ def _complement_in(arg: str) -> Callable[[Reading], bool]:
     return lambda r: any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in r.token.children)
 
 
+def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
+    """The clausal complement's object is in the list ("declined to provide details")."""
+    words = _words(arg)
+    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and bool(_lemmas(objects(c)) & words) for c in r.token.children)
+
+
 def _owner(r: Reading) -> bool:
     """A named possessor among the sides ("Washington's call"); a possessive pronoun ("their
     warnings") points back to an act already reported, not a new one."""
@@ -197,6 +203,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source": lambda _arg: lambda r: bool(r.source),
     "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
     "complement": _complement_in,
+    "complement_theme": _complement_theme_in,
     "mark": lambda arg: lambda r: r.token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == arg for c in r.token.children
     ),
