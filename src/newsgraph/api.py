@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
+from itertools import chain, islice
 
 from spacy.tokens import Doc
 
-from newsgraph.config import Settings
+from newsgraph.config import AUTO_MIN_ARTICLES, Settings, auto_workers
 from newsgraph.errors import ExtractionError, InputError
 from newsgraph.extract import prepare
 from newsgraph.extract.events import ExtractionTimeout, extract_records
@@ -36,6 +38,7 @@ def iter_extract(
     (:mod:`newsgraph.batch`), results still in input order.
     """
     settings = settings or Settings.from_env()
+    articles, settings = _with_workers(articles, settings)
     if settings.workers > 1:
         from newsgraph.batch import iter_extract_parallel
 
@@ -69,12 +72,24 @@ def iter_extracted(
     ``Store.ingest`` stores); with ``settings.workers`` > 1 in that many processes, in input order.
     Failures as in :func:`iter_extract`."""
     settings = settings or Settings.from_env()
+    articles, settings = _with_workers(articles, settings)
     if settings.workers > 1:
         from newsgraph.batch import iter_extract_parallel
 
         yield from iter_extract_parallel(articles, settings=settings, on_error=on_error, claims=True)
         return
     yield from _parsed(articles, settings, on_error)
+
+
+def _with_workers(articles: Iterable[Article], settings: Settings) -> tuple[Iterable[Article], Settings]:
+    """Settings with the number of worker processes decided: ``workers`` 0 (auto) is one process for
+    a run shorter than AUTO_MIN_ARTICLES (read ahead to know) and :func:`auto_workers` for a longer one."""
+    if settings.workers >= 1:
+        return articles, settings
+    stream = iter(articles)
+    ahead = list(islice(stream, AUTO_MIN_ARTICLES))
+    workers = auto_workers() if len(ahead) == AUTO_MIN_ARTICLES else 1
+    return chain(ahead, stream), replace(settings, workers=workers)
 
 
 def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage: str, why: str) -> None:

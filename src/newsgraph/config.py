@@ -17,7 +17,10 @@ class Settings:
     # longer articles are rejected, not truncated silently: spaCy holds a whole document (about
     # 1.3 GB of memory at 200,000 characters, 4.8 GB at 1,000,000)
     max_chars: int = 200_000
-    workers: int = 1  # extraction processes (each loads the model: ~1 GB of memory apiece)
+    # extraction processes (each loads the model: ~1 GB of memory apiece); 0 = auto: one process for
+    # short runs, and from AUTO_MIN_ARTICLES articles on the machine's cores (at most AUTO_MAX_WORKERS,
+    # and no more than its free memory holds at ~1.5 GB a worker)
+    workers: int = 0
     # seconds of rule extraction one article may take after parsing; past it the article is
     # rejected with the reason, and the run goes on (a 200,000-character article takes ~2 s)
     max_seconds: int = 60
@@ -30,11 +33,30 @@ class Settings:
             env["model"] = v
         for name in ("batch_size", "max_chars", "workers", "max_seconds"):
             if v := os.environ.get(f"NEWSGRAPH_{name.upper()}"):
-                env[name] = _positive_int(f"NEWSGRAPH_{name.upper()}", v)
+                env[name] = 0 if name == "workers" and v.strip().lower() == "auto" else _positive_int(
+                    f"NEWSGRAPH_{name.upper()}", v)
         env.update({k: v for k, v in overrides.items() if v is not None})
         for name in ("batch_size", "max_chars", "workers", "max_seconds"):
-            _positive_int(name, env.get(name, getattr(base, name)))
+            value = env.get(name, getattr(base, name))
+            if not (name == "workers" and value == 0 and (name not in overrides or overrides[name] is None)):
+                _positive_int(name, value)
         return replace(base, **env)  # type: ignore[arg-type]
+
+
+AUTO_MIN_ARTICLES = 200  # a run this long is worth starting worker processes for (each loads the model)
+AUTO_MAX_WORKERS = 4
+WORKER_BYTES = 1_500_000_000  # memory a worker needs: the model, a batch of documents, the tables
+
+
+def auto_workers() -> int:
+    """Worker processes for a long run on this machine: its cores, at most AUTO_MAX_WORKERS, and no
+    more than its available memory holds (1 where that cannot be read)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 1
+    return max(1, min(cores, AUTO_MAX_WORKERS, free // WORKER_BYTES))
 
 
 def _positive_int(name: str, value: object) -> int:

@@ -37,3 +37,21 @@ def test_workers_setting_is_validated(monkeypatch: pytest.MonkeyPatch) -> None:
         Settings.from_env()
     monkeypatch.setenv("NEWSGRAPH_WORKERS", "3")
     assert Settings.from_env().workers == 3
+
+
+def test_auto_workers_start_processes_only_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import api, config
+
+    assert Settings.from_env().workers == 0  # auto by default
+    monkeypatch.setenv("NEWSGRAPH_WORKERS", "auto")
+    assert Settings.from_env().workers == 0
+    monkeypatch.setattr(api, "auto_workers", lambda: 3)
+    short = [Article(id=str(i), text="Peru sold rice to Chile.") for i in range(5)]
+    stream, chosen = api._with_workers(iter(short), Settings())
+    assert chosen.workers == 1 and [a.id for a in stream] == [a.id for a in short]
+    long = (Article(id=str(i), text="Peru sold rice to Chile.") for i in range(config.AUTO_MIN_ARTICLES + 7))
+    stream, chosen = api._with_workers(long, Settings())
+    assert chosen.workers == 3 and len(list(stream)) == config.AUTO_MIN_ARTICLES + 7  # nothing lost
+    _, kept = api._with_workers(iter(short), Settings(workers=2))
+    assert kept.workers == 2  # an explicit number is kept
+    assert 1 <= config.auto_workers() <= config.AUTO_MAX_WORKERS

@@ -53,7 +53,8 @@ WorkersOption = Annotated[
     typer.Option(
         min=1,
         metavar="N",
-        help="Extraction processes (default: $NEWSGRAPH_WORKERS, else 1); each loads the model (~1 GB).",
+        help="Extraction processes (default: $NEWSGRAPH_WORKERS, else auto: 1 for fewer than 200 articles, "
+        "else the cores, at most 4); each loads the model (~1 GB).",
         show_default=False,
     ),
 ]
