@@ -323,3 +323,13 @@ def test_no_demand_of_ones_own_forces_of_people_at_large_or_to_know(nlp: Languag
     assert demands('"Refugees should return home," the Chilean minister said.') == []
     assert demands('"Bolivia should know that the border is closed," the Chilean minister said.') == []
     assert demands('"Bolivia should reopen the border," the Chilean minister said.') == [["BOL"]]
+
+
+def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(nlp: Language) -> None:
+    def refused(text: str) -> list[list[str | None]]:
+        return [countries(e.target) for e in events_of(nlp, text) if e.type == "REJECT"]
+
+    assert refused("Bolivia refused to meet the Chilean delegation.") == [["CHL"]]
+    assert refused("Bolivia refused to hold talks with Peru.") == [["PER"]]
+    assert refused("Iran declined to provide aid to Syria.") == [["SYR"]]
+    assert refused("Bolivia refused to release its own prisoners.") == [[]]

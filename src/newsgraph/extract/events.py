@@ -295,6 +295,14 @@ class _Builder:
                             self.index)
             own = {c for m in source if (c := m.actor.country)}  # "demanded the return of its tankers": not Iran
             target = [m for m in doers if m.actor.country not in own]
+        if trig.type == "REJECT" and not target:
+            # "refused to meet the Chinese delegation", "declined to send aid to Syria": whom the
+            # refused act would have been done to or with
+            acts = [c for c in tok.children if c.dep_ == "xcomp"]
+            own = {c for m in source if (c := m.actor.country)}
+            parts = [t for act in acts for o in objects(act) for t in (o, *pobjs(o, ("with", "to")))]
+            parts += [t for act in acts for t in pobjs(act, ("to", "with"))]
+            target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
         if not target and trig.mode in FREED_MODES:  # "Iran released two British sailors": whom it frees
