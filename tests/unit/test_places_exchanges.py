@@ -150,3 +150,13 @@ def test_a_deployment_in_a_province_abroad_is_hosted_by_its_state(nlp) -> None: 
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     drills = [e for e in events if e.type == "MOBILIZE"]
     assert drills and {m.actor.country for m in drills[0].target} == {"AUS"}
+
+
+def test_aid_sent_to_a_place_goes_to_its_state_and_the_giver_is_not_from_there(nlp: Language) -> None:
+    (aid,) = [e for e in events_of(nlp, "Aid groups delivered food to Gaza on Monday.") if e.type == "AID"]
+    assert [m.actor.country for m in aid.target] == ["PSE"]
+    assert [m.actor.country for m in aid.source] == [None]  # not Palestinian for delivering there
+    # troops sent to a place are deployed, and a state's own city receives nothing from it
+    assert [e.type for e in events_of(nlp, "Russia sent troops to Donetsk.")] == ["MOBILIZE"]
+    (home,) = events_of(nlp, "Chile sent food to Arica.")
+    assert home.target == ()

@@ -365,6 +365,20 @@ class _Builder:
         own = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _actors(tuple(own), self.index)
 
+    def recipient_place(self, tok: Token, source: list[ActorMention],
+                        place: Place | None) -> tuple[list[ActorMention], Place | None]:
+        """A transfer's to-phrase that names a place, not an actor ("sent food to Gaza", "delivered
+        shells to Donetsk"): the state the place is in receives it, and the place is the event's;
+        not a place of the giver's own country ("Chile sent food to Arica": no recipient state)."""
+        own = {m.actor.country for m in source}
+        for obj in pobjs(tok, ("to",)):
+            if obj.pos_ != "PROPN" or self.index.of_argument(obj):
+                continue
+            found = resolve_place(proper_phrase(obj))
+            if found is not None and found.country and found.country not in own:
+                return [state_mention(obj, found.country)], found
+        return [], place
+
     def theme_recipient(self, tok: Token, trig: Trigger, roles: Roles) -> list[ActorMention]:
         """A recipient attached to the theme ("shipped munitions to X"), a bare state at the head
         of the theme ("send X shells", misparsed as a compound), or shared with a conjoined verb
@@ -767,7 +781,13 @@ class _Builder:
         items = self.items(tok, trig, roles)
         found, route = locate(tok)
         place = place or found
-        source, target = self.context.in_context(source, place), self.context.in_context(target, place)
+        if trig.frame == "transfer" and trig.type in NEEDS_RECIPIENT and not target and not symmetric and not (
+                _lemmas(roles.theme) & word_list("forces")):  # troops sent somewhere are deployed (sense check)
+            target, place = self.recipient_place(tok, source, place)  # "delivered food to Gaza"
+        # a giver is not of the place its gift goes to ("aid groups delivered food to Gaza")
+        given_to = place is not None and place.country in {m.actor.country for m in target}
+        source = self.context.in_context(source, None if given_to else place)
+        target = self.context.in_context(target, place)
         if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
@@ -899,6 +919,10 @@ def _obliged(tok: Token) -> list[Token]:
             and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in head.children)):
         return [c for c in head.children if c.dep_ == "nsubj"]  # not "would have to give": a deal's terms
     return []
+
+
+def _lemmas(tokens: tuple[Token, ...] | list[Token]) -> set[str]:
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
