@@ -204,3 +204,8 @@ def test_a_that_clause_misread_as_a_relative_clause_of_the_hearers_is_what_was_t
     assert claims_of(nlp, "The Bolivian minister told the farmers who had gathered there about the plan.") == []
     (aside,) = claims_of(nlp, "The difference now, the Bolivian minister told me, is that the rains came late.")
     assert len(aside.content_spans) == 2
+
+
+def test_a_time_phrase_before_the_verb_is_not_what_is_said(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "On Thursday, the Bolivian spokesman repeated the government's position.")
+    assert claim.content.text == "the government's position"

@@ -188,7 +188,8 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # a clause of a reporting verb is _verb_claim's
     kids = [c for c in tok.children if c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp" or (
-        c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+        c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS  # "On Thursday, X repeated …": no content
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
     if not kids:
         return None
     if agents(tok):
