@@ -355,11 +355,16 @@ def _colon_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _F
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
-    content = _trimmed(doc, tok.i + 1, end)
+    return _named_speaker_claim(name, _trimmed(doc, tok.i + 1, end), finder, basis)
+
+
+def _named_speaker_claim(name: list[Token], content: Span | None, finder: AttributionFinder,
+                         basis: str | None) -> _Found | None:
+    """A direct claim of a speaker named by a few words standing alone (a colon's or a dash's)."""
     if content is None:
         return None
     head = name[-1]
-    source_span = _span(doc, name[0].i, head.i + 1)
+    source_span = _span(head.doc, name[0].i, head.i + 1)
     source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
     return source, source_span, content, "direct", "assert", 0.7 if source.named else 0.5
 
@@ -401,13 +406,7 @@ def _dash_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         return None
     start = next((i for i in range(close - 1, max(-1, close - MAX_QUOTE_TOKENS), -1)
                   if doc[i].text in ("“", '"')), None)
-    content = _trimmed(doc, start + 1, close) if start is not None else None
-    if content is None:
-        return None
-    head = name[-1]
-    source_span = _span(doc, name[0].i, head.i + 1)
-    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
-    return source, source_span, content, "direct", "assert", 0.7 if source.named else 0.5
+    return _named_speaker_claim(name, _trimmed(doc, start + 1, close) if start is not None else None, finder, basis)
 
 
 def _plain_source(head: Token, span: Span, basis: str | None) -> ClaimSource:
