@@ -119,7 +119,18 @@ def test_gdelt_has_61_columns_in_order_and_no_header(store: sqlite3.Connection, 
     assert (e4["EventCode"], e4["QuadClass"]) == ("040", "1")  # derived: no cameo in the record
     assert (e5["Actor1Code"], e5["Actor1Type1Code"], e5["Actor2Code"]) == ("IGO", "IGO", "")
     assert e5["EventCode"] == cameo_code("REQUEST", "assist") == "101" and e5["SQLDATE"] == ""
-    assert all(r["GoldsteinScale"] == "" and r["AvgTone"] == "" for r in rows)
+    # Goldstein scale values of the codes (data/cameo/goldstein.tsv); no tone
+    assert (e1["GoldsteinScale"], e4["GoldsteinScale"], e5["GoldsteinScale"]) == ("8.3", "1.0", "-5.0")
+    assert all(r["AvgTone"] == "" for r in rows)
+
+
+def test_goldstein_values_fall_back_to_the_base_code() -> None:
+    from newsgraph.export.cameo import goldstein
+
+    assert goldstein("190") == -10.0 and goldstein("051") == 3.4
+    assert goldstein("0871") == 9.0  # a 4-digit code the table holds
+    assert goldstein("1901") == -10.0  # a 4-digit code it lacks: its base code's (190)
+    assert goldstein(None) is None and goldstein("999") is None
 
 
 def test_cameo_codes_come_from_the_record_then_type_and_mode() -> None:

@@ -4,7 +4,8 @@ A record's own ``cameo`` is used when it has one. Otherwise: the shortest code t
 CAMEO→PLOVER table (``data/lexicon/cameo2plover.txt``) maps to the record's type *and* mode;
 else the type's default (``data/cameo/plover_defaults.tsv``). QuadClass follows GDELT: CAMEO
 roots 01–05 verbal cooperation (1), 06–08 material cooperation (2), 09–13 verbal conflict (3),
-14–20 material conflict (4).
+14–20 material conflict (4). The Goldstein scale value of a code comes from
+``data/cameo/goldstein.tsv`` (its base code's for a 4-digit code the table lacks).
 """
 
 from __future__ import annotations
@@ -45,6 +46,27 @@ def cameo_code(type_: str, mode: str | None = None, cameo: str | None = None) ->
     if mode and (type_, mode) in by_mode:
         return by_mode[(type_, mode)]
     return defaults.get(type_)
+
+
+@lru_cache(maxsize=1)
+def _goldstein() -> dict[str, float]:
+    table = resources.files("newsgraph") / "data" / "cameo" / "goldstein.tsv"
+    scores: dict[str, float] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("code\t") or not line.strip():
+            continue
+        code, _name, value = line.split("\t")[:3]
+        scores[code.strip()] = float(value)
+    return scores
+
+
+def goldstein(code: str | None) -> float | None:
+    """The Goldstein scale value of a CAMEO event code (``data/cameo/goldstein.tsv``), falling back
+    to its 3-digit base code, or None when the table has neither."""
+    if not code:
+        return None
+    table = _goldstein()
+    return table.get(code, table.get(code[:3]))
 
 
 def quad_class(code: str | None) -> int | None:

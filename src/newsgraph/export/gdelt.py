@@ -15,7 +15,8 @@ since a cluster of denials only has no confirming source). How each column is fi
 - ``IsRootEvent``: 1 when the evidence is in the article's first paragraph.
 - ``EventCode``/``BaseCode``/``RootCode``: the record's CAMEO code or one derived from the
   CAMEO→PLOVER table (``newsgraph.export.cameo``); ``QuadClass`` from the root code.
-- ``GoldsteinScale`` and ``AvgTone``: empty (newsgraph has neither lookup).
+- ``GoldsteinScale``: the CAMEO code's value on the Goldstein scale (``data/cameo/goldstein.tsv``);
+  ``AvgTone``: empty (newsgraph computes no tone).
 - Geography: only ``ActionGeo_*``, from the event location (type 1 country, 3 US place,
   4 world place; ``CountryCode`` and ``ADM1Code`` the FIPS 10-4 country code as GDELT uses;
   ``FeatureID`` the GeoNames id); actor geography is type 0 (none), as in GDELT rows without it.
@@ -31,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsgraph.export.cameo import cameo_code, quad_class
+from newsgraph.export.cameo import cameo_code, goldstein, quad_class
 from newsgraph.export.rows import ExportRow, iter_rows
 from newsgraph.records import parse_iso_date
 
@@ -85,6 +86,7 @@ def gdelt_row(row: ExportRow) -> dict[str, Any]:
         "IsRootEvent": int(row.in_lead),
         "EventCode": code, "EventBaseCode": code[:3] if code else None, "EventRootCode": code[:2] if code else None,
         "QuadClass": quad_class(code),
+        "GoldsteinScale": goldstein(code),
         "NumMentions": cluster.n_mentions if cluster else 1,
         "NumSources": max(cluster.n_sources, 1) if cluster else 1,
         "NumArticles": cluster.n_articles if cluster else 1,
