@@ -18,7 +18,6 @@ import typer
 from rich.console import Console
 
 from newsgraph import __version__
-from newsgraph.api import iter_extract
 from newsgraph.cli.options import (
     PROG,
     BatchSizeOption,
@@ -120,6 +119,8 @@ def run_extract(
     failure: tuple[str, int] | None = None
     with reporter:
         try:
+            from newsgraph.api import iter_extract  # spaCy loads here, not for --help or store queries
+
             for article, found in iter_extract(accepted(), settings=settings, on_error=failed):
                 events = [e for e in found if min_confidence is None or e.confidence >= min_confidence]
                 counts.articles += 1

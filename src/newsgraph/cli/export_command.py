@@ -16,7 +16,6 @@ import typer
 
 from newsgraph.cli.options import PROG, MinConfidenceOption
 from newsgraph.errors import NewsgraphError
-from newsgraph.export import export
 
 NEEDED_TABLES = frozenset({"articles", "events", "clusters"})
 
@@ -74,6 +73,8 @@ def run_export(db: Path, fmt: str, out: Path, *, min_confidence: float | None = 
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if missing := NEEDED_TABLES - tables:
             return _error(f"{db} is not a newsgraph store (no table {', '.join(sorted(missing))})")
+        from newsgraph.export import export  # pyarrow and networkx load only to export
+
         rows = export(conn, fmt, out, min_confidence=min_confidence)
     except sqlite3.DatabaseError as exc:
         return _error(f"cannot read {db}: {exc}")

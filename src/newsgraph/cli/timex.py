@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,9 +22,11 @@ from newsgraph.cli.options import PROG, InputsArgument, ModelOption, PublishedOp
 from newsgraph.cli.progress import Reporter
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.extract.timex import Timex, find_timexes
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article
+
+if TYPE_CHECKING:
+    from newsgraph.extract.timex import Timex
 
 
 class TimexFormat(StrEnum):
@@ -69,6 +71,8 @@ def run_timex(inputs: Sequence[str], *, published: date | None, settings: Settin
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     with reporter:
         try:
+            from newsgraph.extract.timex import find_timexes  # spaCy loads only to read articles
+
             nlp = build_nlp(settings.model)
             for doc, article in nlp.pipe(accepted(), as_tuples=True, batch_size=settings.batch_size):
                 timexes = find_timexes(doc, article.published)
