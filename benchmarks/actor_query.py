@@ -109,7 +109,7 @@ def build(path: Path, n_events: int, n_actors: int, seed: int) -> float:
     sql = {
         "articles": _insert("articles", ARTICLE_COLUMNS),
         "events": _insert("events", EVENT_COLUMNS),
-        "ea": "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)",
+        "ea": "INSERT INTO event_actors (event_id, actor_id, role, position, text) VALUES (?, ?, ?, ?, ?)",
         "items": "INSERT INTO items VALUES (?, ?, ?, ?, ?)",
         "claims": "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     }
