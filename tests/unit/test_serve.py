@@ -561,3 +561,10 @@ def test_claims_on_the_article_page_and_the_source_page(db_file: Path) -> None:
     assert "What officials says" in source.text and "AID 1" in source.text and "North Korea 1" in source.text
     assert "<script>alert" not in payload.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in payload.text
     assert "Claims about Russia" in actor.text and "/-/newsgraph/source?name=officials" in actor.text
+
+
+def test_datasettes_own_search_on_articles_finds_only_matching_articles(db_file: Path) -> None:
+    (found, nothing) = fetch(db_file, "/unit/articles.json?_search=drones&_shape=array",
+                             "/unit/articles.json?_search=zeppelin&_shape=array")
+    assert found.status_code == 200 and [r["id"] for r in found.json()] == ["a4/odd id"]
+    assert nothing.json() == []

@@ -64,7 +64,11 @@ def build_datasette(path: Path | str, *, immutable: bool = False, min_confidence
         template_dir=str(TEMPLATES),
         static_mounts=[(STATIC.lstrip("/"), str(STATIC_DIR))],
         metadata={"title": "newsgraph", "plugins": {"newsgraph": {"database": db_path.stem,
-                                                                 "min_confidence": min_confidence}}},
+                                                                 "min_confidence": min_confidence}},
+                  # Datasette finds an FTS table only by content="…" or content=[…]; the store's says
+                  # content='articles', so name it: the articles table's search box searches its text
+                  "databases": {db_path.stem: {"tables": {"articles": {"fts_table": "articles_fts",
+                                                                        "fts_pk": "rowid"}}}}},
         settings={"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "max_returned_rows": MAX_RETURNED_ROWS,
                   "default_allow_sql": allow_sql},
     )
