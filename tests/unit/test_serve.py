@@ -568,3 +568,19 @@ def test_datasettes_own_search_on_articles_finds_only_matching_articles(db_file:
                              "/unit/articles.json?_search=zeppelin&_shape=array")
     assert found.status_code == 200 and [r["id"] for r in found.json()] == ["a4/odd id"]
     assert nothing.json() == []
+
+
+def test_a_tie_in_a_conflict_flags_no_report_as_dissenting() -> None:
+    from newsgraph.serve.mentions import load_conflicts
+    from newsgraph.store import connect, migrate
+
+    conn = connect(":memory:")
+    migrate(conn)
+    conn.execute("PRAGMA foreign_keys = OFF")  # only the conflicts table is read
+    rows = [("c1", "status", "e1", "asserted"), ("c1", "status", "e2", "negated"),
+            ("c2", "status", "e3", "asserted"), ("c2", "status", "e4", "asserted"), ("c2", "status", "e5", "negated")]
+    conn.executemany("INSERT INTO conflicts VALUES (?, ?, ?, ?)", rows)
+    tie, _ = load_conflicts(conn, "c1")
+    assert [c.dissent for e in ("e1", "e2") for c in tie[e]] == [False, False]
+    majority, _ = load_conflicts(conn, "c2")
+    assert [c.dissent for e in ("e3", "e4", "e5") for c in majority[e]] == [False, False, True]

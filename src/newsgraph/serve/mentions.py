@@ -94,7 +94,8 @@ def cluster_data(conn: sqlite3.Connection, cluster_id: str) -> ClusterPage | Non
 def load_conflicts(
     conn: sqlite3.Connection, cluster_id: str
 ) -> tuple[dict[str, list[Conflict]], dict[str, list[tuple[str, int]]]]:
-    """Each mention's conflict flags (dissenting when it is not the single most reported value),
+    """Each mention's conflict flags (dissenting when it is not the single most reported value; on a
+    tie no report dissents),
     and per kind the values with their number of reports."""
     rows = query(conn, "SELECT kind, event_id, value FROM conflicts WHERE cluster_id = ? ORDER BY kind, event_id",
                  [cluster_id])
@@ -106,9 +107,9 @@ def load_conflicts(
         tally = counts[r["kind"]]
         value = r["value"] or "—"
         top = max(tally.values())
-        leader = tally[value] == top and sum(1 for n in tally.values() if n == top) == 1
+        majority = sum(1 for n in tally.values() if n == top) == 1  # a tie has no majority to dissent from
         flags[r["event_id"]].append(Conflict(
-            kind=r["kind"], value=r["value"], dissent=not leader,
+            kind=r["kind"], value=r["value"], dissent=majority and tally[value] != top,
             others=tuple((v, n) for v, n in tally.most_common() if v != value)))
     return dict(flags), {kind: tally.most_common() for kind, tally in counts.items()}
 
