@@ -7,6 +7,7 @@ pages read exactly what ``newsgraph ingest`` would leave; the sentences are inve
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -584,3 +585,11 @@ def test_a_tie_in_a_conflict_flags_no_report_as_dissenting() -> None:
     assert [c.dissent for e in ("e1", "e2") for c in tie[e]] == [False, False]
     majority, _ = load_conflicts(conn, "c2")
     assert [c.dissent for e in ("e3", "e4", "e5") for c in majority[e]] == [False, False, True]
+
+
+def test_datasettes_events_table_shows_the_start_of_each_record_and_links_the_whole(db_file: Path) -> None:
+    table, row = fetch(db_file, "/unit/events?_size=10", "/unit/events/a1-0.json?_shape=array")
+    assert table.status_code == 200 and "whole record (JSON)" in table.text
+    assert '"evidence"' not in table.text.replace("&#34;", '"')  # the records are cut before their evidence
+    assert 'href="/unit/events/a1-0.json"' in table.text
+    assert json.loads(row.json()[0]["record"])["id"] == "a1-0"  # the whole record is on the row's JSON

@@ -21,7 +21,9 @@ from importlib import resources
 from typing import Any, TypeVar, cast
 
 from datasette import hookimpl as _hookimpl
+from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
 
 from newsgraph import __version__
 from newsgraph.records import EVENT_TYPES, STATUSES
@@ -108,6 +110,26 @@ def asgi_wrapper(datasette: Any) -> Callable[[Any], Any]:
         return with_headers
 
     return wrap
+
+
+RECORD_TABLES = frozenset({"events", "claim_records"})  # tables whose "record" column holds a whole JSON record
+RECORD_PREVIEW = 120  # characters of it a Datasette table cell shows
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    """In Datasette's own tables, a record column shows its start and a link to the row's JSON, not
+    the whole record (an events table of a few hundred rows was 85,000 pixels tall)."""
+    if column != "record" or table not in RECORD_TABLES or database != _database_name(datasette):
+        return None
+    if not isinstance(value, str) or len(value) <= RECORD_PREVIEW:
+        return None
+    keys = row.keys() if hasattr(row, "keys") else []
+    link = ""
+    if "id" in keys:
+        url = datasette.urls.row(database, table, tilde_encode(str(row["id"]))) + ".json"
+        link = f' <a href="{escape(url)}">whole record (JSON)</a>'
+    return Markup(f"<code>{escape(value[:RECORD_PREVIEW])}…</code>{link}")
 
 
 @hookimpl
