@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "iter_extract": "newsgraph.api",
     "iter_claims": "newsgraph.api",
+    "iter_extracted": "newsgraph.api",
     "Claim": "newsgraph.records",
     "Settings": "newsgraph.config",
     "Store": "newsgraph.store",
@@ -53,10 +54,11 @@ __all__ = [
     "extract",
     "iter_claims",
     "iter_extract",
+    "iter_extracted",
 ]
 
 if TYPE_CHECKING:
-    from newsgraph.api import iter_claims, iter_extract
+    from newsgraph.api import iter_claims, iter_extract, iter_extracted
     from newsgraph.config import Settings
     from newsgraph.errors import ConfigError, ExtractionError, InputError, ModelError, NewsgraphError
     from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, TimeValue
