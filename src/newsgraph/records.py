@@ -10,7 +10,7 @@ change an earlier one's output.  ``to_dict`` gives the JSON contract form
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -33,6 +33,29 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str = ""  # the file (and line) it was read from, for messages
+
+    def __post_init__(self) -> None:
+        """Checked at construction: a clear error now rather than a wrong date or a crash later.
+        ``published`` may be given as an ISO date string ("2024-03-06", or a timestamp starting
+        with one) or a datetime; it is stored as a date."""
+        if not isinstance(self.id, str) or not self.id:
+            raise ValueError(f"Article id must be a non-empty string, not {self.id!r}")
+        if not isinstance(self.text, str):
+            raise TypeError(f"Article {self.id!r}: text must be a string, not {type(self.text).__name__}")
+        for name in ("title", "source", "url"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"Article {self.id!r}: {name} must be a string or None, not {type(value).__name__}")
+        published: Any = self.published
+        if isinstance(published, datetime):
+            object.__setattr__(self, "published", published.date())
+        elif isinstance(published, str):
+            parsed = parse_iso_date(published.strip())
+            if parsed is None:
+                raise ValueError(f"Article {self.id!r}: published {published!r} is not an ISO date (YYYY-MM-DD)")
+            object.__setattr__(self, "published", parsed)
+        elif published is not None and not isinstance(published, date):
+            raise TypeError(f"Article {self.id!r}: published must be a date, not {type(published).__name__}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
