@@ -287,3 +287,14 @@ def test_each_state_is_one_actor_and_armed_groups_are_never_their_state(
     assert {"SYR", "TUR", "ISR", "LBN"} <= {c for c, _ in states}
     assert all(n == 1 for _, n in states), states
     assert len(groups) >= 3 and all(kind != "state" for _, kind in groups), groups
+
+
+def test_ingest_can_link_as_the_command_does(tmp_path: Path) -> None:
+    articles = [Article(id=f"w{i}", text=f"Peru sold rice to Chile on Monday, officials in Lima said. Story {i}.",
+                        published=date(2024, 3, 4)) for i in range(2)]
+    with Store(tmp_path / "plain.db") as store:
+        store.ingest(articles)
+        assert store.counts()["clusters"] == 0
+    with Store(tmp_path / "linked.db") as store:
+        counts = store.ingest(articles, link=True)
+        assert counts.articles_new == 2 and store.counts()["clusters"] >= 1

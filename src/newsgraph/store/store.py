@@ -116,8 +116,11 @@ class Store:
         batch_size: int | None = None,
         on_rejection: Callable[[Rejection], None] | None = None,
         on_progress: Callable[[IngestCounts], None] | None = None,
+        link: bool = False,
     ) -> IngestCounts:
         """Extract and store articles (Rejections in the stream, e.g. from ``read_inputs``, are recorded).
+        With ``link``, the cross-article links (copies, clusters, conflicts) are recomputed after
+        the last batch (``newsgraph.link.relink``), as ``newsgraph ingest`` does.
 
         Articles whose text is stored already skip extraction. Every ``batch_size``
         extracted articles (default: ``settings.batch_size``) are written in one
@@ -172,6 +175,10 @@ class Store:
             flush()  # what is extracted is complete: keep it
             raise
         flush()
+        if link and counts.articles_new:
+            from newsgraph.link import relink
+
+            relink(self.conn)
         return counts
 
     def _fresh(
