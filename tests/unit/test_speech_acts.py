@@ -333,3 +333,8 @@ def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(nlp: Language) -> N
     assert refused("Bolivia refused to hold talks with Peru.") == [["PER"]]
     assert refused("Iran declined to provide aid to Syria.") == [["SYR"]]
     assert refused("Bolivia refused to release its own prisoners.") == [[]]
+
+
+def test_police_stopping_a_protest_make_no_concession(nlp: Language) -> None:
+    events = events_of(nlp, "In Lima, police stopped their protest on Monday.")
+    assert [e for e in events if e.rule.startswith("halt:")] == []

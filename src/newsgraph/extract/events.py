@@ -732,8 +732,9 @@ class _Builder:
         halters = _actors(tuple(subjects(verb)), self.index)
         doers = {identity(m.actor) for m in event.source}
         source = [m for m in halters if identity(m.actor) in doers]
-        if not source:
-            return None
+        if not source or (event.type in CROWD_TYPES and any(m.actor.sector in word_list("armed_sectors")
+                                                            for m in source)):
+            return None  # "police stopped their protest": the police end others' protest (COERCE)
         status = status_of(verb, "RETREAT")
         if status not in (ASSERTED, PLANNED) or any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children):
             return None  # "must stop killing civilians" is a demand, not a halt
