@@ -338,3 +338,11 @@ def test_a_refusal_is_aimed_at_whom_the_refused_act_concerns(nlp: Language) -> N
 def test_police_stopping_a_protest_make_no_concession(nlp: Language) -> None:
     events = events_of(nlp, "In Lima, police stopped their protest on Monday.")
     assert [e for e in events if e.rule.startswith("halt:")] == []
+
+
+def test_giving_someone_hours_to_act_is_an_ultimatum(nlp: Language) -> None:
+    events = events_of(nlp, "The Peruvian rebels gave the government 48 hours to release the prisoners.")
+    (threat,) = [e for e in events if e.type == "THREATEN"]
+    assert countries(threat.source) == ["PER"] and [m.actor.sector for m in threat.target] == ["GOV"]
+    assert [e.status for e in events if e.type == "RETREAT"] == ["requested"]
+    assert [e.type for e in events_of(nlp, "Chile gave Peru two patrol boats.")] != ["THREATEN"]

@@ -178,8 +178,27 @@ def _has_infinitive(token: Token) -> bool:
                for c in token.children)
 
 
+def _sets_deadline(token: Token) -> bool:
+    """"gave the government 48 hours to release the prisoners": a span of time given to someone
+    (a dative) for an act (a to-infinitive on the verb or on the span): an ultimatum."""
+    return bool(deadline_acts(token))
+
+
+def deadline_acts(token: Token) -> list[Token]:
+    """The acts a verb gives someone a span of time for ("gave X 48 hours to leave": leave)."""
+    if not any(c.dep_ == "dative" for c in token.children):
+        return []
+    spans = [c for c in token.children
+             if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in word_list("time_spans")]
+    if not spans:
+        return []
+    return [c for c in (*token.children, *(g for s in spans for g in s.children))
+            if c.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                    for a in c.children)]
+
+
 CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone, "weapon": _launches_weapon,
-              "to-v": _has_infinitive}
+              "to-v": _has_infinitive, "deadline": _sets_deadline}
 
 
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:

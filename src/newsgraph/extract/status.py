@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import deadline_acts
+
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
 )
@@ -253,6 +255,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
             break
         dep = tok.dep_
         head_lemma = head.lemma_.lower()
+        if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
+            return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
             if head_lemma in DENIAL:
                 return NEGATED
