@@ -346,3 +346,15 @@ def test_giving_someone_hours_to_act_is_an_ultimatum(nlp: Language) -> None:
     assert countries(threat.source) == ["PER"] and [m.actor.sector for m in threat.target] == ["GOV"]
     assert [e.status for e in events if e.type == "RETREAT"] == ["requested"]
     assert [e.type for e in events_of(nlp, "Chile gave Peru two patrol boats.")] != ["THREATEN"]
+
+
+def test_a_document_that_calls_or_urges_speaks_for_its_author(nlp: Language) -> None:
+    def callers(text: str) -> list[list[str | None]]:
+        return [[m.actor.name for m in e.source] for e in events_of(nlp, text) if e.type == "REQUEST"]
+
+    assert callers("The Chilean Congress passed a resolution calling for a probe into the election.") == [
+        ["Chilean parliament"]]
+    assert callers("A resolution in the Chilean Congress calling for a probe into the election was passed.") == [
+        ["Chilean parliament"]]
+    # releasing a resolution publishes it: no release of anyone
+    assert [e.type for e in events_of(nlp, "The UN Security Council resolution was released on Monday.")] == []

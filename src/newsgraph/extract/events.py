@@ -257,7 +257,7 @@ class _Builder:
     def resolve(
         self, tok: Token, trig: Trigger, roles: Roles
     ) -> tuple[list[ActorMention], list[ActorMention], bool, Place | None]:
-        source = self.context.with_members(_actors(roles.source, self.index))
+        source = self.context.with_members(_actors(roles.source, self.index) or self.authors(roles.source))
         target = self.context.with_members(_actors(roles.target, self.index))
         place: Place | None = None
         if roles.destination and not target:
@@ -364,6 +364,22 @@ class _Builder:
             clauses = [comp] if comp is not None and comp.dep_ == "ccomp" else []
         own = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _actors(tuple(own), self.index)
+
+    def authors(self, tokens: tuple[Token, ...]) -> list[ActorMention]:
+        """Who a document that acts speaks for ("a resolution calling for a probe", "the report
+        urges"): its author named with it (a possessor, a by/from/of/in-phrase) or whoever passed,
+        issued or adopted it (the subject of the verb it is the object of)."""
+        out: list[ActorMention] = []
+        for doc_noun in tokens:
+            if doc_noun.lemma_.lower() not in word_list("documents"):
+                continue
+            named = [*children(doc_noun, "poss", "compound", "nmod", "amod"),  # "the UN Security Council resolution"
+                     *pobjs(doc_noun, ("by", "from", "of", "in"))]
+            found = _actors(tuple(named), self.index)
+            if not found and doc_noun.dep_ == "dobj" and doc_noun.head.pos_ == "VERB":
+                found = _actors(tuple(subjects(doc_noun.head)), self.index)
+            out += found
+        return out
 
     def recipient_place(self, tok: Token, source: list[ActorMention],
                         place: Place | None) -> tuple[list[ActorMention], Place | None]:
