@@ -265,3 +265,11 @@ def test_a_pronoun_refers_to_a_role_noun_actor_found_after_coreference(nlp: Lang
 def test_an_it_of_a_copula_is_not_taken_for_the_phrase_before(nlp: Language) -> None:
     doc = nlp("The miners' union published a report. It is clear that nobody read it.")
     assert not [m for m in doc._.actor_mentions if m.text == "It"]
+
+
+def test_a_bare_surname_is_the_person_named_before_in_full(nlp: Language) -> None:
+    text = ("Haitian President Jovenel Moise spoke on Monday. U.S. Congressman Andy Levin slammed Moise "
+            "for the jailbreak.")
+    doc = nlp(text)
+    surnames = [m for m in doc._.actor_mentions if m.text == "Moise"]
+    assert [(m.actor.name, m.actor.country, m.via) for m in surnames] == [("Jovenel Moise", "HTI", "coref")]

@@ -406,6 +406,23 @@ class CorefPass(DescriptionMixin):
         ]
         return sorted(found, key=lambda e: e.token, reverse=True)
 
+    def _bare_surname(self, token: Token) -> int:
+        """A name with no title that is part of exactly one person's name met before ("Jovenel
+        Moise … Moise tweeted"): that person. A word the parser calls a person, or one its NER leaves
+        untagged that is the person's surname; never a name two known people share."""
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
+            return 0
+        end = self._name_end(token.i)
+        if end == token.i:
+            return 0
+        found = self._persons_named(rules.name_parts(self.doc[token.i : end].text), None)
+        if len(found) != 1 or not found[0].referents:
+            return 0
+        if not token.ent_type_ and (end != token.i + 1 or found[0].referents[0].actor.name.split()[-1] != token.text):
+            return 0  # no entity: only a single word that is the person's surname ("Moise")
+        self.emit_referents(token.i, end, [found[0].referents[0]])
+        return end
+
     def _name_end(self, start: int) -> int:
         """End of the capitalised (possibly hyphenated) name starting at ``start``."""
         doc, k = self.doc, start
@@ -426,8 +443,11 @@ class CorefPass(DescriptionMixin):
         doc, j = self.doc, token.i
         while j < len(doc) and doc[j].lower_ in rules.TITLE_PREFIXES and doc[j].is_title:
             j += 1
-        if j >= len(doc) or self.covered[j] or (title := rules.title_of(doc[j].text)) is None:
+        if j >= len(doc) or self.covered[j]:
             return 0
+        title = rules.title_of(doc[j].text)
+        if title is None:
+            return self._bare_surname(token) if j == token.i else 0
         end = self._name_end(j + 1)
         if end == j + 1:
             return 0
