@@ -31,16 +31,17 @@ class Settings:
         env: dict[str, object] = {}
         if v := os.environ.get("NEWSGRAPH_MODEL"):
             env["model"] = v
-        for name in ("batch_size", "max_chars", "workers", "max_seconds"):
+        for name in NUMBERS:
             if v := os.environ.get(f"NEWSGRAPH_{name.upper()}"):
-                env[name] = 0 if name == "workers" and v.strip().lower() == "auto" else _positive_int(
-                    f"NEWSGRAPH_{name.upper()}", v)
-        env.update({k: v for k, v in overrides.items() if v is not None})
-        for name in ("batch_size", "max_chars", "workers", "max_seconds"):
-            value = env.get(name, getattr(base, name))
-            if not (name == "workers" and value == 0 and (name not in overrides or overrides[name] is None)):
-                _positive_int(name, value)
+                auto = name == "workers" and v.strip().lower() == "auto"
+                env[name] = 0 if auto else _positive_int(f"NEWSGRAPH_{name.upper()}", v)
+        for name, value in overrides.items():
+            if value is not None:  # an explicit number must be a positive one (workers: 0 is only "auto")
+                env[name] = _positive_int(name, value) if name in NUMBERS else value
         return replace(base, **env)  # type: ignore[arg-type]
+
+
+NUMBERS = ("batch_size", "max_chars", "workers", "max_seconds")  # settings that are whole numbers
 
 
 AUTO_MIN_ARTICLES = 200  # a run this long is worth starting worker processes for (each loads the model)

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder, fill_anonymous_countries
+from newsgraph.extract.claims import DASHES, extract_claims
 from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
@@ -34,7 +35,7 @@ from newsgraph.extract.roles import (
     read_roles,
     subjects,
 )
-from newsgraph.extract.senses import Reading, check
+from newsgraph.extract.senses import Reading, check, word_forms
 from newsgraph.extract.status import (
     ASSERTED,
     GOVERNING_NOUNS,
@@ -68,8 +69,8 @@ REFUSAL_TYPES = types_where("refusal", "yes")
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
 # Claim cues that report what someone says (events inside take them as attribution), beside the
 # reporting verbs: "according to", a speaker's colon or dash signature, verbs of saying with a phrase.
-ATTRIBUTING_CUES = REPORTING_VERBS | {"according to", ":", "―", "—", "–", "--", "ask", "call", "cite", "blame",
-                                     "accuse", "describe", "condemn", "denounce", "charge", "recall", "reply"}
+ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call", "cite", "blame", "accuse",
+                                              "describe", "condemn", "denounce", "charge", "recall", "reply"}
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
 OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
@@ -799,7 +800,7 @@ class _Builder:
         found, route = locate(tok)
         place = place or found
         if trig.frame == "transfer" and trig.type in NEEDS_RECIPIENT and not target and not symmetric and not (
-                _lemmas(roles.theme) & word_list("forces")):  # troops sent somewhere are deployed (sense check)
+                word_forms(roles.theme) & word_list("forces")):  # troops sent somewhere are deployed (sense check)
             target, place = self.recipient_place(tok, source, place)  # "delivered food to Gaza"
         # a giver is not of the place its gift goes to ("aid groups delivered food to Gaza")
         given_to = place is not None and place.country in {m.actor.country for m in target}
@@ -938,10 +939,6 @@ def _obliged(tok: Token) -> list[Token]:
     return []
 
 
-def _lemmas(tokens: tuple[Token, ...] | list[Token]) -> set[str]:
-    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
-
-
 def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
     """The verb that halts the act at ``tok`` (word list ``halting_verbs``), and whether it halts
     plans for it: its object ("halted the offensive"), its gerund complement ("stopped shelling"),
@@ -1033,8 +1030,6 @@ def extract_records(doc: Doc, article: Article, *, max_seconds: float | None = N
     sentence gives no source takes the source of the outermost claim whose content holds its
     trigger (the claim finder's speakers: "X called for sanctions on Y", a quotation signed
     with a dash). The claims list the ids of the events inside them."""
-    from newsgraph.extract.claims import extract_claims
-
     events = _events(doc, article, max_seconds)
     claims = extract_claims(doc, article, events)
     return link_exchanges(doc, _fill_anonymous_countries(_attributed_by_claims(events, claims))), claims

@@ -46,7 +46,8 @@ def _words(names: str) -> frozenset[str]:
     return frozenset(w for n in names.split("|") for w in word_list(n))
 
 
-def _lemmas(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
+def word_forms(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
+    """The lemmas and lower-cased texts of tokens (what word lists are matched against)."""
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
@@ -55,7 +56,7 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
 
     def test(r: Reading) -> bool:
         undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
-        return bool(_lemmas([*r.roles.theme, *objects(r.token), *undergoers]) & words)
+        return bool(word_forms([*r.roles.theme, *objects(r.token), *undergoers]) & words)
 
     return test
 
@@ -65,7 +66,7 @@ def _theme_modifier(arg: str) -> Callable[[Reading], bool]:
 
     def test(r: Reading) -> bool:
         themes = [*r.roles.theme, *objects(r.token)]
-        return bool(_lemmas([c for t in themes for c in t.children if c.dep_ in MODIFIER_DEPS]) & words)
+        return bool(word_forms([c for t in themes for c in t.children if c.dep_ in MODIFIER_DEPS]) & words)
 
     return test
 
@@ -99,7 +100,7 @@ def _subject(arg: str) -> Callable[[Reading], bool]:
     def test(r: Reading) -> bool:
         tok = r.token
         doers = [*subjects(tok), *agents(tok), *pobjs(tok, ("in", "during", "by"))]  # "killed in the floods"
-        return bool(_lemmas(doers) & words)
+        return bool(word_forms(doers) & words)
 
     return test
 
@@ -108,7 +109,7 @@ def _doer(arg: str) -> Callable[[Reading], bool]:
     """The trigger's grammatical subject (its own, or its controller's) is in the word list; unlike
     ``subject``, no by-, in- or during-phrase ("travelled by train" has no train for a doer)."""
     words = _words(arg)
-    return lambda r: bool(_lemmas(subjects(r.token)) & words)
+    return lambda r: bool(word_forms(subjects(r.token)) & words)
 
 
 def _object_of(arg: str) -> Callable[[Reading], bool]:
@@ -124,7 +125,7 @@ def _prep(arg: str) -> Callable[[Reading], bool]:
         heads = [r.token, *[c for c in r.token.children  # "pulled out of": the particle's own phrase
                             if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == r.token.i + 1)]]
         found = [o for h in heads for o in pobjs(h, wanted)]
-        return bool(found) if name == "*" else bool(_lemmas(found) & words)
+        return bool(found) if name == "*" else bool(word_forms(found) & words)
 
     return test
 
@@ -150,7 +151,8 @@ def _complement_in(arg: str) -> Callable[[Reading], bool]:
 def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
     """The clausal complement's object is in the list ("declined to provide details")."""
     words = _words(arg)
-    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and bool(_lemmas(objects(c)) & words) for c in r.token.children)
+    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and bool(word_forms(objects(c)) & words)
+                         for c in r.token.children)
 
 
 def _owner(r: Reading) -> bool:
