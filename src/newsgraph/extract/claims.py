@@ -166,11 +166,7 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     source: ClaimSource | None = None
     source_span: Span | None = None
     if subjects and subjects[0].lower_ not in EXPLETIVES:
-        head = subjects[0]
-        start = head.left_edge.i
-        end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
-        source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
-        source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
+        source, source_span = _subject_source(subjects[0], finder, basis)
     form = _form(doc, content)
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
@@ -202,13 +198,19 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     content = _trimmed(doc, min(c.left_edge.i for c in kids), max(c.right_edge.i for c in kids) + 1)
     if content is None:
         return None
-    head = subjects[0]
+    source, source_span = _subject_source(subjects[0], finder, basis)
+    stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
+    return source, source_span, content, _form(doc, content), stance, 0.6 if source.named else 0.4
+
+
+def _subject_source(head: Token, finder: AttributionFinder, basis: str | None) -> tuple[ClaimSource, Span]:
+    """A claim's source read from the subject phrase headed by ``head``, and its span (a long phrase
+    from its start to its head)."""
+    doc = head.doc
     start = head.left_edge.i
     end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
     source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
-    source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
-    stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
-    return source, source_span, content, _form(doc, content), stance, 0.6 if source.named else 0.4
+    return finder.source_from(head, basis) or _plain_source(head, source_span, basis), source_span
 
 
 def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis: str | None) -> _Found | None:
