@@ -284,3 +284,11 @@ def test_being_opposed_to_something_is_the_subjects_own_stance(nlp: Language) ->
     (oppose,) = [e for e in events if e.trigger.text == "opposed"]
     assert [m.actor.country for m in oppose.source] == ["CHL"]
     assert [m.actor.country for m in oppose.target] == ["BOL"]
+
+
+def test_force_used_by_protesters_is_a_riot_force_used_on_them_an_assault(nlp: Language) -> None:
+    assert "PROTEST" in types_of(nlp, "Striking dockworkers torched a customs office in Durban.")
+    assert "ASSAULT" not in types_of(nlp, "Striking dockworkers torched a customs office in Durban.")
+    assert "PROTEST" in types_of(nlp, "The Peruvian congress building was stormed by student demonstrators.")
+    assert "ASSAULT" in types_of(nlp, "Bolivian soldiers shot two demonstrators in La Paz.")
+    assert "PROTEST" not in types_of(nlp, "Bolivian soldiers shot two demonstrators in La Paz.")

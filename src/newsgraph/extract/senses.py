@@ -138,9 +138,9 @@ def _armed(r: Reading) -> bool:
     )
 
 
-def _armed_doer(r: Reading) -> bool:
-    """The doer is an armed force (a military, rebel, insurgent or other armed sector)."""
-    return any(m.actor.sector in word_list("armed_sectors") for m in r.source)
+def _source_sector(arg: str) -> Callable[[Reading], bool]:
+    """A source's sector is in the (upper-case) sector list: "armed_sectors", "civic_sectors" …"""
+    return lambda r: any(m.actor.sector in word_list(arg) for m in r.source)
 
 
 def _complement_in(arg: str) -> Callable[[Reading], bool]:
@@ -196,14 +196,13 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "together": lambda _arg: _together,
     "armed": lambda _arg: _armed,
-    "armed_doer": lambda _arg: _armed_doer,
+    "source_sector": _source_sector,
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
     "copular_subject": lambda _arg: _copular_subject,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
-    "civic": lambda _arg: lambda r: any(m.actor.sector in word_list("civic_sectors") for m in r.source),
     "complement": _complement_in,
     "complement_theme": _complement_theme_in,
     "mark": lambda arg: lambda r: r.token.dep_ == "advcl" and any(
