@@ -254,3 +254,21 @@ def test_who_ends_or_disperses_an_act_is_not_its_doer(nlp: Language) -> None:
 
     assert ("PROTEST", ["CHL"]) not in types("The Chilean president said he would use force to end the protests.")
     assert ("ASSAULT", ["PER"]) in types("Peru halted its offensive in the north.")  # its own: still its doer
+
+
+@pytest.mark.parametrize(("text", "word", "doer"), [
+    ("Chad's army is responsible for the massacre in Abeche.", "massacre", ["army"]),
+    ("Ecuador said Peru was behind the bombing of the pipeline.", "bombing", ["Peru"]),
+    ("Quito held Lima responsible for the bombing of the pipeline.", "bombing", ["Lima"]),
+    ("The commission holds the police accountable for the shooting.", "shooting", ["police"]),
+])
+def test_a_predicate_names_the_doer_of_an_act(bare_nlp: Language, text: str, word: str, doer: list[str]) -> None:
+    assert roles_of(bare_nlp, text, word, "nominal")["source"] == doer
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Ecuador said Peru was not behind the bombing of the pipeline.", "bombing"),
+    ("The general responsible for the offensive in Tigray resigned.", "offensive"),
+])
+def test_no_doer_from_a_negated_or_attributive_predicate(bare_nlp: Language, text: str, word: str) -> None:
+    assert roles_of(bare_nlp, text, word, "nominal")["source"] == []

@@ -309,6 +309,23 @@ UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "receive", "sustain", 
 LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 
 
+def _predicated_agent(prep: Token) -> list[Token]:
+    """Whom a predicate names as an act's doer: "X is responsible for the killings", "X was behind
+    the attack", "Kyiv held Moscow responsible for the strike" (word list agent_predicates); not when
+    the predicate is negated ("X was not behind the attack")."""
+    pred = prep.head if prep.lower_ == "for" else prep
+    if prep.lower_ not in ("for", "behind") or pred.lower_ not in word_list("agent_predicates"):
+        return []
+    verb = pred.head if pred.dep_ in ("acomp", "oprd", "prep", "xcomp", "ccomp") else pred
+    if verb.pos_ not in ("AUX", "VERB") or any(c.dep_ == "neg" for c in (*pred.children, *verb.children)):
+        return []
+    if own := subjects(pred):
+        return own  # "holds the army accountable": the small clause's own subject
+    if pred.dep_ == "oprd" and (held := [c for c in verb.children if c.dep_ == "dobj"]):
+        return expand(held)  # "Kyiv held Moscow responsible": Moscow did it
+    return subjects(verb)
+
+
 def _nominal_roles(noun: Token) -> Roles:
     between = pobjs(noun, ("between", "among", "amongst"))
     owners = expand(children(noun, "poss"))
@@ -337,6 +354,8 @@ def _nominal_roles(noun: Token) -> Roles:
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
     ):  # "X claimed responsibility for the attack": X made it
         source = subjects(owned.head) if owned.dep_ == "dobj" else []
+    if not source and noun.dep_ == "pobj":
+        source = _predicated_agent(head)
     if _is_attack(noun) and not target and head.pos_ == "VERB":
         # "airstrikes hit the city", "the town was hit by shelling": what the attack hit
         if noun.dep_ == "nsubj":
