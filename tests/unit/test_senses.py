@@ -292,3 +292,20 @@ def test_force_used_by_protesters_is_a_riot_force_used_on_them_an_assault(nlp: L
     assert "PROTEST" in types_of(nlp, "The Peruvian congress building was stormed by student demonstrators.")
     assert "ASSAULT" in types_of(nlp, "Bolivian soldiers shot two demonstrators in La Paz.")
     assert "PROTEST" not in types_of(nlp, "Bolivian soldiers shot two demonstrators in La Paz.")
+
+
+def test_receiving_a_visitor_is_hosting_receiving_things_or_refugees_is_not(nlp: Language) -> None:
+    assert "CONSULT" in types_of(nlp, "The Vietnamese president received the Cuban foreign minister in Hanoi.")
+    assert "CONSULT" in types_of(nlp, "King Abdullah received a delegation of Iraqi officials in Amman.")
+    assert "CONSULT" not in types_of(nlp, "Hungary received thousands of Syrian refugees last year.")
+    assert "CONSULT" not in types_of(nlp, "The Nepali police received threats before the vote.")
+    assert "CONSULT" not in types_of(nlp, "The Nepali minister received a letter before the vote.")
+
+
+def test_an_act_received_is_that_act_from_its_sender_not_aid(nlp: Language) -> None:
+    text = "Bhutan received a stern warning from India."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 1)))
+    assert [(e.type, [m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in events] == [
+        ("THREATEN", ["IND"], ["BTN"])]
+    assert types_of(nlp, "Kenya received a request from Somalia for troops.") == ["REQUEST"]
+    assert types_of(nlp, "Kenya received armoured vehicles from Somalia.") == ["AID"]

@@ -124,6 +124,9 @@ def _is_topic_or_theme(noun: Token) -> bool:
     if head == noun:
         return False
     if noun.dep_ in THEME_DEPS and (governing := trigger_for(head)) is not None:
+        if governing.type == "AID" and governing.frame == "acquire" and (
+                (own := trigger_for(noun)) is not None and own.type != "AID"):
+            return False  # "received threats / a request / an apology from X": the act received
         return not _halted_by(noun, head, governing)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head

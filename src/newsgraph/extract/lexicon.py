@@ -197,7 +197,16 @@ def deadline_acts(token: Token) -> list[Token]:
                                                                     for a in c.children)]
 
 
-CONDITIONS = {"obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone, "weapon": _launches_weapon,
+def _receives_guest(token: Token) -> bool:
+    """"received the foreign minister / Zelensky / a delegation": the object is a person named or
+    a visitor noun (word list guest_nouns), not a thing received ("received threats / a letter")."""
+    guests = word_list("guest_nouns")
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in guests)
+               for c in token.children)
+
+
+CONDITIONS = {"guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
+              "weapon": _launches_weapon,
               "to-v": _has_infinitive, "deadline": _sets_deadline}
 
 

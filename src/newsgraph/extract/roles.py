@@ -367,6 +367,7 @@ def _nominal_roles(noun: Token) -> Roles:
         subj, _ = _verb_subject_object(head)
         if head.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
+            source = source or pobjs(head, ("from",))  # "Y received a warning from X"
         elif head.lemma_.lower() in word_list("stopping_verbs") and noun.dep_ == "dobj":
             pass  # "will use force to end the protests", "police dispersed the rally": not theirs
         elif head.lemma_.lower() in word_list("brokering_verbs") and (

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import MODIFIER_DEPS, read_table, word_list
+from newsgraph.extract.lexicon import MODIFIER_DEPS, read_table, trigger_for, word_list
 from newsgraph.extract.roles import Roles, agents, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
@@ -143,6 +143,18 @@ def _source_sector(arg: str) -> Callable[[Reading], bool]:
     return lambda r: any(m.actor.sector in word_list(arg) for m in r.source)
 
 
+def _theme_act(r: Reading) -> bool:
+    """An object of the trigger is itself an act of another type ("received threats / a request /
+    an apology from X"): that act is the event."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (t := trigger_for(c)) is not None and t.type != r.type
+               for c in r.token.children)
+
+
+def _target_sector(arg: str) -> Callable[[Reading], bool]:
+    """A target's sector is in the (upper-case) sector list."""
+    return lambda r: any(m.actor.sector in word_list(arg) for m in r.target)
+
+
 def _complement_in(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
     return lambda r: any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in r.token.children)
@@ -197,6 +209,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "together": lambda _arg: _together,
     "armed": lambda _arg: _armed,
     "source_sector": _source_sector,
+    "target_sector": _target_sector,
+    "theme_act": lambda _arg: _theme_act,
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
