@@ -272,3 +272,14 @@ def test_a_predicate_names_the_doer_of_an_act(bare_nlp: Language, text: str, wor
 ])
 def test_no_doer_from_a_negated_or_attributive_predicate(bare_nlp: Language, text: str, word: str) -> None:
     assert roles_of(bare_nlp, text, word, "nominal")["source"] == []
+
+
+def test_who_watches_or_films_an_act_is_not_its_doer(bare_nlp: Language) -> None:
+    assert roles_of(bare_nlp, "The reporter filmed the bombardment of Mosul.", "bombardment", "nominal")["source"] == []
+    assert roles_of(bare_nlp, "Iraq launched a bombardment of Mosul.", "bombardment", "nominal")["source"] == ["Iraq"]
+
+
+def test_a_refusal_of_someone_is_theirs(bare_nlp: Language) -> None:
+    text = "The talks failed after the refusal of the Serbian government to negotiate."
+    r = roles_of(bare_nlp, text, "refusal", "nominal")
+    assert "government" in r["source"] and "government" not in r["target"]

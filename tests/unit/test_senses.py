@@ -309,3 +309,24 @@ def test_an_act_received_is_that_act_from_its_sender_not_aid(nlp: Language) -> N
         ("THREATEN", ["IND"], ["BTN"])]
     assert types_of(nlp, "Kenya received a request from Somalia for troops.") == ["REQUEST"]
     assert types_of(nlp, "Kenya received armoured vehicles from Somalia.") == ["AID"]
+
+
+def test_fighters_fight_a_struggle_against_no_actor_is_no_attack(nlp: Language) -> None:
+    assert types_of(nlp, "Kurdish fighters battled Islamic State militants near Raqqa.") == ["ASSAULT"]
+    assert types_of(nlp, "Danish volunteers fought alongside Kurdish forces in Hasakah.") == ["ASSAULT"]
+    assert "ASSAULT" in types_of(nlp, "Ethiopia fought a long war in Tigray.")
+    assert "ASSAULT" not in types_of(nlp, "The Kenyan government vowed to fight corruption.")
+
+
+def test_conceding_that_is_an_admission_conceding_defeat_a_concession(nlp: Language) -> None:
+    assert "CONCEDE" not in types_of(nlp, "The Belgian minister conceded that the policy had failed.")
+    assert "CONCEDE" in types_of(nlp, "The Zambian president conceded defeat in the election.")
+
+
+def test_forces_meeting_in_the_field_is_no_consultation(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "Syrian government forces met Turkish troops near Manbij.")
+    assert "CONSULT" in types_of(nlp, "The Syrian foreign minister met his Turkish counterpart in Moscow.")
+
+
+def test_a_discussion_held_by_no_one_named_is_no_consultation(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "They spoke on condition of anonymity to discuss relations with Egypt.")

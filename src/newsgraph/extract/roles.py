@@ -370,6 +370,8 @@ def _nominal_roles(noun: Token) -> Roles:
             source = source or pobjs(head, ("from",))  # "Y received a warning from X"
         elif head.lemma_.lower() in word_list("stopping_verbs") and noun.dep_ == "dobj":
             pass  # "will use force to end the protests", "police dispersed the rally": not theirs
+        elif head.lemma_.lower() in word_list("observing_verbs"):
+            pass  # "he filmed the battle", "residents witnessed the attack": the watcher is not its doer
         elif head.lemma_.lower() in word_list("brokering_verbs") and (
             {noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns")
         ):

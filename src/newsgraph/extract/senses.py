@@ -156,8 +156,10 @@ def _target_sector(arg: str) -> Callable[[Reading], bool]:
 
 
 def _complement_in(arg: str) -> Callable[[Reading], bool]:
-    words = _words(arg)
-    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in words for c in r.token.children)
+    """The clausal complement's verb is in the word list ("*": any clausal complement)."""
+    words = frozenset() if arg == "*" else _words(arg)
+    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and (arg == "*" or c.lemma_.lower() in words)
+                         for c in r.token.children)
 
 
 def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
