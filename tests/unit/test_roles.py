@@ -283,3 +283,12 @@ def test_a_refusal_of_someone_is_theirs(bare_nlp: Language) -> None:
     text = "The talks failed after the refusal of the Serbian government to negotiate."
     r = roles_of(bare_nlp, text, "refusal", "nominal")
     assert "government" in r["source"] and "government" not in r["target"]
+
+
+def test_a_purpose_infinitive_belongs_to_the_mission_sent_not_its_sender(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Mali welcomed a team of experts to investigate the massacre.", "investigate", "direct")
+    assert r["source"] == ["team"]
+    r = roles_of(bare_nlp, "Mali expelled the monitors sent to investigate the massacre.", "investigate", "direct")
+    assert r["source"] == ["monitors"]
+    r = roles_of(bare_nlp, "Mali expelled the monitors to end the investigation.", "end", "direct")
+    assert r["source"] == ["Mali"]

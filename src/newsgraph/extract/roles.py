@@ -135,6 +135,21 @@ def indirect_objects(verb: Token) -> list[Token]:
     return expand(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
 
 
+def _sent_body(verb: Token, head: Token) -> list[Token]:
+    """The body a purpose infinitive belongs to: a mission, team or delegation (word list
+    mission_nouns) that a verb of sending or setting up (word list dispatching_verbs) has for its
+    object ("welcomed a UN mission to investigate") or describes as a reduced passive ("the team
+    sent to investigate"); not "expelled the monitors to end the inquiry" (the expeller's aim)."""
+    if head.lemma_.lower() not in word_list("dispatching_verbs") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    bodies = word_list("mission_nouns")
+    if head.dep_ == "acl" and is_reduced_passive(head) and head.head.lemma_.lower() in bodies:
+        return [head.head]
+    found = [o for o in children(head, "dobj") if o.i < verb.i and o.lemma_.lower() in bodies]
+    return found[-1:]
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's subjects, following control and coordination when it has none of its own."""
     own = children(verb, *SUBJECT_DEPS)
@@ -156,6 +171,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if objs:
                 return objs
         return subjects(head, depth + 1)
+    if dep == "advcl" and (sent := _sent_body(verb, head)):
+        return sent  # "welcomed a mission from the OPCW to investigate", "a team sent to investigate"
     if dep in ("advcl", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if dep == "xcomp" and head.pos_ == "ADJ" and head.head != head:  # "China is ready to talk"
