@@ -330,3 +330,9 @@ def test_forces_meeting_in_the_field_is_no_consultation(nlp: Language) -> None:
 
 def test_a_discussion_held_by_no_one_named_is_no_consultation(nlp: Language) -> None:
     assert "CONSULT" not in types_of(nlp, "They spoke on condition of anonymity to discuss relations with Egypt.")
+
+
+def test_being_convinced_is_a_belief_and_prosecuting_a_war_is_waging_it(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Convinced that the rebels were beaten, the Malian president left Bamako.")
+    assert "REQUEST" in types_of(nlp, "The Malian president convinced the rebels to disarm.")
+    assert "ACCUSE" not in types_of(nlp, "The Malian army was eager to prosecute the war against the rebels.")

@@ -155,3 +155,13 @@ def test_a_negative_quantifier_on_an_argument_does_not_deny_the_purpose(nlp: Lan
     text = "Bolivian officials said no ransom was paid to secure the release of the miners."
     assert status_of(trigger(nlp, text, "release")) == "asserted"
     assert status_of(trigger(nlp, "Peru did not send troops to attack Chile.", "attack")) == "negated"
+
+
+def test_an_in_case_clause_is_a_condition(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "The soldiers wrote letters in case they were captured by the rebels.", "captured")
+    assert status_of(tok, "COERCE") == "hypothetical"
+
+
+def test_the_danger_of_an_act_makes_it_possible(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Diplomats warned of the danger of a naval clash with China.", "clash")
+    assert status_of(tok, "ASSAULT") == "possible"

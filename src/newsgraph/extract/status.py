@@ -73,7 +73,7 @@ GOVERNING_NOUNS = {
     ),
     **dict.fromkeys(
         ("possibility", "prospect", "option", "idea", "risk", "likelihood", "chance", "question",
-         "speculation", "rumour", "rumor", "fear"),
+         "speculation", "rumour", "rumor", "fear", "danger", "spectre", "specter"),
         POSSIBLE,
     ),
     **dict.fromkeys(("request", "demand", "call", "appeal", "attempt", "effort", "push"), REQUESTED),
@@ -181,7 +181,7 @@ def _is_quantifier_if(tok: Token) -> bool:
 
 def _is_conditional(tok: Token) -> bool:
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _is_quantifier_if(c)}
-    if marks & {"if", "unless"}:
+    if marks & {"if", "unless"} or (tok.dep_ == "advcl" and _in_case(tok)):
         return True
     aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if "would" in aux and "have" in aux and tok.tag_ == "VBN":  # counterfactual "would have sent"
@@ -190,8 +190,15 @@ def _is_conditional(tok: Token) -> bool:
 
 
 def is_condition(clause: Token) -> bool:
-    """The token heads an if/unless clause ("if X escalates")."""
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+    """The token heads an if/unless/in-case clause ("if X escalates", "in case they are killed")."""
+    return clause.dep_ == "advcl" and (
+        any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children) or _in_case(clause))
+
+
+def _in_case(clause: Token) -> bool:
+    """ "in case they are captured": the parser marks the clause with "in" (mark or prep) over "case"."""
+    return any(m.dep_ in ("mark", "prep") and m.lower_ == "in" and m.i < clause.i
+               and any(c.lower_ == "case" for c in m.children) for m in clause.children)
 
 
 def has_condition(tok: Token) -> bool:
