@@ -292,3 +292,12 @@ def test_a_purpose_infinitive_belongs_to_the_mission_sent_not_its_sender(bare_nl
     assert r["source"] == ["monitors"]
     r = roles_of(bare_nlp, "Mali expelled the monitors to end the investigation.", "end", "direct")
     assert r["source"] == ["Mali"]
+
+
+def test_an_act_used_as_an_instrument_is_done_by_the_subject(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Azerbaijan responded with airstrikes on Armenian positions.", "airstrikes", "nominal")
+    assert r["source"] == ["Azerbaijan"]
+    r = roles_of(bare_nlp, "Canada hit Venezuela with sanctions.", "sanctions", "nominal")
+    assert r["source"] == ["Canada"] and r["target"] == ["Venezuela"]
+    r = roles_of(bare_nlp, "Venezuela was hit with sanctions.", "sanctions", "nominal")
+    assert r["source"] == [] and r["target"] == ["Venezuela"]

@@ -373,6 +373,14 @@ def _nominal_roles(noun: Token) -> Roles:
         source = subjects(owned.head) if owned.dep_ == "dobj" else []
     if not source and noun.dep_ == "pobj":
         source = _predicated_agent(head)
+    if not source and noun.dep_ == "pobj" and head.lower_ == "with" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in word_list("instrument_verbs")):
+        # "Russia responded with airstrikes", "the EU hit Russia with sanctions": the act is the
+        # verb's instrument; "Russia was hit with sanctions": the subject undergoes it
+        if is_passive(verb):
+            target += subjects(verb)
+        else:
+            source, target = subjects(verb), target + objects(verb)
     if _is_attack(noun) and not target and head.pos_ == "VERB":
         # "airstrikes hit the city", "the town was hit by shelling": what the attack hit
         if noun.dep_ == "nsubj":
