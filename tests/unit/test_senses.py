@@ -336,3 +336,15 @@ def test_being_convinced_is_a_belief_and_prosecuting_a_war_is_waging_it(nlp: Lan
     assert "REQUEST" not in types_of(nlp, "Convinced that the rebels were beaten, the Malian president left Bamako.")
     assert "REQUEST" in types_of(nlp, "The Malian president convinced the rebels to disarm.")
     assert "ACCUSE" not in types_of(nlp, "The Malian army was eager to prosecute the war against the rebels.")
+
+
+def test_a_truce_in_force_is_carried_out_a_declared_one_a_concession(nlp: Language) -> None:
+    assert types_of(nlp, "The truce between Armenia and Azerbaijan held on Sunday.") == ["RETREAT"]
+    assert types_of(nlp, "Armenia and Azerbaijan declared a truce on Sunday.") == ["CONCEDE"]
+
+
+def test_arms_laid_down_or_handed_over_by_rebels_are_a_disarmament(nlp: Language) -> None:
+    assert types_of(nlp, "Colombian rebels laid down their arms on Friday.") == ["RETREAT"]
+    assert types_of(nlp, "Colombian rebels handed over their rifles to the Colombian army.") == ["RETREAT"]
+    assert types_of(nlp, "Canada handed over rifles to the Colombian army.") == ["AID"]
+    assert "RETREAT" not in types_of(nlp, "The Colombian president laid down strict rules for the negotiators.")

@@ -213,6 +213,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source_sector": _source_sector,
     "target_sector": _target_sector,
     "theme_act": lambda _arg: _theme_act,
+    "predicate": lambda arg: lambda r: r.token.dep_ in ("nsubj", "nsubjpass") and (
+        r.token.head.lemma_.lower() in _words(arg)),
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
