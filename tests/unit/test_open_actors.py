@@ -273,3 +273,8 @@ def test_a_bare_surname_is_the_person_named_before_in_full(nlp: Language) -> Non
     doc = nlp(text)
     surnames = [m for m in doc._.actor_mentions if m.text == "Moise"]
     assert [(m.actor.name, m.actor.country, m.via) for m in surnames] == [("Jovenel Moise", "HTI", "coref")]
+
+
+def test_a_rebel_faction_is_rebels_of_its_nationality_not_the_state(nlp: Language) -> None:
+    (rebels,) = sources(only(nlp, "A Congolese rebel faction freed twelve hostages in Goma.", "RETREAT"))
+    assert (rebels.country, rebels.sector, rebels.kind) == ("COD", "REB", "group")
