@@ -209,3 +209,9 @@ def test_a_that_clause_misread_as_a_relative_clause_of_the_hearers_is_what_was_t
 def test_a_time_phrase_before_the_verb_is_not_what_is_said(nlp: Language) -> None:
     (claim,) = claims_of(nlp, "On Thursday, the Bolivian spokesman repeated the government's position.")
     assert claim.content.text == "the government's position"
+
+
+def test_any_verb_a_colon_and_a_quotation_follow_introduces_words(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, 'The Bolivian minister continued: "We will close the border."')
+    assert claim.cue.text == "continued" and claim.content.text == "We will close the border"
+    assert claims_of(nlp, 'The Bolivian minister left, "a sad day" for the party.') == []

@@ -147,11 +147,14 @@ def _continued(claim: Claim, more: Span, article: Article, text_hash: str, event
 
 
 def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAIM_VERBS:
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
     doc = tok.doc
-    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     content = _quotation_after_colon(tok)  # 'Trump said: "…"'
+    if tok.lemma_.lower() not in CLAIM_VERBS and (content is None or not _colon_after(tok)
+                                                  or not any(c.dep_ == "nsubj" for c in tok.children)):
+        return None  # any verb that a colon and a quotation follow introduces words: 'Caddell continued: "…"'
+    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if content_head is None:
         content_head = _that_clause_of_object(tok)  # "told a meeting of leaders that few understood …"
     if content is None and content_head is not None:
@@ -230,6 +233,15 @@ def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis
     source = finder.source_from(head, basis) or _plain_source(head, source_span, basis)
     confidence = 0.8 if source.named else 0.6
     return source, source_span, content, "according_to", "assert", confidence
+
+
+def _colon_after(tok: Token) -> bool:
+    """A colon follows the verb (past a date: "said Monday:")."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):
+        i += 1
+    return i < len(doc) and doc[i].text == ":"
 
 
 def _quotation_after_colon(tok: Token) -> Span | None:
