@@ -348,3 +348,24 @@ def test_arms_laid_down_or_handed_over_by_rebels_are_a_disarmament(nlp: Language
     assert types_of(nlp, "Colombian rebels handed over their rifles to the Colombian army.") == ["RETREAT"]
     assert types_of(nlp, "Canada handed over rifles to the Colombian army.") == ["AID"]
     assert "RETREAT" not in types_of(nlp, "The Colombian president laid down strict rules for the negotiators.")
+
+
+def test_people_at_large_or_armed_men_travelling_make_no_visit(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "Hundreds of Dutch students travelled to Syria.")
+    assert "CONSULT" not in types_of(nlp, "Dutch fighters travelled to Syria.")
+    assert "CONSULT" in types_of(nlp, "The Dutch foreign minister travelled to Syria.")
+
+
+def test_a_retaliation_by_another_act_is_that_act(nlp: Language) -> None:
+    assert types_of(nlp, "Hungary retaliated by imposing tariffs on Slovak steel.") == ["SANCTION"]
+    assert types_of(nlp, "Hungary retaliated against Slovakia.") == ["ASSAULT"]
+
+
+def test_signing_up_for_the_army_is_enlisting_signing_up_to_a_pact_is_support(nlp: Language) -> None:
+    assert types_of(nlp, "The Dutch volunteers signed up for the Ukrainian army.") == []
+    assert types_of(nlp, "Uganda and Slovenia signed up to a migration pact.") == ["SUPPORT"]
+
+
+def test_hostility_is_an_attitude_hostilities_are_fighting(nlp: Language) -> None:
+    assert types_of(nlp, "Hostilities between Israel and Hezbollah resumed.") == ["ASSAULT"]
+    assert types_of(nlp, "The Israeli hostility toward Hezbollah is well known.") == []

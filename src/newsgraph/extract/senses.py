@@ -213,6 +213,9 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source_sector": _source_sector,
     "target_sector": _target_sector,
     "theme_act": lambda _arg: _theme_act,
+    "particle": lambda arg: lambda r: any(c.dep_ == "prt" and c.lower_ == arg for c in r.token.children),
+    "form": lambda arg: lambda r: r.token.lower_ in arg.split("|"),
+    "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
     "predicate": lambda arg: lambda r: r.token.dep_ in ("nsubj", "nsubjpass") and (
         r.token.head.lemma_.lower() in _words(arg)),
     "owner": lambda _arg: _owner,
