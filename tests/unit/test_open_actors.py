@@ -278,3 +278,11 @@ def test_a_bare_surname_is_the_person_named_before_in_full(nlp: Language) -> Non
 def test_a_rebel_faction_is_rebels_of_its_nationality_not_the_state(nlp: Language) -> None:
     (rebels,) = sources(only(nlp, "A Congolese rebel faction freed twelve hostages in Goma.", "RETREAT"))
     assert (rebels.country, rebels.sector, rebels.kind) == ("COD", "REB", "group")
+
+
+def test_counted_people_of_a_nationality_are_people_not_their_state(nlp: Language) -> None:
+    event = only(nlp, "Police in Lima arrested three Bolivians on Friday.", "COERCE")
+    (bolivians,) = [m.actor for m in event.target]
+    assert (bolivians.country, bolivians.kind, bolivians.sector) == ("BOL", "group", "CVL")
+    event = only(nlp, "The Peruvians agreed with the Bolivians on a border deal.", "AGREE")
+    assert [m.actor.kind for m in event.target] == ["state"]

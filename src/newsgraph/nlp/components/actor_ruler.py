@@ -292,6 +292,9 @@ class ActorRuler:
                     start -= 1
             via = {"seat": "seat", "demonym": "demonym"}.get(category, "lexicon")
             rank = RANK_DEMONYM if category == "demonym" else RANK_NAME
+            if category == "demonym" and _counted(doc[hit.end - 1]):
+                # "two Russians were arrested", "hundreds of Britons travelled": people, not the state
+                actor = Actor(name=doc[hit.start:hit.end].text, kind="group", country=actor.country, sector="CVL")
             out.append(Candidate(start=start, end=hit.end, actor=actor, via=via, rank=rank))
         return out
 
@@ -311,6 +314,23 @@ def _drop_national_namesakes(doc: Doc, hits: list[NameHit]) -> list[NameHit]:
             continue
         kept.append(hit)
     return kept
+
+
+_COUNT_WORDS = frozenset({"many", "several", "some", "few", "numerous", "dozens", "hundreds", "thousands",
+                          "millions", "scores", "more", "most", "fewer", "dozen", "hundred", "thousand", "million"})
+
+
+def _counted(head: Token) -> bool:
+    """A plural demonym that is counted ("two Russians", "hundreds of Britons", "many Americans")
+    names people of that nationality, not their state ("the Russians said")."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.pos_ == "NUM" or c.lower_ in _COUNT_WORDS)
+           for c in head.children):
+        return True
+    up = head.head
+    return (head.dep_ == "pobj" and up.lower_ == "of" and up.head is not up
+            and (up.head.pos_ == "NUM" or up.head.lower_ in _COUNT_WORDS))
 
 
 def _negated_prefix(doc: Doc, start: int) -> bool:
