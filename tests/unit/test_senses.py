@@ -369,3 +369,16 @@ def test_signing_up_for_the_army_is_enlisting_signing_up_to_a_pact_is_support(nl
 def test_hostility_is_an_attitude_hostilities_are_fighting(nlp: Language) -> None:
     assert types_of(nlp, "Hostilities between Israel and Hezbollah resumed.") == ["ASSAULT"]
     assert types_of(nlp, "The Israeli hostility toward Hezbollah is well known.") == []
+
+
+def test_recalling_an_envoy_is_a_sanction_recalling_parliament_is_not(nlp: Language) -> None:
+    text = "Bahrain recalled its ambassador from Lebanon."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 1)))
+    assert [(e.type, [m.actor.country for m in e.target]) for e in events] == [("SANCTION", ["LBN"])]
+    assert types_of(nlp, "The Bahraini parliament was recalled from its summer recess.") == []
+
+
+def test_an_offer_of_nothing_to_no_one_and_accepting_refugees_are_no_agreement(nlp: Language) -> None:
+    assert types_of(nlp, "The Jordanian king offered talks to Syria.") == ["AGREE"]
+    assert types_of(nlp, "The Jordanian king's errors offered glimpses of his methods.") == []
+    assert types_of(nlp, "Jordan accepted thousands of Syrian refugees.") == []

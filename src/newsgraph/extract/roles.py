@@ -314,7 +314,10 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         dest = obj + pobjs(trigger, ("to", "in", "into"))
         return Roles(source=tuple(subj), destination=tuple(dest))
     if frame == "communicate":
-        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("to", "with", "on", "against", "at"))))
+        target = pobjs(trigger, ("to", "with", "on", "against", "at"))
+        envoys = [o for o in children(trigger, "dobj") if o.lemma_.lower() in word_list("envoys")]
+        target += [p for o in envoys for p in pobjs(o, ("to", "from", "in"))]  # "recalled its envoy to X"
+        return Roles(source=tuple(subj), target=tuple(target))
     if is_passive(trigger) and not subj:  # "troops were deployed", "the talks were suspended"
         return Roles(source=tuple(obj))
     # "lifted sanctions on Iran", "eased restrictions against protesters": whom the object bears on
