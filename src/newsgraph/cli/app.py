@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
@@ -32,9 +32,7 @@ from newsgraph.cli.options import (
 from newsgraph.cli.progress import Reporter
 from newsgraph.cli.render import Counts, OutputFormat, make_renderer
 from newsgraph.config import Settings
-from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
-from newsgraph.records import Article, Rejection
 
 TABLE_WIDTH = 160  # columns for tables written to a file or a pipe (no terminal to measure)
 
@@ -104,40 +102,27 @@ def run_extract(
     renderer = make_renderer(fmt, sys.stdout, stdout)
     reporter = Reporter()
 
-    def accepted() -> Iterator[Article]:
-        for item in read_inputs(inputs, published=published, settings=settings):
-            if isinstance(item, Article):
-                yield item
-            else:
-                counts.rejected += 1
-                reporter.message(f"{PROG}: {item.message()}")
+    def summary() -> str:
+        counts.rejected = reporter.rejected
+        return counts.summary()
 
-    def failed(rejection: Rejection) -> None:
-        counts.rejected += 1
-        reporter.message(f"{PROG}: {rejection.message()}")
+    articles = reporter.articles(read_inputs(inputs, published=published, settings=settings))
+    with reporter, reporter.guard(summary):
+        from newsgraph.api import iter_extract  # spaCy loads here, not for --help or store queries
 
-    failure: tuple[str, int] | None = None
-    with reporter:
-        try:
-            from newsgraph.api import iter_extract  # spaCy loads here, not for --help or store queries
-
-            for article, found in iter_extract(accepted(), settings=settings, on_error=failed):
-                events = [e for e in found if min_confidence is None or e.confidence >= min_confidence]
-                counts.articles += 1
-                counts.events += len(events)
-                renderer.article(article, events)
-                reporter.update(f"{counts.summary()} (last: {article.id})")
-        except NewsgraphError as exc:
-            failure = (f"error: {exc}", 1)
-        except KeyboardInterrupt:
-            failure = (f"interrupted ({counts.summary()})", 130)
+        for article, found in iter_extract(articles, settings=settings, on_error=reporter.reject):
+            events = [e for e in found if min_confidence is None or e.confidence >= min_confidence]
+            counts.articles += 1
+            counts.events += len(events)
+            renderer.article(article, events)
+            reporter.update(f"{summary()} (last: {article.id})")
+    counts.rejected = reporter.rejected
     renderer.close(counts)  # also after a failure: what was written stays well-formed
-    if failure is not None:
-        reporter.message(f"{PROG}: {failure[0]}")
-        return failure[1]
+    if reporter.exit_code is not None:
+        return reporter.exit_code
     if fmt is not OutputFormat.table:
         reporter.message(f"{PROG}: {counts.summary()}")
-    return 1 if counts.rejected else 0
+    return 1 if reporter.rejected else 0
 
 
 def _table_width() -> int:

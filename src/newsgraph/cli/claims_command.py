@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
@@ -18,12 +18,12 @@ from newsgraph.cli.options import (
     WorkersOption,
     day_of,
     fail,
+    plural,
     settings_or_exit,
 )
 from newsgraph.cli.progress import Reporter
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import Article, Rejection
 
 OptionalInputs = Annotated[
     list[str] | None,
@@ -81,7 +81,7 @@ def stored_claims(db: str, *, source: str | None, named: bool | None, about: str
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except NewsgraphError as exc:
         fail(str(exc), code=1)
-    sys.stderr.write(f"{PROG}: {n} claim{'' if n == 1 else 's'}\n")
+    sys.stderr.write(f"{PROG}: {plural(n, 'claim')}\n")
     return 0
 
 
@@ -91,40 +91,24 @@ def run_claims(inputs: Sequence[str], *, published: date | None, settings: Setti
     from newsgraph.ingest import read_inputs
 
     reporter = Reporter()
-    counts = {"articles": 0, "claims": 0, "rejected": 0}
-
-    def accepted() -> Iterator[Article]:
-        for item in read_inputs(inputs, published=published, settings=settings):
-            if isinstance(item, Article):
-                yield item
-            else:
-                failed(item)
-
-    def failed(rejection: Rejection) -> None:
-        counts["rejected"] += 1
-        reporter.message(f"{PROG}: {rejection.message()}")
+    articles = claims = 0
 
     def summary() -> str:
-        return (f"{counts['claims']} claim{'' if counts['claims'] == 1 else 's'} from {counts['articles']} "
-                f"article{'' if counts['articles'] == 1 else 's'}; {counts['rejected']} input"
-                f"{'' if counts['rejected'] == 1 else 's'} rejected")
+        return (f"{plural(claims, 'claim')} from {plural(articles, 'article')}; "
+                f"{plural(reporter.rejected, 'input')} rejected")
 
-    with reporter:
-        try:
-            for article, found in iter_claims(accepted(), settings=settings, on_error=failed):
-                counts["articles"] += 1
-                counts["claims"] += len(found)
-                for claim in found:
-                    sys.stdout.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
-                reporter.update(f"{summary()} (last: {article.id})")
-        except NewsgraphError as exc:
-            reporter.message(f"{PROG}: error: {exc}")
-            return 1
-        except KeyboardInterrupt:
-            reporter.message(f"{PROG}: interrupted ({summary()})")
-            return 130
+    inputs_read = reporter.articles(read_inputs(inputs, published=published, settings=settings))
+    with reporter, reporter.guard(summary):
+        for article, found in iter_claims(inputs_read, settings=settings, on_error=reporter.reject):
+            articles += 1
+            claims += len(found)
+            for claim in found:
+                sys.stdout.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+            reporter.update(f"{summary()} (last: {article.id})")
+    if reporter.exit_code is not None:
+        return reporter.exit_code
     reporter.message(f"{PROG}: {summary()}")
-    return 1 if counts["rejected"] else 0
+    return 1 if reporter.rejected else 0
 
 
 def register(app: typer.Typer) -> None:

@@ -91,3 +91,8 @@ def fail(message: str, *, code: int) -> NoReturn:
     """One clean error line on stderr, then exit with ``code``."""
     typer.echo(f"{PROG}: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 event", "2 events"."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+
+from newsgraph.cli.options import PROG
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import Article, Rejection
 
 DELAY = 1.0  # seconds before the spinner appears
 
@@ -27,6 +33,8 @@ class Reporter:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         self._started = time.monotonic()
+        self.rejected = 0  # inputs rejected (``reject``)
+        self.exit_code: int | None = None  # set when ``guard`` ends a run early
 
     def __enter__(self) -> Reporter:
         self._started = time.monotonic()
@@ -38,6 +46,32 @@ class Reporter:
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
+
+    def reject(self, rejection: Rejection) -> None:
+        """Count a rejected input and name it on stderr."""
+        self.rejected += 1
+        self.message(f"{PROG}: {rejection.message()}")
+
+    def articles(self, items: Iterable[Article | Rejection]) -> Iterator[Article]:
+        """The articles of an input stream; its rejections are counted and named (``reject``)."""
+        for item in items:
+            if isinstance(item, Article):
+                yield item
+            else:
+                self.reject(item)
+
+    @contextmanager
+    def guard(self, interrupted: Callable[[], str]) -> Iterator[None]:
+        """A command's run: an error or an interrupt ends it with a message (``interrupted()`` says
+        what was done) and sets :attr:`exit_code` to 1 or 130, never a traceback."""
+        try:
+            yield
+        except NewsgraphError as exc:
+            self.message(f"{PROG}: error: {exc}")
+            self.exit_code = 1
+        except KeyboardInterrupt:
+            self.message(f"{PROG}: interrupted ({interrupted()})")
+            self.exit_code = 130
 
     def message(self, line: str) -> None:
         """One line on stderr, as is (no markup)."""

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsgraph.cli.options import plural
 from newsgraph.records import ActorMention, Article, ClaimSource, Event
 
 EVIDENCE_CHARS = 400  # longer evidence is shortened around its trigger in tables
@@ -36,8 +37,8 @@ class Counts:
 
     def summary(self) -> str:
         return (
-            f"{_plural(self.events, 'event')} from {_plural(self.articles, 'article')}; "
-            f"{_plural(self.rejected, 'input')} rejected"
+            f"{plural(self.events, 'event')} from {plural(self.articles, 'article')}; "
+            f"{plural(self.rejected, 'input')} rejected"
         )
 
 
@@ -255,5 +256,3 @@ def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
     return json.dumps(record, ensure_ascii=False, indent=indent)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

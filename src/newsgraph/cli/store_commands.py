@@ -41,7 +41,7 @@ from newsgraph.cli.progress import Reporter
 from newsgraph.cli.render import printable
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
-from newsgraph.records import EVENT_TYPES, STATUSES, Rejection
+from newsgraph.records import EVENT_TYPES, STATUSES
 from newsgraph.store.queries import ActorProfile, EventFilters
 from newsgraph.store.store import DEFAULT_DB, IngestCounts, Store
 
@@ -126,34 +126,26 @@ def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: 
     from newsgraph.ingest import read_inputs
 
     reporter = IngestProgress()
-
-    def rejected(rejection: Rejection) -> None:
-        reporter.message(f"{PROG}: {rejection.message()}")
-
     try:
         store = Store(db)
     except NewsgraphError as exc:
         reporter.message(f"{PROG}: error: {exc}")
         return 1
     counts = IngestCounts()
-    with store:
-        try:
-            with reporter:
-                counts = store.ingest(
-                    read_inputs(inputs, published=published, settings=settings),
-                    settings=settings,
-                    on_rejection=rejected,
-                    on_progress=reporter.advance,
-                )
-            if link:
-                _relink(store, reporter)
-            clusters = store.counts()["clusters"]
-        except NewsgraphError as exc:
-            reporter.message(f"{PROG}: error: {exc}")
-            return 1
-        except KeyboardInterrupt:
-            reporter.message(f"{PROG}: interrupted; what was written is kept: rerun to finish")
-            return 130
+    clusters = 0
+    with store, reporter.guard(lambda: "what was written is kept: rerun to finish"):
+        with reporter:
+            counts = store.ingest(
+                read_inputs(inputs, published=published, settings=settings),
+                settings=settings,
+                on_rejection=reporter.reject,
+                on_progress=reporter.advance,
+            )
+        if link:
+            _relink(store, reporter)
+        clusters = store.counts()["clusters"]
+    if reporter.exit_code is not None:
+        return reporter.exit_code
     reporter.message(f"{PROG}: {counts.summary()}; {clusters} clusters in {db}")
     return 1 if counts.rejected else 0
 

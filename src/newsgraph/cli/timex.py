@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -18,10 +18,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.cli.options import PROG, InputsArgument, ModelOption, PublishedOption, day_of, settings_or_exit
+from newsgraph.cli.options import (
+    PROG,
+    InputsArgument,
+    ModelOption,
+    PublishedOption,
+    day_of,
+    plural,
+    settings_or_exit,
+)
 from newsgraph.cli.progress import Reporter
 from newsgraph.config import Settings
-from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import read_inputs
 from newsgraph.records import Article
 
@@ -57,49 +64,36 @@ def run_timex(inputs: Sequence[str], *, published: date | None, settings: Settin
     from newsgraph.nlp import build_nlp  # loading spaCy is slow: only when the command runs
 
     reporter = Reporter()
-    rejected = articles = found = 0
+    articles = found = 0
 
-    def accepted() -> Iterator[tuple[str, Article]]:
-        nonlocal rejected
-        for item in read_inputs(inputs, published=published, settings=settings):
-            if isinstance(item, Article):
-                yield item.text, item
-            else:
-                rejected += 1
-                reporter.message(f"{PROG}: {item.message()}")
+    def summary() -> str:
+        return (f"{plural(found, 'temporal expression')} from {plural(articles, 'article')}; "
+                f"{plural(reporter.rejected, 'input')} rejected")
 
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-    with reporter:
-        try:
-            from newsgraph.extract.timex import find_timexes  # spaCy loads only to read articles
+    pairs = ((a.text, a) for a in reporter.articles(read_inputs(inputs, published=published, settings=settings)))
+    with reporter, reporter.guard(summary):
+        from newsgraph.extract.timex import find_timexes  # spaCy loads only to read articles
 
-            nlp = build_nlp(settings.model)
-            for doc, article in nlp.pipe(accepted(), as_tuples=True, batch_size=settings.batch_size):
-                timexes = find_timexes(doc, article.published)
-                articles += 1
-                found += len(timexes)
-                if fmt is TimexFormat.table:
-                    _print_table(console, article, timexes)
-                else:
-                    for t in timexes:
-                        sys.stdout.write(json.dumps(t.to_dict(article.id), ensure_ascii=False) + "\n")
-                    sys.stdout.flush()
-                reporter.update(f"{found} expressions from {articles} articles (last: {article.id})")
-        except NewsgraphError as exc:
-            reporter.message(f"{PROG}: error: {exc}")
-            return 1
-        except KeyboardInterrupt:
-            reporter.message(f"{PROG}: interrupted ({found} expressions from {articles} articles)")
-            return 130
-    summary = (
-        f"{_plural(found, 'temporal expression')} from {_plural(articles, 'article')}; "
-        f"{_plural(rejected, 'input')} rejected"
-    )
+        nlp = build_nlp(settings.model)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+            timexes = find_timexes(doc, article.published)
+            articles += 1
+            found += len(timexes)
+            if fmt is TimexFormat.table:
+                _print_table(console, article, timexes)
+            else:
+                for t in timexes:
+                    sys.stdout.write(json.dumps(t.to_dict(article.id), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            reporter.update(f"{summary()} (last: {article.id})")
+    if reporter.exit_code is not None:
+        return reporter.exit_code
     if fmt is TimexFormat.table:
-        console.print(summary)
+        console.print(summary())
     else:
-        reporter.message(f"{PROG}: {summary}")
-    return 1 if rejected else 0
+        reporter.message(f"{PROG}: {summary()}")
+    return 1 if reporter.rejected else 0
 
 
 def _print_table(console: Console, article: Article, timexes: list[Timex]) -> None:
@@ -113,10 +107,6 @@ def _print_table(console: Console, article: Article, timexes: list[Timex]) -> No
             t.precision or "—", f"{t.start}–{t.end}",
         )
     console.print(table)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def register(app: typer.Typer) -> None:
