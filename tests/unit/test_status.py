@@ -165,3 +165,12 @@ def test_an_in_case_clause_is_a_condition(bare_nlp: Language) -> None:
 def test_the_danger_of_an_act_makes_it_possible(bare_nlp: Language) -> None:
     tok = trigger(bare_nlp, "Diplomats warned of the danger of a naval clash with China.", "clash")
     assert status_of(tok, "ASSAULT") == "possible"
+
+
+def test_every_status_cue_row_names_a_known_kind_and_status() -> None:
+    from newsgraph.extract.lexicon import read_table
+
+    kinds = {"modal", "hedge", "governing_verb", "governing_noun", "governing_adjective", "noun_modifier"}
+    statuses = {"planned", "possible", "requested", "negated", "-"}
+    rows = read_table("status.tsv")
+    assert rows and all(r["cue"] in kinds and r["status"] in statuses and r["words"].strip() for r in rows)

@@ -22,104 +22,41 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import deadline_acts
+from newsgraph.extract.lexicon import deadline_acts, read_table, word_list
 
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
 )
 
-MODALS = {
-    "will": PLANNED, "shall": PLANNED, "would": PLANNED, "'ll": PLANNED, "wo": PLANNED,
-    "could": POSSIBLE, "may": POSSIBLE, "might": POSSIBLE, "should": POSSIBLE, "can": None,
-    "must": None,
-}
-HEDGES = {
-    "possibly": POSSIBLE, "perhaps": POSSIBLE, "maybe": POSSIBLE, "reportedly": POSSIBLE,
-    "allegedly": POSSIBLE, "purportedly": POSSIBLE, "supposedly": POSSIBLE, "potentially": POSSIBLE,
-    "probably": POSSIBLE, "likely": POSSIBLE,
-    "never": NEGATED,
-}
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-GOVERNING_VERBS = {
-    **dict.fromkeys(
-        ("plan", "intend", "aim", "schedule", "prepare", "decide", "agree", "promise", "pledge", "vow",
-         "commit", "expect", "hope", "resolve", "offer", "threaten", "arrange", "set", "mean", "propose"),
-        PLANNED,
-    ),
-    **dict.fromkeys(
-        ("want", "seek", "ask", "urge", "request", "demand", "press", "pressure", "call", "persuade",
-         "push", "prod", "encourage", "invite", "wish", "like", "need", "lobby",
-         "implore", "beg", "appeal", "convince", "require"),
-        REQUESTED,
-    ),
-    **dict.fromkeys(
-        ("consider", "weigh", "reconsider", "discuss", "explore", "mull", "contemplate", "study",
-         "debate", "examine", "review", "evaluate", "negotiate", "envisage", "envision"),
-        POSSIBLE,
-    ),
-    **dict.fromkeys(
-        ("fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt", "deter",
-         "prevent", "dissuade", "forbid", "bar", "abandon", "cancel", "scrap", "suspend", "call off",
-         "shelve"),
-        NEGATED,
-    ),
-}
-GOVERNING_NOUNS = {
-    **dict.fromkeys(
-        ("plan", "intention", "proposal", "offer", "bid", "pledge", "promise", "decision", "agreement",
-         "commitment", "schedule", "preparation", "deal", "order", "move", "readiness", "willingness",
-         "vow", "threat", "ultimatum"),
-        PLANNED,
-    ),
-    **dict.fromkeys(
-        ("possibility", "prospect", "option", "idea", "risk", "likelihood", "chance", "question",
-         "speculation", "rumour", "rumor", "fear", "danger", "spectre", "specter"),
-        POSSIBLE,
-    ),
-    **dict.fromkeys(("request", "demand", "call", "appeal", "attempt", "effort", "push"), REQUESTED),
-    **dict.fromkeys(("refusal", "failure", "denial", "ban", "halt"), NEGATED),
-}
-# Adjectives whose to-clause is the event: "is ready to talk", "likely to attack", "unwilling to pay".
-GOVERNING_ADJECTIVES = {
-    **dict.fromkeys(("ready", "willing", "prepared", "eager", "keen", "determined", "poised", "due",
-                     "set", "open", "resolved"), PLANNED),
-    **dict.fromkeys(("likely", "unlikely", "able", "expected", "liable", "apt"), POSSIBLE),
-    **dict.fromkeys(("unable", "unwilling", "reluctant", "loath", "loth", "hesitant"), NEGATED),
-}
+
+def _cues(kind: str) -> dict[str, str]:
+    """Word → status for one kind of cue in ``data/lexicon/status.tsv`` ("-": a word that sets none)."""
+    return {w.strip(): r["status"].strip() for r in read_table("status.tsv") if r["cue"].strip() == kind
+            for w in r["words"].split("|") if w.strip()}
+
+
+MODALS: dict[str, str | None] = {w: (None if s == "-" else s) for w, s in _cues("modal").items()}
+HEDGES = _cues("hedge")
+GOVERNING_VERBS = _cues("governing_verb")
+GOVERNING_NOUNS = _cues("governing_noun")  # "plans of", "the possibility of", "a request for"
+GOVERNING_ADJECTIVES = _cues("governing_adjective")  # "is ready to talk", "likely to attack", "unwilling to pay"
+NOUN_MODIFIERS = _cues("noun_modifier")  # "a planned visit"
+NEGATORS = word_list("negators")
 # Wishing verbs: a wish for one's own act is an intention ("wants to visit"); for another's act
 # ("wants Iran to stop") a request.
-WISHING = frozenset({"want", "wish", "like", "love", "prefer"})
-NOUN_MODIFIERS = {
-    **dict.fromkeys(
-        ("planned", "proposed", "upcoming", "scheduled", "expected", "prospective", "future", "forthcoming",
-         "intended", "impending", "promised", "pledged", "vowed", "threatened", "announced"),
-        PLANNED,
-    ),
-    **dict.fromkeys(
-        ("possible", "potential", "likely", "alleged", "rumoured", "rumored", "suspected", "reported",
-         "hypothetical", "mooted"),
-        POSSIBLE,
-    ),
-    **dict.fromkeys(("requested", "demanded"), REQUESTED),
-    **dict.fromkeys(("cancelled", "canceled", "aborted", "failed", "denied", "suspended"), NEGATED),
-}
+WISHING = word_list("wishing_verbs")
 # Reporting verbs end the climb: what someone says does not change the event's status…
-REPORTING_BOUNDARY = frozenset(
-    {"say", "tell", "report", "announce", "claim", "confirm", "believe", "disclose", "add", "state",
-     "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge", "admit", "allege",
-     "assert", "estimate", "think", "know", "warn", "write", "explain", "show", "find", "accuse",
-     "describe", "recall", "stress", "predict", "conclude", "assess"}
-)
+REPORTING_BOUNDARY = word_list("reporting_boundary")
 # …except a denial.
-DENIAL = frozenset({"deny", "dispute", "refute"})
+DENIAL = word_list("denial_verbs")
 REASON_PREPS = frozenset({"for", "despite"})
 LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "csubj")
-DESIRE_WITH_WOULD = frozenset({"like", "love", "prefer"})
-# Attempting a speech act performs it ("tried to persuade" is persuading); an attempted deed is only possible.
+DESIRE_WITH_WOULD = word_list("desire_with_would")
 # Verbs whose negation affirms their complement ("will not hesitate to", "never failed to").
-NOT_HESITATE = frozenset({"hesitate", "fail", "neglect"})
-ATTEMPT = frozenset({"try", "attempt", "seek", "strive", "endeavour", "endeavor"})
+NOT_HESITATE = word_list("not_hesitate_verbs")
+# Attempting a speech act performs it ("tried to persuade" is persuading); an attempted deed is only possible.
+ATTEMPT = word_list("attempt_verbs")
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJECT", "PROTEST", "SUPPORT"})
 
 
