@@ -24,27 +24,17 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
 from newsgraph.records import ClaimSource
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "warn", "announce", "claim", "confirm", "deny", "believe", "accuse", "disclose",
-     "report", "add", "state", "insist", "note", "reveal", "suggest", "indicate", "argue", "acknowledge",
-     "admit", "allege", "assert", "estimate", "write", "explain", "stress", "predict", "conclude",
-     "assess", "testify", "brief", "inform", "emphasise", "emphasize", "contend", "maintain", "observe",
-     "declare", "caution", "fear", "think", "understand", "show", "find", "tweet"}
-)
-ANONYMOUS_HEADS = frozenset(
-    {"official", "source", "diplomat", "person", "people", "analyst", "expert", "aide", "insider",
-     "officer", "spokesperson", "spokesman", "spokeswoman", "authority", "lawmaker", "administration",
-     "government", "intelligence", "agency", "observer", "monitor", "resident", "witness", "they",
-     "group", "activist", "campaigner", "charity", "organisation", "organization", "rescuer", "worker"}
-)
-DOCUMENT_HEADS = frozenset({"report", "document", "assessment", "memo", "cable", "study", "dossier", "letter"})
-INTELLIGENCE_WORDS = frozenset({"intelligence", "intercept", "imagery", "satellite"})
+REPORTING_VERBS = word_list("reporting_verbs")
+ANONYMOUS_HEADS = word_list("anonymous_heads")
+DOCUMENT_HEADS = word_list("document_heads")
+INTELLIGENCE_WORDS = word_list("intelligence_words")
 KIND_OF_ACTOR = {
     "person": "person",
     "state": "government",
@@ -53,9 +43,7 @@ KIND_OF_ACTOR = {
     "anonymous": "anonymous",
 }
 # Speakers that are the press: their reports have basis "media".
-MEDIA_HEADS = frozenset({"reporter", "journalist", "correspondent", "newspaper", "paper", "broadcaster",
-                         "outlet", "channel", "television", "tv", "radio", "tabloid", "magazine", "media",
-                         "press", "daily", "newswire", "wire"})
+MEDIA_HEADS = word_list("media_heads")
 INDIVIDUAL_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth", "fifth"})
 QUOTES_OPEN = ("“", '"', "‘")
 QUOTES = frozenset({"“", "”", '"'})

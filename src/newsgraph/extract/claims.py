@@ -39,25 +39,18 @@ from newsgraph.extract.roles import subjects as control_subjects
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
 
 # Verbs whose clausal complement is a claim: reporting verbs and attitudes held by someone.
-CLAIM_VERBS = REPORTING_VERBS | {"expect", "hope", "suspect", "doubt", "worry", "agree", "reply", "respond",
-                                 "ask", "recall", "wonder", "quip", "joke", "exclaim", "shout", "complain",
-                                 "concede", "remark", "counter", "retort", "charge", "demand", "rule", "learn"}
-STANCE_OF = {
-    **dict.fromkeys(("deny", "dispute", "refute", "reject", "dismiss"), "deny"),
-    **dict.fromkeys(("believe", "think", "suspect", "fear", "estimate", "understand", "doubt", "worry",
-                     "assess", "expect", "predict", "conclude"), "believe"),
-    **dict.fromkeys(("warn", "caution"), "warn"),
-    **dict.fromkeys(("hope", "plan", "intend"), "intend"),
-}
+CLAIM_VERBS = REPORTING_VERBS | word_list("claim_verbs")
+# What the cue does to its content (word lists <stance>_stance_verbs); other cues assert.
+STANCE_OF = {verb: stance for stance in ("deny", "believe", "warn", "intend")
+             for verb in word_list(f"{stance}_stance_verbs")}
 # Nouns whose that-clause is a claim of their possessor ("Trump's claim that …").
-CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "accusation", "statement", "warning", "belief",
-                         "view", "argument", "insistence", "contention", "suggestion", "denial", "fear"})
+CLAIM_NOUNS = word_list("claim_nouns")
 MAX_QUOTE_TOKENS = 400  # a quotation opened after "said:" is looked for its closing mark this far
 MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
 CLOSING_QUOTES = frozenset({"”", '"', "''"})
-HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly", "supposedly", "ostensibly"})
+HEDGE_ADVERBS = word_list("hedge_adverbs")
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})

@@ -73,7 +73,7 @@ ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call
                                               "describe", "condemn", "denounce", "charge", "recall", "reply"}
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
-OBLIGING = frozenset({"must", "should", "ought", "can", "cannot"})
+OBLIGING = word_list("obliging_modals")
 DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
 # Events where nothing changes hands: their objects are topics, not items.
@@ -82,12 +82,7 @@ NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"
 TOPIC_PREPS = frozenset({"on", "about", "over", "of", "for", "regarding", "concerning", "with"})
 THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
 # Common nouns that name somewhere a visit can go ("the port of X", "a base near X").
-PLACE_NOUNS = frozenset({
-    "city", "town", "village", "capital", "port", "harbour", "harbor", "base", "airbase", "border",
-    "frontier", "region", "province", "state", "country", "island", "coast", "peninsula", "embassy",
-    "consulate", "summit", "forum", "headquarters", "camp", "site", "facility", "area", "zone", "front",
-    "district", "enclave", "territory", "republic", "kingdom",
-})
+PLACE_NOUNS = word_list("place_nouns")
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
@@ -98,7 +93,7 @@ UNAIMED_TYPES = types_where("conditional", "unaimed")
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
-WARNING_VERBS = frozenset({"warn", "caution"})
+WARNING_VERBS = word_list("warning_verbs")
 ABOUT_PREPS = ("about", "over", "of")
 # Types whose requested/agreed content lives in a clausal complement ("wants X to send Y").
 COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"})

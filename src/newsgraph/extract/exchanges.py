@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.lexicon import word_list
 from newsgraph.records import Event
 
 TRANSFER_TYPES = frozenset({"AID", "COOPERATE"})
-EXCHANGE_WORDS = frozenset({"exchange", "return", "swap", "barter", "trade", "quid", "reciprocate", "payment"})
+EXCHANGE_WORDS = word_list("exchange_words")
 EXCHANGE_NOUNS = frozenset({"exchange", "return"})
 
 

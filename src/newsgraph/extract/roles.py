@@ -36,15 +36,7 @@ from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.status import is_condition
 
 # Verbs whose object is the understood subject of their infinitive complement.
-OBJECT_CONTROL = frozenset(
-    {
-        "persuade", "ask", "urge", "tell", "order", "force", "help", "allow", "encourage", "invite",
-        "pressure", "press", "push", "prod", "want", "like", "expect", "require", "convince",
-        "dissuade", "warn", "advise", "call", "instruct", "compel", "enable", "authorise", "authorize",
-        "permit", "pressurise", "coerce", "beg", "implore", "need", "get", "prompt", "lead", "cause",
-        "deter", "prevent", "stop", "bar", "forbid",
-    }
-)
+OBJECT_CONTROL = word_list("object_control_verbs")
 # "accuse X of sending", "prevent X from buying", "blame X for shelling", "warn X against
 # selling": after these prepositions the verb's object is the understood subject of the
 # gerund ("by"/"after"/"without" gerunds are the subject's own doings).
@@ -325,7 +317,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
 
 
 # Verbs whose subject undergoes the event named by their object ("faces sanctions").
-UNDERGOING_VERBS = frozenset({"face", "suffer", "endure", "receive", "sustain", "experience", "withstand", "survive"})
+UNDERGOING_VERBS = word_list("undergoing_verbs")
 LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 
 
