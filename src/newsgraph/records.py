@@ -57,6 +57,17 @@ class Article:
         elif published is not None and not isinstance(published, date):
             raise TypeError(f"Article {self.id!r}: published must be a date, not {type(published).__name__}")
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], origin: str = "") -> Article:
+        """An article from the input record's fields (id, text, published, title, source, url)."""
+        return cls(id=d["id"], text=d["text"], published=d.get("published"), title=d.get("title"),
+                   source=d.get("source"), url=d.get("url"), origin=origin)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The input record (the JSON Lines input format): ``Article.from_dict``'s inverse."""
+        return {"id": self.id, "text": self.text, "published": self.published.isoformat() if self.published else None,
+                "title": self.title, "source": self.source, "url": self.url}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rejection:
@@ -82,6 +93,12 @@ class Actor:
     sector: str | None = None  # CAMEO/PLOVER agent code: GOV, MIL, IGO, …
     role: str | None = None
     wikidata: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        """The actor of a record's ACTOR object (its ``text``, offsets and ``via`` are the mention's)."""
+        return cls(name=d["name"], kind=d["kind"], country=d.get("country"), sector=d.get("sector"),
+                   role=d.get("role"), wikidata=d.get("wikidata"))
 
     def with_text(self, text: str) -> dict[str, Any]:
         return {
@@ -126,6 +143,13 @@ class ActorMention:
     via: str = "lexicon"
     antecedent: int | None = None
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ActorMention:
+        """A mention rebuilt from its record: character offsets and provenance as recorded; the token
+        indices of a parsed document are not in records (-1)."""
+        return cls(start=-1, end=-1, start_char=d["start"], end_char=d["end"], text=d["text"],
+                   actor=Actor.from_dict(d), via=d.get("via") or "lexicon")
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's ACTOR, plus where it is written (``start``/``end``: character offsets)."""
         return {**self.actor.with_text(self.text), "start": self.start_char, "end": self.end_char,
@@ -143,6 +167,11 @@ class ClaimSource:
     country: str | None = None
     role: str | None = None
     basis: str = "statement"  # statement | intelligence | document | media | unknown
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], basis: str | None = None) -> ClaimSource:
+        return cls(text=d["text"], name=d["name"], named=d["named"], kind=d["kind"], country=d.get("country"),
+                   role=d.get("role"), basis=basis or d.get("basis") or "statement")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +191,10 @@ class Item:
     category: str
     quantity: str | None = None
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Item:
+        return cls(text=d["text"], category=d["category"], quantity=d.get("quantity"))
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "category": self.category, "quantity": self.quantity}
 
@@ -173,6 +206,11 @@ class TimeValue:
     end: date | None
     precision: str | None  # day | week | month | quarter | season | year | decade
     anchor: str = "published"  # published | absolute | unknown
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeValue:
+        return cls(text=d["text"], start=parse_iso_date(d.get("start")), end=parse_iso_date(d.get("end")),
+                   precision=d.get("precision"), anchor=d.get("anchor") or "published")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -195,6 +233,11 @@ class Place:
     kind: str = "city"  # city | country | region | facility (a named site placed by the nearest place)
     facility: str | None = None  # "Far Eastern Federal University" when the place is a site within ``name``
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(text=d["text"], name=d["name"], country=d.get("country"), lat=d.get("lat"), lon=d.get("lon"),
+                   geonames_id=d.get("geonames_id"), kind=d.get("kind") or "city", facility=d.get("facility"))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -213,6 +256,10 @@ class Span:
     start: int
     end: int
     text: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(start=d["start"], end=d["end"], text=d["text"])
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
@@ -244,6 +291,30 @@ class Event:
     exchange_with: str | None = None  # the id of the other half of a quid pro quo
     extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The event of a contract record (``to_dict``'s inverse: ``Event.from_dict(e.to_dict()).to_dict()
+        == e.to_dict()``); keys the contract does not name are kept in ``extras``. Raises ValueError
+        for another schema version and KeyError or TypeError for a record missing a required field."""
+        _check_schema(d, "event")
+        evidence = d["evidence"]
+        return cls(
+            id=d["id"], article_id=d["article_id"], type=d["type"], mode=d.get("mode"),
+            context=tuple(d.get("context") or ()), cameo=d.get("cameo"),
+            source=tuple(ActorMention.from_dict(m) for m in d.get("source") or ()),
+            target=tuple(ActorMention.from_dict(m) for m in d.get("target") or ()),
+            symmetric=bool(d.get("symmetric")), items=tuple(Item.from_dict(i) for i in d.get("items") or ()),
+            status=d.get("status") or "asserted",
+            attribution=tuple(ClaimSource.from_dict(c) for c in d.get("attribution") or ()),
+            time=TimeValue.from_dict(d["time"]) if d.get("time") else None,
+            location=Place.from_dict(d["location"]) if d.get("location") else None,
+            route=tuple(Place.from_dict(p) for p in d.get("route") or ()),
+            evidence=Span.from_dict(evidence), trigger=Span.from_dict(evidence["trigger"]),
+            confidence=float(d.get("confidence", 0.5)), rule=d.get("rule") or "",
+            exchange_with=d.get("exchange_with"),
+            extras={k: v for k, v in d.items() if k not in _EVENT_KEYS},
+        )
+
     def to_dict(self) -> dict[str, Any]:
         evidence = self.evidence.to_dict()
         evidence["trigger"] = self.trigger.to_dict()
@@ -270,6 +341,20 @@ class Event:
             "exchange_with": self.exchange_with,
             **self.extras,
         }
+
+
+_EVENT_KEYS = frozenset({
+    "schema_version", "id", "article_id", "type", "mode", "context", "cameo", "source", "target", "symmetric",
+    "items", "status", "attribution", "time", "location", "route", "evidence", "confidence", "rule",
+    "exchange_with",
+})
+
+
+def _check_schema(d: dict[str, Any], what: str) -> None:
+    version = d.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise ValueError(f"{what} record {d.get('id')!r}: schema_version {version!r}; this newsgraph reads "
+                         f"{SCHEMA_VERSION}")
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -304,6 +389,23 @@ class Claim:
     events: tuple[str, ...] = ()  # ids of the events whose trigger lies in the content
     confidence: float = 0.5
     content_spans: tuple[tuple[int, int], ...] = ()  # the pieces of a content split in the text
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        """The claim of a contract record (``to_dict``'s inverse)."""
+        _check_schema(d, "claim")
+        source = d.get("source")
+        content = d["content"]
+        cue = d["cue"]
+        return cls(
+            id=d["id"], article_id=d["article_id"],
+            source=ClaimSource.from_dict(source, basis=d.get("basis")) if source else None,
+            source_span=Span.from_dict(source) if source else None,
+            cue=Span.from_dict(cue), cue_lemma=cue.get("lemma") or "", content=Span.from_dict(content),
+            form=d["form"], basis=d.get("basis") or "unknown", stance=d.get("stance") or "assert",
+            events=tuple(d.get("events") or ()), confidence=float(d.get("confidence", 0.5)),
+            content_spans=tuple((int(a), int(b)) for a, b in content.get("spans") or ()),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         source = None
