@@ -382,3 +382,8 @@ def test_an_offer_of_nothing_to_no_one_and_accepting_refugees_are_no_agreement(n
     assert types_of(nlp, "The Jordanian king offered talks to Syria.") == ["AGREE"]
     assert types_of(nlp, "The Jordanian king's errors offered glimpses of his methods.") == []
     assert types_of(nlp, "Jordan accepted thousands of Syrian refugees.") == []
+
+
+def test_calling_someone_a_threat_is_no_threat_made(nlp: Language) -> None:
+    assert types_of(nlp, "The Malian junta said the rebels are a serious threat to Bamako.") == []
+    assert types_of(nlp, "The Malian junta issued a threat to the rebels.") == ["THREATEN"]

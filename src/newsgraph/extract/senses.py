@@ -81,6 +81,13 @@ def _together(r: Reading) -> bool:
     return any(m.start in partners for m in r.target)
 
 
+def _copular_predicate(r: Reading) -> bool:
+    """A noun trigger that is what a copula says its subject is ("the group is a serious threat to
+    public order", "he was the biggest threat to him"): a characterisation, not an act."""
+    tok = r.token
+    return tok.dep_ == "attr" and tok.head.lemma_ == "be"
+
+
 def _copular_subject(r: Reading) -> bool:
     """A noun trigger that is the subject of a copula describing it ("the kidnapping is the fourth
     such incident", "his arrest was not a reflection of X", "the ban is going to be bad"): a
@@ -222,6 +229,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
     "copular_subject": lambda _arg: _copular_subject,
+    "copular_predicate": lambda _arg: _copular_predicate,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
