@@ -125,6 +125,10 @@ PROVENANCE = {
 }
 
 
+# A finer step for each recorded provenance, so that a rebuilt mention records what it was read with.
+_VIA_OF_PROVENANCE = {record: via for via, record in reversed(PROVENANCE.items())}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorMention:
     """An actor as it appears in a document: token and character offsets plus identity.
@@ -148,7 +152,7 @@ class ActorMention:
         """A mention rebuilt from its record: character offsets and provenance as recorded; the token
         indices of a parsed document are not in records (-1)."""
         return cls(start=-1, end=-1, start_char=d["start"], end_char=d["end"], text=d["text"],
-                   actor=Actor.from_dict(d), via=d.get("via") or "lexicon")
+                   actor=Actor.from_dict(d), via=_VIA_OF_PROVENANCE.get(d.get("via") or "", d.get("via") or "lexicon"))
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ACTOR, plus where it is written (``start``/``end``: character offsets)."""

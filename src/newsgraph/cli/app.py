@@ -69,7 +69,8 @@ def extract(
     published: PublishedOption = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="jsonl: one event a line; json: one array; table: for reading."),
+        typer.Option("--format", "-f", help="jsonl: one event a line; json: one array; table: for reading; "
+                     "records: one article a line with its events and claims (for ingest --extracted)."),
     ] = OutputFormat.jsonl,
     model: ModelOption = None,
     batch_size: BatchSizeOption = None,
@@ -108,13 +109,13 @@ def run_extract(
 
     articles = reporter.articles(read_inputs(inputs, published=published, settings=settings))
     with reporter, reporter.guard(summary):
-        from newsgraph.api import iter_extract  # spaCy loads here, not for --help or store queries
+        from newsgraph.api import iter_extracted  # spaCy loads here, not for --help or store queries
 
-        for article, found in iter_extract(articles, settings=settings, on_error=reporter.reject):
+        for article, found, claims in iter_extracted(articles, settings=settings, on_error=reporter.reject):
             events = [e for e in found if min_confidence is None or e.confidence >= min_confidence]
             counts.articles += 1
             counts.events += len(events)
-            renderer.article(article, events)
+            renderer.article(article, events, claims)
             reporter.update(f"{summary()} (last: {article.id})")
     counts.rejected = reporter.rejected
     renderer.close(counts)  # also after a failure: what was written stays well-formed

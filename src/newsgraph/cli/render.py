@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TextIO
@@ -18,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.cli.options import plural
-from newsgraph.records import ActorMention, Article, ClaimSource, Event
+from newsgraph.records import ActorMention, Article, Claim, ClaimSource, Event
 
 EVIDENCE_CHARS = 400  # longer evidence is shortened around its trigger in tables
 
@@ -27,6 +28,7 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+    records = "records"
 
 
 @dataclass(slots=True)
@@ -43,7 +45,7 @@ class Counts:
 
 
 class Renderer(Protocol):
-    def article(self, article: Article, events: list[Event]) -> None: ...
+    def article(self, article: Article, events: list[Event], claims: Sequence[Claim] = ()) -> None: ...
 
     def close(self, counts: Counts) -> None:
         """Finish the output (also after an error, so what was written stays well-formed)."""
@@ -55,7 +57,7 @@ class JsonlRenderer:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def article(self, article: Article, events: list[Event]) -> None:
+    def article(self, article: Article, events: list[Event], claims: Sequence[Claim] = ()) -> None:
         for event in events:
             self.out.write(_dumps(event.to_dict()) + "\n")
         self.out.flush()
@@ -71,7 +73,7 @@ class JsonRenderer:
         self.out = out
         self.started = False
 
-    def article(self, article: Article, events: list[Event]) -> None:
+    def article(self, article: Article, events: list[Event], claims: Sequence[Claim] = ()) -> None:
         for event in events:
             self.out.write(",\n" if self.started else "[\n")
             self.out.write(textwrap.indent(_dumps(event.to_dict(), indent=2), "  "))
@@ -83,13 +85,30 @@ class JsonRenderer:
         self.out.flush()
 
 
+class RecordsRenderer:
+    """One article a line with its events and claim records, ``{"article", "events", "claims"}``:
+    what ``newsgraph ingest --extracted`` stores without NLP."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def article(self, article: Article, events: list[Event], claims: Sequence[Claim] = ()) -> None:
+        record = {"article": article.to_dict(), "events": [e.to_dict() for e in events],
+                  "claims": [c.to_dict() for c in claims]}
+        self.out.write(_dumps(record) + "\n")
+        self.out.flush()
+
+    def close(self, counts: Counts) -> None:
+        self.out.flush()
+
+
 class TableRenderer:
     """A Rich table per article for a reader, and the count summary at the end."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
 
-    def article(self, article: Article, events: list[Event]) -> None:
+    def article(self, article: Article, events: list[Event], claims: Sequence[Claim] = ()) -> None:
         heading = _heading(article)
         if not events:
             self.console.print(heading.append("  no events", style="dim"))
@@ -131,6 +150,8 @@ def make_renderer(fmt: OutputFormat, out: TextIO, console: Console) -> Renderer:
         return JsonlRenderer(out)
     if fmt is OutputFormat.json:
         return JsonRenderer(out)
+    if fmt is OutputFormat.records:
+        return RecordsRenderer(out)
     return TableRenderer(console)
 
 

@@ -111,19 +111,26 @@ def ingest(
     batch_size: BatchSizeOption = None,
     workers: WorkersOption = None,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not relink clusters across articles.")] = False,
+    extracted: Annotated[bool, typer.Option(
+        "--extracted", help="The inputs are records extracted elsewhere (`extract --format records`): "
+                            "store them without NLP.")] = False,
 ) -> None:
     """Extract events from articles and store them (articles stored already are skipped).
 
     Rejected inputs are recorded in the database and printed one line each; the run
     goes on and exits 1. Interrupted or killed runs can be rerun: nothing is stored twice.
+    With --extracted, the inputs are JSON Lines of {"article", "events", "claims"} records
+    (what `newsgraph extract --format records` or another worker wrote), stored as they are.
     """
     settings = settings_or_exit(model=model, batch_size=batch_size, workers=workers)
-    raise typer.Exit(run_ingest(inputs, db=db, published=day_of(published), settings=settings, link=not no_link))
+    raise typer.Exit(run_ingest(inputs, db=db, published=day_of(published), settings=settings, link=not no_link,
+                                extracted=extracted))
 
 
-def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: Settings, link: bool) -> int:
-    """Ingest into ``db``; returns the exit status."""
-    from newsgraph.ingest import read_inputs
+def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: Settings, link: bool,
+               extracted: bool = False) -> int:
+    """Ingest into ``db`` (``extracted``: records extracted elsewhere, no NLP); returns the exit status."""
+    from newsgraph.ingest import read_extracted, read_inputs
 
     reporter = IngestProgress()
     try:
@@ -135,12 +142,20 @@ def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: 
     clusters = 0
     with store, reporter.guard(lambda: "what was written is kept: rerun to finish"):
         with reporter:
-            counts = store.ingest(
-                read_inputs(inputs, published=published, settings=settings),
-                settings=settings,
-                on_rejection=reporter.reject,
-                on_progress=reporter.advance,
-            )
+            if extracted:
+                counts = store.ingest_extracted(
+                    read_extracted(inputs, max_chars=settings.max_chars),
+                    batch_size=settings.batch_size,
+                    on_rejection=reporter.reject,
+                    on_progress=reporter.advance,
+                )
+            else:
+                counts = store.ingest(
+                    read_inputs(inputs, published=published, settings=settings),
+                    settings=settings,
+                    on_rejection=reporter.reject,
+                    on_progress=reporter.advance,
+                )
         if link:
             _relink(store, reporter)
         clusters = store.counts()["clusters"]

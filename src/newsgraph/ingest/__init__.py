@@ -6,6 +6,7 @@
 
 from newsgraph.ingest.checks import check_text, parse_date
 from newsgraph.ingest.decode import UndecodableError, decode_text
+from newsgraph.ingest.extracted import read_extracted
 from newsgraph.ingest.files import (
     SUPPORTED_SUFFIXES,
     iter_directory,
@@ -29,6 +30,7 @@ __all__ = [
     "parse_record",
     "read_file",
     "read_html",
+    "read_extracted",
     "read_inputs",
     "read_jsonl",
     "read_stdin",

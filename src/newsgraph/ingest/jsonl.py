@@ -35,6 +35,17 @@ def read_jsonl(
     published: date | None = None,
 ) -> Iterator[Article | Rejection]:
     """Articles and Rejections from the raw lines of a JSON Lines file, in order."""
+    for found in decoded_lines(lines, origin=origin):
+        if isinstance(found, Rejection):
+            yield found
+        else:
+            number, line = found
+            yield parse_record(line, origin=origin, line_number=number, max_chars=max_chars, published=published)
+
+
+def decoded_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[tuple[int, str] | Rejection]:
+    """The non-blank lines of a JSON Lines file as text with their numbers (from 1; a byte-order
+    mark is dropped), a Rejection for a line that is not UTF-8 and for a file with no line."""
     empty = True
     for number, raw in enumerate(lines, start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -43,12 +54,9 @@ def read_jsonl(
             continue
         empty = False
         try:
-            line = raw.decode("utf-8")
+            yield number, raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            reason = f"not UTF-8 (bad byte at column {exc.start + 1}); JSON Lines must be UTF-8"
-            yield reject(origin, number, reason)
-            continue
-        yield parse_record(line, origin=origin, line_number=number, max_chars=max_chars, published=published)
+            yield reject(origin, number, f"not UTF-8 (bad byte at column {exc.start + 1}); JSON Lines must be UTF-8")
     if empty:
         yield reject(origin, None, "empty file")
 
@@ -57,6 +65,15 @@ def parse_record(
     line: str, *, origin: str, line_number: int | None, max_chars: int, published: date | None = None
 ) -> Article | Rejection:
     """One JSON Lines record as an Article, or a Rejection naming what is wrong with it."""
+    record = load_object(line, origin=origin, line_number=line_number)
+    if isinstance(record, Rejection):
+        return record
+    return article_from_record(record, origin=origin, line_number=line_number, max_chars=max_chars,
+                               published=published)
+
+
+def load_object(line: str, *, origin: str, line_number: int | None) -> dict[str, Any] | Rejection:
+    """One line's JSON object, or a Rejection naming what is wrong with it (never an exception)."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -68,6 +85,13 @@ def parse_record(
         return reject(origin, line_number, f"not usable JSON: {str(exc).splitlines()[0]}")
     if not isinstance(record, dict):
         return reject(origin, line_number, f"expected a JSON object, got {_kind(record)}")
+    return record
+
+
+def article_from_record(
+    record: dict[str, Any], *, origin: str, line_number: int | None, max_chars: int, published: date | None = None
+) -> Article | Rejection:
+    """The article of an input record (the fields above), checked as every ingested text is."""
     problem = _check_fields(record)
     if problem:
         return reject(origin, line_number, problem)

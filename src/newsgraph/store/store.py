@@ -21,11 +21,11 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgraph.config import Settings
 from newsgraph.errors import StoreError
-from newsgraph.records import Article, Rejection
+from newsgraph.records import Article, Claim, Event, Rejection
 from newsgraph.store import queries
 from newsgraph.store.migrate import check_version, connect, migrate
 from newsgraph.store.writer import (
@@ -40,6 +40,7 @@ from newsgraph.store.writer import (
 )
 
 DEFAULT_DB = "newsgraph.db"
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -133,83 +134,37 @@ class Store:
         size = batch_size or settings.batch_size
         if size != settings.batch_size:
             settings = replace(settings, batch_size=size)
-        counts = IngestCounts()
-
-        def rejected(rejection: Rejection, *, recorded: bool = False) -> None:
-            counts.rejected += 1
-            if not recorded:
-                self.reject(rejection)
-            if on_rejection is not None:
-                on_rejection(rejection)
-
-        def progress() -> None:
-            if on_progress is not None:
-                on_progress(counts)
-
-        pending: list[Extracted] = []
-
-        def flush() -> None:
-            if not pending:
-                return
-            batch = self.write(pending)
-            pending.clear()
-            counts.add(batch)
-            for rejection in batch.rejected:
-                rejected(rejection, recorded=True)
-            progress()
-
-        fresh = self._fresh(articles, counts=counts, on_rejection=rejected, on_progress=progress)
+        run = _Batches(self, size, on_rejection, on_progress)
+        fresh = (article for article in run.accepted(articles) if run.is_new(article))
         first = next(fresh, None)
-        if first is None:  # nothing new: do not even load the model
-            return counts
-        try:
-            for article, events, claims in iter_extracted(chain([first], fresh), settings=settings,
-                                                          on_error=rejected):
-                pending.append((article, events, claims))
-                counts.extracted += 1
-                if len(pending) >= size:
-                    flush()
-                else:
-                    progress()
-        except KeyboardInterrupt:
-            flush()  # what is extracted is complete: keep it
-            raise
-        flush()
-        if link and counts.articles_new:
+        if first is not None:  # nothing new: do not even load the model
+            run.write_all(iter_extracted(chain([first], fresh), settings=settings, on_error=run.rejected))
+        if link and run.counts.articles_new:
             from newsgraph.link import relink
 
             relink(self.conn)
-        return counts
+        return run.counts
 
-    def _fresh(
+    def ingest_extracted(
         self,
-        items: Iterable[Article | Rejection],
+        records: Iterable[tuple[Article, list[Event], list[Claim]] | Rejection],
         *,
-        counts: IngestCounts,
-        on_rejection: Callable[[Rejection], None],
-        on_progress: Callable[[], None],
-    ) -> Iterator[Article]:
-        """The articles not stored yet (checked by content hash before any NLP); rejections recorded."""
-        seen: dict[str, str] = {}  # content hash → article id, in this run
-        for item in items:
-            if isinstance(item, Rejection):
-                on_rejection(item)
-                continue
-            digest = content_hash(item.text)
-            if digest in seen or stored_hash(self.conn, digest):
-                counts.articles_existing += 1
-                on_progress()
-                continue
-            stored = stored_article_id(self.conn, item.id)
-            if stored is not None and stored != digest:
-                path, line = split_origin(item.origin or item.id)
-                reason = (
-                    f"article id {item.id!r} is stored already with a different text; give the new version its own id"
-                )
-                on_rejection(Rejection(origin=path, line=line, stage="store", reason=reason))
-                continue
-            seen[digest] = item.id
-            yield item
+        batch_size: int = 32,
+        on_rejection: Callable[[Rejection], None] | None = None,
+        on_progress: Callable[[IngestCounts], None] | None = None,
+        link: bool = False,
+    ) -> IngestCounts:
+        """Store articles extracted elsewhere, with their events and claims, without any NLP (from
+        ``newsgraph.ingest.read_extracted``: ``newsgraph extract --format records`` or another
+        worker's output). The same idempotence (stored texts are skipped), batching, rejections and
+        linking as :meth:`ingest`."""
+        run = _Batches(self, batch_size, on_rejection, on_progress)
+        run.write_all(r for r in run.accepted(records) if run.is_new(r[0]))
+        if link and run.counts.articles_new:
+            from newsgraph.link import relink
+
+            relink(self.conn)
+        return run.counts
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -262,3 +217,80 @@ class Store:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Batches:
+    """One ingest run's writing: new articles checked by content hash, batches of extracted
+    articles written in one transaction each, rejections recorded and reported, progress."""
+
+    def __init__(self, store: Store, size: int, on_rejection: Callable[[Rejection], None] | None,
+                 on_progress: Callable[[IngestCounts], None] | None) -> None:
+        self.store = store
+        self.size = size
+        self.on_rejection = on_rejection
+        self.on_progress = on_progress
+        self.counts = IngestCounts()
+        self.pending: list[Extracted] = []
+        self.seen: dict[str, str] = {}  # content hash → article id, in this run
+
+    def rejected(self, rejection: Rejection, *, recorded: bool = False) -> None:
+        self.counts.rejected += 1
+        if not recorded:
+            self.store.reject(rejection)
+        if self.on_rejection is not None:
+            self.on_rejection(rejection)
+
+    def progress(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self.counts)
+
+    def accepted(self, items: Iterable[_T | Rejection]) -> Iterator[_T]:
+        """The items that are not rejections (those are recorded)."""
+        for item in items:
+            if isinstance(item, Rejection):
+                self.rejected(item)
+            else:
+                yield item
+
+    def is_new(self, article: Article) -> bool:
+        """Whether the article's text is neither stored nor seen in this run (checked before any NLP);
+        an id stored with another text is rejected."""
+        digest = content_hash(article.text)
+        if digest in self.seen or stored_hash(self.store.conn, digest):
+            self.counts.articles_existing += 1
+            self.progress()
+            return False
+        stored = stored_article_id(self.store.conn, article.id)
+        if stored is not None and stored != digest:
+            path, line = split_origin(article.origin or article.id)
+            reason = (f"article id {article.id!r} is stored already with a different text; "
+                      "give the new version its own id")
+            self.rejected(Rejection(origin=path, line=line, stage="store", reason=reason))
+            return False
+        self.seen[digest] = article.id
+        return True
+
+    def write_all(self, extracted: Iterable[Extracted]) -> None:
+        """Write the extracted articles in batches; on an interrupt what is complete is kept."""
+        try:
+            for item in extracted:
+                self.pending.append(item)
+                self.counts.extracted += 1
+                if len(self.pending) >= self.size:
+                    self.flush()
+                else:
+                    self.progress()
+        except KeyboardInterrupt:
+            self.flush()  # what is extracted is complete: keep it
+            raise
+        self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch = self.store.write(self.pending)
+        self.pending.clear()
+        self.counts.add(batch)
+        for rejection in batch.rejected:
+            self.rejected(rejection, recorded=True)
+        self.progress()
