@@ -79,3 +79,29 @@ def test_a_bad_record_is_rejected_by_line_and_the_rest_goes_on(tmp_path: Path) -
     assert reasons[2][0] == 4 and "belongs to article 'other'" in reasons[2][1]
     assert reasons[3][0] == 5 and "article" in reasons[3][1]
     assert reasons[4][0] is None and "no such file" in reasons[4][1]
+
+
+def test_records_written_as_parquet_come_home_as_from_json_lines(tmp_path: Path) -> None:
+    from newsgraph.api import iter_extracted
+    from newsgraph.batch.arrow import record_row, rejection_row, write_records
+    from newsgraph.config import Settings
+    from newsgraph.records import Article
+    from newsgraph.store import Store
+
+    articles = [Article.from_dict(a) for a in ARTICLES]
+    rows = [record_row(a, e, c) for a, e, c in iter_extracted(articles, settings=Settings(workers=1))]
+    rows.append(rejection_row(Rejection(origin="feed.jsonl", line=7, stage="ingest", reason="empty text")))
+    shards = tmp_path / "out"
+    shards.mkdir()
+    write_records(shards / "part-00000.parquet", rows[:1])
+    write_records(shards / "part-00001.parquet", rows[1:])
+    found = list(read_extracted([str(shards)], max_chars=100_000))
+    assert [type(f).__name__ for f in found] == ["tuple", "tuple", "Rejection"]
+    assert isinstance(found[2], Rejection) and found[2].message() == "feed.jsonl:7: empty text"
+
+    with Store(tmp_path / "home.db") as home:
+        counts = home.ingest_extracted(found)
+    with Store(tmp_path / "direct.db") as direct:
+        direct.ingest(articles, settings=Settings(workers=1))
+    assert counts.articles_new == 2 and counts.rejected == 1
+    assert _stored(tmp_path / "home.db") == _stored(tmp_path / "direct.db")

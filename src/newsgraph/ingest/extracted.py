@@ -25,14 +25,36 @@ Extracted = tuple[Article, list[Event], list[Claim]]
 
 
 def read_extracted(paths: Iterable[str], *, max_chars: int) -> Iterator[Extracted | Rejection]:
-    """The extracted records of the files, in order (a missing or unreadable file is one Rejection)."""
+    """The extracted records of the files, in order: JSON Lines, or Parquet (a ``.parquet`` file or
+    a directory of shards, as ``newsgraph spark`` writes them; :mod:`newsgraph.batch.arrow`). A
+    missing or unreadable file is one Rejection."""
     for name in paths:
         path = Path(name)
         try:
+            if path.is_dir() or path.suffix.lower() == ".parquet":
+                yield from _read_parquet(path, origin=name, max_chars=max_chars)
+                continue
             with path.open("rb") as stream:
                 yield from _read_lines(stream, origin=name, max_chars=max_chars)
         except OSError as exc:
             yield reject(name, None, exc.strerror.lower() if exc.strerror else str(exc))
+
+
+def _read_parquet(path: Path, *, origin: str, max_chars: int) -> Iterator[Extracted | Rejection]:
+    import pyarrow as pa
+
+    from newsgraph.batch.arrow import read_records  # pyarrow: only for Parquet input
+
+    try:
+        for number, row in enumerate(read_records(path), start=1):
+            rejection = row.get("rejection")
+            if rejection:
+                yield Rejection(origin=rejection.get("origin") or origin, line=rejection.get("line"),
+                                stage=rejection.get("stage") or "extract", reason=rejection.get("reason") or "")
+            else:
+                yield extracted_from_record(row, origin=origin, line_number=number, max_chars=max_chars)
+    except (pa.ArrowException, ValueError) as exc:
+        yield reject(origin, None, f"not a records Parquet file: {str(exc).splitlines()[0]}")
 
 
 def _read_lines(lines: Iterable[bytes], *, origin: str, max_chars: int) -> Iterator[Extracted | Rejection]:
@@ -49,6 +71,12 @@ def parse_extracted(line: str, *, origin: str, line_number: int | None, max_char
     record = load_object(line, origin=origin, line_number=line_number)
     if isinstance(record, Rejection):
         return record
+    return extracted_from_record(record, origin=origin, line_number=line_number, max_chars=max_chars)
+
+
+def extracted_from_record(record: dict[str, Any], *, origin: str, line_number: int | None,
+                          max_chars: int) -> Extracted | Rejection:
+    """One record ``{"article", "events", "claims"}`` rebuilt, or a Rejection naming what is wrong."""
     article_record = record.get("article")
     if not isinstance(article_record, dict) or not isinstance(record.get("events"), list):
         return reject(origin, line_number, 'expected {"article": {…}, "events": […], "claims": […]} '
