@@ -163,3 +163,8 @@ _timex.register(app)
 from newsgraph.cli import claims_command as _claims_command  # noqa: E402
 
 _claims_command.register(app)
+
+# Extraction on Spark (`spark`, the optional `spark` extra) lives in its own module.
+from newsgraph.cli import spark_command as _spark_command  # noqa: E402
+
+_spark_command.register(app)
