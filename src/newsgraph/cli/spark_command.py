@@ -103,18 +103,21 @@ class _Progress:
         self.reporter = reporter
         self.every = every
         self.done = threading.Event()
+        self.last = (0, 0)  # partitions finished, of how many
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> _Progress:
         self.thread.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         self.done.set()
         self.thread.join(timeout=5)
+        finished, total = self.last
+        if exc_type is None and total and finished < total:  # the last ones finish between two polls
+            self.reporter.message(f"{PROG}: {total} of {plural(total, 'partition')} done")
 
     def _run(self) -> None:
-        last = (-1, -1)
         while not self.done.wait(self.every):
             finished = total = 0
             for stage_id in self.tracker.getActiveStageIds():
@@ -122,8 +125,8 @@ class _Progress:
                 if info is not None:
                     finished += info.numCompletedTasks
                     total += info.numTasks
-            if total and (finished, total) != last:
-                last = (finished, total)
+            if total and (finished, total) != self.last:
+                self.last = (finished, total)
                 self.reporter.message(f"{PROG}: {finished} of {plural(total, 'partition')} done")
 
 

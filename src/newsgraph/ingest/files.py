@@ -120,6 +120,8 @@ def read_file(
         else:
             what = f"'{suffix}'" if suffix else "without a suffix"
             reason = f"unsupported file type {what} (expected {_suffix_list()} or a directory)"
+            if suffix == ".parquet":  # what `newsgraph spark` writes
+                reason += "; records extracted elsewhere are stored with `newsgraph ingest --extracted`"
             yield reject(origin, None, reason)
         return
     try:
