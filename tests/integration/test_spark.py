@@ -1,4 +1,5 @@
-"""`newsgraph spark` on a local Spark (local[2]): the same records as in-process extraction, Parquet
+"""`newsgraph spark` on a local Spark (local[2]), 50 Guardian articles and a corrupt one: the same
+records as in-process extraction, Parquet
 shards that `ingest --extracted` stores as a direct ingest would, and a corrupt article as a
 rejection row naming it. Needs the `spark` extra and Java (CI has both: `make test` installs it)."""
 
@@ -19,18 +20,17 @@ pytestmark = pytest.mark.skipif(
     reason="needs the spark extra (pip install 'newsgraph[spark]') and Java 17",
 )
 
-ARTICLES = [
-    {"id": "s1", "published": "2024-05-06",
-     "text": "Bolivian officials said on Monday that Chile had sent 40 armoured vehicles to Peru. "
-             "Police in Tacna detained twelve protesters, a rights group said."},
-    {"id": "s2", "published": "2024-05-07",
-     "text": "The Peruvian president met his Chilean counterpart in Lima on Tuesday. \"We will not accept "
-             "threats,\" the Bolivian foreign minister warned."},
-    {"id": "s3", "published": "2024-05-08",
-     "text": "Ecuador recalled its ambassador from Colombia after Colombian troops crossed the border, "
-             "the Ecuadorian foreign ministry said in a statement on Wednesday."},
-    {"id": "s4", "published": "2024-05-08", "text": "   "},  # corrupt: no text
-]
+CORPUS = Path(__file__).parents[2] / "../shared/corpora/guardian/articles.jsonl"
+N_ARTICLES = 50
+CORRUPT = {"id": "corrupt", "published": "2024-05-08", "text": "   "}  # no text
+
+
+def _articles() -> list[dict[str, object]]:
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} is not here")
+    with CORPUS.open(encoding="utf-8") as f:
+        rows = [json.loads(line) for _, line in zip(range(N_ARTICLES), f, strict=False)]
+    return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows] + [CORRUPT]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -46,26 +46,27 @@ def _events(db: Path) -> list[tuple[str, str]]:
 
 
 def test_spark_extraction_comes_home_as_a_direct_ingest(tmp_path: Path) -> None:
+    articles_in = _articles()
     source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    source.write_text("".join(json.dumps(a) + "\n" for a in articles_in), encoding="utf-8")
     out = tmp_path / "out"
     done = _run("spark", str(source), "--out", str(out), "--master", "local[2]", "--partitions", "2",
                 "--batch-size", "1")
     assert done.returncode == 1, done.stderr  # one input rejected
-    assert "3 articles" in done.stderr and "1 input rejected" in done.stderr
+    assert f"{N_ARTICLES} articles" in done.stderr and "1 input rejected" in done.stderr
 
     import pyarrow.parquet as pq
 
     rows = pq.read_table(str(out)).to_pylist()
     rejected = [r for r in rows if r["rejection"] is not None]
-    assert [r["article_id"] for r in rejected] == ["s4"] and "empty" in rejected[0]["rejection"]["reason"]
+    assert [r["article_id"] for r in rejected] == ["corrupt"] and "empty" in rejected[0]["rejection"]["reason"]
 
     # the same records as extracting in this process
     from newsgraph.api import iter_extracted
     from newsgraph.config import Settings
     from newsgraph.records import Article, Event
 
-    articles = [Article.from_dict(a) for a in ARTICLES[:3]]
+    articles = [Article.from_dict(a) for a in articles_in[:-1]]
     local = {a.id: [e.to_dict() for e in events]
              for a, events, _ in iter_extracted(articles, settings=Settings(workers=1, batch_size=1))}
     spark_events = {r["article_id"]: [Event.from_dict(e).to_dict() for e in r["events"]]
@@ -73,7 +74,7 @@ def test_spark_extraction_comes_home_as_a_direct_ingest(tmp_path: Path) -> None:
     assert spark_events == local and any(local.values())
 
     home, direct = tmp_path / "home.db", tmp_path / "direct.db"
-    assert _run("ingest", "--extracted", str(out), "--db", str(home)).returncode == 1  # the rejection, recorded
+    assert _run("ingest", str(out), "--db", str(home)).returncode == 1  # Parquet shards: no NLP; the rejection recorded
     assert _run("ingest", str(source), "--db", str(direct), "--batch-size", "1").returncode == 1
     assert _events(home) and _events(home) == _events(direct)
 

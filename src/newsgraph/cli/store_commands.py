@@ -120,11 +120,27 @@ def ingest(
     Rejected inputs are recorded in the database and printed one line each; the run
     goes on and exits 1. Interrupted or killed runs can be rerun: nothing is stored twice.
     With --extracted, the inputs are JSON Lines of {"article", "events", "claims"} records
-    (what `newsgraph extract --format records` or another worker wrote), stored as they are.
+    (what `newsgraph extract --format records` or another worker wrote), stored as they are;
+    Parquet files or directories of shards (what `newsgraph spark` writes) are read so without it.
     """
     settings = settings_or_exit(model=model, batch_size=batch_size, workers=workers)
+    extracted = extracted or _all_parquet(inputs)  # what `newsgraph spark` wrote comes home as it is
     raise typer.Exit(run_ingest(inputs, db=db, published=day_of(published), settings=settings, link=not no_link,
                                 extracted=extracted))
+
+
+def _all_parquet(inputs: list[str]) -> bool:
+    """Every input is a Parquet file or a directory of Parquet shards (Spark's, with its markers)."""
+    from pathlib import Path
+
+    def shards(path: Path) -> bool:
+        if path.is_dir():
+            files = [f for f in path.rglob("*") if f.is_file()]
+            return any(f.suffix == ".parquet" for f in files) and all(
+                f.suffix in (".parquet", ".crc") or f.name.startswith("_") for f in files)
+        return path.suffix.lower() == ".parquet"
+
+    return bool(inputs) and all(shards(Path(name)) for name in inputs)
 
 
 def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: Settings, link: bool,
