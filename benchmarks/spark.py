@@ -7,7 +7,8 @@ Input: the Guardian articles (../shared/corpora/guardian/articles.jsonl; the fir
 start-up and every process's model loading are in): `newsgraph extract --format records` with
 `--workers 1` and `--workers C`, and `newsgraph spark` with `local[1]` and `local[C]` (C
 partitions). Prints the seconds, the events each produced, and the ratios: the scaling of each
-engine from 1 to C cores, and Spark against the workers at C. Needs the `spark` extra and Java.
+engine from 1 to C cores, and Spark against the workers at C; and the start-up of each engine
+(one article through `extract` and through `spark`: the difference is Spark's own). Needs the `spark` extra and Java.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ def main() -> None:
             table = pq.read_table(str(out), columns=["events"])
             events = int(pc.sum(pc.list_value_length(table["events"])).as_py() or 0)
             results[f"spark local[{cores}]"] = (seconds, events)
+        one = work / "one.jsonl"  # start-up: one article through each engine
+        one.write_text(lines[0] + "\n", encoding="utf-8")
+        startup_extract, _ = timed([*ng, "extract", str(one), "--format", "records", "--workers", "1"])
+        startup_spark, _ = timed([*ng, "spark", str(one), "--out", str(work / "one-out"), "--master", "local[1]"])
         print(f"{len(lines)} Guardian articles; {args.cores} cores")
         print(f"{'variant':<20}{'seconds':>9}{'events':>8}")
         for name, (seconds, events) in results.items():
@@ -68,6 +73,8 @@ def main() -> None:
         print(f"--workers {c} / --workers 1: {w1 / wc:.2f}x")
         print(f"spark local[{c}] / local[1]: {s1 / sc:.2f}x")
         print(f"spark local[{c}] / --workers {c}: {wc / sc:.2f}x")
+        print(f"start-up (one article): extract {startup_extract:.1f} s, spark local[1] {startup_spark:.1f} s "
+              f"(Spark's own: {startup_spark - startup_extract:.1f} s)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
