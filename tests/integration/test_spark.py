@@ -1,6 +1,7 @@
 """`newsgraph spark` on a local Spark (local[2]), 50 Guardian articles and a corrupt one: the same
 records as in-process extraction, Parquet shards that `newsgraph ingest` stores as a direct
-ingest would, and the corrupt article as a rejection row naming it. Needs the `spark` extra and Java (CI has both: `make test` installs it)."""
+ingest would, and the corrupt article as a rejection row naming it. Needs the `spark` extra and
+Java (CI has both: `make test` installs it)."""
 
 from __future__ import annotations
 

@@ -72,31 +72,31 @@ STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it
 ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call", "cite", "blame", "accuse",
                                               "describe", "condemn", "denounce", "charge", "recall", "reply"}
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
-HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # acts a claim of accuses their doer
+HOSTILE_TYPES = types_where("hostile", "yes")  # acts a claim of accuses their doer
 OBLIGING = word_list("obliging_modals")
 DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
 # Events where nothing changes hands: their objects are topics, not items.
-NO_ITEM_TYPES = frozenset({"CONSULT", "ASSAULT", "PROTEST", "ACCUSE", "MOBILIZE"})
+NO_ITEM_TYPES = types_where("items", "no")
 # Nouns hanging from another trigger by these prepositions are its topic, not a second event.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of", "for", "regarding", "concerning", "with"})
 THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
 # Common nouns that name somewhere a visit can go ("the port of X", "a base near X").
 PLACE_NOUNS = word_list("place_nouns")
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+PLACE_TARGET_TYPES = types_where("place_target", "yes")
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
 CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "amid", "while"})
 FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people freed) is the target
 # Types whose act is aimed at no one an if-clause names ("will resign if X wins", "will visit if invited").
 UNAIMED_TYPES = types_where("conditional", "unaimed")
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
-CONTENT_SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN"})
+CONTENT_SPEECH_ACTS = types_where("about", "yes")
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
 WARNING_VERBS = word_list("warning_verbs")
 ABOUT_PREPS = ("about", "over", "of")
 # Types whose requested/agreed content lives in a clausal complement ("wants X to send Y").
-COMPLEMENT_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "COERCE"})
+COMPLEMENT_TYPES = types_where("complement", "yes")
 
 
 def _private_person(actor: Actor) -> bool:
