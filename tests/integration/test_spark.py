@@ -80,3 +80,11 @@ def test_spark_extraction_comes_home_as_a_direct_ingest(tmp_path: Path) -> None:
 
     again = _run("spark", str(source), "--out", str(out), "--master", "local[2]", "--batch-size", "1")
     assert again.returncode == 1 and len(pq.read_table(str(out)).to_pylist()) == len(rows)  # replaced, not added
+
+
+def test_an_input_spark_cannot_read_ends_the_job_with_its_reason(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps({"title": "no id, no text"}) + "\n", encoding="utf-8")
+    done = _run("spark", str(notes), "--out", str(tmp_path / "out"), "--master", "local[1]")
+    assert done.returncode == 2 and "no column 'id'" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()

@@ -42,6 +42,7 @@ def spark(
 def run_spark(inputs: list[str], *, out: str, master: str, partitions: int | None, text_col: str, id_col: str,
               settings_options: dict[str, Any]) -> int:
     """Run the job; returns the exit status (1 when an input was rejected)."""
+    from pyspark.errors import PySparkException
     from pyspark.sql import SparkSession
 
     from newsgraph.config import Settings
@@ -66,8 +67,8 @@ def run_spark(inputs: list[str], *, out: str, master: str, partitions: int | Non
         records = extract_records(df, text_col=text_col, id_col=id_col, settings=Settings(**settings_options))
         with reporter, _Progress(spark_session, reporter):
             records.write.mode("overwrite").parquet(out)
-    except ValueError as exc:
-        reporter.message(f"{PROG}: error: {exc}")
+    except (ValueError, PySparkException) as exc:  # a missing column, an input Spark cannot read
+        reporter.message(f"{PROG}: error: {str(exc).splitlines()[0]}")
         return 2
     finally:
         spark_session.stop()
