@@ -301,3 +301,10 @@ def test_an_act_used_as_an_instrument_is_done_by_the_subject(bare_nlp: Language)
     assert r["source"] == ["Canada"] and r["target"] == ["Venezuela"]
     r = roles_of(bare_nlp, "Venezuela was hit with sanctions.", "sanctions", "nominal")
     assert r["source"] == [] and r["target"] == ["Venezuela"]
+
+
+def test_the_place_a_withdrawal_leaves_is_not_its_doer(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The French withdrawal from Mali ended the mission.", "withdrawal", "nominal")
+    assert "Mali" not in r["source"] and "French" in r["source"]
+    r = roles_of(bare_nlp, "New sanctions from Canada hit Venezuela.", "sanctions", "nominal")
+    assert "Canada" in r["source"]

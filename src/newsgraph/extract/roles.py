@@ -344,10 +344,12 @@ def _nominal_roles(noun: Token) -> Roles:
     of_objects = pobjs(noun, ("of",))
     # "Perez's arrest": the possessor undergoes it; "Chile's arrest of X": the possessor acts
     undergoer = not of_objects and bool({noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns"))
-    source = ([] if undergoer else owners) + pobjs(noun, ("by", "from"))
+    doer_of = bool({noun.lemma_.lower(), noun.lower_} & word_list("doer_of_nouns"))
+    # "sanctions from the EU": the EU's; "the withdrawal from Syria": Syria is left, not leaving
+    source = ([] if undergoer else owners) + pobjs(noun, ("by",) if doer_of else ("by", "from"))
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
-    if {noun.lemma_.lower(), noun.lower_} & word_list("doer_of_nouns"):
+    if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw
     else:
         target += of_objects
