@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsgraph.ingest import read_extracted
@@ -105,3 +106,14 @@ def test_records_written_as_parquet_come_home_as_from_json_lines(tmp_path: Path)
         direct.ingest(articles, settings=Settings(workers=1))
     assert counts.articles_new == 2 and counts.rejected == 1
     assert _stored(tmp_path / "home.db") == _stored(tmp_path / "direct.db")
+
+
+def test_records_come_home_from_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    record = {"article": {"id": "in", "text": "Chile recalled its ambassador from Bolivia on Monday."},
+              "events": [], "claims": []}
+    stdin = io.TextIOWrapper(io.BytesIO((json.dumps(record) + "\n").encode("utf-8")))
+    monkeypatch.setattr("sys.stdin", stdin)
+    (found,) = list(read_extracted(["-"], max_chars=100_000))
+    assert not isinstance(found, Rejection) and found[0].id == "in" and found[0].origin.startswith("-")

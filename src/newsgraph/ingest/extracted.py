@@ -13,6 +13,7 @@ of the file goes on.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,12 @@ Extracted = tuple[Article, list[Event], list[Claim]]
 
 def read_extracted(paths: Iterable[str], *, max_chars: int) -> Iterator[Extracted | Rejection]:
     """The extracted records of the files, in order: JSON Lines, or Parquet (a ``.parquet`` file or
-    a directory of shards, as ``newsgraph spark`` writes them; :mod:`newsgraph.batch.arrow`). A
-    missing or unreadable file is one Rejection."""
+    a directory of shards, as ``newsgraph spark`` writes them; :mod:`newsgraph.batch.arrow`); "-"
+    is standard input (JSON Lines). A missing or unreadable file is one Rejection."""
     for name in paths:
+        if name == "-":  # `newsgraph extract … --format records | newsgraph ingest --extracted -`
+            yield from _read_lines(sys.stdin.buffer, origin="-", max_chars=max_chars)
+            continue
         path = Path(name)
         try:
             if path.is_dir() or path.suffix.lower() == ".parquet":
