@@ -12,6 +12,7 @@ import typer
 
 from newsgraph.cli.options import PROG, BatchSizeOption, ModelOption, fail, plural, settings_or_exit
 from newsgraph.cli.progress import Reporter
+from newsgraph.config import Settings
 
 
 def spark(
@@ -35,17 +36,15 @@ def spark(
         fail("newsgraph spark needs PySpark: pip install 'newsgraph[spark]'", code=2)
     settings = settings_or_exit(model=model, batch_size=batch_size)
     raise typer.Exit(run_spark(inputs, out=out, master=master, partitions=partitions, text_col=text_col,
-                               id_col=id_col, settings_options={"model": settings.model,
-                                                                "batch_size": settings.batch_size}))
+                               id_col=id_col, settings=settings))
 
 
 def run_spark(inputs: list[str], *, out: str, master: str, partitions: int | None, text_col: str, id_col: str,
-              settings_options: dict[str, Any]) -> int:
+              settings: Settings) -> int:
     """Run the job; returns the exit status (1 when an input was rejected)."""
     from pyspark.errors import PySparkException
     from pyspark.sql import SparkSession
 
-    from newsgraph.config import Settings
     from newsgraph.spark import extract_records
 
     missing = [name for name in inputs if not Path(name).exists()]
@@ -64,7 +63,7 @@ def run_spark(inputs: list[str], *, out: str, master: str, partitions: int | Non
             df = df.unionByName(other, allowMissingColumns=True)
         if partitions:
             df = df.repartition(partitions)
-        records = extract_records(df, text_col=text_col, id_col=id_col, settings=Settings(**settings_options))
+        records = extract_records(df, text_col=text_col, id_col=id_col, settings=settings)
         with reporter, _Progress(spark_session, reporter):
             records.write.mode("overwrite").parquet(out)
     except (ValueError, PySparkException) as exc:  # a missing column, an input Spark cannot read
