@@ -20,7 +20,7 @@ not English or not text becomes a rejection row naming its id, never an exceptio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -43,10 +43,9 @@ def extract_records(df: DataFrame, *, text_col: str = "text", id_col: str = "id"
     if missing:
         raise ValueError(f"the DataFrame has no column {missing[0]!r} (columns: {', '.join(df.columns)})")
     columns = [id_col, text_col] + ([published_col] if published_col and published_col in df.columns else [])
-    options = asdict(settings or Settings.from_env())
-    options["workers"] = 1  # Spark gives the parallelism: one process per task
+    one_process = replace(settings or Settings.from_env(), workers=1)  # Spark gives the parallelism
     work = partial(_extract_batches, id_col=id_col, text_col=text_col,
-                   published_col=published_col if published_col in columns else None, options=options)
+                   published_col=published_col if published_col in columns else None, settings=one_process)
     return df.select(*columns).mapInArrow(work, from_arrow_schema(RECORDS))
 
 
@@ -75,13 +74,12 @@ def _exploded(records: DataFrame, field: str) -> DataFrame:
 
 
 def _extract_batches(batches: Iterator[pa.RecordBatch], *, id_col: str, text_col: str, published_col: str | None,
-                     options: dict[str, Any]) -> Iterator[pa.RecordBatch]:
+                     settings: Settings) -> Iterator[pa.RecordBatch]:
     """On an executor: Arrow batches of input rows → Arrow batches of ``RECORDS`` rows."""
     from newsgraph.api import iter_extracted
     from newsgraph.ingest.jsonl import article_from_record
     from newsgraph.records import Article, Rejection
 
-    settings = Settings(**options)
     for batch in batches:
         rows: list[dict[str, Any]] = []
         articles: list[Article] = []
