@@ -286,3 +286,9 @@ def test_counted_people_of_a_nationality_are_people_not_their_state(nlp: Languag
     assert (bolivians.country, bolivians.kind, bolivians.sector) == ("BOL", "group", "CVL")
     event = only(nlp, "The Peruvians agreed with the Bolivians on a border deal.", "AGREE")
     assert [m.actor.kind for m in event.target] == ["state"]
+
+
+def test_a_named_operation_is_no_actor(nlp: Language) -> None:
+    event = only(nlp, "Since Chad launched a military offensive with the codename Operation Sahel Storm, around "
+                      "100 civilians have died.", "ASSAULT")
+    assert all("Operation" not in m.text for m in (*event.source, *event.target))

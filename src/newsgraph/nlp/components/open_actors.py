@@ -47,6 +47,9 @@ from newsgraph.records import Actor, ActorMention
 OPEN_LABELS = {"ORG": "organization", "FAC": "organization", "NORP": "group"}
 # Role nouns that name no actor standing alone ("the side of the road", "a mission to Mars").
 _NOT_ALONE = frozenset({"side", "mission", "leadership", "house", "speaker", "national", "nationals"})
+# First words of names that name an operation, not who runs it ("Operation Olive Branch",
+# "Exercise Cobra Gold").
+_OPERATION_WORDS = frozenset({"operation", "exercise"})
 # Nouns after a body's name that make its people the actor ("opposition members", "council member").
 _MEMBER_NOUNS = frozenset({"member", "members"})
 # Words before a role noun that keep it from being an actor ("former officials" still are).
@@ -180,6 +183,8 @@ class OpenActors:
                 continue
             if not any(t.pos_ == "PROPN" for t in words):
                 continue  # "Coordinated airstrikes": a capitalised first word, not a name
+            if len(words) > 1 and words[0].lower_ in _OPERATION_WORDS:
+                continue  # "Operation Olive Branch": an operation's name
             name = doc[words[0].i : ent.end].text
             earlier = acronyms.of(name, ent.start)
             if earlier is not None:  # "the Baloch Liberation Army (BLA) … the BLA"
