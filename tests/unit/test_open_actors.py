@@ -292,3 +292,10 @@ def test_a_named_operation_is_no_actor(nlp: Language) -> None:
     event = only(nlp, "Since Chad launched a military offensive with the codename Operation Sahel Storm, around "
                       "100 civilians have died.", "ASSAULT")
     assert all("Operation" not in m.text for m in (*event.source, *event.target))
+
+
+def test_victims_take_the_country_of_the_place_not_of_the_attackers_nationality(nlp: Language) -> None:
+    events = events_of(nlp, "Three children were killed in Russian shelling in Kharkiv on Friday.")
+    victims = [m.actor for e in events for m in e.target]
+    assert victims and all(v.country == "UKR" for v in victims)
+    assert not any(m.actor.kind == "anonymous" and m.text.endswith("children") for e in events for m in e.source)

@@ -94,6 +94,8 @@ class ActorContext:
             if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
                 continue
             named = self.index.at(tok)
+            if any(m.via == "demonym" for m in named):
+                continue  # "killed in Russian shelling": a nationality, not the place
             states = [m for m in named if m.actor.kind == "state" and m.actor.country]
             if states:
                 found = states[0].actor.country
