@@ -308,3 +308,8 @@ def test_the_place_a_withdrawal_leaves_is_not_its_doer(bare_nlp: Language) -> No
     assert "Mali" not in r["source"] and "French" in r["source"]
     r = roles_of(bare_nlp, "New sanctions from Canada hit Venezuela.", "sanctions", "nominal")
     assert "Canada" in r["source"]
+
+
+def test_what_an_act_reaches_is_its_recipient(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Aid from Canada reached Haiti on Monday.", "Aid", "nominal")
+    assert r["source"] == ["Canada"] and r["target"] == ["Haiti"]

@@ -387,6 +387,9 @@ def _nominal_roles(noun: Token) -> Roles:
             target += objects(head)
         elif noun.dep_ == "pobj" and head.dep_ == "agent":
             target += expand(children(head.head, "nsubjpass"))
+    if not target and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("arrival_verbs"):
+        # "aid from the UN reached Gaza", "the shipment arrived in Odesa": where it got to
+        target += objects(head) + pobjs(head, ("in", "at"))
     if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
         subj, _ = _verb_subject_object(head)
