@@ -16,7 +16,7 @@ from newsgraph.extract import prepare
 from newsgraph.extract.events import ExtractionTimeout, extract_records
 from newsgraph.ingest.checks import surrogate_reason, visible_spaces
 from newsgraph.nlp import build_nlp
-from newsgraph.records import Article, Claim, Event, Rejection
+from newsgraph.records import Article, ArticleRecords, Claim, Event, Rejection
 
 
 def content_id(text: str) -> str:
@@ -67,7 +67,7 @@ def iter_extracted(
     *,
     settings: Settings | None = None,
     on_error: Callable[[Rejection], None] | None = None,
-) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+) -> Iterator[ArticleRecords]:
     """Stream (article, events, claims): both record kinds of each article from one parse (what
     ``Store.ingest`` stores); with ``settings.workers`` > 1 in that many processes, in input order.
     Failures as in :func:`iter_extract`."""
@@ -102,7 +102,7 @@ def _fail(on_error: Callable[[Rejection], None] | None, article: Article, stage:
 
 def _parsed(
     articles: Iterable[Article], settings: Settings, on_error: Callable[[Rejection], None] | None
-) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+) -> Iterator[ArticleRecords]:
     """(article, events, claims) in one process, documents through ``nlp.pipe`` in bounded batches."""
     nlp = build_nlp(settings.model)
     prepare()

@@ -431,3 +431,8 @@ class Claim:
             "events": list(self.events),
             "confidence": self.confidence,
         }
+
+
+# One article's extraction: the article, its events and its claim records (what ``iter_extracted``
+# yields, ``newsgraph extract --format records`` writes and ``Store.ingest_extracted`` stores).
+ArticleRecords = tuple[Article, list[Event], list[Claim]]

@@ -11,9 +11,9 @@ from itertools import islice
 
 from newsgraph.config import Settings
 from newsgraph.errors import ExtractionError
-from newsgraph.records import Article, Claim, Event, Rejection
+from newsgraph.records import Article, ArticleRecords, Rejection
 
-Result = tuple[Article, list[Event], list[Claim]] | Rejection
+Result = ArticleRecords | Rejection
 
 
 def extract_chunk(articles: list[Article], settings: Settings, claims: bool = False) -> list[Result]:
@@ -46,7 +46,7 @@ def iter_extract_parallel(
     settings: Settings,
     on_error: Callable[[Rejection], None] | None = None,
     claims: bool = False,
-) -> Iterator[tuple[Article, list[Event], list[Claim]]]:
+) -> Iterator[ArticleRecords]:
     """``iter_extract`` (``iter_extracted`` with ``claims``) over ``settings.workers`` processes, in
     chunks of ``settings.batch_size`` articles, with at most two chunks per worker in flight
     (memory stays bounded)."""

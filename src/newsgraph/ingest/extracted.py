@@ -20,12 +20,10 @@ from typing import Any
 
 from newsgraph.ingest.checks import reject
 from newsgraph.ingest.jsonl import article_from_record, decoded_lines, load_object
-from newsgraph.records import Article, Claim, Event, Rejection
-
-Extracted = tuple[Article, list[Event], list[Claim]]
+from newsgraph.records import Article, ArticleRecords, Claim, Event, Rejection
 
 
-def read_extracted(paths: Iterable[str], *, max_chars: int) -> Iterator[Extracted | Rejection]:
+def read_extracted(paths: Iterable[str], *, max_chars: int) -> Iterator[ArticleRecords | Rejection]:
     """The extracted records of the files, in order: JSON Lines, or Parquet (a ``.parquet`` file or
     a directory of shards, as ``newsgraph spark`` writes them; :mod:`newsgraph.batch.arrow`); "-"
     is standard input (JSON Lines). A missing or unreadable file is one Rejection."""
@@ -44,7 +42,7 @@ def read_extracted(paths: Iterable[str], *, max_chars: int) -> Iterator[Extracte
             yield reject(name, None, exc.strerror.lower() if exc.strerror else str(exc))
 
 
-def _read_parquet(path: Path, *, origin: str, max_chars: int) -> Iterator[Extracted | Rejection]:
+def _read_parquet(path: Path, *, origin: str, max_chars: int) -> Iterator[ArticleRecords | Rejection]:
     import pyarrow as pa
 
     from newsgraph.batch.arrow import read_records  # pyarrow: only for Parquet input
@@ -61,7 +59,7 @@ def _read_parquet(path: Path, *, origin: str, max_chars: int) -> Iterator[Extrac
         yield reject(origin, None, f"not a records Parquet file: {str(exc).splitlines()[0]}")
 
 
-def _read_lines(lines: Iterable[bytes], *, origin: str, max_chars: int) -> Iterator[Extracted | Rejection]:
+def _read_lines(lines: Iterable[bytes], *, origin: str, max_chars: int) -> Iterator[ArticleRecords | Rejection]:
     for found in decoded_lines(lines, origin=origin):
         if isinstance(found, Rejection):
             yield found
@@ -70,7 +68,7 @@ def _read_lines(lines: Iterable[bytes], *, origin: str, max_chars: int) -> Itera
             yield parse_extracted(line, origin=origin, line_number=number, max_chars=max_chars)
 
 
-def parse_extracted(line: str, *, origin: str, line_number: int | None, max_chars: int) -> Extracted | Rejection:
+def parse_extracted(line: str, *, origin: str, line_number: int | None, max_chars: int) -> ArticleRecords | Rejection:
     """One line of extracted records, or a Rejection naming what is wrong with it."""
     record = load_object(line, origin=origin, line_number=line_number)
     if isinstance(record, Rejection):
@@ -79,7 +77,7 @@ def parse_extracted(line: str, *, origin: str, line_number: int | None, max_char
 
 
 def extracted_from_record(record: dict[str, Any], *, origin: str, line_number: int | None,
-                          max_chars: int) -> Extracted | Rejection:
+                          max_chars: int) -> ArticleRecords | Rejection:
     """One record ``{"article", "events", "claims"}`` rebuilt, or a Rejection naming what is wrong."""
     article_record = record.get("article")
     if not isinstance(article_record, dict) or not isinstance(record.get("events"), list):

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from newsgraph.config import Settings
 from newsgraph.errors import StoreError
-from newsgraph.records import Article, Claim, Event, Rejection
+from newsgraph.records import Article, ArticleRecords, Rejection
 from newsgraph.store import queries
 from newsgraph.store.migrate import check_version, connect, migrate
 from newsgraph.store.writer import (
@@ -139,15 +139,11 @@ class Store:
         first = next(fresh, None)
         if first is not None:  # nothing new: do not even load the model
             run.write_all(iter_extracted(chain([first], fresh), settings=settings, on_error=run.rejected))
-        if link and run.counts.articles_new:
-            from newsgraph.link import relink
-
-            relink(self.conn)
-        return run.counts
+        return run.finish(link=link)
 
     def ingest_extracted(
         self,
-        records: Iterable[tuple[Article, list[Event], list[Claim]] | Rejection],
+        records: Iterable[ArticleRecords | Rejection],
         *,
         batch_size: int = 32,
         on_rejection: Callable[[Rejection], None] | None = None,
@@ -160,11 +156,7 @@ class Store:
         linking as :meth:`ingest`."""
         run = _Batches(self, batch_size, on_rejection, on_progress)
         run.write_all(r for r in run.accepted(records) if run.is_new(r[0]))
-        if link and run.counts.articles_new:
-            from newsgraph.link import relink
-
-            relink(self.conn)
-        return run.counts
+        return run.finish(link=link)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -284,6 +276,14 @@ class _Batches:
             self.flush()  # what is extracted is complete: keep it
             raise
         self.flush()
+
+    def finish(self, *, link: bool) -> IngestCounts:
+        """The run's counts, after relinking the store when asked and something new was stored."""
+        if link and self.counts.articles_new:
+            from newsgraph.link import relink
+
+            relink(self.store.conn)
+        return self.counts
 
     def flush(self) -> None:
         if not self.pending:
