@@ -387,3 +387,29 @@ def test_an_offer_of_nothing_to_no_one_and_accepting_refugees_are_no_agreement(n
 def test_calling_someone_a_threat_is_no_threat_made(nlp: Language) -> None:
     assert types_of(nlp, "The Malian junta said the rebels are a serious threat to Bamako.") == []
     assert types_of(nlp, "The Malian junta issued a threat to the rebels.") == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean dockworkers struck for three days over pay.",
+    "The Peruvian teachers' union threatened to strike next week.",
+])
+def test_civilians_striking_at_no_one_are_on_strike(nlp: Language, text: str) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert ("PROTEST", "strike") in [(e.type, e.mode) for e in events]
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+def test_villagers_striking_at_soldiers_stay_violent(nlp: Language) -> None:
+    assert "PROTEST" not in types_of(nlp, "Bolivian villagers struck back at the soldiers.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian police deployed hundreds of officers around the stadium.",
+    "Chile is deploying its new missile defence system in the north.",
+])
+def test_deploying_counted_forces_or_weapons_is_mobilising(nlp: Language, text: str) -> None:
+    assert "MOBILIZE" in types_of(nlp, text)
+
+
+def test_mobilising_voters_is_no_deployment(nlp: Language) -> None:
+    assert "MOBILIZE" not in types_of(nlp, "The Chilean party mobilised thousands of voters.")

@@ -358,3 +358,15 @@ def test_a_document_that_calls_or_urges_speaks_for_its_author(nlp: Language) -> 
         ["Chilean parliament"]]
     # releasing a resolution publishes it: no release of anyone
     assert [e.type for e in events_of(nlp, "The UN Security Council resolution was released on Monday.")] == []
+
+
+def test_a_doer_warning_it_could_act_is_a_threat(nlp: Language) -> None:
+    events = events_of(nlp, "Bolivia warned that it could seize the Chilean border posts.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert countries(threat.source) == ["BOL"] and threat.status == "asserted"
+
+
+def test_warning_that_others_could_act_is_no_threat(nlp: Language) -> None:
+    events = events_of(nlp, "The Peruvian minister warned that Chile could attack Bolivia.")
+    assert "THREATEN" not in [e.type for e in events]
+    assert any(e.type == "ASSAULT" and e.status == "possible" for e in events)

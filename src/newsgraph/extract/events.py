@@ -42,6 +42,7 @@ from newsgraph.extract.status import (
     HYPOTHETICAL,
     NEGATED,
     PLANNED,
+    POSSIBLE,
     REQUESTED,
     has_condition,
     has_object,
@@ -716,7 +717,8 @@ class _Builder:
     def threat(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A coercive act announced as conditional ("will impose tariffs on X if it does not
         act"), declared as future by its own doer ("we will strike X", said by X's side) or that its
-        doer says it is ready to do ("is prepared to strike X") is also a threat: THREATEN, asserted,
+        doer says it is ready to do ("is prepared to strike X") or warns it may or will do ("warned
+        that it could invade X") is also a threat: THREATEN, asserted,
         doer → target, at the same words (the act keeps its own record and status). PLOVER: threats
         are verbal acts with serious repercussions."""
         default = THREAT_MODES.get(event.type)
@@ -724,7 +726,8 @@ class _Builder:
             return None
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
         declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok))
-        if not (conditional or declared):
+        warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
+        if not (conditional or declared or warned):
             return None
         modes = word_list("threaten_modes")
         mode = event.mode if event.mode in modes else default if default in modes else None
@@ -879,6 +882,13 @@ def _willing(tok: Token) -> bool:
     if clause.dep_ != "xcomp" or clause.head.lemma_.lower() not in word_list("willing_words"):
         return False
     return not has_object(clause.head)
+
+
+def _warned(tok: Token) -> bool:
+    """The act is the content of a warning ("Eritrea warned that it could invade Bulgaria"): a doer
+    warning of what it may or will do threatens it."""
+    clause = _act_clause(tok)
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in WARNING_VERBS
 
 
 def _act_clause(tok: Token) -> Token:

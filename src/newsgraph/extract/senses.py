@@ -51,12 +51,19 @@ def word_forms(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
+def _counted(tokens: list[Token]) -> list[Token]:
+    """Tokens with what a count or part among them stands for ("hundreds of officers", "part of its
+    fleet": officers, fleet)."""
+    partitives = word_list("partitives")
+    return [*tokens, *[o for t in tokens if t.like_num or t.lemma_.lower() in partitives for o in pobjs(t, ("of",))]]
+
+
 def _theme(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
 
     def test(r: Reading) -> bool:
         undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
-        return bool(word_forms([*r.roles.theme, *objects(r.token), *undergoers]) & words)
+        return bool(word_forms(_counted([*r.roles.theme, *objects(r.token), *undergoers])) & words)
 
     return test
 

@@ -179,25 +179,42 @@ class PersonFinder:
                 continue
             people[start] = _Person(start=start, end=end, name_start=start, name_end=end, known=None, via="ner")
         covered = {i for p in people.values() for i in range(p.start, p.end)}
-        for start, (end, honorific) in titles.items():
-            if end in people:
-                person = people[end]
-                person.start, person.title = start, honorific
-                continue
-            k = end
+
+        def name_end(start: int) -> int:
+            """The end of a capitalised proper-name run of at most four words starting at start."""
+            k = start
             while (
                 k < len(doc)
-                and k - end < 4
+                and k - start < 4
                 and k not in covered
                 and doc[k].pos_ == "PROPN"
                 and doc[k].text[:1].isupper()
                 and owner[k] < 0
             ):
                 k += 1
+            return k
+
+        for start, (end, honorific) in titles.items():
+            if end in people:
+                person = people[end]
+                person.start, person.title = start, honorific
+                continue
+            k = name_end(end)
             if k > end:
                 people[end] = _Person(
                     start=start, end=k, name_start=end, name_end=k, known=None, via="title", title=honorific
                 )
+        for phrase in phrases:
+            # "President Moise", "Foreign Minister Wang": a capitalised role noun compounded with a
+            # name the model did not tag (the role phrase attaches as the person's title)
+            end = phrase.end
+            if phrase.actors or phrase.plural or end in people or not doc[end - 1].text[:1].isupper():
+                continue
+            k = name_end(end)
+            outer = ents.containing(end, k) if k > end else None
+            if k > end and doc[end - 1].dep_ == "compound" and end <= doc[end - 1].head.i < k and (
+                    outer is None or outer[2] == "PERSON"):
+                people[end] = _Person(start=end, end=k, name_start=end, name_end=k, known=None, via="ner")
         return [people[k] for k in sorted(people)]
 
     def _attach_title(self, doc: Doc, person: _Person, by_end: dict[int, RolePhrase], attached: set[int]) -> None:
