@@ -442,3 +442,17 @@ def test_an_office_shared_by_coordinated_states_gives_each_state() -> None:
     met = next(iter(extract("The foreign ministers of Egypt and Jordan met in Amman.")))
     assert met.symmetric and sorted(m.actor.country or "" for m in met.source) == ["EGY", "JOR"]
     assert all(m.actor.role for m in met.source)
+
+
+def test_a_title_before_a_name_the_model_did_not_tag_makes_a_person(nlp: Language) -> None:
+    text = "President Mosi tweeted a condemnation of the gangs, and Foreign Minister Sefo agreed."
+    with nlp.select_pipes(disable=["ner"]):  # as when the model misses a name
+        doc = nlp(text)
+    people = {(m.text, m.actor.name, m.actor.sector) for m in own(doc) if m.actor.kind == "person"}
+    assert people == {("President Mosi", "Mosi", "GOV"), ("Foreign Minister Sefo", "Sefo", "GOV")}
+
+
+def test_a_capitalised_role_before_a_plural_name_makes_no_person(nlp: Language) -> None:
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp("Shares of President Hotels rose on Monday.")
+    assert [m for m in own(doc) if m.actor.kind == "person"] == []

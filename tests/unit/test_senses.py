@@ -413,3 +413,11 @@ def test_deploying_counted_forces_or_weapons_is_mobilising(nlp: Language, text: 
 
 def test_mobilising_voters_is_no_deployment(nlp: Language) -> None:
     assert "MOBILIZE" not in types_of(nlp, "The Chilean party mobilised thousands of voters.")
+
+
+def test_fighters_surrendering_with_no_one_named_retreat(nlp: Language) -> None:
+    assert "RETREAT" in types_of(nlp, "Hundreds of Bolivian rebels surrendered near the border on Monday.")
+
+
+def test_surrendering_a_passport_is_no_retreat(nlp: Language) -> None:
+    assert "RETREAT" not in types_of(nlp, "The Chilean senator surrendered his passport to the police.")

@@ -213,7 +213,7 @@ class PersonFinder:
             k = name_end(end)
             outer = ents.containing(end, k) if k > end else None
             if k > end and doc[end - 1].dep_ == "compound" and end <= doc[end - 1].head.i < k and (
-                    outer is None or outer[2] == "PERSON"):
+                    outer is None or outer[2] == "PERSON") and doc[k - 1].tag_ != "NNPS":  # not "President Hotels"
                 people[end] = _Person(start=end, end=k, name_start=end, name_end=k, known=None, via="ner")
         return [people[k] for k in sorted(people)]
 
