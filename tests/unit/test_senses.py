@@ -421,3 +421,20 @@ def test_fighters_surrendering_with_no_one_named_retreat(nlp: Language) -> None:
 
 def test_surrendering_a_passport_is_no_retreat(nlp: Language) -> None:
     assert "RETREAT" not in types_of(nlp, "The Chilean senator surrendered his passport to the police.")
+
+
+def test_armed_sides_targeting_others_attack(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Chilean artillery targeted rebel positions near the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean Senate passed a bill targeting Bolivian officials.",
+    "Peru targeted Bolivian mining firms with sanctions.",
+])
+def test_measures_targeting_others_are_sanctions(nlp: Language, text: str) -> None:
+    types = types_of(nlp, text)
+    assert "SANCTION" in types and "ASSAULT" not in types
+
+
+def test_a_campaign_targeting_an_audience_is_no_event(nlp: Language) -> None:
+    assert types_of(nlp, "The Peruvian advertising campaign targeted young voters.") == []

@@ -826,8 +826,11 @@ class _Builder:
         if event_type in NEEDS_RECIPIENT:
             # a recipient with no giver only where the text names none ("aid was sent to X"), not
             # where the giver is a thing ("the boats would help the authorities"); a noun's
-            # modifiers name no giver ("25% tariffs on X")
-            unnamed_giver = not roles.source or bool(source) or trig.frame == "nominal"
+            # modifiers name no giver ("25% tariffs on X"), nor does a measure for a subject
+            # ("legislation targeting X")
+            measures = word_list("punitive_measures")
+            unnamed_giver = not roles.source or bool(source) or trig.frame == "nominal" or all(
+                t.lemma_.lower() in measures for t in roles.source)
             kept = symmetric or (bool(target) and unnamed_giver) or (bool(source) and bool(items))
         else:
             kept = symmetric or bool(source or target)

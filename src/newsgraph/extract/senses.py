@@ -164,6 +164,12 @@ def _theme_act(r: Reading) -> bool:
                for c in r.token.children)
 
 
+def _subject_act(r: Reading) -> bool:
+    """A subject of the trigger is itself an act ("airstrikes targeted X", "the genocide targeting
+    its Tutsis"): that act is the event."""
+    return any(trigger_for(c) is not None for c in subjects(r.token))
+
+
 def _target_sector(arg: str) -> Callable[[Reading], bool]:
     """A target's sector is in the (upper-case) sector list."""
     return lambda r: any(m.actor.sector in word_list(arg) for m in r.target)
@@ -227,6 +233,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source_sector": _source_sector,
     "target_sector": _target_sector,
     "theme_act": lambda _arg: _theme_act,
+    "subject_act": lambda _arg: _subject_act,
     "particle": lambda arg: lambda r: any(c.dep_ == "prt" and c.lower_ == arg for c in r.token.children),
     "form": lambda arg: lambda r: r.token.lower_ in arg.split("|"),
     "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
