@@ -299,3 +299,9 @@ def test_victims_take_the_country_of_the_place_not_of_the_attackers_nationality(
     victims = [m.actor for e in events for m in e.target]
     assert victims and all(v.country == "UKR" for v in victims)
     assert not any(m.actor.kind == "anonymous" and m.text.endswith("children") for e in events for m in e.source)
+
+
+def test_who_confirms_or_condemns_an_attack_is_not_its_doer(nlp: Language) -> None:
+    for text in ("The Bolivian president confirmed the killing of the rebel commander.",
+                 "Chile condemned the attack on its embassy in Lima."):
+        assert [e for e in events_of(nlp, text) if e.type == "ASSAULT" and e.source] == []

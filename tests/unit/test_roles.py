@@ -313,3 +313,26 @@ def test_the_place_a_withdrawal_leaves_is_not_its_doer(bare_nlp: Language) -> No
 def test_what_an_act_reaches_is_its_recipient(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Aid from Canada reached Haiti on Monday.", "Aid", "nominal")
     assert r["source"] == ["Canada"] and r["target"] == ["Haiti"]
+
+
+def test_an_object_parsed_as_an_attribute_of_a_verb_is_its_object(bare_nlp: Language) -> None:
+    text = ('The minister said that the country\'s intelligence service "successfully eliminated" '
+            "the group's deputy leader.")
+    doc = bare_nlp(text)
+    verb = next(t for t in doc if t.text == "eliminated")
+    assert [t.dep_ for t in verb.children if t.text == "leader"] == ["attr"]  # the model's misparse
+    assert roles_of(bare_nlp, text, "eliminated", "direct")["target"] == ["leader"]
+
+
+def test_a_copula_has_no_object(bare_nlp: Language) -> None:
+    assert roles_of(bare_nlp, "Bolivia became the leader of the bloc.", "became", "direct")["target"] == []
+
+
+def test_a_participial_adjunct_is_passive(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The Bolivian commander is dead, killed by Chilean troops.", "killed", "direct")
+    assert r["target"] == ["commander"] and r["source"] == ["troops"]
+
+
+def test_a_participle_with_its_own_auxiliary_stays_active(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Having attacked the town, the rebels withdrew.", "attacked", "direct")
+    assert r["target"] == ["town"]

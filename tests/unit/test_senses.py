@@ -192,6 +192,8 @@ def test_nature_and_animals_attack_no_one(nlp: Language) -> None:
 def test_idioms_that_look_like_acts(nlp: Language) -> None:
     assert "REQUEST" not in types_of(nlp, "Pressed on the deal, the Chilean minister declined to comment.")
     assert "REQUEST" in types_of(nlp, "Chile pressed Peru to release the fishermen.")
+    assert "REQUEST" in types_of(nlp, "Peru was pressed by Chile to release the fishermen.")
+    assert "REQUEST" not in types_of(nlp, "Chile has been pressing ahead with plans to expand its port.")
     assert "REQUEST" not in types_of(nlp, "The Chilean president would seek political advantage from the summit.")
     assert "REQUEST" in types_of(nlp, "Chile sought military aid from Peru.")
     honoured = types_of(nlp, "The Chilean reporter received a press freedom award from the Peruvian president.")
@@ -438,3 +440,12 @@ def test_measures_targeting_others_are_sanctions(nlp: Language, text: str) -> No
 
 def test_a_campaign_targeting_an_audience_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "The Peruvian advertising campaign targeted young voters.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian army carried out a strike in the north.",
+    "Peru carried out a retaliatory strike near the border.",
+])
+def test_a_strike_by_forces_or_with_force_is_an_assault(nlp: Language, text: str) -> None:
+    types = types_of(nlp, text)
+    assert "ASSAULT" in types and "PROTEST" not in types

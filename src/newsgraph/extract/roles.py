@@ -119,7 +119,12 @@ def agents(verb: Token) -> list[Token]:
 
 
 def objects(verb: Token) -> list[Token]:
-    return expand(children(verb, "dobj"))
+    """Direct objects; where the model made the object an attribute of a verb that is no copula
+    ("\"successfully eliminated\" the deputy leader" parsed as attr), that attribute."""
+    own = children(verb, "dobj")
+    if not own and verb.pos_ == "VERB" and verb.lemma_.lower() not in word_list("copular_verbs"):
+        own = children(verb, "attr")
+    return expand(own)
 
 
 def indirect_objects(verb: Token) -> list[Token]:
@@ -224,9 +229,19 @@ class Roles:
     destination: tuple[Token, ...] = ()  # places that stand for the recipient (visit)
 
 
+def _participial_adjunct(verb: Token) -> bool:
+    """ "Injured in the attack, the driver died", "the commander is dead, killed in an airstrike": a
+    past participle heading an adverbial clause with no subject or auxiliary of its own is passive;
+    the main clause's subject undergoes it."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+
+
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
     if is_reduced_passive(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
+    if _participial_adjunct(verb):
+        return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb.head, "nsubj", "nsubjpass"))
     if is_passive(verb) and _stative_participle(verb):
         holders = children(verb, "nsubjpass", "nsubj") or [  # the parser may hang it on "were"
             c for aux in children(verb, "aux", "auxpass") for c in children(aux, "nsubj", "nsubjpass")]

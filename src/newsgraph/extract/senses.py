@@ -221,6 +221,8 @@ def _in_gerund_subject(r: Reading) -> bool:
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
+    "modifier": lambda arg: lambda r: bool(
+        word_forms([c for c in r.token.children if c.dep_ in MODIFIER_DEPS]) & _words(arg)),
     "subject": _subject,
     "doer": _doer,
     "object_of": _object_of,
@@ -234,7 +236,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "target_sector": _target_sector,
     "theme_act": lambda _arg: _theme_act,
     "subject_act": lambda _arg: _subject_act,
-    "particle": lambda arg: lambda r: any(c.dep_ == "prt" and c.lower_ == arg for c in r.token.children),
+    "particle": lambda arg: lambda r: any(c.dep_ in ("prt", "advmod") and c.lower_ in arg.split("|")
+                                          for c in r.token.children),
     "form": lambda arg: lambda r: r.token.lower_ in arg.split("|"),
     "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
     "predicate": lambda arg: lambda r: r.token.dep_ in ("nsubj", "nsubjpass") and (
