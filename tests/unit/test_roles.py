@@ -336,3 +336,14 @@ def test_a_participial_adjunct_is_passive(bare_nlp: Language) -> None:
 def test_a_participle_with_its_own_auxiliary_stays_active(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Having attacked the town, the rebels withdrew.", "attacked", "direct")
     assert r["target"] == ["town"]
+
+
+def test_a_victim_killed_doing_something_is_the_target(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Mateo Rojas, the first Chilean killed fighting the rebels in 2019, was a nurse.",
+                 "killed", "direct")
+    assert r["source"] == [] and r["target"] in (["Rojas"], ["Chilean"])  # the victim, however parsed
+
+
+def test_killing_fighters_keeps_the_killer(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Chilean troops killed three rebels fighting near the border.", "killed", "direct")
+    assert r["source"] == ["troops"] and r["target"] == ["rebels"]

@@ -449,3 +449,28 @@ def test_a_campaign_targeting_an_audience_is_no_event(nlp: Language) -> None:
 def test_a_strike_by_forces_or_with_force_is_an_assault(nlp: Language, text: str) -> None:
     types = types_of(nlp, text)
     assert "ASSAULT" in types and "PROTEST" not in types
+
+
+def test_striking_a_deal_is_an_agreement_not_an_attack(nlp: Language) -> None:
+    types = types_of(nlp, "Chile struck a deal with Peru on fishing rights.")
+    assert "AGREE" in types and "ASSAULT" not in types and "ACCUSE" not in types
+
+
+def test_giving_back_to_no_one_returns_nothing(nlp: Language) -> None:
+    assert types_of(nlp, "The Chilean singer said she wanted to give back.") == []
+    assert "RETREAT" in types_of(nlp, "Chile gave back the seized trawlers to Peru.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru suspended diplomatic ties with Chile on Wednesday.",
+    "Bolivia cut relations with Chile.",
+    "The Chilean government cut aid to Bolivia.",
+])
+def test_cutting_or_suspending_ties_with_someone_is_a_sanction_on_them(nlp: Language, text: str) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert [m.actor.kind for m in sanction.target] == ["state"]
+
+
+def test_cutting_taxes_is_no_sanction(nlp: Language) -> None:
+    assert types_of(nlp, "Peru cut taxes on fuel for farmers.") == []

@@ -237,9 +237,20 @@ def _participial_adjunct(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
+def _killed_doing(verb: Token) -> bool:
+    """ "the first Briton killed fighting Isis", "a reporter wounded covering the war": a verb of harm
+    with no object or auxiliary whose clause goes on with a gerund is a participle the model took
+    for a finite verb; its subject is the victim."""
+    return verb.lemma_.lower() in word_list("victim_verbs") and verb.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
+
+
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
     if is_reduced_passive(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
+    if _killed_doing(verb):
+        return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb, "nsubj"))
     if _participial_adjunct(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb.head, "nsubj", "nsubjpass"))
     if is_passive(verb) and _stative_participle(verb):
@@ -325,6 +336,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return Roles(source=tuple(subj), destination=tuple(dest))
     if frame == "communicate":
         target = pobjs(trigger, ("to", "with", "on", "against", "at"))
+        # "suspended ties with X", "cut off aid to X": the with- or to-phrase of what is cut
+        target += [p for o in children(trigger, "dobj") for p in pobjs(o, ("with", "to"))]
         envoys = [o for o in children(trigger, "dobj") if o.lemma_.lower() in word_list("envoys")]
         target += [p for o in envoys for p in pobjs(o, ("to", "from", "in"))]  # "recalled its envoy to X"
         return Roles(source=tuple(subj), target=tuple(target))
