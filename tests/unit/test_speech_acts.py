@@ -370,3 +370,15 @@ def test_warning_that_others_could_act_is_no_threat(nlp: Language) -> None:
     events = events_of(nlp, "The Peruvian minister warned that Chile could attack Bolivia.")
     assert "THREATEN" not in [e.type for e in events]
     assert any(e.type == "ASSAULT" and e.status == "possible" for e in events)
+
+
+def test_refusing_to_allow_another_side_to_act_rejects_that_side(nlp: Language) -> None:
+    events = events_of(nlp, "Chile will not allow Peruvian ships to deliver aid to Bolivia.")
+    (reject,) = [e for e in events if e.type == "REJECT"]
+    assert countries(reject.source) == ["CHL"] and countries(reject.target) == ["PER"]
+    assert "REJECT" not in [e.type for e in events_of(nlp, "Chile did not allow Peru to send observers.")]
+
+
+def test_not_going_to_accept_is_a_refusal(nlp: Language) -> None:
+    events = events_of(nlp, "Bolivia is not going to accept the Chilean offer of talks.")
+    assert "REJECT" in [e.type for e in events]

@@ -689,9 +689,25 @@ class _Builder:
 
     def refusal(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """An act its own side declares it will not do ("would not provide aid to X", "Russia will
-        not withdraw, the Kremlin said") is also a refusal: REJECT, asserted, at the same words.
+        not withdraw, the Kremlin said") is also a refusal: REJECT, asserted, at the same words; so
+        is an act another side says it will not allow ("will not allow X to visit": to X).
         A plain past negation ("did not withdraw") is no refusal, nor a forecast by others."""
-        if event.type not in REFUSAL_TYPES or event.status != NEGATED or not event.source:
+        if event.status != NEGATED or not event.source:
+            return None
+        clause = _act_clause(tok)
+        permitter = clause.head if clause.dep_ in ("xcomp", "ccomp") else None
+        if permitter is not None and permitter.lemma_.lower() in word_list("permitting_verbs") and (
+                _future_negation(permitter)):
+            # "will not allow X to visit", "won't let X in": the permitter refuses X's act
+            refuser = [m for m in _actors(tuple(subjects(permitter)), self.index)
+                       if identity(m.actor) not in {identity(s.actor) for s in event.source}]
+            if not refuser:
+                return None
+            return self.record(
+                tok, sent, "REJECT", source=tuple(refuser), target=event.source, status=ASSERTED,
+                attribution=event.attribution, confidence=max(event.confidence - 0.1, 0.3),
+                rule=f"refusal:{permitter.lemma_.lower()}:{event.rule}")
+        if event.type not in REFUSAL_TYPES:
             return None
         if not _future_negation(tok) or (event.attribution and not _said_by_doer(event)):
             return None
@@ -975,7 +991,11 @@ def _halts(verb: Token) -> bool:
 
 
 def _future_negation(tok: Token) -> bool:
-    """ "will not", "would not", "won't" on the act's verb (or its light verb: "will not hold talks")."""
+    """ "will not", "would not", "won't" on the act's verb (or its light verb: "will not hold talks");
+    "is not going to" before it."""
+    going = tok.head if tok.dep_ == "xcomp" else None
+    if going is not None and going.lower_ == "going" and any(c.dep_ == "neg" for c in going.children):
+        return True
     for head in (tok, tok.head):
         kids = list(head.children)
         if any(c.dep_ == "neg" for c in kids) and any(
