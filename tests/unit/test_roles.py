@@ -347,3 +347,8 @@ def test_a_victim_killed_doing_something_is_the_target(bare_nlp: Language) -> No
 def test_killing_fighters_keeps_the_killer(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Chilean troops killed three rebels fighting near the border.", "killed", "direct")
     assert r["source"] == ["troops"] and r["target"] == ["rebels"]
+
+
+def test_the_object_of_arming_is_the_recipient(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Bolivia armed the rebels with rifles.", "armed", "transfer")
+    assert r["source"] == ["Bolivia"] and r["target"] == ["rebels"]

@@ -474,3 +474,20 @@ def test_cutting_or_suspending_ties_with_someone_is_a_sanction_on_them(nlp: Lang
 
 def test_cutting_taxes_is_no_sanction(nlp: Language) -> None:
     assert types_of(nlp, "Peru cut taxes on fuel for farmers.") == []
+
+
+def test_arming_someone_is_aid_but_being_armed_with_powers_or_rifles_is_not(nlp: Language) -> None:
+    assert "AID" in types_of(nlp, "Bolivia is arming the Peruvian rebels.")
+    assert "AID" not in types_of(nlp, "The Chilean president, armed with sweeping new powers, met his rivals.")
+    assert "AID" not in types_of(nlp, "Gunmen armed with rifles attacked a Peruvian village.")
+
+
+def test_asking_for_anonymity_or_wishing_at_no_one_is_no_request(nlp: Language) -> None:
+    assert types_of(nlp, "A Chilean official, who requested anonymity, said the talks had stalled.") == []
+    assert "REQUEST" not in types_of(nlp, "The Peruvian singer said she wanted her family to look after her son.")
+    assert "REQUEST" in types_of(nlp, "The Chilean minister wants Peru to release the fishermen.")
+
+
+def test_a_verb_done_again_is_checked_as_the_verb(nlp: Language) -> None:
+    assert "PROTEST" not in types_of(nlp, "Bolivian army units are regathering near the border.")
+    assert "PROTEST" in types_of(nlp, "Chilean protesters regathered in the main square.")

@@ -309,6 +309,10 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         with_theme = pobjs(trigger, ("with",))
         recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
         retained = objects(trigger) if is_passive(trigger) else []
+        if trigger.lemma_.lower() in word_list("recipient_object_verbs"):
+            # "armed the rebels (with rockets)", "equipped X": the object is always who gets it
+            with_theme += [p for o in obj for p in pobjs(o, ("with",))]
+            return Roles(source=tuple(subj), target=tuple(recipient + obj), theme=tuple(with_theme + retained))
         if with_theme or retained:  # "supplied X with Y", "X was supplied with Y", "X was sent Y": X receives
             recipient = recipient + obj
             theme = with_theme + retained

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import MODIFIER_DEPS, read_table, trigger_for, word_list
+from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
 from newsgraph.extract.roles import Roles, agents, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
@@ -296,13 +296,22 @@ def rules() -> tuple[_Rule, ...]:
     return tuple(out)
 
 
+def _lemma_forms(reading: Reading) -> set[str]:
+    """The lemmas a rule may name the reading by: the lexicon's, the token's, and for a verb done
+    again ("regathering", derived by the lexicon from "gather") the verb's own."""
+    forms = {reading.lemma, reading.token.lemma_.lower()}
+    if reading.lemma.startswith("re") and (reading.lemma, reading.token.pos_) not in load_triggers().single:
+        forms.add(reading.lemma[2:])
+    return forms
+
+
 def check(reading: Reading) -> Verdict | None:
     """The verdict of the first sense rule that matches the reading, or None (keep it as it is)."""
     for rule in rules():
         if rule.types is not None and reading.type not in rule.types:
             continue
         lemmas = rule.lemmas
-        if lemmas is not None and reading.lemma not in lemmas and reading.token.lemma_.lower() not in lemmas:
+        if lemmas is not None and not lemmas & _lemma_forms(reading):
             continue
         if all(test(reading) != negated for negated, test in rule.tests):
             return rule.verdict
