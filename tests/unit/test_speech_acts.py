@@ -382,3 +382,10 @@ def test_refusing_to_allow_another_side_to_act_rejects_that_side(nlp: Language) 
 def test_not_going_to_accept_is_a_refusal(nlp: Language) -> None:
     events = events_of(nlp, "Bolivia is not going to accept the Chilean offer of talks.")
     assert "REJECT" in [e.type for e in events]
+
+
+def test_a_forecast_by_the_doers_side_is_no_promise(nlp: Language) -> None:
+    events = events_of(nlp, "The Peruvian minister said he expects Peru to withdraw its troops from the border.")
+    assert "RETREAT" in [e.type for e in events] and "CONCEDE" not in [e.type for e in events]
+    declared = events_of(nlp, "Peru said it will withdraw its troops from the border.")
+    assert "CONCEDE" in [e.type for e in declared]

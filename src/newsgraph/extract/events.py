@@ -720,7 +720,7 @@ class _Builder:
         verbal act PLOVER codes it as: CONCEDE or AGREE, asserted (the act keeps its own planned
         record). Not where the promising word is itself an agreement ("pledged to send aid")."""
         promised_as = PROMISED_AS.get(event.type)
-        if promised_as is None or event.status != PLANNED or not event.source:
+        if promised_as is None or event.status != PLANNED or not event.source or _believed(tok):
             return None
         clause = _act_clause(tok)
         head = clause.head.lemma_.lower() if clause.dep_ == "xcomp" else ""
@@ -741,7 +741,7 @@ class _Builder:
         if default is None or not event.source:
             return None
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
-        declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok))
+        declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not _believed(tok)
         warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
         if not (conditional or declared or warned):
             return None
@@ -901,6 +901,17 @@ def _willing(tok: Token) -> bool:
     if clause.dep_ != "xcomp" or clause.head.lemma_.lower() not in word_list("willing_words"):
         return False
     return not has_object(clause.head)
+
+
+def _believed(tok: Token) -> bool:
+    """The act is what someone believes, expects or predicts ("he believes the leaders will meet",
+    "expects Peru to withdraw"): a forecast, not a declaration of intent."""
+    clause = _act_clause(tok)
+    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+        if clause.lemma_.lower() in word_list("believe_stance_verbs"):
+            return True
+    return False
 
 
 def _warned(tok: Token) -> bool:
