@@ -491,3 +491,17 @@ def test_asking_for_anonymity_or_wishing_at_no_one_is_no_request(nlp: Language) 
 def test_a_verb_done_again_is_checked_as_the_verb(nlp: Language) -> None:
     assert "PROTEST" not in types_of(nlp, "Bolivian army units are regathering near the border.")
     assert "PROTEST" in types_of(nlp, "Chilean protesters regathered in the main square.")
+
+
+def test_blowing_up_a_thing_is_an_assault_but_not_at_reporters(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Bolivian rebels blew up a bridge near the border.")
+    assert "ASSAULT" not in types_of(nlp, "The Chilean president blew up at reporters.")
+
+
+def test_evidence_against_someone_is_an_accusation(nlp: Language) -> None:
+    assert "ACCUSE" in types_of(nlp, "Chile presented evidence against Peru at the court.")
+    assert types_of(nlp, "There is no evidence of fraud in the Peruvian vote.") == []
+
+
+def test_an_arrest_warrant_is_coercion(nlp: Language) -> None:
+    assert "COERCE" in types_of(nlp, "A court in Lima has issued arrest warrants for two Chilean men.")
