@@ -66,9 +66,10 @@ def test_the_texts_own_title_wins_over_the_dictionary(nlp: Language) -> None:
 @pytest.mark.parametrize(("script", "table"), [
     ("petrarch2_actors.py", "petrarch2.tsv"),
     ("petrarch2_agents.py", "petrarch2_agents.tsv"),
+    ("petrarch2_verbs.py", "../lexicon/petrarch2_verbs.tsv"),
 ])
 def test_the_shipped_table_is_what_its_script_makes(tmp_path: Path, script: str, table: str) -> None:
-    out = tmp_path / table
+    out = tmp_path / Path(table).name
     subprocess.run([sys.executable, str(REPO / "scripts" / script), "--out", str(out),
                     "--petrarch", str(SHARED / "data/petrarch2")], check=True, capture_output=True)
     shipped = REPO / "src/newsgraph/data/actors" / table

@@ -352,3 +352,10 @@ def test_killing_fighters_keeps_the_killer(bare_nlp: Language) -> None:
 def test_the_object_of_arming_is_the_recipient(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Bolivia armed the rebels with rifles.", "armed", "transfer")
     assert r["source"] == ["Bolivia"] and r["target"] == ["rebels"]
+
+
+def test_charged_with_doing_names_the_charged_as_the_doer(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Chilean police charged the mayor with attacking journalists.", "attacking", "direct")
+    assert r["source"] == ["mayor"]
+    threat = roles_of(bare_nlp, "Peru threatened Chile with expelling its diplomats.", "expelling", "direct")
+    assert threat["source"] == ["Peru"]

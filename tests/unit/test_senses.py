@@ -505,3 +505,17 @@ def test_evidence_against_someone_is_an_accusation(nlp: Language) -> None:
 
 def test_an_arrest_warrant_is_coercion(nlp: Language) -> None:
     assert "COERCE" in types_of(nlp, "A court in Lima has issued arrest warrants for two Chilean men.")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Bolivian rebels overran an army base near the border.", "COERCE"),
+    ("The militia decimated a Peruvian village.", "ASSAULT"),
+    ("Chile contributed 300 troops to the UN mission in Haiti.", "AID"),
+])
+def test_verbs_from_the_petrarch2_dictionary(nlp: Language, text: str, event_type: str) -> None:
+    assert event_type in types_of(nlp, text)
+
+
+def test_a_petrarch2_verb_with_no_recipient_or_in_a_storm_is_no_event(nlp: Language) -> None:
+    assert types_of(nlp, "Several factors contributed to the decline of the Peruvian peso.") == []
+    assert types_of(nlp, "Storms ravaged the Chilean coast.") == []

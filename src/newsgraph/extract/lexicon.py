@@ -41,7 +41,12 @@ def read_table(name: str) -> list[dict[str, str]]:
 
 
 def _rows() -> list[dict[str, str]]:
-    return read_table("triggers.tsv")
+    """The hand-written triggers, then the reviewed PETRARCH2 verbs (``petrarch2_verbs.tsv``, made
+    by ``scripts/petrarch2_verbs.py``) for lemmas the hand-written table does not have."""
+    own = read_table("triggers.tsv")
+    written = {(r["lemma"].strip().lower(), r["pos"].strip().upper()) for r in own}
+    return own + [r for r in read_table("petrarch2_verbs.tsv")
+                  if (r["lemma"].strip().lower(), r["pos"].strip().upper()) not in written]
 
 
 @cache

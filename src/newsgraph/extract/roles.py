@@ -40,7 +40,7 @@ OBJECT_CONTROL = word_list("object_control_verbs")
 # "accuse X of sending", "prevent X from buying", "blame X for shelling", "warn X against
 # selling": after these prepositions the verb's object is the understood subject of the
 # gerund ("by"/"after"/"without" gerunds are the subject's own doings).
-OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into", "with"})  # "charged X with killing"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -190,7 +190,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if noun.head != noun and noun.head.pos_ in ("VERB", "AUX"):
                 return subjects(noun.head, depth + 1)
         elif noun.pos_ in ("VERB", "AUX"):
-            if head.lower_ in OBJECT_CONTROL_PREPS and not is_passive(noun):
+            if head.lower_ in OBJECT_CONTROL_PREPS and not is_passive(noun) and not (
+                    head.lower_ == "with" and noun.lemma_.lower() in word_list("with_subject_control")):
                 objs = objects(noun)
                 if objs:
                     return objs
