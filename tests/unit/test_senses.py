@@ -511,6 +511,9 @@ def test_an_arrest_warrant_is_coercion(nlp: Language) -> None:
     ("Bolivian rebels overran an army base near the border.", "COERCE"),
     ("The militia decimated a Peruvian village.", "ASSAULT"),
     ("Chile contributed 300 troops to the UN mission in Haiti.", "AID"),
+    ("The Peruvian president lambasted Chile for its trade policy.", "ACCUSE"),
+    ("Bolivia sided with Venezuela in the border dispute.", "SUPPORT"),
+    ("The Bolivian rebels renounced violence.", "CONCEDE"),
 ])
 def test_verbs_from_the_petrarch2_dictionary(nlp: Language, text: str, event_type: str) -> None:
     assert event_type in types_of(nlp, text)
