@@ -522,3 +522,10 @@ def test_verbs_from_the_petrarch2_dictionary(nlp: Language, text: str, event_typ
 def test_a_petrarch2_verb_with_no_recipient_or_in_a_storm_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "Several factors contributed to the decline of the Peruvian peso.") == []
     assert types_of(nlp, "Storms ravaged the Chilean coast.") == []
+
+
+def test_forces_called_up_police_and_militias_mobilise_in_their_modes(nlp: Language) -> None:
+    text = "The Bolivian army called upon its reservists. Peruvian police deployed 300 officers in Lima."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [(e.type, e.mode) for e in events] == [("MOBILIZE", "troops"), ("MOBILIZE", "police")]
+    assert "MOBILIZE" in types_of(nlp, "Chile is deploying elements of its missile defence system in the north.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from newsgraph.extract import extract_events
@@ -389,3 +390,15 @@ def test_a_forecast_by_the_doers_side_is_no_promise(nlp: Language) -> None:
     assert "RETREAT" in [e.type for e in events] and "CONCEDE" not in [e.type for e in events]
     declared = events_of(nlp, "Peru said it will withdraw its troops from the border.")
     assert "CONCEDE" in [e.type for e in declared]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile called on Peru to withdraw its troops from the border.",
+    "Chile called for Peru to withdraw its troops from the border.",
+])
+def test_calling_on_or_for_a_side_to_act_asks_that_side(nlp: Language, text: str) -> None:
+    events = events_of(nlp, text)
+    request = next(e for e in events if e.type == "REQUEST")
+    assert countries(request.source) == ["CHL"] and countries(request.target) == ["PER"]
+    withdrawal = next(e for e in events if e.type == "RETREAT")
+    assert countries(withdrawal.source) == ["PER"] and withdrawal.status == "requested"

@@ -47,6 +47,7 @@ from newsgraph.extract.status import (
     has_condition,
     has_object,
     is_condition,
+    is_for_clause,
     status_of,
 )
 from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
@@ -152,7 +153,7 @@ def _is_report_only(tok: Token, trig: Trigger) -> bool:
 
 def _complement(tok: Token) -> Token | None:
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        if (c.dep_ in ("xcomp", "ccomp") or is_for_clause(c)) and c.pos_ in ("VERB", "AUX"):
             return c
     return None
 
@@ -361,7 +362,7 @@ class _Builder:
                        any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
         else:
             comp = _complement(tok)
-            clauses = [comp] if comp is not None and comp.dep_ == "ccomp" else []
+            clauses = [comp] if comp is not None and (comp.dep_ == "ccomp" or is_for_clause(comp)) else []
         own = [c for clause in clauses for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _actors(tuple(own), self.index)
 

@@ -226,6 +226,9 @@ def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, .
             return trig
         if parts is None:
             parts = {c.lower_ for c in token.children if c.dep_ in deps}
+            if token.pos_ == "VERB":  # "called for Peru to withdraw": "for" marks the clause it asks for
+                parts |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp") and c.i > token.i
+                          for m in c.children if m.dep_ == "mark" and m.i == token.i + 1}
         if trig.preps & parts:
             return trig
     return fallback

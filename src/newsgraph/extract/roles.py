@@ -164,7 +164,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = objects(head)
+            objs = objects(head) or pobjs(head, ("on", "upon"))  # "called on Peru to withdraw"
             if objs:
                 return objs
         return subjects(head, depth + 1)

@@ -72,7 +72,7 @@ def _theme_modifier(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
 
     def test(r: Reading) -> bool:
-        themes = [*r.roles.theme, *objects(r.token)]
+        themes = _counted([*r.roles.theme, *objects(r.token)])
         return bool(word_forms([c for t in themes for c in t.children if c.dep_ in MODIFIER_DEPS]) & words)
 
     return test
@@ -154,7 +154,8 @@ def _armed(r: Reading) -> bool:
 
 def _source_sector(arg: str) -> Callable[[Reading], bool]:
     """A source's sector is in the (upper-case) sector list: "armed_sectors", "civic_sectors" …"""
-    return lambda r: any(m.actor.sector in word_list(arg) for m in r.source)
+    sectors = word_list(arg)  # an unknown list fails when the rules are read
+    return lambda r: any(m.actor.sector in sectors for m in r.source)
 
 
 def _theme_act(r: Reading) -> bool:
@@ -172,7 +173,8 @@ def _subject_act(r: Reading) -> bool:
 
 def _target_sector(arg: str) -> Callable[[Reading], bool]:
     """A target's sector is in the (upper-case) sector list."""
-    return lambda r: any(m.actor.sector in word_list(arg) for m in r.target)
+    sectors = word_list(arg)
+    return lambda r: any(m.actor.sector in sectors for m in r.target)
 
 
 def _complement_in(arg: str) -> Callable[[Reading], bool]:

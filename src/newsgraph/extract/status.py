@@ -187,6 +187,13 @@ def local_status(tok: Token) -> str | None:
     return found
 
 
+def is_for_clause(tok: Token) -> bool:
+    """ "called for Peru to withdraw": an infinitive clause with its own subject, marked "for",
+    that the parser hangs as an adverbial clause; it is the verb's complement."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def status_of(trigger: Token, event_type: str = "") -> str:
     """The event's status from the cues that govern its trigger (see the module docstring)."""
     tok = trigger
@@ -201,6 +208,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         head_lemma = head.lemma_.lower()
         if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
             return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
+        if is_for_clause(tok) and head.pos_ == "VERB" and head_lemma in GOVERNING_VERBS:
+            return GOVERNING_VERBS[head_lemma]  # "called for Peru to withdraw"
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
             if head_lemma in DENIAL:
                 return NEGATED
