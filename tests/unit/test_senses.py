@@ -529,3 +529,9 @@ def test_forces_called_up_police_and_militias_mobilise_in_their_modes(nlp: Langu
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     assert [(e.type, e.mode) for e in events] == [("MOBILIZE", "troops"), ("MOBILIZE", "police")]
     assert "MOBILIZE" in types_of(nlp, "Chile is deploying elements of its missile defence system in the north.")
+
+
+def test_sense_rule_names_name_the_row_not_its_position() -> None:
+    names = [r.verdict.rule for r in rules()]
+    assert len(set(names)) == len(names)
+    assert "sense:ASSAULT.strike>PROTEST/strike" in names

@@ -279,14 +279,20 @@ def _parse_check(text: str) -> tuple[bool, Callable[[Reading], bool]]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[_Rule, ...]:
     out: list[_Rule] = []
-    for i, row in enumerate(read_table("senses.tsv"), start=1):
+    seen: dict[str, int] = {}
+    for row in read_table("senses.tsv"):
         lemma = row["lemma"].strip()
         then = row["then"].strip()
+        # a name that stays when other rows come and go: "sense:ASSAULT.strike>PROTEST/strike"
+        name = f"sense:{row['type'].strip().split('|')[0]}.{lemma.split('|')[0]}>{then}"
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = f"{name}#{seen[name]}"
         if then == "drop":
-            verdict = Verdict(drop=True, rule=f"sense:{i}")
+            verdict = Verdict(drop=True, rule=name)
         else:
             new_type, _, mode = then.partition("/")
-            verdict = Verdict(type=new_type, mode=mode or None, rule=f"sense:{i}")
+            verdict = Verdict(type=new_type, mode=mode or None, rule=name)
         tests = tuple(_parse_check(c.strip()) for c in row["when"].split("&") if c.strip())
         types = row["type"].strip()
         out.append(_Rule(
