@@ -59,12 +59,13 @@ def store() -> sqlite3.Connection:
 
 
 def test_the_registry_and_the_command_offer_the_same_formats() -> None:
-    assert set(EXPORTERS) == {f.value for f in ExportFormat} == {"plover", "gdelt", "csv", "parquet", "graphml",
-                                                                 "claims", "claims-csv", "claims-parquet"}
+    assert set(EXPORTERS) == {f.value for f in ExportFormat} == {
+        "polecat", "plover-json", "plover", "gdelt", "csv", "parquet", "graphml", "claims", "claims-csv",
+        "claims-parquet"}
 
 
 def test_unknown_format_is_a_clear_error(store: sqlite3.Connection, tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="unknown export format 'xml'; choose one of: plover, gdelt"):
+    with pytest.raises(ConfigError, match="unknown export format 'xml'; choose one of: polecat, plover-json"):
         export(store, "xml", tmp_path / "out.xml")
     assert list(tmp_path.iterdir()) == []
 
@@ -90,6 +91,42 @@ def test_plover_is_polecat_layout_json_lines(store: sqlite3.Connection, tmp_path
     for key in ("event_mode", "event_context", "intensity", "actor_sectors", "recipient_title", "latitude",
                 "longitude", "raw_placename", "feature_type", "story_people", "language", "version"):
         assert key in first
+
+
+# The header of the published POLECAT event files, as given in the POLECAT documentation.
+PUBLISHED_POLECAT_HEADER = (
+    "Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\tActor Country\t"
+    "Actor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\tWikipedia Actor ID\t"
+    "Recipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\tRecipient Sectors\t"
+    "Recipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\tCity\tDistrict\tProvince\t"
+    "Country\tLatitude\tLongitude\tGeoNames ID\tRaw Placename\tFeature Type\tSource\tPublication Date\t"
+    "Story People\tStory Organizations\tStory Locations\tLanguage\tVersion"
+)
+
+
+def test_polecat_is_the_published_table_layout(store: sqlite3.Connection, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    assert export(store, "polecat", out) == 5
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == PUBLISHED_POLECAT_HEADER and lines[-1] == ""
+    rows = [dict(zip(lines[0].split("\t"), line.split("\t"), strict=True)) for line in lines[1:-1]]
+    assert len(rows) == 5 and all(len(line.split("\t")) == 40 for line in lines[1:-1])
+    first = rows[0]
+    assert (first["Event ID"], first["Event Date"], first["Event Type"]) == ("e1", "2024-03-01", "AID")
+    assert (first["Actor Name"], first["Actor Country"], first["Recipient Name"]) == ("Brazil", "BRA", "Peru")
+    assert (first["Wikipedia Recipient ID"], first["GeoNames ID"], first["Placename"]) == ("Q419", "3936456", "Lima")
+    assert first["Intensity"] == "" and first["Actor COW"] == "" and first["Language"] == "en"
+    assert rows[3]["Actor Name"] == "France; Germany"  # several actors: "; "-joined, aligned
+    assert rows[4]["Actor Country"] == "" and rows[4]["Primary Actor Sector"] == "IGO"
+
+
+def test_polecat_keeps_several_actors_aligned_when_one_has_no_country(tmp_path: Path) -> None:
+    from newsgraph.export.plover import _side
+
+    side = _side("actor", [{"name": "France", "country": "FRA"}, {"name": "Hezbollah"}, {"name": "Peru",
+                                                                                        "country": "PER"}])
+    assert side["actor_name"] == "France; Hezbollah; Peru" and side["actor_country"] == "FRA; ; PER"
+    assert _side("actor", [{"name": "X"}])["actor_country"] is None
 
 
 def test_gdelt_has_61_columns_in_order_and_no_header(store: sqlite3.Connection, tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ NEEDED_TABLES = frozenset({"articles", "events", "clusters"})
 
 
 class ExportFormat(StrEnum):
+    polecat = "polecat"
+    plover_json = "plover-json"
     plover = "plover"
     gdelt = "gdelt"
     csv = "csv"
@@ -36,7 +38,9 @@ def export_command(
         ExportFormat,
         typer.Option(
             "--format", "-f",
-            help="plover: POLECAT-layout JSON Lines; gdelt: GDELT 2.0 event table (TSV, no header); "
+            help="polecat: the POLECAT event table (TSV, its 40-column header); plover-json (or plover): "
+            "POLECAT-layout JSON Lines with status, attribution and items; "
+            "gdelt: GDELT 2.0 event table (TSV, no header); "
             "csv: flat rows; parquet: nested columns; graphml: actors as nodes, events as edges; "
             "claims: the stored claim records as JSON Lines; claims-csv: one flat row per claim; "
             "claims-parquet: the claim records with their nesting.",
@@ -51,8 +55,8 @@ def export_command(
     ),
     min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Export the stored events as PLOVER/POLECAT JSON Lines, a GDELT table, CSV, Parquet or GraphML, or
-    the stored claims as JSON Lines or CSV."""
+    """Export the stored events as a POLECAT table or POLECAT-layout JSON Lines, a GDELT table, CSV,
+    Parquet or GraphML, or the stored claims as JSON Lines or CSV."""
     code = run_export(db, output_format.value, out, min_confidence=min_confidence)
     raise typer.Exit(code)
 

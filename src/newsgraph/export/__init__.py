@@ -3,11 +3,12 @@
 ``export(conn, fmt, out_path)`` writes every stored event in format ``fmt`` to ``out_path``
 (atomically: a temporary file beside it is renamed into place when complete; through a symbolic
 link, to the file it points to; into a pipe or a device such as /dev/stdout, directly) and returns the
-number of rows written (events; edges for GraphML). Formats: ``plover`` (POLECAT-layout JSON
-Lines), ``gdelt`` (GDELT 2.0 event table, TSV without header), ``csv``, ``parquet``,
-``graphml``; ``claims``, ``claims-csv`` and ``claims-parquet`` write the stored claim records (rows: claims). Each
-exporter is ``(conn, path, *, min_confidence) -> rows``; ``EXPORTERS`` maps
-names to them.
+number of rows written (events; edges for GraphML). Formats: ``polecat`` (the published POLECAT
+table: TSV with its 40-column header), ``plover-json`` (JSON Lines in the POLECAT layout with
+newsgraph's own fields; ``plover`` is the same), ``gdelt`` (GDELT 2.0 event table, TSV without
+header), ``csv``, ``parquet``, ``graphml``; ``claims``, ``claims-csv`` and ``claims-parquet``
+write the stored claim records (rows: claims). Each exporter is
+``(conn, path, *, min_confidence) -> rows``; ``EXPORTERS`` maps names to them.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from newsgraph.export.csvfile import export_csv
 from newsgraph.export.gdelt import export_gdelt
 from newsgraph.export.graphml import export_graphml
 from newsgraph.export.parquet import export_parquet
-from newsgraph.export.plover import export_plover
+from newsgraph.export.plover import export_plover, export_polecat
 
 
 class Exporter(Protocol):
     def __call__(self, conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int: ...
 
 EXPORTERS: dict[str, Exporter] = {
+    "polecat": export_polecat,
+    "plover-json": export_plover,
     "plover": export_plover,
     "gdelt": export_gdelt,
     "csv": export_csv,

@@ -1,4 +1,5 @@
-"""PLOVER/POLECAT JSON Lines: one object per event in the layout of a POLECAT event record.
+"""POLECAT: the published tab-separated layout (``polecat``), and JSON Lines in that layout with
+newsgraph's own fields (``plover-json``, also ``plover``).
 
 POLECAT (the PLOVER-coded successor of ICEWS, produced with the NGEC coder) publishes one
 event a row with the columns Event ID, Event Date, Event Type, Event Mode, Intensity, Quad
@@ -12,10 +13,17 @@ with "; " as POLECAT does; values newsgraph does not produce (intensity, COW cod
 district / province, feature type, story people …) are null. newsgraph's own fields follow:
 ``status``, ``attribution``, ``items``, ``time_text``, ``time_precision``, ``event_text``,
 ``confidence``, ``cluster_id`` and the cluster's ``n_sources``.
+
+The ``polecat`` table has POLECAT's 40 Title-Case columns in POLECAT's order (``POLECAT_COLUMNS``)
+and nothing else: multi-valued fields (contexts, sectors, several actors on a side) joined with
+"; ", the actors' names, countries, titles and ids aligned position by position (an actor with
+no country leaves its place empty: "France; "), empty cells where newsgraph has no value; the
+Wikipedia id columns hold the actor's Wikidata id.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from pathlib import Path
@@ -35,6 +43,55 @@ def export_plover(conn: sqlite3.Connection, out_path: Path, *, min_confidence: f
             out.write(json.dumps(polecat_record(row), ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+# The published POLECAT event table's header, in its order.
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID",
+    "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
+    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
+    "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",
+    "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
+    "Story Locations", "Language", "Version",
+)
+# POLECAT column → the key of the same value in ``polecat_record``.
+_KEYS = dict(zip(POLECAT_COLUMNS, (
+    "event_id", "event_date", "event_type", "event_mode", "intensity", "quad_code", "event_context",
+    "actor_name", "actor_country", "actor_cow", "primary_actor_sector", "actor_sectors", "actor_title",
+    "actor_name_raw", "actor_wikidata",
+    "recipient_name", "recipient_country", "recipient_cow", "primary_recipient_sector", "recipient_sectors",
+    "recipient_title", "recipient_name_raw", "recipient_wikidata",
+    "placename", "city", "district", "province", "country", "latitude", "longitude", "geonames_id",
+    "raw_placename", "feature_type", "source", "publication_date", "story_people", "story_organizations",
+    "story_locations", "language", "version",
+), strict=True))
+
+
+def export_polecat(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
+    count = 0
+    with out_path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
+        writer.writerow(POLECAT_COLUMNS)
+        for row in iter_rows(conn, min_confidence=min_confidence):
+            writer.writerow(polecat_row(row))
+            count += 1
+    return count
+
+
+def polecat_row(row: ExportRow) -> list[str]:
+    """One event as the cells of ``POLECAT_COLUMNS``."""
+    record = polecat_record(row)
+    return [_tsv_cell(record[_KEYS[column]]) for column in POLECAT_COLUMNS]
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    return " ".join(str(value).split())  # no tab or line break inside a cell
 
 
 def polecat_record(row: ExportRow) -> dict[str, Any]:
@@ -87,8 +144,9 @@ def polecat_record(row: ExportRow) -> dict[str, Any]:
 
 def _side(prefix: str, actors: list[dict[str, Any]]) -> dict[str, Any]:
     def joined(field: str) -> str | None:
-        values = [str(a[field]) for a in actors if a.get(field)]
-        return "; ".join(values) if values else None
+        """The actors' values in order, an empty place for an actor with none ("France; ")."""
+        values = [str(a.get(field) or "") for a in actors]
+        return "; ".join(values) if any(values) else None
 
     sectors = list(dict.fromkeys(a["sector"] for a in actors if a.get("sector")))
     return {
