@@ -29,7 +29,7 @@ from newsgraph.cli.options import (
     day_of,
     settings_or_exit,
 )
-from newsgraph.cli.progress import Reporter
+from newsgraph.cli.progress import Reporter, count_articles
 from newsgraph.cli.render import Counts, OutputFormat, make_renderer
 from newsgraph.config import Settings
 from newsgraph.ingest import read_inputs
@@ -108,7 +108,10 @@ def run_extract(
         return counts.summary()
 
     articles = reporter.articles(read_inputs(inputs, published=published, settings=settings))
+    if reporter.enabled:  # a terminal: a bar with the total and the time left
+        reporter.total = count_articles(inputs)
     with reporter, reporter.guard(summary):
+        reporter.update("loading the language model…", now=True)
         from newsgraph.api import iter_extracted  # spaCy loads here, not for --help or store queries
 
         for article, found, claims in iter_extracted(articles, settings=settings, on_error=reporter.reject):
@@ -116,7 +119,7 @@ def run_extract(
             counts.articles += 1
             counts.events += len(events)
             renderer.article(article, events, claims)
-            reporter.update(f"{summary()} (last: {article.id})")
+            reporter.update(f"{summary()} (last: {article.id})", advance=1)
     counts.rejected = reporter.rejected
     renderer.close(counts)  # also after a failure: what was written stays well-formed
     if reporter.exit_code is not None:

@@ -21,7 +21,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -37,7 +36,7 @@ from newsgraph.cli.options import (
     fail,
     settings_or_exit,
 )
-from newsgraph.cli.progress import Reporter
+from newsgraph.cli.progress import Reporter, count_articles
 from newsgraph.cli.render import printable
 from newsgraph.config import Settings
 from newsgraph.errors import NewsgraphError
@@ -78,29 +77,17 @@ def register(app: typer.Typer) -> None:
 
 
 class IngestProgress(Reporter):
-    """The Reporter with a bar, article/event/rejection counts and the rate (terminal stderr only)."""
+    """The Reporter with article/event/rejection counts and the rate (terminal stderr only); a bar
+    with the time left when the number of inputs is known."""
 
     def advance(self, counts: IngestCounts) -> None:
         done = counts.extracted + counts.articles_existing
         rate = done / max(time.monotonic() - self._started, 1e-9)
         stored = f" ({counts.articles_existing} stored already)" if counts.articles_existing else ""
+        self.done = done + counts.rejected
         self.update(
             f"{done} articles{stored} · {counts.events} events · {counts.rejected} rejected · {rate:.1f} articles/s"
         )
-
-    def _start(self) -> None:
-        self._progress = Progress(
-            SpinnerColumn(),
-            BarColumn(bar_width=10),  # no total (the input is streamed): a pulse that shows it is working
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=self.console,
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        self._task = self._progress.add_task("ingesting", total=None)
-        self._progress.start()
 
 
 def ingest(
@@ -156,8 +143,12 @@ def run_ingest(inputs: list[str], *, db: str, published: date | None, settings: 
         return 1
     counts = IngestCounts()
     clusters = 0
+    if reporter.enabled and not extracted:  # a terminal: a bar with the total and the time left
+        reporter.total = count_articles(inputs)
     with store, reporter.guard(lambda: "what was written is kept: rerun to finish"):
         with reporter:
+            if not extracted:
+                reporter.update("loading the language model…", now=True)
             if extracted:
                 counts = store.ingest_extracted(
                     read_extracted(inputs, max_chars=settings.max_chars),
