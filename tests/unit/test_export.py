@@ -383,3 +383,19 @@ def test_export_command_counts_claims(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "claims", "--out",
                                       str(tmp_path / "c.jsonl")])
     assert result.exit_code == 0 and "wrote 1 claim to" in result.output
+
+
+def test_export_to_standard_output(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = _db_file(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "newsgraph", "export", "--db", str(db), "-f", "polecat", "-o", "-"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == PUBLISHED_POLECAT_HEADER and len(done.stdout.splitlines()) == 6
+    assert "wrote 5 events to /dev/stdout" in done.stderr
+    assert not (tmp_path / "-").exists()
+    refused = subprocess.run([sys.executable, "-m", "newsgraph", "export", "--db", str(db), "-f", "parquet", "-o", "-"],
+                             capture_output=True, text=True, check=False)
+    assert refused.returncode == 1 and "cannot be written to standard output" in refused.stderr

@@ -593,3 +593,22 @@ def test_datasettes_events_table_shows_the_start_of_each_record_and_links_the_wh
     assert '"evidence"' not in table.text.replace("&#34;", '"')  # the records are cut before their evidence
     assert 'href="/unit/events/a1-0.json"' in table.text
     assert json.loads(row.json()[0]["record"])["id"] == "a1-0"  # the whole record is on the row's JSON
+
+
+def test_serve_command_says_so_in_one_line_when_the_port_is_taken(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    import newsgraph.serve
+    from newsgraph.cli.app import app
+
+    monkeypatch.setattr(newsgraph.serve, "run_server", lambda db, **kw: pytest.fail("must not start"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", str(db_file), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}: the port is in use" in result.output
+    assert "Traceback" not in result.output

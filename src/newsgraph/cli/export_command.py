@@ -8,6 +8,7 @@ written (one line on stderr, no traceback); 2 for usage errors.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -48,7 +49,8 @@ def export_command(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", metavar="PATH", help="The file to write (replaced).", show_default=False)
+        Path, typer.Option("--out", "-o", metavar="PATH", help="The file to write (replaced); - for standard output.",
+                           show_default=False)
     ],
     db: Annotated[Path, typer.Option("--db", metavar="PATH", help="The newsgraph SQLite store to read.")] = Path(
         "newsgraph.db"
@@ -65,6 +67,11 @@ def run_export(db: Path, fmt: str, out: Path, *, min_confidence: float | None = 
     """Export ``db`` to ``out``; returns the exit status after reporting on stderr."""
     if not db.is_file():
         return _error(f"database not found: {db} (create it with `newsgraph ingest`)")
+    if str(out) == "-":
+        if fmt in ("parquet", "claims-parquet"):
+            return _error(f"{fmt} cannot be written to standard output (give a file name)")
+        sys.stdout.flush()
+        out = Path("/dev/stdout")  # written into directly, as any pipe or device
     if out.is_dir():
         return _error(f"--out is a directory: {out} (give a file name)")
     if not out.parent.is_dir():

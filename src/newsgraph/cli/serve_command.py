@@ -46,8 +46,33 @@ def serve(
         sql = " and run read-only SQL on it" if allow_sql else ""
         typer.echo(f"{PROG}: warning: listening on {host}: anyone who can reach this machine can read the store"
                    f"{sql}; use 127.0.0.1 unless that is intended", err=True)
+    if (reason := _cannot_listen(host, port)) is not None:
+        typer.echo(f"{PROG}: error: cannot listen on {host}:{port}: {reason}", err=True)
+        raise typer.Exit(1)
     typer.echo(f"{PROG}: serving {db} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     run_server(db, host=host, port=port, immutable=immutable, min_confidence=min_confidence, allow_sql=allow_sql)
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen there ("the port is in use …"), or None; checked before
+    the server starts so the user gets one line, not a server log."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return "the port is in use by another program (stop it, or choose another with --port)"
+            return exc.strerror or str(exc)
+    return None
 
 
 def register(app: typer.Typer) -> None:

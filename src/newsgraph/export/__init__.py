@@ -55,10 +55,10 @@ def export(
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
     out = Path(out_path)
+    if out.exists() and not out.is_file() and not out.is_dir():  # a FIFO, a device, /dev/stdout: write into it
+        return exporter(conn, out, min_confidence=min_confidence)
     if out.is_symlink():
         out = out.resolve()  # the link stays; the file it points to is written
-    if out.exists() and not out.is_file() and not out.is_dir():  # a FIFO, a device: write into it
-        return exporter(conn, out, min_confidence=min_confidence)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         rows = exporter(conn, tmp, min_confidence=min_confidence)
