@@ -359,3 +359,12 @@ def test_charged_with_doing_names_the_charged_as_the_doer(bare_nlp: Language) ->
     assert r["source"] == ["mayor"]
     threat = roles_of(bare_nlp, "Peru threatened Chile with expelling its diplomats.", "expelling", "direct")
     assert threat["source"] == ["Peru"]
+
+
+def test_a_passive_conjoined_to_a_misparsed_verb_keeps_its_object(bare_nlp: Language) -> None:
+    from newsgraph.extract.lexicon import trigger_for
+
+    doc = bare_nlp("The civilians imprisoned for acting against Lima were released yesterday by the president.")
+    released = next(t for t in doc if t.text == "released")
+    trig = trigger_for(released)
+    assert trig is not None and trig.type == "RETREAT"

@@ -535,3 +535,17 @@ def test_sense_rule_names_name_the_row_not_its_position() -> None:
     names = [r.verdict.rule for r in rules()]
     assert len(set(names)) == len(names)
     assert "sense:ASSAULT.strike>PROTEST/strike" in names
+
+
+def test_expelling_people_deports_them_but_expelling_diplomats_is_a_sanction(nlp: Language) -> None:
+    text = "Chile expelled two Peruvian journalists. Peru expelled ten Chilean diplomats."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "deport"), ("SANCTION", "expel")]
+
+
+def test_assurances_received_from_a_government_are_a_promise(nlp: Language) -> None:
+    # the parser hangs "from the Chilean government" on "assurances" here
+    text = "Chilean demonstrators received assurances from the Chilean government."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    (agree,) = [e for e in events if e.type == "AGREE"]
+    assert [m.actor.sector for m in agree.source] == ["GOV"]

@@ -144,7 +144,10 @@ MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
 def _has_object(token: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children)
+    """An object, or a passive whose undergoer is its own subject or a conjoined verb's ("X were
+    imprisoned … and were released by Y": the parser hangs the second verb on the first)."""
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children) or (
+        token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children))
 
 
 def _has_object_and_infinitive(token: Token) -> bool:
@@ -229,6 +232,10 @@ def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, .
             if token.pos_ == "VERB":  # "called for Peru to withdraw": "for" marks the clause it asks for
                 parts |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp") and c.i > token.i
                           for m in c.children if m.dep_ == "mark" and m.i == token.i + 1}
+                # "received assurances from X": the parser may hang the from-phrase on the object
+                if not _receives_guest(token):  # "received ministers from X" is hosting them
+                    parts |= {p.lower_ for o in token.children if o.dep_ == "dobj"
+                              for p in o.children if p.dep_ == "prep" and p.lower_ == "from"}
         if trig.preps & parts:
             return trig
     return fallback

@@ -320,8 +320,9 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         else:
             theme = obj
         return Roles(source=tuple(subj), target=tuple(recipient), theme=tuple(theme))
-    if frame == "acquire":
-        return Roles(source=tuple(subj), target=tuple(pobjs(trigger, ("from",))), theme=tuple(obj))
+    if frame == "acquire":  # "received assurances from X" may be parsed with the from-phrase on the object
+        givers = pobjs(trigger, ("from",)) or [p for o in children(trigger, "dobj") for p in pobjs(o, ("from",))]
+        return Roles(source=tuple(subj), target=tuple(givers), theme=tuple(obj))
     if frame == "direct":
         theme = pobjs(trigger, ("with",))
         return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))
