@@ -174,3 +174,15 @@ def test_every_status_cue_row_names_a_known_kind_and_status() -> None:
     statuses = {"planned", "possible", "requested", "negated", "-"}
     rows = read_table("status.tsv")
     assert rows and all(r["cue"] in kinds and r["status"] in statuses and r["words"].strip() for r in rows)
+
+
+def test_a_time_clause_is_not_denied_by_its_main_clause(bare_nlp: Language) -> None:
+    text = "Last time when Chile attacked Peru with missiles, it did not wait for any endorsement."
+    assert status_of(trigger(bare_nlp, text, "attacked")) == "asserted"
+    assert status_of(trigger(bare_nlp, "Chile did not attack Peru.", "attack")) == "negated"
+
+
+def test_readiness_asked_about_is_only_possible(bare_nlp: Language) -> None:
+    text = "Peru has not said whether it is prepared to withdraw its troops."
+    assert status_of(trigger(bare_nlp, text, "withdraw")) == "possible"
+    assert status_of(trigger(bare_nlp, "Peru is prepared to withdraw its troops.", "withdraw")) == "planned"

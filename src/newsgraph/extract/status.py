@@ -52,6 +52,7 @@ DENIAL = word_list("denial_verbs")
 REASON_PREPS = frozenset({"for", "despite"})
 LIGHT_VERB_DEPS = ("dobj", "nsubjpass", "attr", "pobj")
 INHERITING_DEPS = ("advcl", "conj", "xcomp", "ccomp", "csubj")
+TEMPORAL_MARKS = frozenset({"when", "after", "before", "since", "while", "as", "once", "until", "whenever"})
 DESIRE_WITH_WOULD = word_list("desire_with_would")
 # Verbs whose negation affirms their complement ("will not hesitate to", "never failed to").
 NOT_HESITATE = word_list("not_hesitate_verbs")
@@ -252,6 +253,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
             continue
         if dep == "xcomp" and head.pos_ == "ADJ" and head_lemma in GOVERNING_ADJECTIVES:
             governing = GOVERNING_ADJECTIVES[head_lemma]  # "is ready to talk", "unwilling to pay"
+            if local_status(head.head) in (POSSIBLE, HYPOTHETICAL):
+                return local_status(head.head) or governing  # "has not said whether it is prepared to …"
             negated = local_status(head) == NEGATED or local_status(head.head) == NEGATED
             return NEGATED if negated and governing != NEGATED else governing
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
@@ -261,6 +264,9 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 break  # "no ransom was paid to secure the release": "no" denies the ransom, not the release
             if dep == "conj" and _own_clause(tok, head):
                 break  # "has supplied X but has not sent Y": each conjunct keeps its own status
+            if dep == "advcl" and local_status(head) == NEGATED and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in tok.children):
+                break  # "when he attacked X, he did not wait": the time clause is not denied
             tok = head
             continue
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
