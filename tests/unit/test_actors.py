@@ -456,3 +456,11 @@ def test_a_capitalised_role_before_a_plural_name_makes_no_person(nlp: Language) 
     with nlp.select_pipes(disable=["ner"]):
         doc = nlp("Shares of President Hotels rose on Monday.")
     assert [m for m in own(doc) if m.actor.kind == "person"] == []
+
+
+def test_a_spokesman_for_an_actor_speaks_for_it(nlp: Language) -> None:
+    doc = nlp("A spokesman for the Bolivian president said talks had stalled. A spokesman for Hamas agreed.")
+    spokes = [(m.text, m.actor.country) for m in own(doc) if m.actor.role == "spokesperson"]
+    assert spokes[1] == ("A spokesman for Hamas", "PSE")
+    envoy = nlp("The UN envoy for Syria met rebel leaders.")
+    assert [m.actor.country for m in own(envoy) if m.text.startswith("The UN envoy")] == [None]

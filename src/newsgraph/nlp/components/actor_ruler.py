@@ -71,6 +71,8 @@ _STATE_LIKE = frozenset({"state", "demonym"})
 # Names that other names often contain ("Washington Post", "New Mexico", "Putin Foundation").
 _EMBEDDABLE = frozenset({"state", "seat", "demonym", "person"})
 _MODIFIERS = frozenset({"state", "demonym", "seat", "institution", "igo", "group", "person"})
+# Roles that speak for the actor after "for" ("a spokesman for Erdoğan"); an envoy "for Syria" does not.
+_SPEAKING_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
 # Last words of body names that news writes in lower case ("the state department", "the defence ministry").
 _LOWERCASE_HEADS = frozenset({
     "department", "ministry", "office", "council", "service", "services", "agency", "committee", "command",
@@ -257,7 +259,8 @@ class ActorRuler:
                 and (h.inside_end is None or h.inside_end > start)
             ]
             phrase_end = end
-            after = _of_complement(doc, end, by_start) if not mods else None
+            speaking = entry.role in _SPEAKING_ROLES
+            after = _of_complement(doc, end, by_start, speaking=speaking) if not mods else None
             if after is not None:
                 mods, phrase_end = [after], after.end  # "the president of Iran"
             if len(mods) > 1 and not any(doc[i].pos_ == "CCONJ" for i in range(mods[0].start, mods[-1].end)):
@@ -362,12 +365,16 @@ def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int], hi
     return j + 1
 
 
-def _of_complement(doc: Doc, end: int, by_start: dict[int, NameHit]) -> NameHit | None:
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+def _of_complement(doc: Doc, end: int, by_start: dict[int, NameHit], *, speaking: bool = False) -> NameHit | None:
+    """The named actor after "of" ("the president of Iran"), or after "for" for a role that speaks
+    for its employer ("a spokesman for Erdoğan"; not "the UN envoy for Syria")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in (("of", "for") if speaking else ("of",)):
         return None
     after = by_start.get(end + 2 if doc[end + 1].pos_ == "DET" else end + 1)
     if after is None or after.category not in _MODIFIERS or after.actor is None or after.inside_end is not None:
         return None
+    if after.category == "demonym" and after.end < len(doc) and doc[after.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # "a spokeswoman for the Russian foreign ministry": the nationality modifies the body
     return after
 
 
