@@ -549,3 +549,8 @@ def test_assurances_received_from_a_government_are_a_promise(nlp: Language) -> N
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     (agree,) = [e for e in events if e.type == "AGREE"]
     assert [m.actor.sector for m in agree.source] == ["GOV"]
+
+
+def test_convincing_someone_of_a_belief_is_no_request(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Peru convinced Chile that the fishing deal was fair.")
+    assert "REQUEST" in types_of(nlp, "Peru persuaded Chile to withdraw its troops from the border.")

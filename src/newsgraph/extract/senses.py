@@ -253,6 +253,9 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
     "complement_theme": _complement_theme_in,
+    "that_clause": lambda _arg: lambda r: any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in r.token.children),
     "mark": lambda arg: lambda r: r.token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == arg for c in r.token.children
     ),
