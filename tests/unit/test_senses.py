@@ -554,3 +554,30 @@ def test_assurances_received_from_a_government_are_a_promise(nlp: Language) -> N
 def test_convincing_someone_of_a_belief_is_no_request(nlp: Language) -> None:
     assert "REQUEST" not in types_of(nlp, "Peru convinced Chile that the fishing deal was fair.")
     assert "REQUEST" in types_of(nlp, "Peru persuaded Chile to withdraw its troops from the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile revoked the accreditation of two Peruvian journalists.",
+    "Peru stripped the Chilean ambassador of his immunity.",
+])
+def test_taking_away_citizenship_or_accreditation_is_coercion(nlp: Language, text: str) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    (coerce,) = [e for e in events if e.type == "COERCE"]
+    assert coerce.mode == "restrict" and coerce.target
+
+
+def test_revoking_a_decree_or_stripping_a_town_is_no_coercion(nlp: Language) -> None:
+    assert types_of(nlp, "The Chilean government revoked the decree on Monday.") == []
+    assert "COERCE" not in types_of(nlp, "Peruvian soldiers stripped the town of its defences.")
+
+
+def test_defeat_is_force_between_armed_sides_only(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Bolivian troops defeated the rebels near the border.")
+    assert types_of(nlp, "The Chilean president defeated his rival in the election.") == []
+
+
+def test_revoking_house_arrest_is_coercion_of_the_detainee(nlp: Language) -> None:
+    text = "A Chilean court revoked the senator's house arrest on Monday."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [(e.type, [m.actor.sector for m in e.target]) for e in events if e.type == "COERCE"] == [
+        ("COERCE", ["LEG"])]

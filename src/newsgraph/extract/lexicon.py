@@ -233,9 +233,10 @@ def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, .
                 parts |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp") and c.i > token.i
                           for m in c.children if m.dep_ == "mark" and m.i == token.i + 1}
                 # "received assurances from X": the parser may hang the from-phrase on the object
-                if not _receives_guest(token):  # "received ministers from X" is hosting them
-                    parts |= {p.lower_ for o in token.children if o.dep_ == "dobj"
-                              for p in o.children if p.dep_ == "prep" and p.lower_ == "from"}
+                # (not "received ministers from X", hosting them); "stripped X of his immunity" likewise
+                hung = ("of",) if _receives_guest(token) else ("from", "of")
+                parts |= {p.lower_ for o in token.children if o.dep_ == "dobj"
+                          for p in o.children if p.dep_ == "prep" and p.lower_ in hung}
         if trig.preps & parts:
             return trig
     return fallback

@@ -325,7 +325,10 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return Roles(source=tuple(subj), target=tuple(givers), theme=tuple(obj))
     if frame == "direct":
         theme = pobjs(trigger, ("with",))
-        return Roles(source=tuple(subj), target=tuple(obj), theme=tuple(theme))
+        # "revoked her citizenship", "revoked the accreditation of two journalists": whose it was
+        holders = [h for o in obj if o.lemma_.lower() in word_list("entitlements")
+                   for h in expand(children(o, "poss")) + pobjs(o, ("of",))]
+        return Roles(source=tuple(subj), target=tuple(obj + holders), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
         partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
         return Roles(source=tuple(subj), target=tuple(partners))  # "discussed ties with X", "signed a deal with X"

@@ -253,6 +253,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
     "complement_theme": _complement_theme_in,
+    "of_phrase": lambda arg: lambda r: bool(word_forms(
+        [*pobjs(r.token, ("of",)), *[p for o in objects(r.token) for p in pobjs(o, ("of",))]]) & _words(arg)),
     "that_clause": lambda _arg: lambda r: any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in r.token.children),
