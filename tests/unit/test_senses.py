@@ -574,6 +574,8 @@ def test_revoking_a_decree_or_stripping_a_town_is_no_coercion(nlp: Language) -> 
 def test_defeat_is_force_between_armed_sides_only(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Bolivian troops defeated the rebels near the border.")
     assert types_of(nlp, "The Chilean president defeated his rival in the election.") == []
+    assert "ASSAULT" in types_of(nlp, "Bolivian troops ousted the rebels from the border town.")
+    assert types_of(nlp, "The Peruvian parliament ousted the prime minister.") == []
 
 
 def test_revoking_house_arrest_is_coercion_of_the_detainee(nlp: Language) -> None:
