@@ -583,3 +583,9 @@ def test_revoking_house_arrest_is_coercion_of_the_detainee(nlp: Language) -> Non
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     assert [(e.type, [m.actor.sector for m in e.target]) for e in events if e.type == "COERCE"] == [
         ("COERCE", ["LEG"])]
+
+
+def test_the_writers_own_meeting_and_friendly_advice_are_no_events(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "I met one man who had been detained by the Chilean police.")
+    assert types_of(nlp, "One veteran Peruvian correspondent warned me to be careful.") == []
+    assert "THREATEN" in types_of(nlp, "Peru warned Chile to stay out of the dispute.")

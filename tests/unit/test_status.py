@@ -186,3 +186,8 @@ def test_readiness_asked_about_is_only_possible(bare_nlp: Language) -> None:
     text = "Peru has not said whether it is prepared to withdraw its troops."
     assert status_of(trigger(bare_nlp, text, "withdraw")) == "possible"
     assert status_of(trigger(bare_nlp, "Peru is prepared to withdraw its troops.", "withdraw")) == "planned"
+
+
+def test_an_in_ing_adjunct_is_not_denied_by_its_main_clause(bare_nlp: Language) -> None:
+    text = "In criticising the Chilean withdrawal, the minister won't admit that the policy failed."
+    assert status_of(trigger(bare_nlp, text, "criticising")) == "asserted"

@@ -249,6 +249,9 @@ def status_of(trigger: Token, event_type: str = "") -> str:
                 break  # "a timeline for the withdrawal": a noun's status is not the event's
             if dep == "pobj" and noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED:
                 break  # "could not give a timeline for the withdrawal": the adjunct's event is not denied
+            if dep == "pcomp" and head.lower_ in ("in", "after", "since", "while", "on", "upon") and (
+                    noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED):
+                break  # "in criticising X, she won't admit": the adjunct's act is not denied
             tok = noun
             continue
         if dep == "xcomp" and head.pos_ == "ADJ" and head_lemma in GOVERNING_ADJECTIVES:
