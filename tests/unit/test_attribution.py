@@ -171,3 +171,11 @@ def test_an_event_in_a_claim_the_sentence_gives_no_speaker_takes_the_claims_sour
     assert only_source(event).name == "Evo Morales"
     # an intention is the doer's own act, not a report of it
     assert not event_at(nlp, "Bolivia pledged to expel the Chilean ambassador.", "expel").attribution
+
+
+def test_a_closing_according_to_is_the_outer_source_of_what_someone_said(nlp: Language) -> None:
+    text = ("Ana Rojas, Chile's deputy speaker of parliament, said Peru's latest comments were a blatant "
+            "violation of sovereignty, according to local media.")
+    (accuse,) = [e for e in events_of(nlp, text) if e.type == "ACCUSE"]
+    assert [m.actor.country for m in accuse.source] == ["CHL"]  # the speaker, not the media reporting her
+    assert [a.kind for a in accuse.attribution] == ["media"]  # the outermost source of the words
