@@ -464,3 +464,9 @@ def test_a_spokesman_for_an_actor_speaks_for_it(nlp: Language) -> None:
     assert spokes[1] == ("A spokesman for Hamas", "PSE")
     envoy = nlp("The UN envoy for Syria met rebel leaders.")
     assert [m.actor.country for m in own(envoy) if m.text.startswith("The UN envoy")] == [None]
+
+
+def test_a_person_entity_running_into_an_adverb_keeps_the_name_only(nlp: Language) -> None:
+    doc = nlp("Reaction from President Mosi Shortly before the press conference, Mosi tweeted a statement.")
+    people = [m for m in own(doc) if m.actor.kind == "person"]
+    assert people and all(m.actor.name == "Mosi" for m in people)

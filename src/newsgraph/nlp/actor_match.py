@@ -171,6 +171,8 @@ class PersonFinder:
         for start, end, label in ents.spans:
             if label != "PERSON":
                 continue
+            while end > start + 1 and doc[end - 1].pos_ in ("ADV", "ADP", "VERB", "AUX", "PRON", "DET"):
+                end -= 1  # "President Moise Shortly before …": a heading run into the next sentence
             while start < end and (start in titles or start in role_starts):
                 start = titles[start][0] if start in titles else role_starts[start]
             if start >= end or not _looks_like_name(doc, start, end):
