@@ -306,7 +306,9 @@ def _is_lone_word(doc: Doc, person: _Person) -> bool:
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
-    return any(t.is_alpha and t.text[:1].isupper() for t in doc[start:end])
+    """A capitalised word among the tokens ("al-Rufay’i", "O’Brien": an apostrophe inside is a letter's)."""
+    return any(t.text[:1].isupper() and t.text.replace("\u2019", "").replace("'", "").isalpha()
+               for t in doc[start:end])
 
 
 def _person_may_cover(hit: NameHit, start: int, end: int) -> bool:
