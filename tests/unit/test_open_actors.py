@@ -311,3 +311,11 @@ def test_a_person_named_like_a_town_is_not_the_town_s_state(nlp: Language) -> No
     events = events_of(nlp, "A court in Lima revoked Zamora's house arrest on Monday.")
     assert all(m.actor.kind != "state" for e in events for m in e.target)
     assert [m.actor.country for e in events_of(nlp, "Russia bombed Aleppo on Monday.") for m in e.target] == ["SYR"]
+
+
+def test_the_group_refers_back_to_an_unnamed_group_introduced_before(nlp: Language) -> None:
+    text = "Police broke up a terrorist cell on Monday. The group planned to attack ports."
+    attack = only(nlp, text, "ASSAULT")
+    assert [(a.kind, a.name) for a in sources(attack)] == [("group", "terrorist cell")]
+    report = events_of(nlp, "Officials released a report on Monday. The group said it would attack ports.")
+    assert all(m.actor.name != "report" for e in report for m in e.source)

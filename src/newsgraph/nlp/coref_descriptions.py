@@ -59,6 +59,7 @@ class DescriptionMixin:
     sent: int
     head_memory: dict[str, Key]
     countries: rules.CountryIndex
+    unresolved: dict[int, int]
 
     def emit_referents(self, start: int, end: int, referents: list[Referent]) -> Entity | None:
         raise NotImplementedError
@@ -140,6 +141,13 @@ class DescriptionMixin:
                         return []
                     self.head_memory[lemma] = actor_key(referent.actor)
                     return [referent]
+        if description.target == "group":
+            # "broke up a terrorist cell … the group was making bombs": the last singular phrase before
+            # that is no actor here; open_actors may make it one (a group), and the head joins it
+            phrase = next((e for e in ranked if not e.referents and not e.plural and e.sent < self.sent), None)
+            if phrase is not None:
+                self.unresolved[head.i] = phrase.token
+            return []
         if description.target == "person" and description.roles:
             # Out of the window: still resolvable if exactly one known person holds that office.
             holders = [

@@ -251,9 +251,9 @@ class OpenActors:
 
 
 def _pronouns(doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
-    """Pronouns coreference resolved to a phrase that is an actor only now ("the union said it
-    would strike", "protesters said they would return"): that actor, via "coref" (a chain of
-    pronouns is followed back to its phrase)."""
+    """Pronouns (and "the group") coreference resolved to a phrase that is an actor only now ("the
+    union said it would strike", "protesters said they would return", "a terrorist cell … the group"):
+    that actor, via "coref" (a chain of pronouns is followed back to its phrase)."""
     links: dict[int, int] = doc._.pronoun_antecedents or {}
     out: list[ActorMention] = []
     for pronoun in sorted(links):
@@ -267,8 +267,8 @@ def _pronouns(doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         if found is None or found.via not in ("role-noun", "ner", "apposition", "dictionary"):
             continue
         actor = found.actor
-        if actor.kind == "state":
-            continue
+        if actor.kind == "state" or (word.pos_ in ("NOUN", "PROPN") and actor.kind not in ("group", "organization")):
+            continue  # a description ("the group") takes a group or an organisation only
         mention = ActorMention(start=pronoun, end=pronoun + 1, start_char=doc[pronoun].idx,
                                end_char=doc[pronoun].idx + len(doc[pronoun]), text=doc[pronoun].text,
                                actor=actor, via="coref", antecedent=found.start_char)
