@@ -45,28 +45,52 @@ def export_plover(conn: sqlite3.Connection, out_path: Path, *, min_confidence: f
     return count
 
 
-# The published POLECAT event table's header, in its order.
-POLECAT_COLUMNS = (
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
-    "Actor Name Raw", "Wikipedia Actor ID",
-    "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
-    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
-    "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",
-    "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations",
-    "Story Locations", "Language", "Version",
-)
-# POLECAT column → the key of the same value in ``polecat_record``.
-_KEYS = dict(zip(POLECAT_COLUMNS, (
-    "event_id", "event_date", "event_type", "event_mode", "intensity", "quad_code", "event_context",
-    "actor_name", "actor_country", "actor_cow", "primary_actor_sector", "actor_sectors", "actor_title",
-    "actor_name_raw", "actor_wikidata",
-    "recipient_name", "recipient_country", "recipient_cow", "primary_recipient_sector", "recipient_sectors",
-    "recipient_title", "recipient_name_raw", "recipient_wikidata",
-    "placename", "city", "district", "province", "country", "latitude", "longitude", "geonames_id",
-    "raw_placename", "feature_type", "source", "publication_date", "story_people", "story_organizations",
-    "story_locations", "language", "version",
-), strict=True))
+# The published POLECAT event table's header, in its order, each column with the key of its value in
+# ``polecat_record`` (named so unless given).
+_COLUMNS: tuple[tuple[str, str], ...] = tuple((column, key or column.lower().replace(" ", "_")) for column, key in (
+    ("Event ID", ""),
+    ("Event Date", ""),
+    ("Event Type", ""),
+    ("Event Mode", ""),
+    ("Intensity", ""),
+    ("Quad Code", ""),
+    ("Contexts", "event_context"),
+    ("Actor Name", ""),
+    ("Actor Country", ""),
+    ("Actor COW", ""),
+    ("Primary Actor Sector", ""),
+    ("Actor Sectors", ""),
+    ("Actor Title", ""),
+    ("Actor Name Raw", ""),
+    ("Wikipedia Actor ID", "actor_wikidata"),
+    ("Recipient Name", ""),
+    ("Recipient Country", ""),
+    ("Recipient COW", ""),
+    ("Primary Recipient Sector", ""),
+    ("Recipient Sectors", ""),
+    ("Recipient Title", ""),
+    ("Recipient Name Raw", ""),
+    ("Wikipedia Recipient ID", "recipient_wikidata"),
+    ("Placename", ""),
+    ("City", ""),
+    ("District", ""),
+    ("Province", ""),
+    ("Country", ""),
+    ("Latitude", ""),
+    ("Longitude", ""),
+    ("GeoNames ID", ""),
+    ("Raw Placename", ""),
+    ("Feature Type", ""),
+    ("Source", ""),
+    ("Publication Date", ""),
+    ("Story People", ""),
+    ("Story Organizations", ""),
+    ("Story Locations", ""),
+    ("Language", ""),
+    ("Version", ""),
+))
+POLECAT_COLUMNS = tuple(column for column, _ in _COLUMNS)
+_KEYS = dict(_COLUMNS)
 
 
 def export_polecat(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
