@@ -514,6 +514,7 @@ def test_an_arrest_warrant_is_coercion(nlp: Language) -> None:
     ("The Peruvian president lambasted Chile for its trade policy.", "ACCUSE"),
     ("Bolivia sided with Venezuela in the border dispute.", "SUPPORT"),
     ("The Bolivian rebels renounced violence.", "CONCEDE"),
+    ("Chilean troops wounded two protesters near the border.", "ASSAULT"),
 ])
 def test_verbs_from_the_petrarch2_dictionary(nlp: Language, text: str, event_type: str) -> None:
     assert event_type in types_of(nlp, text)
@@ -589,3 +590,8 @@ def test_the_writers_own_meeting_and_friendly_advice_are_no_events(nlp: Language
     assert "CONSULT" not in types_of(nlp, "I met one man who had been detained by the Chilean police.")
     assert types_of(nlp, "One veteran Peruvian correspondent warned me to be careful.") == []
     assert "THREATEN" in types_of(nlp, "Peru warned Chile to stay out of the dispute.")
+
+
+def test_an_earthquake_or_a_decision_injures_no_one_in_an_event(nlp: Language) -> None:
+    assert types_of(nlp, "The earthquake injured 200 people in southern Peru.") == []
+    assert types_of(nlp, "The Chilean decision injured his pride.") == []
