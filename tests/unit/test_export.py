@@ -20,6 +20,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.export import EXPORTERS, export
 from newsgraph.export.cameo import cameo_code, quad_class
 from newsgraph.export.gdelt import GDELT_COLUMNS, global_event_id
+from newsgraph.export.plover import POLECAT_COLUMNS
 from newsgraph.link import relink
 
 UN = {"text": "the UN", "name": "United Nations", "kind": "organization", "country": None, "sector": "IGO",
@@ -118,6 +119,20 @@ def test_polecat_is_the_published_table_layout(store: sqlite3.Connection, tmp_pa
     assert first["Intensity"] == "" and first["Actor COW"] == "" and first["Language"] == "en"
     assert rows[3]["Actor Name"] == "France; Germany"  # several actors: "; "-joined, aligned
     assert rows[4]["Actor Country"] == "" and rows[4]["Primary Actor Sector"] == "IGO"
+
+
+def test_polecat_writes_quotes_and_tabs_in_names_as_plain_text(tmp_path: Path) -> None:
+    conn = open_store()
+    add_article(conn, id="q1", text="The group said so.", published="2024-03-04", outlet='The "Daily"\tWire')
+    group = {"text": 'the "Lions"\tgroup', "name": 'the "Lions" group', "kind": "group", "country": None,
+             "sector": "INS", "role": None, "wikidata": None, "start": 0, "end": 9, "via": "ner"}
+    add_record(conn, record("q1e", "q1", "ASSAULT", [group], []))
+    conn.commit()
+    out = tmp_path / "events.tsv"
+    assert export(conn, "polecat", out) == 1
+    row = dict(zip(POLECAT_COLUMNS, out.read_text(encoding="utf-8").splitlines()[1].split("\t"), strict=True))
+    assert row["Actor Name"] == 'the "Lions" group' and row["Actor Name Raw"] == 'the "Lions" group'
+    assert row["Source"] == 'The "Daily" Wire'
 
 
 def test_polecat_keeps_several_actors_aligned_when_one_has_no_country(tmp_path: Path) -> None:

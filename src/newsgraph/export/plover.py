@@ -23,7 +23,6 @@ Wikipedia id columns hold the actor's Wikidata id.
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 from pathlib import Path
@@ -95,11 +94,10 @@ _KEYS = dict(_COLUMNS)
 
 def export_polecat(conn: sqlite3.Connection, out_path: Path, *, min_confidence: float | None = None) -> int:
     count = 0
-    with out_path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
-        writer.writerow(POLECAT_COLUMNS)
+    with out_path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("\t".join(POLECAT_COLUMNS) + "\n")
         for row in iter_rows(conn, min_confidence=min_confidence):
-            writer.writerow(polecat_row(row))
+            out.write("\t".join(polecat_row(row)) + "\n")  # cells hold no tab or line break: no quoting
             count += 1
     return count
 
