@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.roles import counted
 from newsgraph.nlp.gazetteer import country_adjective
 from newsgraph.records import Actor, ActorMention
 
@@ -43,14 +43,10 @@ class MentionIndex:
                 found = self.at(child)
                 if found:
                     return found
-        if head.like_num or head.lemma_.lower() in word_list("partitives"):
-            for prep in head.children:  # "hundreds of troops", "members of the opposition"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            found = self.of_argument(obj)
-                            if found:
-                                return found
+        for obj in counted(head):  # "hundreds of troops", "members of the opposition"
+            found = self.of_argument(obj)
+            if found:
+                return found
         return []
 
     def _shared_office(self, head: Token, mention: ActorMention) -> list[ActorMention]:

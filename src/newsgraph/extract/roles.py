@@ -118,6 +118,14 @@ def agents(verb: Token) -> list[Token]:
     return pobjs(verb, ("by",))
 
 
+def counted(noun: Token) -> list[Token]:
+    """What a count or part stands for: the objects of its of-phrase ("hundreds of troops",
+    "members of the opposition", "part of its fleet"); none for another noun."""
+    if not (noun.like_num or noun.lemma_.lower() in word_list("partitives")):
+        return []
+    return pobjs(noun, ("of",))
+
+
 def objects(verb: Token) -> list[Token]:
     """Direct objects; where the model made the object an attribute of a verb that is no copula
     ("\"successfully eliminated\" the deputy leader" parsed as attr), that attribute."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
-from newsgraph.extract.roles import Roles, agents, objects, pobjs, subjects
+from newsgraph.extract.roles import Roles, agents, counted, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
 
@@ -52,10 +52,8 @@ def word_forms(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
 
 
 def _counted(tokens: list[Token]) -> list[Token]:
-    """Tokens with what a count or part among them stands for ("hundreds of officers", "part of its
-    fleet": officers, fleet)."""
-    partitives = word_list("partitives")
-    return [*tokens, *[o for t in tokens if t.like_num or t.lemma_.lower() in partitives for o in pobjs(t, ("of",))]]
+    """Tokens with what a count or part among them stands for ("hundreds of officers": officers)."""
+    return [*tokens, *[o for t in tokens for o in counted(t)]]
 
 
 def _theme(arg: str) -> Callable[[Reading], bool]:
@@ -220,11 +218,26 @@ def _in_gerund_subject(r: Reading) -> bool:
     return tok.dep_ == "nsubj" and any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i for c in tok.head.children)
 
 
+def _modifier(words: frozenset[str]) -> Callable[[Reading], bool]:
+    """A modifier of the trigger itself is in the list ("a retaliatory strike")."""
+    return lambda r: bool(word_forms([c for c in r.token.children if c.dep_ in MODIFIER_DEPS]) & words)
+
+
+def _predicate(words: frozenset[str]) -> Callable[[Reading], bool]:
+    """A noun trigger is the subject of a verb in the list ("the truce held")."""
+    return lambda r: r.token.dep_ in ("nsubj", "nsubjpass") and r.token.head.lemma_.lower() in words
+
+
+def _of_phrase(words: frozenset[str]) -> Callable[[Reading], bool]:
+    """An of-phrase of the trigger or of its object is in the list ("stripped X of his immunity")."""
+    return lambda r: bool(word_forms(
+        [*pobjs(r.token, ("of",)), *[p for o in objects(r.token) for p in pobjs(o, ("of",))]]) & words)
+
+
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
-    "modifier": lambda arg: lambda r: bool(
-        word_forms([c for c in r.token.children if c.dep_ in MODIFIER_DEPS]) & _words(arg)),
+    "modifier": lambda arg: _modifier(_words(arg)),
     "subject": _subject,
     "doer": _doer,
     "object_of": _object_of,
@@ -242,8 +255,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
                                           for c in r.token.children),
     "form": lambda arg: lambda r: r.token.lower_ in arg.split("|"),
     "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
-    "predicate": lambda arg: lambda r: r.token.dep_ in ("nsubj", "nsubjpass") and (
-        r.token.head.lemma_.lower() in _words(arg)),
+    "predicate": lambda arg: _predicate(_words(arg)),
     "owner": lambda _arg: _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
@@ -253,8 +265,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
     "complement_theme": _complement_theme_in,
-    "of_phrase": lambda arg: lambda r: bool(word_forms(
-        [*pobjs(r.token, ("of",)), *[p for o in objects(r.token) for p in pobjs(o, ("of",))]]) & _words(arg)),
+    "of_phrase": lambda arg: _of_phrase(_words(arg)),
     "that_clause": lambda _arg: lambda r: any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in r.token.children),
@@ -320,11 +331,11 @@ def _lemma_forms(reading: Reading) -> set[str]:
 
 def check(reading: Reading) -> Verdict | None:
     """The verdict of the first sense rule that matches the reading, or None (keep it as it is)."""
+    forms = _lemma_forms(reading)
     for rule in rules():
         if rule.types is not None and reading.type not in rule.types:
             continue
-        lemmas = rule.lemmas
-        if lemmas is not None and not lemmas & _lemma_forms(reading):
+        if rule.lemmas is not None and not rule.lemmas & forms:
             continue
         if all(test(reading) != negated for negated, test in rule.tests):
             return rule.verdict
