@@ -308,7 +308,7 @@ def test_who_confirms_or_condemns_an_attack_is_not_its_doer(nlp: Language) -> No
 
 
 def test_a_person_named_like_a_town_is_not_the_town_s_state(nlp: Language) -> None:
-    events = events_of(nlp, "A court in Lima revoked Zamora's house arrest on Monday.")
+    events = events_of(nlp, "A court in Lima revoked Valencia's house arrest on Monday.")
     assert all(m.actor.kind != "state" for e in events for m in e.target)
     assert [m.actor.country for e in events_of(nlp, "Russia bombed Aleppo on Monday.") for m in e.target] == ["SYR"]
 

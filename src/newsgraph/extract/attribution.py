@@ -269,20 +269,18 @@ class AttributionFinder:
                 subj += [p for c in anc.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 if subj:
                     speakers.insert(0, subj[0])
+        above = {t.i for t in trigger.ancestors}
         for source in self.cues(sent).according_to:
             # "X said …, according to local media": the report is the outer source of X's words;
             # "X said that, according to the report, …": inside X's words, the inner one
-            above = {t.i for t in trigger.ancestors}
             said = next((a for a in source.ancestors if a.lemma_.lower() in REPORTING_VERBS
                          and a.pos_ in ("VERB", "AUX") and a.i in above), None)
             inside = said is not None and any(
                 c.dep_ in ("ccomp", "xcomp", "advcl") and c.left_edge.i <= source.i <= c.right_edge.i
                 for c in said.children)
+            according = next((a for a in source.ancestors if a.lower_ == "according"), None)
             doc = source.doc
-            opener = next((a for a in source.ancestors if a.lower_ in ("according", "to")), source)
-            while opener.lower_ == "to" and opener.head is not opener and opener.head.lower_ == "according":
-                opener = opener.head
-            closing = opener.i > 0 and doc[opener.i - 1].text == "," and all(
+            closing = according is not None and according.i > 0 and doc[according.i - 1].text == "," and all(
                 t.is_punct for t in doc[source.right_edge.i + 1 : sent.end])  # "…, according to X."
             if said is not None and (not inside or closing):
                 speakers.insert(0, source)
