@@ -908,7 +908,7 @@ def _believed(tok: Token) -> bool:
     """The act is what someone believes, expects or predicts ("he believes the leaders will meet",
     "expects Peru to withdraw"): a forecast, not a declaration of intent."""
     clause = _act_clause(tok)
-    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
         if clause.lemma_.lower() in word_list("believe_stance_verbs"):
             return True
