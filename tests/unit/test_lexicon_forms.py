@@ -42,3 +42,14 @@ def test_forms_the_model_lemmatises_wrongly_are_corrected(nlp: Language) -> None
     doc = nlp("Soldiers raped villagers, and Chile boycotts the summit while a judge is sentencing two men.")
     lemmas = {t.lower_: t.lemma_ for t in doc}
     assert (lemmas["raped"], lemmas["boycotts"], lemmas["sentencing"]) == ("rape", "boycott", "sentence")
+
+
+def test_a_generic_event_noun_is_the_act_named_before_it(nlp: Language) -> None:
+    (event,) = events_of(nlp, "The insurgents launched a bombing campaign against Quito.")
+    assert (event.type, event.rule) == ("ASSAULT", "nominal:bombing campaign")
+    assert [m.actor.country for m in event.target] == ["ECU"]  # the head's against-phrase
+    shelling = [e for e in events_of(nlp, "Soldiers began a shelling campaign on the port.") if e.type == "ASSAULT"]
+    assert [e.rule for e in shelling] == ["nominal:shelling campaign"]
+    # a generic head with no act before it, or an act noun before a head that is not generic
+    doc = nlp("Chile began an election campaign, and the trade minister spoke at the detention centre.")
+    assert all(trigger_for(t) is None for t in doc if t.lower_ in ("campaign", "minister", "centre"))

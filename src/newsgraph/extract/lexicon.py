@@ -271,8 +271,33 @@ def trigger_for(token: Token) -> Trigger | None:
                 return trig
     single = lex.single.get((lemma, pos)) or _derived(token, lemma, pos)
     if not single:
-        return None
+        return _event_head(token, lemma) if pos == "NOUN" else None
     return _with_prep(single, token, PARTICLE_DEPS if pos == "VERB" else ("prep",))
+
+
+def _event_head(noun: Token, lemma: str) -> Trigger | None:
+    """A generic event noun ("campaign", "operation", "convoy": word list event_heads) named by the
+    act before it ("a bombing campaign", "a shelling campaign", "an aid convoy"): the act's trigger
+    read as a noun at the head, whose dependents carry the roles ("... against Kabul")."""
+    if lemma not in word_list("event_heads"):
+        return None
+    for mod in noun.children:
+        if mod.dep_ in ("compound", "amod") and mod.i < noun.i:
+            trig = trigger_named(mod)
+            if trig is not None:
+                return replace(trig, pos="NOUN", frame="nominal", lemma=f"{mod.lower_} {lemma}")
+    return None
+
+
+def trigger_named(mod: Token) -> Trigger | None:
+    """The trigger a modifier word names as a noun ("bombing", "aid"), or as the gerund of a
+    trigger verb ("shelling"), with no particle or preposition condition."""
+    lex = load_triggers()
+    word = mod.lower_
+    found = lex.single.get((mod.lemma_.lower(), "NOUN")) or lex.single.get((word, "NOUN"))
+    if not found and word.endswith("ing") and len(word) >= 7:
+        found = lex.single.get((word[:-3], "VERB"))
+    return next((t for t in found or () if not t.preps), None)
 
 
 def _derived(token: Token, lemma: str, pos: str) -> tuple[Trigger, ...]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.lexicon import trigger_named, word_list
 from newsgraph.extract.status import is_condition
 
 # Verbs whose object is the understood subject of their infinitive complement.
@@ -395,7 +395,9 @@ def _nominal_roles(noun: Token) -> Roles:
     doer_of = bool({noun.lemma_.lower(), noun.lower_} & word_list("doer_of_nouns"))
     # "sanctions from the EU": the EU's; "the withdrawal from Syria": Syria is left, not leaving
     source = ([] if undergoer else owners) + pobjs(noun, ("by",) if doer_of else ("by", "from"))
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    # not the modifier that names the act of a generic head ("a shelling campaign")
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not (
+        c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))]
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
     if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw
