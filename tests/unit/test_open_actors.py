@@ -319,3 +319,10 @@ def test_the_group_refers_back_to_an_unnamed_group_introduced_before(nlp: Langua
     assert [(a.kind, a.name) for a in sources(attack)] == [("group", "terrorist cell")]
     report = events_of(nlp, "Officials released a report on Monday. The group said it would attack ports.")
     assert all(m.actor.name != "report" for e in report for m in e.source)
+
+
+def test_the_group_takes_the_group_phrase_not_the_agency_that_acted_on_it(nlp: Language) -> None:
+    text = ('The security agency broke up a criminal gang calling itself "the Red Dawn" on Monday. '
+            "The group was planning to attack ports.")
+    attack = only(nlp, text, "ASSAULT")
+    assert [(a.kind, a.name) for a in sources(attack)] == [("group", "gang")]

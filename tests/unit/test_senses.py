@@ -595,3 +595,9 @@ def test_the_writers_own_meeting_and_friendly_advice_are_no_events(nlp: Language
 def test_an_earthquake_or_a_decision_injures_no_one_in_an_event(nlp: Language) -> None:
     assert types_of(nlp, "The earthquake injured 200 people in southern Peru.") == []
     assert types_of(nlp, "The Chilean decision injured his pride.") == []
+
+
+def test_breaking_up_a_crowd_is_force_and_a_network_a_crackdown(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Riot police broke up the rally in Minsk with tear gas.")
+    assert "COERCE" in types_of(nlp, "Police in Lima broke up a drug gang on Monday.")
+    assert types_of(nlp, "The talks broke up without agreement, and regulators want to break up the bank.") == []

@@ -144,7 +144,9 @@ class DescriptionMixin:
         if description.target == "group":
             # "broke up a terrorist cell … the group was making bombs": the last singular phrase before
             # that is no actor here; open_actors may make it one (a group), and the head joins it
-            phrase = next((e for e in ranked if not e.referents and not e.plural and e.sent < self.sent), None)
+            phrases = [e for e in ranked if not e.referents and not e.plural and e.sent < self.sent]
+            phrase = next((e for e in phrases if e.key[-1].split()[-1] in rules.GROUP_HEADS),
+                          phrases[0] if phrases else None)
             if phrase is not None:
                 self.unresolved[head.i] = phrase.token
             return []

@@ -154,6 +154,11 @@ DESCRIPTIONS: dict[str, Description] = {
     **dict.fromkeys(_words("side party"), Description(target="side")),
     **dict.fromkeys(_words("man woman"), _person()),
 }
+# Heads of an unnamed phrase that "the group" may take up ("a terrorist cell … the group"), before
+# any other phrase ("the agency broke up a cell … the group": the cell, not the agency).
+GROUP_HEADS: frozenset[str] = _words(
+    "group cell network ring gang cartel militia faction movement outfit syndicate organisation organization"
+)
 # The singular heads that are too vague to resolve on their own ("the party", "the side", "the capital").
 PLURAL_ONLY: frozenset[str] = frozenset({"side", "party", "capital", "man", "woman"})
 

@@ -264,8 +264,11 @@ def _pronouns(doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         while head in links and head not in covered and seen < len(links):
             head, seen = links[head], seen + 1
         found = covered.get(head)
-        if found is None or found.via not in ("role-noun", "ner", "apposition", "dictionary"):
+        if found is None or found.via not in ("role-noun", "ner", "apposition", "dictionary", "coref"):
             continue
+        if found.via == "coref" and word.pos_ not in ("NOUN", "PROPN"):
+            continue  # a description may follow a pronoun back ("a cell calling itself … the group"); a
+            # pronoun does not take what an earlier pronoun was taken to mean (errors compound)
         actor = found.actor
         if actor.kind == "state" or (word.pos_ in ("NOUN", "PROPN") and actor.kind not in ("group", "organization")):
             continue  # a description ("the group") takes a group or an organisation only
