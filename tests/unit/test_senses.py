@@ -601,3 +601,9 @@ def test_breaking_up_a_crowd_is_force_and_a_network_a_crackdown(nlp: Language) -
     assert "ASSAULT" in types_of(nlp, "Riot police broke up the rally in Minsk with tear gas.")
     assert "COERCE" in types_of(nlp, "Police in Lima broke up a drug gang on Monday.")
     assert types_of(nlp, "The talks broke up without agreement, and regulators want to break up the bank.") == []
+
+
+def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp: Language) -> None:
+    assert "SANCTION" not in types_of(nlp, "The Bolivian army suspended its offensive against the rebels.")
+    assert types_of(nlp, "Ecuador suspended its sanctions on Peru.").count("SANCTION") == 1  # the halted act
+    assert "SANCTION" in types_of(nlp, "Chile suspended aid to Peru.")

@@ -246,11 +246,14 @@ def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
                 if e.rule.startswith("halt:")]
 
     assert derived("The Peruvian army halted its offensive near the border.") == [
-        ("RETREAT", "disarm", "asserted", ["PER"])]
+        ("RETREAT", "ceasefire", "asserted", ["PER"])]
     assert derived("Ecuador suspended its sanctions on Peru.") == [("RETREAT", "ease", "asserted", ["ECU"])]
     assert derived("Chilean dockworkers called off their strike.") == [("CONCEDE", None, "asserted", ["CHL"])]
     # promised, not yet carried out: a verbal concession
     assert derived("Bolivia agreed to halt its air strikes on the rebels.") == [("CONCEDE", None, "planned", ["BOL"])]
+    # an act no one is named for is the halter's own: agreeing to halt it is a promised concession
+    assert derived("The rebels agreed to halt hostilities with the Bolivian army.") == [
+        ("CONCEDE", None, "planned", [None])]
     # a halted act keeps its own record, now denied
     text = "The Peruvian army halted its offensive near the border."
     halted = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
@@ -262,6 +265,7 @@ def test_ending_anothers_act_or_being_told_to_stop_is_no_de_escalation(nlp: Lang
         return [e.type for e in events_of(nlp, text) if e.rule.startswith("halt:")]
 
     assert derived("Peruvian police ended the farmers' protest in Lima.") == []
+    assert derived("Peruvian police ended the fighting in Lima.") == []
     assert derived("The Peruvian rebels must stop attacking civilians.") == []
     # a verb that itself de-escalates says it once
     lifted = [e for e in events_of(nlp, "Ecuador lifted its sanctions on Peru.") if e.type == "RETREAT"]

@@ -767,6 +767,9 @@ class _Builder:
         halters = _actors(tuple(subjects(verb)), self.index)
         doers = {identity(m.actor) for m in event.source}
         source = [m for m in halters if identity(m.actor) in doers]
+        if not event.source and tok.pos_ == "NOUN":  # "agreed to halt hostilities": an act no one is
+            # named for is the halter's own, unless the police end it ("police ended the fighting")
+            source = [m for m in halters if m.actor.sector not in word_list("police_sectors")]
         if not source or (event.type in CROWD_TYPES and any(m.actor.sector in word_list("armed_sectors")
                                                             for m in source)):
             return None  # "police stopped their protest": the police end others' protest (COERCE)

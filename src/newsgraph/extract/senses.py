@@ -156,11 +156,16 @@ def _source_sector(arg: str) -> Callable[[Reading], bool]:
     return lambda r: any(m.actor.sector in sectors for m in r.source)
 
 
-def _theme_act(r: Reading) -> bool:
+def _theme_act(arg: str) -> Callable[[Reading], bool]:
     """An object of the trigger is itself an act of another type ("received threats / a request /
-    an apology from X"): that act is the event."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and (t := trigger_for(c)) is not None and t.type != r.type
-               for c in r.token.children)
+    an apology from X"), or of one of the listed types ("suspended its offensive": ASSAULT): that
+    act is the event."""
+    types = frozenset(arg.split("|")) if arg else None
+
+    def check(r: Reading) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and (t := trigger_for(c)) is not None
+                   and (t.type in types if types is not None else t.type != r.type) for c in r.token.children)
+    return check
 
 
 def _subject_act(r: Reading) -> bool:
@@ -249,7 +254,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "armed": lambda _arg: _armed,
     "source_sector": _source_sector,
     "target_sector": _target_sector,
-    "theme_act": lambda _arg: _theme_act,
+    "theme_act": _theme_act,
     "subject_act": lambda _arg: _subject_act,
     "particle": lambda arg: lambda r: any(c.dep_ in ("prt", "advmod") and c.lower_ in arg.split("|")
                                           for c in r.token.children),
