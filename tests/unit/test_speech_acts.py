@@ -254,6 +254,11 @@ def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
     # an act no one is named for is the halter's own: agreeing to halt it is a promised concession
     assert derived("The rebels agreed to halt hostilities with the Bolivian army.") == [
         ("CONCEDE", None, "planned", [None])]
+    # a measure no one is named for is held by whoever ends it; ending it threatens no one
+    ended = events_of(nlp, "The Chilean interior minister said he would end the curfew next week.")
+    assert [(e.type, e.status, countries(e.source)) for e in ended if e.rule.startswith("halt:")] == [
+        ("CONCEDE", "planned", ["CHL"])]
+    assert not any(e.type == "THREATEN" for e in ended)
     # a halted act keeps its own record, now denied
     text = "The Peruvian army halted its offensive near the border."
     halted = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]

@@ -739,8 +739,8 @@ class _Builder:
         doer → target, at the same words (the act keeps its own record and status). PLOVER: threats
         are verbal acts with serious repercussions."""
         default = THREAT_MODES.get(event.type)
-        if default is None or not event.source:
-            return None
+        if default is None or not event.source or _halting_verb(tok) is not None:
+            return None  # "will end the curfew" announces the end of a measure, not the measure
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
         declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not _believed(tok)
         warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
@@ -831,6 +831,11 @@ class _Builder:
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
             source = self.context.authority(tok, place)  # "a curfew was imposed in Lagos"; not "no one should be"
+        if not source and not symmetric and _by_authorities(trig) and trig.pos == "NOUN" and (
+                halting := _halting_verb(tok)) is not None and halting[0].dep_ != "pcomp":
+            # "the mayor will end the curfew": whoever ends a measure holds it (not "the importance
+            # of ending detention", whose subject is a guess)
+            source = _actors(tuple(subjects(halting[0])), self.index)
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
