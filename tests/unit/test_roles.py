@@ -368,3 +368,10 @@ def test_a_passive_conjoined_to_a_misparsed_verb_keeps_its_object(bare_nlp: Lang
     released = next(t for t in doc if t.text == "released")
     trig = trigger_for(released)
     assert trig is not None and trig.type == "RETREAT"
+
+
+def test_putting_ones_forces_on_alert_or_someone_in_detention(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The government put the army on alert.", "alert", "nominal")
+    assert (r["source"], r["target"]) == (["government"], [])  # its own forces are no side
+    r = roles_of(bare_nlp, "The government has kept two activists in detention.", "detention", "nominal")
+    assert (r["source"], r["target"]) == (["government"], ["activists"])

@@ -607,3 +607,14 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
     assert "SANCTION" not in types_of(nlp, "The Bolivian army suspended its offensive against the rebels.")
     assert types_of(nlp, "Ecuador suspended its sanctions on Peru.").count("SANCTION") == 1  # the halted act
     assert "SANCTION" in types_of(nlp, "Chile suspended aid to Peru.")
+
+
+def test_recruiting_fighters_is_mobilising_hiring_staff_is_not(nlp: Language) -> None:
+    assert "MOBILIZE" in types_of(nlp, "The Chilean army recruited 2,000 soldiers.")
+    assert "MOBILIZE" in types_of(nlp, "The rebels stepped up recruitment in the north.")
+    assert "MOBILIZE" not in types_of(nlp, "The Chilean firm recruited engineers in Santiago.")
+
+
+def test_building_up_forces_is_mobilising_building_up_an_economy_is_not(nlp: Language) -> None:
+    assert "MOBILIZE" in types_of(nlp, "Peru is building up its forces near the border.")
+    assert types_of(nlp, "Peru built up its economy.") == []

@@ -412,7 +412,11 @@ def _nominal_roles(noun: Token) -> Roles:
         verb.lemma_.lower() in word_list("participation_verbs")
     ):  # "X engaged Y in a firefight", "X took part in the talks", "X went on strike"
         source = subjects(verb)
-        target += objects(verb) if verb.lemma_.lower() != "take" else []
+        # "engaged Y in a firefight", "kept X in detention": Y and X undergo it; "took part in", "put
+        # its troops on alert": the doer's own forces are not a side
+        lemma = verb.lemma_.lower()
+        target += [] if lemma == "take" else [o for o in objects(verb) if not (
+            lemma in word_list("own_forces_verbs") and o.lemma_.lower() in word_list("forces"))]
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
     if owned is not None and not source and owned.lemma_.lower() in ("responsibility", "credit") and (
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
