@@ -30,6 +30,18 @@ def test_warning_that_something_happens_is_an_accusation(nlp: Language) -> None:
     assert aid.attribution[0].country == "FRA"
 
 
+def test_a_warning_is_about_the_doer_of_a_passive_act_and_never_the_speaker_s_own_forces(nlp: Language) -> None:
+    def accused(text: str) -> list[list[str | None]]:
+        return [countries(e.target) for e in events_of(nlp, text) if e.type == "ACCUSE"]
+
+    assert accused("Chile warned that Bolivia was being armed by Russia.") == [["RUS"]]
+    assert accused("Chile warned that Bolivia would be punished.") == []  # the one who undergoes it is not accused
+    text = "The Peruvian defence minister warned that Bolivia would be invaded by Peruvian troops if the talks failed."
+    assert accused(text) == []
+    assert any(e.type == "THREATEN" for e in events_of(nlp, text))
+    assert accused("The Peruvian president warned that the Peruvian opposition was arming gangs.") == [["PER"]]
+
+
 def test_warning_about_ties_targets_both_sides(nlp: Language) -> None:
     events = events_of(nlp, "The State Department warned about growing military ties between Iran and Venezuela.")
     accuse = next(e for e in events if e.type == "ACCUSE")

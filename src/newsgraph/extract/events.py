@@ -467,7 +467,10 @@ class _Builder:
         for comp in tok.children:
             if comp.dep_ in ("ccomp", "parataxis"):
                 for clause in (comp, *comp.conjuncts):
-                    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    # "warned that X would be invaded by Y": about Y, the doer, not X who undergoes it
+                    # (an act's doer: "could be interpreted by X as weakness" accuses no one)
+                    own = [c for c in clause.children if c.dep_ == "nsubj"] if not is_passive(clause) else (
+                        agents(clause) if trigger_for(clause) is not None else [])
                     found += _actors(tuple(expand(own)), self.index)
         if not found:
             for about in pobjs(tok, ABOUT_PREPS):
@@ -486,7 +489,12 @@ class _Builder:
         if not speaker:
             return None
         spoken = {identity(m.actor) for m in speaker}
-        target = [m for m in self.content_actors(tok) if identity(m.actor) not in spoken]
+        # a state's side does not warn against its own state's forces or government: "the defence
+        # minister warned that its troops would invade X" is a threat (made from the content), not an
+        # accusation (an allegation may name them: "police alleged that the diplomat had …")
+        official = {m.actor.country for m in speaker if _official(m.actor)} if lemma in WARNING_VERBS else set()
+        target = [m for m in self.content_actors(tok) if identity(m.actor) not in spoken
+                  and not (_official(m.actor) and m.actor.country in official)]
         if not target:
             return None
         same = event_type == trig.type
@@ -895,6 +903,11 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _official(actor: Actor) -> bool:
+    """A state, or its executive or forces (word list state_sectors; not its opposition or courts)."""
+    return bool(actor.country) and (actor.kind == "state" or actor.sector in word_list("state_sectors"))
 
 
 def _by_authorities(trig: Trigger) -> bool:
