@@ -618,3 +618,8 @@ def test_recruiting_fighters_is_mobilising_hiring_staff_is_not(nlp: Language) ->
 def test_building_up_forces_is_mobilising_building_up_an_economy_is_not(nlp: Language) -> None:
     assert "MOBILIZE" in types_of(nlp, "Peru is building up its forces near the border.")
     assert types_of(nlp, "Peru built up its economy.") == []
+
+
+def test_a_state_stabbed_in_the_back_is_betrayed_a_person_is_stabbed(nlp: Language) -> None:
+    assert types_of(nlp, "Bolivia, he said, had stabbed Peru in the back.") == []
+    assert "ASSAULT" in types_of(nlp, "A man stabbed the Chilean ambassador in the back.")
