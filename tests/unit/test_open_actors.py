@@ -326,3 +326,8 @@ def test_the_group_takes_the_group_phrase_not_the_agency_that_acted_on_it(nlp: L
             "The group was planning to attack ports.")
     attack = only(nlp, text, "ASSAULT")
     assert [(a.kind, a.name) for a in sources(attack)] == [("group", "gang")]
+
+
+def test_more_of_a_group_stands_for_the_group(nlp: Language) -> None:
+    event = only(nlp, "Canada sanctioned five more of the Russian banks.", "SANCTION")
+    assert [m.actor.country for m in event.target] == ["RUS"]

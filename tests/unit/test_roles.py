@@ -375,3 +375,9 @@ def test_putting_ones_forces_on_alert_or_someone_in_detention(bare_nlp: Language
     assert (r["source"], r["target"]) == (["government"], [])  # its own forces are no side
     r = roles_of(bare_nlp, "The government has kept two activists in detention.", "detention", "nominal")
     assert (r["source"], r["target"]) == (["government"], ["activists"])
+
+
+def test_each_conjoined_object_of_a_light_verb_is_the_subject_s_act(bare_nlp: Language) -> None:
+    text = "The government announced travel bans against four officers, as well as sanctions against two banks."
+    r = roles_of(bare_nlp, text, "sanctions", "nominal")
+    assert r["source"] == ["government"] and r["target"] == ["banks"]

@@ -441,23 +441,27 @@ def _nominal_roles(noun: Token) -> Roles:
     if not target and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("arrival_verbs"):
         # "aid from the UN reached Gaza", "the shipment arrived in Odesa": where it got to
         target += objects(head) + pobjs(head, ("in", "at"))
-    if noun.dep_ in LIGHT_VERB_OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+    anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
+    light = anchor.head
+    if anchor.dep_ in LIGHT_VERB_OBJECT_DEPS and light.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
-        subj, _ = _verb_subject_object(head)
-        if head.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
+        subj, _ = _verb_subject_object(light)
+        if light.lemma_.lower() in UNDERGOING_VERBS and anchor.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
-            source = source or pobjs(head, ("from",))  # "Y received a warning from X"
-        elif head.lemma_.lower() in word_list("stopping_verbs") and noun.dep_ == "dobj":
+            source = source or pobjs(light, ("from",))  # "Y received a warning from X"
+        elif light.lemma_.lower() in word_list("stopping_verbs") and anchor.dep_ == "dobj":
             pass  # "will use force to end the protests", "police dispersed the rally": not theirs
-        elif head.lemma_.lower() in word_list("observing_verbs"):
+        elif light.lemma_.lower() in word_list("observing_verbs"):
             pass  # "he filmed the battle", "residents witnessed the attack": the watcher is not its doer
-        elif head.lemma_.lower() in word_list("brokering_verbs") and (
+        elif light.lemma_.lower() in word_list("brokering_verbs") and (
             {noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns")
         ):
             pass  # "the US secured Lai's release": who brings it about does not release
         elif not source or (subj and all(t.pos_ == "PRON" and t.dep_ == "poss" for t in source)):
             source = subj  # "X affirmed its support": the light verb's subject is whose it is
-        target += pobjs(head, ("with", "on", "against", "to"))
+        target += pobjs(light, ("with", "on", "against", "to"))
     return Roles(
         source=tuple(source + modifiers),
         target=tuple(target),
