@@ -241,6 +241,15 @@ def test_overview_counts_dyads_and_conflicts(conn: sqlite3.Connection) -> None:
         ({"since": "2024-03-06"}, {"a3-0", "a4/odd id-0", "a1-1"}),  # a1-1 happens "in March"
         ({"until": "2024-03-04"}, {"a1-0", "a1-1"}),
         ({"confidence": "0.5"}, {"a1-0", "a1-1", "a2-0", "a4/odd id-0"}),
+        # the role of the actor, and who is on the other side
+        ({"actor": "Russia", "role": "source"}, {"a1-0", "a2-0", "a3-0"}),
+        ({"actor": "Russia", "role": "target"}, {"a1-1"}),
+        ({"actor": "North Korea", "role": "source", "counterpart": "Russia"}, {"a1-1"}),
+        ({"actor": "Russia", "counterpart": "Iran"}, set()),
+        ({"counterpart": "Iran"}, {"a4/odd id-0"}),
+        # the words must be in the event's own sentence, not only somewhere in its article
+        ({"q": "fighter jets"}, {"a1-1"}),
+        ({"q": "officials"}, {"a1-0"}),
     ],
 )
 def test_events_filters(conn: sqlite3.Connection, args: dict[str, str], expected: set[str]) -> None:
@@ -273,6 +282,7 @@ def test_events_pages_and_search_hits(conn: sqlite3.Connection) -> None:
         ({"page": "9" * 26}, "page must be a number from 1"),
         ({"page": "²"}, "page must be a number from 1"),
         ({"target": "Russia"}, "target must be an actor id"),
+        ({"actor": "Russia", "role": "victim"}, "unknown role"),
         ({"target": "9" * 26}, "target must be an actor id"),
         ({"target": "²"}, "target must be an actor id"),
         ({"q": "x" * 600}, "longer than"),

@@ -16,6 +16,7 @@ from newsgraph.serve.urls import actor_url, article_url, cluster_url, events_url
 PAGE_SIZE = 50
 MAX_QUERY_CHARS = 500
 MAX_PAGE = 1_000_000  # pages of the events list a URL may ask for
+ROLES = ("", "source", "target")  # the events list's role filter: either, acting, acted on
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # markers FTS5 puts around matches; split out in Python
 
 
@@ -147,8 +148,10 @@ def load_clusters(
 class EventFilters:
     """The events list's query string, validated (unknown values are errors, not silently dropped)."""
 
-    q: str = ""
+    q: str = ""  # words that must all be in the event's sentence
     actor: str = ""  # an actor id, or part of a name
+    role: str = ""  # with ``actor``: "source" (it acts) or "target" (it is acted on); empty: either
+    counterpart: str = ""  # an actor id or part of a name on the other side ("Russia" supplied by "Iran")
     target: str = ""  # with ``actor``: only events where this one is acted on
     type: str = ""
     status: str = ""
@@ -162,12 +165,16 @@ class EventFilters:
     def from_query(cls, args: Mapping[str, str]) -> EventFilters:
         """Read filters from query-string arguments; ValueError names the bad one."""
         raw = {f.name: (args.get(f.name) or "").strip() for f in fields(cls)}
-        for name, what in (("q", "the search text"), ("actor", "the actor"), ("category", "the category")):
+        for name, what in (("q", "the search text"), ("actor", "the actor"), ("counterpart", "the counterpart"),
+                           ("category", "the category")):
             if len(raw[name]) > MAX_QUERY_CHARS:
                 raise ValueError(f"{what} is longer than {MAX_QUERY_CHARS} characters")
         kind = raw["type"].upper()
         if kind and kind not in EVENT_TYPES:
             raise ValueError(f"unknown event type {raw['type']!r}; use one of {', '.join(EVENT_TYPES)}")
+        role = raw["role"].lower()
+        if role not in ROLES:
+            raise ValueError(f"unknown role {raw['role']!r}; use source or target")
         status = raw["status"].lower()
         if status and status not in STATUSES:
             raise ValueError(f"unknown status {raw['status']!r}; use one of {', '.join(STATUSES)}")
@@ -192,7 +199,8 @@ class EventFilters:
         if number is None or not 1 <= number <= MAX_PAGE:
             raise ValueError(f"page must be a number from 1 to {MAX_PAGE}, not {page[:20]!r}")
         return cls(
-            q=raw["q"], actor=raw["actor"], target=raw["target"], type=kind, status=status,
+            q=raw["q"], actor=raw["actor"], role=role, counterpart=raw["counterpart"], target=raw["target"],
+            type=kind, status=status,
             category=raw["category"], since=raw["since"], until=raw["until"], confidence=raw["confidence"],
             page=int(page),
         )
@@ -233,10 +241,14 @@ class EventsPage:
         return max(1, -(-self.total // self.page_size))
 
 
+def query_words(text: str) -> list[str]:
+    """The words of a user's search text (operators and quotes are plain text)."""
+    return re.findall(r"\w[\w'’-]*", text)
+
+
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: each word quoted, so operators and quotes are plain text."""
-    words = re.findall(r"\w[\w'’-]*", text)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in query_words(text))
 
 
 def search_articles(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[SearchHit]:
@@ -279,15 +291,17 @@ def events_data(conn: sqlite3.Connection, filters: EventFilters, *, page_size: i
             "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if match else "0"
         )
         params += [match] if match else []
+        # the event's own sentence holds every word (not just its article)
+        for word in query_words(filters.q):
+            where.append("instr(lower(substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start)), ?)")
+            params.append(word.lower())
+    role = filters.role or ("source" if filters.target else "")
     if filters.actor:
         actors = find_actors(conn, filters.actor)
-        ids = [a.id for a in actors]
-        role = " AND role = 'source'" if filters.target else ""
-        where.append(
-            f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({','.join('?' * len(ids))}){role})"
-            if ids else "0"
-        )
-        params += ids
+        where.append(_with_actors([a.id for a in actors], role, params))
+    if filters.counterpart:
+        other = {"source": "target", "target": "source"}.get(role, "")
+        where.append(_with_actors([a.id for a in find_actors(conn, filters.counterpart)], other, params))
     if filters.target:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ? AND role = 'target')")
         params.append(int(filters.target))
@@ -317,6 +331,15 @@ def events_data(conn: sqlite3.Connection, filters: EventFilters, *, page_size: i
     hits = search_articles(conn, filters.q) if filters.q else []
     return EventsPage(filters=filters, events=events, total=total, articles=hits, actors=actors,
                       categories=categories, page_size=page_size)
+
+
+def _with_actors(ids: list[int], role: str, params: list[Any]) -> str:
+    """SQL: the event has one of these actors (in this role, when given); adds the parameters."""
+    if not ids:
+        return "0"
+    params += [*ids, *([role] if role else [])]
+    in_role = " AND role = ?" if role else ""
+    return f"e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({','.join('?' * len(ids))}){in_role})"
 
 
 def find_actors(conn: sqlite3.Connection, text: str, *, limit: int = 50) -> list[ActorCount]:
