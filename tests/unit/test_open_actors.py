@@ -331,3 +331,8 @@ def test_the_group_takes_the_group_phrase_not_the_agency_that_acted_on_it(nlp: L
 def test_more_of_a_group_stands_for_the_group(nlp: Language) -> None:
     event = only(nlp, "Canada sanctioned five more of the Russian banks.", "SANCTION")
     assert [m.actor.country for m in event.target] == ["RUS"]
+
+
+def test_a_measure_targeting_someone_is_whoever_passed_it(nlp: Language) -> None:
+    event = only(nlp, "The Chilean senate passed legislation on Monday targeting Peruvian officials.", "SANCTION")
+    assert ([m.actor.country for m in event.source], [m.actor.country for m in event.target]) == (["CHL"], ["PER"])

@@ -623,3 +623,8 @@ def test_building_up_forces_is_mobilising_building_up_an_economy_is_not(nlp: Lan
 def test_a_state_stabbed_in_the_back_is_betrayed_a_person_is_stabbed(nlp: Language) -> None:
     assert types_of(nlp, "Bolivia, he said, had stabbed Peru in the back.") == []
     assert "ASSAULT" in types_of(nlp, "A man stabbed the Chilean ambassador in the back.")
+
+
+def test_a_diplomatic_retaliation_is_no_attack(nlp: Language) -> None:
+    assert "ASSAULT" not in types_of(nlp, "The boycott was the first diplomatic retaliation by Chile against Peru.")
+    assert "ASSAULT" in types_of(nlp, "The Chilean army's retaliation against the rebels killed 12 fighters.")

@@ -297,9 +297,13 @@ def _cause_phrases(verb: Token) -> list[Token]:
 def _by_cause(doers: list[Token]) -> list[Token]:
     """An attack that does something stands for whoever made it: "airstrikes by the army killed
     X", "a Russian missile hit Y", "X was killed in Israeli shelling" (by/from-phrase, possessor,
-    or modifier of the attack noun; the noun itself when none is named)."""
+    or modifier of the attack noun; the noun itself when none is named); a measure made by someone
+    stands with its maker ("X imposed tariffs targeting Y")."""
     out: list[Token] = []
     for tok in doers:
+        if tok.lemma_.lower() in word_list("punitive_measures") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            out += [tok, *subjects(tok.head)]  # "X passed legislation targeting Y": the measure is X's
+            continue
         if not _is_attack(tok):
             out.append(tok)
             continue
