@@ -336,3 +336,11 @@ def test_more_of_a_group_stands_for_the_group(nlp: Language) -> None:
 def test_a_measure_targeting_someone_is_whoever_passed_it(nlp: Language) -> None:
     event = only(nlp, "The Chilean senate passed legislation on Monday targeting Peruvian officials.", "SANCTION")
     assert ([m.actor.country for m in event.source], [m.actor.country for m in event.target]) == (["CHL"], ["PER"])
+
+
+def test_a_visit_abroad_during_which_someone_speaks_is_theirs_a_trip_at_home_visits_no_one(nlp: Language) -> None:
+    event = only(nlp, "The Chilean foreign minister said during a visit to Lima that the talks were useful.",
+                 "CONSULT")
+    assert ([m.actor.country for m in event.source], [m.actor.country for m in event.target]) == (["CHL"], ["PER"])
+    home = events_of(nlp, "During a visit to Arequipa, the Peruvian president said the talks went well.")
+    assert not any(m.actor.country == "PER" for e in home if e.type == "CONSULT" for m in e.target)

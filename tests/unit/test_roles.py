@@ -381,3 +381,10 @@ def test_each_conjoined_object_of_a_light_verb_is_the_subject_s_act(bare_nlp: La
     text = "The government announced travel bans against four officers, as well as sanctions against two banks."
     r = roles_of(bare_nlp, text, "sanctions", "nominal")
     assert r["source"] == ["government"] and r["target"] == ["banks"]
+
+
+def test_the_traveller_of_a_visit_the_sentence_happens_during(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The minister said during a visit to Lima that the talks were useful.", "visit", "nominal")
+    assert r["source"] == ["minister"]
+    r = roles_of(bare_nlp, "The minister said during the talks that a visit to Lima was useful.", "visit", "nominal")
+    assert r["source"] == []  # the visit is not what the sentence happens during

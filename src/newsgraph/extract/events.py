@@ -263,6 +263,9 @@ class _Builder:
         place: Place | None = None
         if roles.destination and not target:
             target, place = self.destination(roles)
+        if trig.mode == "visit":  # a trip within one's own country visits no state: "the PM's visit to Quetta"
+            own = {m.actor.country for m in source if m.actor.country}
+            target = [m for m in target if not _home_place(m, own)]
         if not target and trig.type in COUNTED_TYPES:  # "at least 21 were killed", "released 12"
             target = self.context.counted((*roles.target, *roles.theme))
         if not target and trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal"):
@@ -903,6 +906,15 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _home_place(mention: ActorMention, countries: set[str]) -> bool:
+    """The mention names a place in one of these countries (its seat, or a city the tagger took for
+    an organisation: "Quetta"), not a state or an organisation of its own."""
+    if mention.via in ("place", "seat"):
+        return mention.actor.country in countries
+    place = resolve_place(mention.text) if mention.actor.kind != "state" and not mention.actor.country else None
+    return place is not None and place.kind == "city" and place.country in countries
 
 
 def _official(actor: Actor) -> bool:

@@ -421,6 +421,10 @@ def _nominal_roles(noun: Token) -> Roles:
         lemma = verb.lemma_.lower()
         target += [] if lemma == "take" else [o for o in objects(verb) if not (
             lemma in word_list("own_forces_verbs") and o.lemma_.lower() in word_list("forces"))]
+    if noun.dep_ == "pobj" and head.lower_ in ("during", "on", "while") and verb.pos_ == "VERB" and not source and (
+        noun.lemma_.lower() in word_list("journey_nouns")
+    ):  # "Blinken said during a visit to Beijing", "X met Y on a trip to Z": the traveller is the subject
+        source = subjects(verb)
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
     if owned is not None and not source and owned.lemma_.lower() in ("responsibility", "credit") and (
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
