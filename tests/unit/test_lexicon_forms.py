@@ -53,3 +53,8 @@ def test_a_generic_event_noun_is_the_act_named_before_it(nlp: Language) -> None:
     # a generic head with no act before it, or an act noun before a head that is not generic
     doc = nlp("Chile began an election campaign, and the trade minister spoke at the detention centre.")
     assert all(trigger_for(t) is None for t in doc if t.lower_ in ("campaign", "minister", "centre"))
+
+
+def test_inspectors_inspecting_is_an_investigation(nlp: Language) -> None:
+    (event,) = events_of(nlp, "UN inspectors will inspect the nuclear plant near Arak.")
+    assert (event.type, event.mode, event.status) == ("ACCUSE", "investigate", "planned")
