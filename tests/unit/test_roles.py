@@ -388,3 +388,10 @@ def test_the_traveller_of_a_visit_the_sentence_happens_during(bare_nlp: Language
     assert r["source"] == ["minister"]
     r = roles_of(bare_nlp, "The minister said during the talks that a visit to Lima was useful.", "visit", "nominal")
     assert r["source"] == []  # the visit is not what the sentence happens during
+
+
+def test_a_judged_act_is_not_done_by_whoever_judges_it(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Analysts questioned the wisdom of punishing the minister.", "punishing", "direct")
+    assert r["source"] == []
+    r = roles_of(bare_nlp, "Chile announced the decision of expelling the envoy.", "expelling", "direct")
+    assert r["source"] == ["Chile"]  # a decision is the subject's own

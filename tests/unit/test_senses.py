@@ -609,22 +609,24 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
     assert "SANCTION" in types_of(nlp, "Chile suspended aid to Peru.")
 
 
-def test_recruiting_fighters_is_mobilising_hiring_staff_is_not(nlp: Language) -> None:
-    assert "MOBILIZE" in types_of(nlp, "The Chilean army recruited 2,000 soldiers.")
-    assert "MOBILIZE" in types_of(nlp, "The rebels stepped up recruitment in the north.")
-    assert "MOBILIZE" not in types_of(nlp, "The Chilean firm recruited engineers in Santiago.")
-
-
-def test_building_up_forces_is_mobilising_building_up_an_economy_is_not(nlp: Language) -> None:
-    assert "MOBILIZE" in types_of(nlp, "Peru is building up its forces near the border.")
-    assert types_of(nlp, "Peru built up its economy.") == []
-
-
-def test_a_state_stabbed_in_the_back_is_betrayed_a_person_is_stabbed(nlp: Language) -> None:
-    assert types_of(nlp, "Bolivia, he said, had stabbed Peru in the back.") == []
-    assert "ASSAULT" in types_of(nlp, "A man stabbed the Chilean ambassador in the back.")
-
-
-def test_a_diplomatic_retaliation_is_no_attack(nlp: Language) -> None:
-    assert "ASSAULT" not in types_of(nlp, "The boycott was the first diplomatic retaliation by Chile against Peru.")
-    assert "ASSAULT" in types_of(nlp, "The Chilean army's retaliation against the rebels killed 12 fighters.")
+@pytest.mark.parametrize(
+    ("kind", "kept", "dropped"),
+    [
+        ("MOBILIZE", "The Chilean army recruited 2,000 soldiers.", "The Chilean firm recruited engineers in Santiago."),
+        ("MOBILIZE", "The rebels stepped up recruitment in the north.", "Peru built up its economy."),
+        ("MOBILIZE", "Peru is building up its forces near the border.", "Peru built up its reserves of gold."),
+        ("ASSAULT", "A man stabbed the Chilean ambassador in the back.",
+         "Bolivia, he said, had stabbed Peru in the back."),
+        ("ASSAULT", "The Chilean army's retaliation against the rebels killed 12 fighters.",
+         "The boycott was the first diplomatic retaliation by Chile against Peru."),
+        ("ASSAULT", "Peruvian troops surrounded the town of Tumbes.",
+         "There is an atmosphere of hysteria surrounding the Peruvian government."),
+        ("COERCE", "The Chilean regulator fined the Peruvian airline.",
+         "A year ago, international markets severely punished Peru."),
+        ("ASSAULT", "Bolivia hanged two men convicted of spying.",
+         "Portraits of the Bolivian president hang in every office."),
+    ],
+)
+def test_a_sense_check_keeps_one_reading_and_drops_the_other(nlp: Language, kind: str, kept: str, dropped: str) -> None:
+    assert kind in types_of(nlp, kept)
+    assert kind not in types_of(nlp, dropped)
