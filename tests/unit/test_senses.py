@@ -623,6 +623,7 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
          "There is an atmosphere of hysteria surrounding the Peruvian government."),
         ("COERCE", "The Chilean regulator fined the Peruvian airline.",
          "A year ago, international markets severely punished Peru."),
+        ("COOPERATE", "Chile will share intelligence with Peru.", "Chile and Peru share a long border."),
         ("ASSAULT", "Bolivia hanged two men convicted of spying.",
          "Portraits of the Bolivian president hang in every office."),
     ],
