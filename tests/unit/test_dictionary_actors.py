@@ -92,3 +92,9 @@ def test_a_surname_the_dictionary_lists_names_the_person() -> None:
     assert dictionary_actor("Joseph", label="PERSON", when=date(2005, 6, 1)) is None
     events = events_of("A day later Sarkozy heads to Warsaw for talks.", date(2008, 8, 6))
     assert any(m.actor.name == "Nicolas Sarkozy" and m.actor.country == "FRA" for e in events for m in e.source)
+
+
+def test_the_west_is_one_grouping_and_the_west_of_a_country_is_no_actor(nlp: Language) -> None:
+    text = "Bolivia accused the West of meddling, and fighting raged in the west of Peru."
+    names = [m.actor.name for m in nlp(text)._.actor_mentions]
+    assert names.count("the West") == 1
