@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench install install-test clean
+.PHONY: demo test lint bench install install-test clean screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,12 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
+
+# the README's explorer screenshots, taken by the browser tests on their fixture store
+screenshots: install-test
+	$(BIN)/python -m pytest -q tests/browser
+	for page in overview events-role actor-russia cluster article source; do \
+		cp tests/browser/artifacts/$$page.png docs/screenshots/; done
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -163,6 +163,26 @@ def test_events_search_and_filters(page: Page, store_path: Path, screenshot: Sho
     assert "since must be a date like 2024-03-01, not &#39;not-a-date&#39;" in bad.text()
 
 
+def test_events_by_role_and_counterpart(page: Page, store_path: Path, screenshot: Shot) -> None:
+    """ "What did Russia give North Korea?": North Korea as recipient, Russia on the other side."""
+    expected = rows(store_path, """
+        SELECT COUNT(DISTINCT e.id) FROM events e
+        JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'
+        JOIN actors ta ON ta.id = t.actor_id AND ta.name LIKE '%North Korea%'
+        JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'
+        JOIN actors sa ON sa.id = s.actor_id AND sa.name LIKE '%Russia%'""")[0][0]
+    assert expected >= 2  # the fixture's deliveries
+    page.goto("/-/newsgraph/events")
+    page.fill("input[name=actor]", "North Korea")
+    page.select_option("select[name=role]", "target")
+    page.fill("input[name=counterpart]", "Russia")
+    page.click("button[type=submit]")
+    expect(page.locator(".ng-table tbody tr")).to_have_count(expected)
+    expect(page.locator("select[name=role]")).to_have_value("target")  # the form keeps the conditions
+    expect(page.locator("input[name=counterpart]")).to_have_value("Russia")
+    screenshot(page, "events-role")
+
+
 def test_claims_on_the_article_page_lead_to_the_source_page(page: Page, store_path: Path, watch: Any,
                                                              screenshot: Shot) -> None:
     article, source, n = rows(

@@ -129,8 +129,15 @@
         if (edge.direction !== "with") { path.setAttribute("marker-end", "url(#ng-arrow-" + edge.status + ")"); }
         make("title", {}, path).textContent = edgeTitle(edge, center, other);
         var lx = 0.25 * x1 + 0.5 * mx + 0.25 * x2, ly = 0.25 * y1 + 0.5 * my + 0.25 * y2;
+        // parallel edges bulge to either side: each label sits on its edge's outer side, so labels of
+        // two edges between the same actors do not overlap
+        var nx = -(dy / d) * offset, ny = (dx / d) * offset;
+        var anchor = "middle", shiftX = 0, shiftY = 3;
+        if (Math.abs(nx) >= 4) { anchor = nx > 0 ? "start" : "end"; shiftX = nx > 0 ? 4 : -4; }
+        else if (Math.abs(ny) >= 4) { shiftY = ny > 0 ? 13 : -5; }
         var label = make("text", {
-          x: lx.toFixed(1), y: (ly + 3).toFixed(1), "class": "ng-edge-label", "data-counterpart": other.id
+          x: (lx + shiftX).toFixed(1), y: (ly + shiftY).toFixed(1), "text-anchor": anchor,
+          "class": "ng-edge-label", "data-counterpart": other.id
         }, labelLayer);
         label.textContent = edge.type + (edge.count > 1 ? " ×" + edge.count : "");
       });
