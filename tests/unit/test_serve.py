@@ -443,6 +443,21 @@ def test_pages_render_and_escape(db_file: Path) -> None:
     assert "http://" not in responses[1].text.replace("http://www.w3.org", "")  # nothing from elsewhere
 
 
+def test_the_events_list_downloads_as_json_and_csv(db_file: Path) -> None:
+    as_json, as_csv, bad = fetch(db_file, "/-/newsgraph/events.json?actor=Russia&role=source&status=asserted",
+                                 "/-/newsgraph/events.csv?actor=Russia&role=source&status=asserted",
+                                 "/-/newsgraph/events.json?type=HUG")
+    data = as_json.json()
+    assert data["filters"] == {"actor": "Russia", "role": "source", "status": "asserted"}
+    assert {e["id"] for e in data["events"]} == {"a1-0", "a2-0"} and data["total"] == 2
+    assert all(e["source"][0]["name"] == "Russia" for e in data["events"])  # contract records
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    lines = as_csv.text.splitlines()
+    assert lines[0].startswith("id,article_id,schema_version,type") and len(lines) == 3
+    assert {line.split(",")[0] for line in lines[1:]} == {"a1-0", "a2-0"}
+    assert bad.status_code == 400 and "unknown event type" in bad.json()["error"]
+
+
 def test_missing_pages_and_bad_filters(db_file: Path) -> None:
     responses = fetch(db_file, "/-/newsgraph/actor/424242", "/-/newsgraph/cluster/none", "/-/newsgraph/article/x",
                       "/-/newsgraph/events?type=HUG")

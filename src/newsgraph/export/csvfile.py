@@ -11,8 +11,10 @@ Standard CSV (RFC 4180 quoting, UTF-8, a header line).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,16 @@ def export_csv(conn: sqlite3.Connection, out_path: Path, *, min_confidence: floa
             writer.writerow(csv_row(row))
             count += 1
     return count
+
+
+def csv_text(rows: Iterable[ExportRow]) -> str:
+    """The rows as one CSV document (the layout of ``export_csv``), for a download."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(csv_row(row))
+    return out.getvalue()
 
 
 def csv_row(row: ExportRow) -> dict[str, Any]:

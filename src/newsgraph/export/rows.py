@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_QUERY = """
+_SELECT = """
 SELECT e.record, e.cluster_id, e.evidence_start,
        a.id, a.published, a.outlet, a.url, a.title, a.ingested_at,
        length(a.text) - length(ltrim(a.text, char(32, 9, 10, 13))) AS lead,
@@ -21,7 +21,8 @@ SELECT e.record, e.cluster_id, e.evidence_start,
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN clusters c ON c.id = e.cluster_id
-WHERE ? IS NULL OR e.confidence >= ?
+"""
+_QUERY = _SELECT + """WHERE ? IS NULL OR e.confidence >= ?
 ORDER BY a.published IS NULL, a.published, a.id, e.evidence_start, e.id
 """
 
@@ -74,6 +75,18 @@ def iter_rows(
     while chunk := cursor.fetchmany(batch):
         for row in chunk:
             yield _row(row)
+
+
+def rows_for(conn: sqlite3.Connection, event_ids: list[str]) -> list[ExportRow]:
+    """The export rows of these events, in the order of the ids (unknown ids are left out)."""
+    found: dict[str, ExportRow] = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for raw in conn.execute(_SELECT + f"WHERE e.id IN ({marks})", chunk):
+            row = _row(raw)
+            found[row.record["id"]] = row
+    return [found[i] for i in event_ids if i in found]
 
 
 def _row(row: tuple[Any, ...]) -> ExportRow:

@@ -49,6 +49,7 @@ def register_routes(datasette: Any) -> list[tuple[str, Callable[..., Any]]]:
         (r"^/$", root_view),
         (rf"^{BASE}/?$", overview_view),
         (rf"^{BASE}/events$", events_view),
+        (rf"^{BASE}/events\.(?P<fmt>json|csv)$", events_download_view),
         (rf"^{BASE}/actor/(?P<actor_id>[0-9]+)$", actor_view),
         (rf"^{BASE}/cluster/(?P<cluster_id>[^/]+)$", cluster_view),
         (rf"^{BASE}/event/(?P<event_id>[^/]+)$", event_view),
@@ -148,13 +149,39 @@ async def overview_view(datasette: Any, request: Any) -> Any:
     return await _render(datasette, request, "overview.html", {"page": data})
 
 
-async def events_view(datasette: Any, request: Any) -> Any:
+def _event_args(datasette: Any, request: Any) -> dict[str, str]:
     args = {key: request.args.get(key) for key in request.args}
     floor = (datasette.plugin_config(PLUGIN) or {}).get("min_confidence")
     if floor is not None and not args.get("confidence"):
         args["confidence"] = str(floor)  # `serve --min-confidence`: the list's default
+    return args
+
+
+async def events_download_view(datasette: Any, request: Any) -> Any:
+    """The events list's page as data: ``events.json`` (the contract records, with the filters, the
+    page and the total) or ``events.csv`` (the layout of ``export --format csv``)."""
+    fmt = request.url_vars["fmt"]
     try:
-        filters = EventFilters.from_query(args)
+        filters = EventFilters.from_query(_event_args(datasette, request))
+    except ValueError as exc:
+        return Response.json({"error": str(exc)}, status=400) if fmt == "json" else Response.text(
+            str(exc) + "\n", status=400)
+    page = await _read(datasette, lambda conn: events_data(conn, filters))
+    if fmt == "json":
+        return Response.json({"filters": filters.active(), "page": filters.page, "pages": page.pages,
+                              "total": page.total, "events": [e.record for e in page.events]})
+    from newsgraph.export.csvfile import csv_text  # the export package loads pyarrow: only when asked
+    from newsgraph.export.rows import rows_for
+
+    ids = [e.id for e in page.events]
+    text = await _read(datasette, lambda conn: csv_text(rows_for(conn, ids)))
+    return Response(text, content_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+async def events_view(datasette: Any, request: Any) -> Any:
+    try:
+        filters = EventFilters.from_query(_event_args(datasette, request))
     except ValueError as exc:
         return await _render(datasette, request, "events.html",
                              {"page": None, "error": str(exc), "filters": EventFilters()}, status=400)

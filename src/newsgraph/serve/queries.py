@@ -209,8 +209,9 @@ class EventFilters:
         """Filters that are set, as query-string values (page left out)."""
         return {f.name: str(getattr(self, f.name)) for f in fields(self) if f.name != "page" and getattr(self, f.name)}
 
-    def url(self, page: int | None = None) -> str:
-        return events_url(**self.active(), page=page if page and page > 1 else None)
+    def url(self, page: int | None = None, *, suffix: str = "") -> str:
+        """The list's address with these filters (``suffix``: ".json" or ".csv" for its data)."""
+        return events_url(**self.active(), page=page if page and page > 1 else None, suffix=suffix)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -42,9 +42,9 @@ def mention_url(event_id: str, cluster_id: str | None) -> str:
     return cluster_url(cluster_id) if cluster_id else event_url(event_id)
 
 
-def events_url(**filters: object) -> str:
+def events_url(*, suffix: str = "", **filters: object) -> str:
     query = urlencode({k: str(v) for k, v in filters.items() if v not in (None, "")})
-    return f"{BASE}/events" + (f"?{query}" if query else "")
+    return f"{BASE}/events{suffix}" + (f"?{query}" if query else "")
 
 
 def decode_part(raw: str) -> str:
