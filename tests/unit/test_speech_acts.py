@@ -201,6 +201,8 @@ def test_a_condemnation_in_someones_words_accuses_whom_it_is_about(nlp: Language
     assert [countries(e.target) for e in reported if e.type == "ACCUSE"] == [["BOL"]]
     made = events_of(nlp, '"We reject the baseless allegations made by Chile," the Bolivian minister said.')
     assert [countries(e.target) for e in made if e.rule.startswith("evaluation")] == [["CHL"]]
+    lies = events_of(nlp, "The Bolivian foreign minister said Chile's claims were absurd lies.")
+    assert [(countries(e.source), countries(e.target)) for e in lies if e.type == "ACCUSE"] == [(["BOL"], ["CHL"])]
 
 
 def test_no_condemnation_in_the_articles_own_voice_or_against_its_victims(nlp: Language) -> None:
