@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from newsgraph.extract import extract_events
@@ -58,3 +59,17 @@ def test_a_generic_event_noun_is_the_act_named_before_it(nlp: Language) -> None:
 def test_inspectors_inspecting_is_an_investigation(nlp: Language) -> None:
     (event,) = events_of(nlp, "UN inspectors will inspect the nuclear plant near Arak.")
     assert (event.type, event.mode, event.status) == ("ACCUSE", "investigate", "planned")
+
+
+def test_a_word_list_named_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.extract import lexicon
+
+    rows = [{"list": "ours", "lemmas": "a|b"}, {"list": "ours", "lemmas": "c"}]
+    monkeypatch.setattr(lexicon, "read_table", lambda name: rows)
+    lexicon.word_lists.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="'ours' is defined twice"):
+            lexicon.word_lists()
+    finally:
+        monkeypatch.undo()
+        lexicon.word_lists.cache_clear()

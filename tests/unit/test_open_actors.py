@@ -344,3 +344,9 @@ def test_a_visit_abroad_during_which_someone_speaks_is_theirs_a_trip_at_home_vis
     assert ([m.actor.country for m in event.source], [m.actor.country for m in event.target]) == (["CHL"], ["PER"])
     home = events_of(nlp, "During a visit to Arequipa, the Peruvian president said the talks went well.")
     assert not any(m.actor.country == "PER" for e in home if e.type == "CONSULT" for m in e.target)
+
+
+def test_the_town_of_x_attacked_stands_for_its_state(nlp: Language) -> None:
+    event = only(nlp, "Chilean troops shelled the town of Arequipa on Monday.", "ASSAULT")
+    assert [m.actor.country for m in event.target] == ["PER"]
+    assert not events_of(nlp, "The city of Tacna had been targeted by the protests.")  # the protests are the act

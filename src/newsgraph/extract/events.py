@@ -340,6 +340,8 @@ class _Builder:
         stands for its state as the target, and is the event's place; so does the city something
         attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo")."""
         for obj in roles.target:
+            if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
+                obj = next(iter(pobjs(obj, ("of",))), obj)  # "the enclave of Afrin", "the town of Tumbes"
             if obj.pos_ == "NOUN" and not self.index.of_argument(obj):
                 obj = next(iter(pobjs(obj, NEAR_PREPS) or (pobjs(tok, NEAR_PREPS) if tok.pos_ == "VERB" else [])), obj)
                 found = self.index.of_argument(obj)

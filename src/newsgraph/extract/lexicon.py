@@ -64,9 +64,15 @@ def type_values(column: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
-    """The named word lists of ``data/lexicon/wordlists.tsv`` (lemmas, lower case)."""
-    return {r["list"].strip(): frozenset(w.strip() for w in r["lemmas"].split("|") if w.strip())
-            for r in read_table("wordlists.tsv")}
+    """The named word lists of ``data/lexicon/wordlists.tsv`` (lemmas, lower case); a name given
+    twice is an error (the second would silently replace the first)."""
+    lists: dict[str, frozenset[str]] = {}
+    for r in read_table("wordlists.tsv"):
+        name = r["list"].strip()
+        if name in lists:
+            raise ValueError(f"wordlists.tsv: the word list {name!r} is defined twice")
+        lists[name] = frozenset(w.strip() for w in r["lemmas"].split("|") if w.strip())
+    return lists
 
 
 def word_list(name: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
-from newsgraph.extract.roles import Roles, agents, counted, objects, pobjs, subjects
+from newsgraph.extract.roles import Roles, agents, counted, is_passive, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
 
@@ -171,7 +171,8 @@ def _theme_act(arg: str) -> Callable[[Reading], bool]:
 def _subject_act(r: Reading) -> bool:
     """A subject of the trigger is itself an act ("airstrikes targeted X", "the genocide targeting
     its Tutsis"): that act is the event."""
-    return any(trigger_for(c) is not None for c in subjects(r.token))
+    doers = subjects(r.token) + (agents(r.token) if is_passive(r.token) else [])  # "X was targeted by protests"
+    return any(trigger_for(c) is not None for c in doers)
 
 
 def _target_sector(arg: str) -> Callable[[Reading], bool]:
