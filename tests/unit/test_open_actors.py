@@ -350,3 +350,10 @@ def test_the_town_of_x_attacked_stands_for_its_state(nlp: Language) -> None:
     event = only(nlp, "Chilean troops shelled the town of Arequipa on Monday.", "ASSAULT")
     assert [m.actor.country for m in event.target] == ["PER"]
     assert not events_of(nlp, "The city of Tacna had been targeted by the protests.")  # the protests are the act
+
+
+def test_a_proxy_does_not_take_its_backers_country(nlp: Language) -> None:
+    for text in ("Rebels backed by Chile attacked the town of Arequipa.",
+                 "Chilean-backed rebels attacked the town of Arequipa."):
+        attack = only(nlp, text, "ASSAULT")
+        assert all(m.actor.country != "CHL" for m in attack.source), text

@@ -83,6 +83,19 @@ class ActorContext:
         self.main_country = main_country(list(doc._.actor_mentions or []))
         self._sentence_countries: dict[int, str | None] = {}
 
+    def backers(self, mention: ActorMention) -> set[str]:
+        """Countries named as backing the mention's group: the agent of a backing participle
+        ("rebels backed/armed/funded by Turkey") or the first part of "Iran-backed" (word list
+        backing_verbs)."""
+        head = self.doc[mention.end - 1]
+        found: set[str] = set()
+        for mod in head.children:
+            if mod.dep_ in ("acl", "amod", "compound") and mod.lower_.endswith("ed") and (
+                    mod.lemma_.lower() in word_list("backing_verbs")):  # not "NGOs supporting X": they back X
+                found |= {c for t in mod.subtree if t.i != head.i for m in self.index.at(t)
+                          if (c := m.actor.country)}
+        return found
+
     def sentence_country(self, mention: ActorMention) -> str | None:
         """The country of the place the mention's sentence is set in: the first "in/at/near X"
         in it that names a state, a seat or a city of the gazetteer."""
@@ -154,8 +167,11 @@ class ActorContext:
             if placed and actor.country is None and not named_group and not _from_elsewhere(m):
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
-                if country is None and m.via in MAIN_COUNTRY_VIAS and not (m.via == "ner" and actor.kind == "group"):
-                    # a people NER names ("Kurds") may live anywhere: not the article's country
+                people = m.via == "ner" and actor.kind == "group"
+                if country is None and m.via in MAIN_COUNTRY_VIAS and not people and (
+                        self.main_country not in self.backers(m)):
+                    # a people NER names ("Kurds") may live anywhere: not the article's country; a
+                    # proxy is not its backer's ("rebels backed by Turkey", "Iran-backed militias")
                     country, via = self.main_country, "main-country"
                 if country is not None:
                     name = actor.name
