@@ -624,6 +624,8 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
         ("COERCE", "The Chilean regulator fined the Peruvian airline.",
          "A year ago, international markets severely punished Peru."),
         ("COOPERATE", "Chile will share intelligence with Peru.", "Chile and Peru share a long border."),
+        ("REQUEST", "Chile sought clarification from Peru about its troop movements.",
+         "The Peruvian ministry did not reply to an email requesting comment."),
         ("RETREAT", "The last Chilean soldiers left Bolivia in August.", "The Chilean minister left La Paz on Monday."),
         ("RETREAT", "Peruvian troops left the town of Tumbes.",
          "Peruvian troops stormed a hotel in Tumbes, leaving at least five people dead."),
