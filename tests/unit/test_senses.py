@@ -624,6 +624,8 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
         ("COERCE", "The Chilean regulator fined the Peruvian airline.",
          "A year ago, international markets severely punished Peru."),
         ("COOPERATE", "Chile will share intelligence with Peru.", "Chile and Peru share a long border."),
+        ("AID", "Chile sent relief to the Peruvian flood victims.",
+         "The Peruvian governor said their release is a big relief to the state and their families."),
         ("REQUEST", "Chile sought clarification from Peru about its troop movements.",
          "The Peruvian ministry did not reply to an email requesting comment."),
         ("RETREAT", "The last Chilean soldiers left Bolivia in August.", "The Chilean minister left La Paz on Monday."),
