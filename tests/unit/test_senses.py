@@ -624,6 +624,8 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
         ("COERCE", "The Chilean regulator fined the Peruvian airline.",
          "A year ago, international markets severely punished Peru."),
         ("COOPERATE", "Chile will share intelligence with Peru.", "Chile and Peru share a long border."),
+        ("THREATEN", "The Bolivian rebels pledged to resume attacks on La Paz.",
+         "The Bolivian rebels pledged to resume talks with La Paz."),
         ("AID", "Chile sent relief to the Peruvian flood victims.",
          "The Peruvian governor said their release is a big relief to the state and their families."),
         ("REQUEST", "Chile sought clarification from Peru about its troop movements.",
