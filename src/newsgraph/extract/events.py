@@ -51,6 +51,7 @@ from newsgraph.extract.status import (
     status_of,
 )
 from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
+from newsgraph.nlp.gazetteer import country_name
 from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -268,6 +269,9 @@ class _Builder:
             target = [m for m in target if not _home_place(m, own)]
         if not target and trig.type in COUNTED_TYPES:  # "at least 21 were killed", "released 12"
             target = self.context.counted((*roles.target, *roles.theme))
+        if trig.type in PLACE_TARGET_TYPES:  # "shelled Kharkiv" with the city tagged as an organisation
+            target = [m if tok.doc[m.end - 1].dep_ == "poss" else _city_as_state(m) for m in target]  # not
+            # "revoked Zamora's house arrest": a possessor is a holder, not a town
         if not target and trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal"):
             target, place = self.attacked_place(roles, tok)
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
@@ -908,6 +912,19 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _city_as_state(mention: ActorMention) -> ActorMention:
+    """An organisation the tagger made of a gazetteer city's name, with no sector of its own
+    ("Kharkiv", "Idlib"), is the place: its state, as an attacked place stands for it."""
+    actor = mention.actor
+    if mention.via != "ner" or actor.kind != "organization" or actor.sector:
+        return mention
+    place = resolve_place(mention.text)
+    if place is None or place.kind != "city" or not place.country:
+        return mention
+    return replace(mention, actor=Actor(name=country_name(place.country) or place.country, kind="state",
+                                        country=place.country), via="place")
 
 
 def _home_place(mention: ActorMention, countries: set[str]) -> bool:
