@@ -450,12 +450,9 @@ def _nominal_roles(noun: Token) -> Roles:
     if not target and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("arrival_verbs"):
         # "aid from the UN reached Gaza", "the shipment arrived in Odesa": where it got to
         target += objects(head) + pobjs(head, ("in", "at"))
-    anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object;
-    # "held a second round of talks": the act is what the measure noun counts
-    while (anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN")) or (
-            anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN"
-            and anchor.head.head.lemma_.lower() in word_list("act_measures")):
-        anchor = anchor.head if anchor.dep_ == "conj" else anchor.head.head
+    anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
     light = anchor.head
     if anchor.dep_ in LIGHT_VERB_OBJECT_DEPS and light.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
