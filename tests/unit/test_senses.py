@@ -493,11 +493,6 @@ def test_a_verb_done_again_is_checked_as_the_verb(nlp: Language) -> None:
     assert "PROTEST" in types_of(nlp, "Chilean protesters regathered in the main square.")
 
 
-def test_blowing_up_a_thing_is_an_assault_but_not_at_reporters(nlp: Language) -> None:
-    assert "ASSAULT" in types_of(nlp, "Bolivian rebels blew up a bridge near the border.")
-    assert "ASSAULT" not in types_of(nlp, "The Chilean president blew up at reporters.")
-
-
 def test_evidence_against_someone_is_an_accusation(nlp: Language) -> None:
     assert "ACCUSE" in types_of(nlp, "Chile presented evidence against Peru at the court.")
     assert types_of(nlp, "There is no evidence of fraud in the Peruvian vote.") == []
@@ -612,6 +607,7 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
 @pytest.mark.parametrize(
     ("kind", "kept", "dropped"),
     [
+        ("ASSAULT", "Bolivian rebels blew up a bridge near the border.", "The Chilean president blew up at reporters."),
         ("MOBILIZE", "The Chilean army recruited 2,000 soldiers.", "The Chilean firm recruited engineers in Santiago."),
         ("MOBILIZE", "The rebels stepped up recruitment in the north.", "Peru built up its economy."),
         ("MOBILIZE", "Peru is building up its forces near the border.", "Peru built up its reserves of gold."),

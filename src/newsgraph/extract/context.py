@@ -64,12 +64,16 @@ def proper_phrase(tok: Token) -> str:
     return tok.doc[start : tok.i + 1].text
 
 
+def state_actor(iso3: str) -> Actor:
+    """The state of an ISO alpha-3 code, as an actor."""
+    return Actor(name=country_name(iso3) or iso3, kind="state", country=iso3)
+
+
 def state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> ActorMention:
     """The state a place stands in, as an actor mention on the place's words."""
     return ActorMention(
         start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
-        actor=Actor(name=country_name(iso3) or iso3, kind="state", country=iso3),
-        via="place", antecedent=near.start_char if near else None,
+        actor=state_actor(iso3), via="place", antecedent=near.start_char if near else None,
     )
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder, fill_anonymous_countries
 from newsgraph.extract.claims import DASHES, extract_claims
-from newsgraph.extract.context import ActorContext, proper_phrase, state_mention
+from newsgraph.extract.context import ActorContext, proper_phrase, state_actor, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_where, word_list
@@ -51,7 +51,6 @@ from newsgraph.extract.status import (
     status_of,
 )
 from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
-from newsgraph.nlp.gazetteer import country_name
 from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, TimeValue
 from newsgraph.records import Span as TextSpan
 
@@ -914,26 +913,29 @@ def _said_by_doer(event: Event) -> bool:
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
 
 
-def _city_as_state(mention: ActorMention) -> ActorMention:
-    """An organisation the tagger made of a gazetteer city's name, with no sector of its own
-    ("Kharkiv", "Idlib"), is the place: its state, as an attacked place stands for it."""
+def _tagged_city(mention: ActorMention) -> Place | None:
+    """The gazetteer city an organisation the tagger made of a city's name stands for ("Kharkiv",
+    "Quetta" tagged ORG, with no sector of its own), else None."""
     actor = mention.actor
     if mention.via != "ner" or actor.kind != "organization" or actor.sector:
-        return mention
+        return None
     place = resolve_place(mention.text)
-    if place is None or place.kind != "city" or not place.country:
-        return mention
-    return replace(mention, actor=Actor(name=country_name(place.country) or place.country, kind="state",
-                                        country=place.country), via="place")
+    return place if place is not None and place.kind == "city" and place.country else None
+
+
+def _city_as_state(mention: ActorMention) -> ActorMention:
+    """A city tagged as an organisation is the place: its state, as an attacked place stands for it."""
+    place = _tagged_city(mention)
+    return replace(mention, actor=state_actor(place.country), via="place") if place and place.country else mention
 
 
 def _home_place(mention: ActorMention, countries: set[str]) -> bool:
-    """The mention names a place in one of these countries (its seat, or a city the tagger took for
-    an organisation: "Quetta"), not a state or an organisation of its own."""
+    """The mention names a place in one of these countries: its seat or a city ("Quetta"), not a
+    state or an organisation of its own."""
     if mention.via in ("place", "seat"):
         return mention.actor.country in countries
-    place = resolve_place(mention.text) if mention.actor.kind != "state" and not mention.actor.country else None
-    return place is not None and place.kind == "city" and place.country in countries
+    place = _tagged_city(mention)
+    return place is not None and place.country in countries
 
 
 def _official(actor: Actor) -> bool:
