@@ -362,3 +362,16 @@ def test_a_proxy_does_not_take_its_backers_country(nlp: Language) -> None:
 def test_a_city_tagged_as_a_firm_is_as_a_target_its_state(nlp: Language) -> None:
     strikes = only(nlp, "Russia launched airstrikes on Kharkiv on Monday.", "ASSAULT")
     assert [(m.actor.kind, m.actor.country) for m in strikes.target] == [("state", "UKR")]
+
+
+def test_civilians_with_no_place_live_where_the_article_is_set_not_in_the_country_it_names_most(
+        nlp: Language) -> None:
+    text = ("Chile said on Monday that its aircraft had struck targets in Peru. "
+            "Chile's defence minister said Chile would go on. Chilean officials said Chile had no choice. "
+            "Fighting went on in Arequipa on Tuesday. Aid agencies in Tacna said supplies were short. "
+            "At least 30 civilians were killed in the strikes.")
+    killed = [e for e in events_of(nlp, text) if e.type == "ASSAULT" and e.target]
+    assert killed and [m.actor.country for m in killed[-1].target] == ["PER"]
+    # with no place named twice, the article's main country stays the default
+    alone = events_of(nlp, "Chile said on Monday that Chile would go on. At least 30 civilians were killed.")
+    assert [m.actor.country for e in alone if e.type == "ASSAULT" for m in e.target] == ["CHL"]

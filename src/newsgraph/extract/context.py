@@ -6,10 +6,11 @@ Used by the event builder (``newsgraph.extract.events``) on the sides of each ev
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.locations import LOCATIVE_PREPS
@@ -86,6 +87,7 @@ class ActorContext:
         self.when = when
         self.main_country = main_country(list(doc._.actor_mentions or []))
         self._sentence_countries: dict[int, str | None] = {}
+        self._setting: str | None = None
 
     def backers(self, mention: ActorMention) -> set[str]:
         """Countries named as backing the mention's group: the agent of a backing participle
@@ -103,7 +105,10 @@ class ActorContext:
     def sentence_country(self, mention: ActorMention) -> str | None:
         """The country of the place the mention's sentence is set in: the first "in/at/near X"
         in it that names a state, a seat or a city of the gazetteer."""
-        sent = self.doc[mention.start].sent
+        return self.sentence_country_of(self.doc[mention.start].sent)
+
+    def sentence_country_of(self, sent: Span) -> str | None:
+        """The country of the place a sentence is set in (see sentence_country)."""
         if sent.start in self._sentence_countries:
             return self._sentence_countries[sent.start]
         found: str | None = None
@@ -125,6 +130,15 @@ class ActorContext:
                 break
         self._sentence_countries[sent.start] = found
         return found
+
+    def setting_country(self) -> str | None:
+        """The country the article's events are set in: the one its sentences' places name most
+        (see sentence_country), when at least two sentences name it."""
+        if self._setting is None:
+            counts = Counter(c for sent in self.doc.sents if (c := self.sentence_country_of(sent)) is not None)
+            top = counts.most_common(1)
+            self._setting = top[0][0] if top and top[0][1] >= 2 else ""
+        return self._setting or None
 
     def crowd(self, tok: Token, place: Place | None) -> list[ActorMention]:
         """The unnamed people a protest with no named protesters is by ("protests erupted in Tehran",
@@ -172,6 +186,10 @@ class ActorContext:
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
                 people = m.via == "ner" and actor.kind == "group"
+                if country is None and (actor.role or "") in word_list("settled_roles"):
+                    # civilians with no place of their own live where the article's events are set,
+                    # not in the country it names most ("strikes by the US coalition killed 36 civilians")
+                    country, via = self.setting_country(), "main-country"
                 if country is None and m.via in MAIN_COUNTRY_VIAS and not people and (
                         self.main_country not in self.backers(m)):
                     # a people NER names ("Kurds") may live anywhere: not the article's country; a
