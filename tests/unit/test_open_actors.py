@@ -375,3 +375,21 @@ def test_civilians_with_no_place_live_where_the_article_is_set_not_in_the_countr
     # with no place named twice, the article's main country stays the default
     alone = events_of(nlp, "Chile said on Monday that Chile would go on. At least 30 civilians were killed.")
     assert [m.actor.country for e in alone if e.type == "ASSAULT" for m in e.target] == ["CHL"]
+
+
+def test_a_group_led_by_a_state_takes_its_leaders_country_and_keeps_its_name(nlp: Language) -> None:
+    strike = only(nlp, "The Chilean-led coalition bombed the port of Arequipa on Monday.", "ASSAULT")
+    assert [(m.actor.name, m.actor.country) for m in strike.source] == [("Chilean-led coalition", "CHL")]
+    led_by_a_body = only(nlp, "NATO-led forces attacked the depot.", "ASSAULT")
+    assert all(m.actor.country is None or m.via == "main-country" for m in led_by_a_body.source)
+
+
+def test_the_bare_police_or_coalition_is_the_one_named_before(nlp: Language) -> None:
+    text = "Chilean police detained twelve students in Lima. Later the police released them."
+    freed = [e for e in events_of(nlp, text) if e.type == "RETREAT" or e.mode == "release"]
+    assert freed and [m.actor.country for m in freed[0].source] == ["CHL"], [
+        (e.type, [(m.text, m.actor.country, m.via) for m in e.source]) for e in events_of(nlp, text)]
+    # the opposition is not taken back: an article names several countries' oppositions
+    text = "The Peruvian opposition marched in Lima. In Santiago the opposition protested against Boric."
+    protest = [e for e in events_of(nlp, text) if e.type == "PROTEST" and "protested" in e.trigger.text]
+    assert protest and all(m.actor.country != "PER" for m in protest[0].source)

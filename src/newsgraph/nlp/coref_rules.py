@@ -150,7 +150,7 @@ DESCRIPTIONS: dict[str, Description] = {
         _words("rebel insurgent militant separatist"),
         Description(target="group", sectors=("REB",), collective=True),
     ),
-    **dict.fromkeys(_words("troop soldier"), Description(target="group", sectors=("MIL",), collective=True)),
+    **dict.fromkeys(_words("troop soldier coalition"), Description(target="group", sectors=("MIL",), collective=True)),
     **dict.fromkeys(_words("side party"), Description(target="side")),
     **dict.fromkeys(_words("man woman"), _person()),
 }
@@ -159,6 +159,12 @@ DESCRIPTIONS: dict[str, Description] = {
 GROUP_HEADS: frozenset[str] = _words(
     "group cell network ring gang cartel militia faction movement outfit syndicate organisation organization"
 )
+# Roles whose bare definite description ("the police", "the coalition") is the latest earlier
+# mention of the same role that named a country ("Kenyan police", "the US-led coalition"): armed
+# and police bodies, which an article follows; not "the opposition" or "the parties", which it
+# often names for several countries.
+SAME_HEAD_ROLES: frozenset[str] = frozenset(
+    {"troops", "police", "military", "coalition", "navy", "air force", "fleet", "peacekeepers", "junta"})
 # The singular heads that are too vague to resolve on their own ("the party", "the side", "the capital").
 PLURAL_ONLY: frozenset[str] = frozenset({"side", "party", "capital", "man", "woman"})
 

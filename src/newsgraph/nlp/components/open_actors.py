@@ -25,6 +25,7 @@ article's main country (``main_country``). Person entities are the ruler's (``vi
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
 from newsgraph.nlp.components.actor_ruler import published_date
+from newsgraph.nlp.coref_rules import SAME_HEAD_ROLES
 from newsgraph.nlp.dictionary import dictionary_actor
 from newsgraph.nlp.gazetteer import (
     RoleEntry,
@@ -87,6 +89,17 @@ def _country_in(tokens: Span | list[Token]) -> str | None:
     return None
 
 
+def _leader(head: Token, covered: dict[int, ActorMention]) -> Token | None:
+    """The state that leads a phrase's group: "US" in "the US-led coalition"."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.lower_ in ("led", "-led"):
+            for mod in child.children:
+                m = covered.get(mod.i)
+                if mod.dep_ in ("npadvmod", "compound", "nmod") and m is not None and m.actor.kind == "state":
+                    return mod
+    return None
+
+
 def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None:
     """The country the syntax around a noun phrase gives: possessor, "of X", apposition."""
     for child in head.children:
@@ -102,6 +115,9 @@ def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None
                 m = covered.get(obj.i)
                 if obj.dep_ == "pobj" and m is not None and m.actor.kind == "state" and m.via in ("lexicon", "seat"):
                     return m.actor.country
+        leader = _leader(head, covered)
+        if leader is not None:  # "the US-led coalition", "Saudi-led forces": its leader's
+            return covered[leader.i].actor.country
         if child.dep_ == "appos":
             for tok in child.subtree:
                 m = covered.get(tok.i)
@@ -237,6 +253,9 @@ class OpenActors:
             if country is None and len(modifiers) == 1:  # "Republican lawmakers", "Tory MPs"
                 country = party_country(modifiers[0].text)
             named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
+            leader = _leader(head, covered)
+            if leader is not None and country is not None:  # "the US-led coalition" keeps its name
+                named_by = [f"{leader.text}-led"]
             role = f"{entry.role} {doc[end - 1].lower_}" if members else entry.role  # "council members"
             label = " ".join([*named_by, role])  # "Kurdish forces", "Kenyan police"
             kind = "group" if modifiers and entry.kind in ("organization", "anonymous") else entry.kind
@@ -246,6 +265,12 @@ class OpenActors:
             if modifiers and sector == "MIL":
                 sector = "REB"  # "Kurdish forces", "Druze militiamen": armed, and no state's military
             actor = Actor(name=label, kind=kind, country=country, sector=sector, role=role)
+            earlier = max((m for m in (*covered.values(), *out) if m.end <= left and m.actor.role == role
+                           and m.actor.country and m.actor.kind == kind), key=lambda m: m.start, default=None)
+            if country is None and not modifiers and doc[left].lower_ == "the" and earlier is not None and (
+                    role in SAME_HEAD_ROLES):  # "Kenyan police … the police", "the US-led coalition … the coalition"
+                out.append(replace(_mention(doc, left, end, earlier.actor, "coref"), antecedent=earlier.start_char))
+                continue
             out.append(_mention(doc, left, end, actor, "role-noun"))
         return out
 
@@ -266,7 +291,7 @@ def _pronouns(doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         found = covered.get(head)
         if found is None or found.via not in ("role-noun", "ner", "apposition", "dictionary", "coref"):
             continue
-        if found.via == "coref" and word.pos_ not in ("NOUN", "PROPN"):
+        if found.via == "coref" and word.pos_ not in ("NOUN", "PROPN") and doc[found.end - 1].pos_ != "NOUN":
             continue  # a description may follow a pronoun back ("a cell calling itself … the group"); a
             # pronoun does not take what an earlier pronoun was taken to mean (errors compound)
         actor = found.actor
@@ -301,11 +326,19 @@ def _mention(doc: Doc, start: int, end: int, actor: Actor, via: str) -> ActorMen
 def main_country(mentions: list[ActorMention]) -> str | None:
     """The country an article is most about: the commonest country of its state, seat and
     government mentions, when one leads (None on a tie or when none is named)."""
-    counts = Counter(
-        m.actor.country for m in mentions
-        if m.actor.country and m.via in ("lexicon", "dictionary", "demonym", "seat", "role", "coref", "place")
-        and m.actor.kind in ("state", "organization", "anonymous")
-    )
+    vias = ("lexicon", "dictionary", "demonym", "seat", "role", "coref", "place")
+    at = {m.start_char: m for m in mentions}
+
+    def counts_for(m: ActorMention) -> bool:  # a mention that refers back counts as its antecedent would
+        for _ in range(len(mentions)):
+            first = at.get(m.antecedent) if m.via == "coref" and m.antecedent is not None else None
+            if first is None or first is m:
+                break
+            m = first
+        return m.via in vias
+
+    counts = Counter(m.actor.country for m in mentions if m.actor.country and counts_for(m)
+                     and m.actor.kind in ("state", "organization", "anonymous"))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
