@@ -395,3 +395,8 @@ def test_a_judged_act_is_not_done_by_whoever_judges_it(bare_nlp: Language) -> No
     assert r["source"] == []
     r = roles_of(bare_nlp, "Chile announced the decision of expelling the envoy.", "expelling", "direct")
     assert r["source"] == ["Chile"]  # a decision is the subject's own
+
+
+def test_an_amount_before_a_measure_is_no_one_the_light_verbs_subject_imposes_it(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The president imposed 25% tariffs on Chilean exports.", "tariffs", "nominal")
+    assert r["source"] == ["president"]

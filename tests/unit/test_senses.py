@@ -145,6 +145,8 @@ def test_dismantling_a_network_is_a_crackdown_not_a_retreat(nlp: Language) -> No
 def test_a_verbal_act_performed_by_the_verbs_subject_is_kept(nlp: Language) -> None:
     assert "ACCUSE" in types_of(nlp, "The Chilean president tweeted a condemnation of the raid.")
     assert "ACCUSE" not in types_of(nlp, "The condemnation was expected, Chilean officials said.")
+    # the second of two conjoined verbs shares the first's subject
+    assert "CONCEDE" in types_of(nlp, "The rebels suspended their attacks and announced a truce.")
 
 
 def test_improving_ties_is_diplomatic_cooperation_improving_anything_else_is_not(nlp: Language) -> None:

@@ -372,6 +372,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
 # Verbs whose subject undergoes the event named by their object ("faces sanctions").
 UNDERGOING_VERBS = word_list("undergoing_verbs")
 LIGHT_VERB_OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+AMOUNT_ENTS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 
 
 def _predicated_agent(prep: Token) -> list[Token]:
@@ -402,7 +403,8 @@ def _nominal_roles(noun: Token) -> Roles:
     source = ([] if undergoer else owners) + pobjs(noun, ("by",) if doer_of else ("by", "from"))
     # not the modifier that names the act of a generic head ("a shelling campaign")
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not (
-        c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))]
+        c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))
+        and c.ent_type_ not in AMOUNT_ENTS]  # not "25% tariffs", "$50bn of aid": an amount, no one
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
     if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw

@@ -211,7 +211,8 @@ def _performer(r: Reading) -> bool:
     if tok.head.lemma_.lower() not in word_list("performing_verbs"):
         return False  # "awaited trial", "described the meeting", "did not want mediation": not done by the subject
     sources = {i for m in r.source for i in range(m.start, m.end)}
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in sources for c in tok.head.children)
+    # "X suspended its attacks and announced a truce": a conjoined verb's subject is the first's
+    return any(c.i in sources for c in subjects(tok.head))
 
 
 def _in_gerund_subject(r: Reading) -> bool:
