@@ -393,3 +393,18 @@ def test_the_bare_police_or_coalition_is_the_one_named_before(nlp: Language) -> 
     text = "The Peruvian opposition marched in Lima. In Santiago the opposition protested against Boric."
     protest = [e for e in events_of(nlp, text) if e.type == "PROTEST" and "protested" in e.trigger.text]
     assert protest and all(m.actor.country != "PER" for m in protest[0].source)
+
+
+def test_what_a_nominal_transfer_hands_over_is_its_item_not_its_recipient(nlp: Language) -> None:
+    delivery = only(nlp, "Chile completed the delivery of forty armoured vehicles to Peru.", "AID")
+    assert [m.actor.country for m in delivery.target] == ["PER"]
+    assert [i.category for i in delivery.items] == ["armoured-vehicles"]
+
+
+def test_approving_ones_own_transfer_is_the_transfer_planned_not_an_endorsement(nlp: Language) -> None:
+    events = events_of(nlp, "The Chilean government approved the sale of twelve fighter jets to Peru.")
+    assert [(e.type, e.status) for e in events] == [("AID", "planned")]
+    assert [i.category for i in events[0].items] == ["aircraft"]
+    # a sale of goods stays trade; approving another's act stays an endorsement
+    assert [e.type for e in events_of(nlp, "The sale of Chilean copper to Peru rose in May.")] == ["COOPERATE"]
+    assert "SUPPORT" in [e.type for e in events_of(nlp, "The Chilean senate approved Peru's purchase of copper.")]

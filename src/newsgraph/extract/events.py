@@ -124,6 +124,8 @@ def _is_topic_or_theme(noun: Token) -> bool:
         if governing.type == "AID" and governing.frame == "acquire" and (
                 (own := trigger_for(noun)) is not None and own.type != "AID"):
             return False  # "received threats / a request / an apology from X": the act received
+        if head.lemma_.lower() in word_list("authorizing_verbs") and not children(noun, "poss"):
+            return False  # "approved the sale of jets to Turkey": its own act, decided (not "approved Peru's bid")
         return not _halted_by(noun, head, governing)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head

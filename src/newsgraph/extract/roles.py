@@ -406,9 +406,10 @@ def _nominal_roles(noun: Token) -> Roles:
         c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))
         and c.ent_type_ not in AMOUNT_ENTS]  # not "25% tariffs", "$50bn of aid": an amount, no one
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
+    transferred = noun.lemma_.lower() in word_list("transfer_nouns")
     if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw
-    else:
+    elif not transferred:  # "the delivery of S-400s to Turkey": what changes hands, not who gets it
         target += of_objects
     target += owners if undergoer else []
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("aiming_verbs")):
@@ -476,5 +477,6 @@ def _nominal_roles(noun: Token) -> Roles:
     return Roles(
         source=tuple(source + modifiers),
         target=tuple(target),
+        theme=tuple(of_objects if transferred else ()),
         participants=tuple(between),
     )

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.items import categorize
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
 from newsgraph.extract.roles import Roles, agents, counted, is_passive, objects, pobjs, subjects
 from newsgraph.records import ActorMention
@@ -62,6 +63,18 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
     def test(r: Reading) -> bool:
         undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
         return bool(word_forms(_counted([*r.roles.theme, *objects(r.token), *undergoers])) & words)
+
+    return test
+
+
+def _theme_item(arg: str) -> Callable[[Reading], bool]:
+    """A theme is an item of one of these categories (items lexicon): "the sale of fighter jets"."""
+    categories = frozenset(arg.split("|"))
+
+    def test(r: Reading) -> bool:
+        themes = _counted([*r.roles.theme, *objects(r.token)])
+        # the head with its modifiers ("fighter jets", "S-400 missiles")
+        return any(categorize(" ".join(w.text for w in t.subtree if w.i <= t.i)) in categories for t in themes)
 
     return test
 
@@ -244,6 +257,7 @@ def _of_phrase(words: frozenset[str]) -> Callable[[Reading], bool]:
 CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
+    "theme_item": _theme_item,
     "modifier": lambda arg: _modifier(_words(arg)),
     "subject": _subject,
     "doer": _doer,
