@@ -362,6 +362,9 @@ def test_a_proxy_does_not_take_its_backers_country(nlp: Language) -> None:
 def test_a_city_tagged_as_a_firm_is_as_a_target_its_state(nlp: Language) -> None:
     strikes = only(nlp, "Russia launched airstrikes on Kharkiv on Monday.", "ASSAULT")
     assert [(m.actor.kind, m.actor.country) for m in strikes.target] == [("state", "UKR")]
+    # the small model tags this city a nationality (NORP)
+    strikes = only(nlp, "Russian warplanes struck Aleppo.", "ASSAULT")
+    assert [(m.actor.kind, m.actor.country) for m in strikes.target] == [("state", "SYR")]
 
 
 def test_civilians_with_no_place_live_where_the_article_is_set_not_in_the_country_it_names_most(
@@ -408,3 +411,8 @@ def test_approving_ones_own_transfer_is_the_transfer_planned_not_an_endorsement(
     # a sale of goods stays trade; approving another's act stays an endorsement
     assert [e.type for e in events_of(nlp, "The sale of Chilean copper to Peru rose in May.")] == ["COOPERATE"]
     assert "SUPPORT" in [e.type for e in events_of(nlp, "The Chilean senate approved Peru's purchase of copper.")]
+
+
+def test_a_people_first_in_its_sentence_is_still_an_actor(nlp: Language) -> None:
+    event = only(nlp, "Kurds protested outside the embassy on Friday.", "PROTEST")
+    assert [m.actor.name for m in event.source] == ["Kurds"]

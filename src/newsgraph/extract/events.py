@@ -916,10 +916,10 @@ def _said_by_doer(event: Event) -> bool:
 
 
 def _tagged_city(mention: ActorMention) -> Place | None:
-    """The gazetteer city an organisation the tagger made of a city's name stands for ("Kharkiv",
-    "Quetta" tagged ORG, with no sector of its own), else None."""
+    """The gazetteer city an organisation or a people the tagger made of a city's name stands for
+    ("Kharkiv", "Quetta" tagged ORG, "Aleppo" tagged NORP, with no sector of its own), else None."""
     actor = mention.actor
-    if mention.via != "ner" or actor.kind != "organization" or actor.sector:
+    if mention.via != "ner" or actor.kind not in ("organization", "group") or actor.sector:
         return None
     place = resolve_place(mention.text)
     return place if place is not None and place.kind == "city" and place.country else None

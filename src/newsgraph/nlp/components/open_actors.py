@@ -197,8 +197,9 @@ class OpenActors:
             words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
             if not words or not any(t.text[:1].isupper() for t in words) or any(t.like_num for t in words):
                 continue
-            if not any(t.pos_ == "PROPN" for t in words):
-                continue  # "Coordinated airstrikes": a capitalised first word, not a name
+            people = ent.label_ == "NORP" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS")
+            if not any(t.pos_ == "PROPN" for t in words) and not people:  # a people first in its
+                continue  # sentence may be tagged a noun ("Kurds protested"); "Coordinated airstrikes": no name
             if len(words) > 1 and words[0].lower_ in _OPERATION_WORDS:
                 continue  # "Operation Olive Branch": an operation's name
             name = doc[words[0].i : ent.end].text
