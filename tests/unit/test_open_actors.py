@@ -416,3 +416,12 @@ def test_approving_ones_own_transfer_is_the_transfer_planned_not_an_endorsement(
 def test_a_people_first_in_its_sentence_is_still_an_actor(nlp: Language) -> None:
     event = only(nlp, "Kurds protested outside the embassy on Friday.", "PROTEST")
     assert [m.actor.name for m in event.source] == ["Kurds"]
+
+
+def test_the_other_side_of_a_threatened_or_refused_act_is_the_target(nlp: Language) -> None:
+    threat = only(nlp, "Peru threatened sanctions against Chile.", "THREATEN")
+    assert [m.actor.country for m in threat.target] == ["CHL"]
+    refusal = only(nlp, "Peru ruled out talks with Chile.", "REJECT")
+    assert [m.actor.country for m in refusal.target] == ["CHL"]
+    denial = only(nlp, "The Peruvian minister denied the charges against him.", "REJECT")
+    assert not denial.target  # the accused is not the other side of the denial

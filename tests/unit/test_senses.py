@@ -640,3 +640,15 @@ def test_suspending_an_attack_or_a_sanction_is_no_sanction_suspending_aid_is(nlp
 def test_a_sense_check_keeps_one_reading_and_drops_the_other(nlp: Language, kind: str, kept: str, dropped: str) -> None:
     assert kind in types_of(nlp, kept)
     assert kind not in types_of(nlp, dropped)
+
+
+def test_military_action_and_operations_are_force(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Chile launched a military operation against the rebels in the north.")
+    assert "ASSAULT" in types_of(nlp, "Peru's military intervention in Bolivia began in May.")
+    assert "ASSAULT" not in types_of(nlp, "The operation to remove his appendix went well.")
+
+
+def test_ruling_out_an_act_refuses_it_ruling_out_a_cause_or_not_ruling_out_refuses_nothing(nlp: Language) -> None:
+    assert types_of(nlp, "Peru ruled out sanctions against Chile.") == ["REJECT"]  # the sanctions are not asserted
+    assert "REJECT" not in types_of(nlp, "Police in Lima ruled out foul play.")
+    assert "REJECT" not in types_of(nlp, "Peru did not rule out talks with Chile.")

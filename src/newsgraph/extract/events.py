@@ -94,6 +94,9 @@ FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people fr
 UNAIMED_TYPES = types_where("conditional", "unaimed")
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = types_where("about", "yes")
+# Types whose object may be an act, whose other side is then the event's target ("threatened
+# sanctions against X", "ruled out talks with X").
+ACT_OBJECT_TYPES = frozenset({"THREATEN", "REJECT"})
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
 WARNING_VERBS = word_list("warning_verbs")
 ABOUT_PREPS = ("about", "over", "of")
@@ -311,6 +314,14 @@ class _Builder:
             own = {c for m in source if (c := m.actor.country)}
             parts = [t for act in acts for o in objects(act) for t in (o, *pobjs(o, ("with", "to")))]
             parts += [t for act in acts for t in pobjs(act, ("to", "with"))]
+            target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
+        if trig.type in ACT_OBJECT_TYPES and not target:
+            # "threatened sanctions against Peru", "ruled out talks with the rebels": the other side
+            # of the act threatened or refused
+            acts = [o for o in objects(tok) if (act := trigger_for(o)) is not None and act.type != "ACCUSE"]
+            # not "denied the charges against him": the accused, not the other side
+            own = {c for m in source if (c := m.actor.country)}
+            parts = [t for act in acts for t in pobjs(act, ("against", "on", "with", "to", "toward", "towards"))]
             target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)

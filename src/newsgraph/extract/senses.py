@@ -258,6 +258,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
     "theme_item": _theme_item,
+    "negated": lambda _arg: lambda r: any(c.dep_ == "neg" for c in r.token.children),
     "modifier": lambda arg: _modifier(_words(arg)),
     "subject": _subject,
     "doer": _doer,

@@ -150,7 +150,7 @@ DESCRIPTIONS: dict[str, Description] = {
         _words("rebel insurgent militant separatist"),
         Description(target="group", sectors=("REB",), collective=True),
     ),
-    **dict.fromkeys(_words("troop soldier coalition"), Description(target="group", sectors=("MIL",), collective=True)),
+    **dict.fromkeys(_words("troop soldier"), Description(target="group", sectors=("MIL",), collective=True)),
     **dict.fromkeys(_words("side party"), Description(target="side")),
     **dict.fromkeys(_words("man woman"), _person()),
 }
