@@ -652,3 +652,11 @@ def test_ruling_out_an_act_refuses_it_ruling_out_a_cause_or_not_ruling_out_refus
     assert types_of(nlp, "Peru ruled out sanctions against Chile.") == ["REJECT"]  # the sanctions are not asserted
     assert "REJECT" not in types_of(nlp, "Police in Lima ruled out foul play.")
     assert "REJECT" not in types_of(nlp, "Peru did not rule out talks with Chile.")
+
+
+def test_halting_aid_or_talks_reduces_relations(nlp: Language) -> None:
+    text = "Chile stopped arms deliveries to Peru."
+    assert sorted(types_of(nlp, text)) == ["AID", "SANCTION"]  # the deliveries (negated) and their halt
+    assert types_of(nlp, "Chile halted talks with Peru.").count("SANCTION") == 1
+    # a halting verb that is itself a sanction says it once
+    assert types_of(nlp, "Chile suspended military aid to Peru.") == ["SANCTION"]

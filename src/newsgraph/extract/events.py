@@ -76,7 +76,9 @@ ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = types_where("hostile", "yes")  # acts a claim of accuses their doer
 OBLIGING = word_list("obliging_modals")
-DEESCALATIONS = frozenset(t.partition("/")[0] for t in STOPPED_AS.values())
+# What halting a hostile act makes (RETREAT, CONCEDE): a verb of such a type ("lifted the sanctions")
+# says the halt alone.
+DEESCALATIONS = frozenset(STOPPED_AS[t].partition("/")[0] for t in types_where("hostile", "yes") if t in STOPPED_AS)
 COUNTED_TYPES = types_where("counted", "yes")  # a bare count undergoing it is people
 # Events where nothing changes hands: their objects are topics, not items.
 NO_ITEM_TYPES = types_where("items", "no")
@@ -143,8 +145,14 @@ def _halted_by(noun: Token, verb: Token, verb_trigger: Trigger) -> bool:
     another kind is an event of its own (its doer's halting it is a de-escalation, ``halt``); a verb
     that is itself a de-escalation ("lifted the sanctions") says it alone."""
     own = trigger_for(noun)
-    return (own is not None and own.type in STOPPED_AS and verb_trigger.type not in DEESCALATIONS
+    return (own is not None and own.type in STOPPED_AS and not _says_halt(verb_trigger, own.type)
             and _halts(verb))
+
+
+def _says_halt(verb_trigger: Trigger, act_type: str) -> bool:
+    """The halting verb's own event says the halt alone: a de-escalation ("lifted the sanctions") or
+    the very type halting the act makes ("suspended aid to X": SANCTION)."""
+    return verb_trigger.type in DEESCALATIONS or verb_trigger.type == STOPPED_AS[act_type].partition("/")[0]
 
 
 def _is_report_only(tok: Token, trig: Trigger) -> bool:
@@ -791,8 +799,8 @@ class _Builder:
             return None
         verb, of_plans = found
         own = trigger_for(verb)
-        if own is not None and own.type in DEESCALATIONS:
-            return None  # "lifted the sanctions": the verb's own event says it
+        if own is not None and _says_halt(own, event.type):
+            return None  # "lifted the sanctions", "suspended aid": the verb's own event says it
         halters = _actors(tuple(subjects(verb)), self.index)
         doers = {identity(m.actor) for m in event.source}
         source = [m for m in halters if identity(m.actor) in doers]

@@ -266,10 +266,11 @@ class OpenActors:
             if modifiers and sector == "MIL":
                 sector = "REB"  # "Kurdish forces", "Druze militiamen": armed, and no state's military
             actor = Actor(name=label, kind=kind, country=country, sector=sector, role=role)
-            earlier = max((m for m in (*covered.values(), *out) if m.end <= left and m.actor.role == role
-                           and m.actor.country and m.actor.kind == kind), key=lambda m: m.start, default=None)
-            if country is None and not modifiers and doc[left].lower_ == "the" and earlier is not None and (
-                    role in SAME_HEAD_ROLES):  # "Kenyan police … the police", "the US-led coalition … the coalition"
+            earlier = None
+            if country is None and not modifiers and doc[left].lower_ == "the" and role in SAME_HEAD_ROLES:
+                earlier = max((m for m in (*covered.values(), *out) if m.end <= left and m.actor.role == role
+                               and m.actor.country and m.actor.kind == kind), key=lambda m: m.start, default=None)
+            if earlier is not None:  # "Kenyan police … the police", "the US-led coalition … the coalition"
                 out.append(replace(_mention(doc, left, end, earlier.actor, "coref"), antecedent=earlier.start_char))
                 continue
             out.append(_mention(doc, left, end, actor, "role-noun"))
