@@ -425,3 +425,11 @@ def test_the_other_side_of_a_threatened_or_refused_act_is_the_target(nlp: Langua
     assert [m.actor.country for m in refusal.target] == ["CHL"]
     denial = only(nlp, "The Peruvian minister denied the charges against him.", "REJECT")
     assert not denial.target  # the accused is not the other side of the denial
+
+
+def test_leaving_talks_or_a_deal_refuses_the_other_party(nlp: Language) -> None:
+    for text in ("Peru pulled out of the trade deal with Chile.", "Peru withdrew from the negotiations with Chile.",
+                 "The Peruvian delegation walked out of the talks with Chile."):
+        refusal = only(nlp, text, "REJECT")
+        assert [m.actor.country for m in refusal.target] == ["CHL"], text
+    assert "REJECT" not in [e.type for e in events_of(nlp, "Workers walked out of the factory in Lima.")]

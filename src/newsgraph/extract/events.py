@@ -324,13 +324,7 @@ class _Builder:
             parts += [t for act in acts for t in pobjs(act, ("to", "with"))]
             target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
         if trig.type in ACT_OBJECT_TYPES and not target:
-            # "threatened sanctions against Peru", "ruled out talks with the rebels": the other side
-            # of the act threatened or refused
-            acts = [o for o in objects(tok) if (act := trigger_for(o)) is not None and act.type != "ACCUSE"]
-            # not "denied the charges against him": the accused, not the other side
-            own = {c for m in source if (c := m.actor.country)}
-            parts = [t for act in acts for t in pobjs(act, ("against", "on", "with", "to", "toward", "towards"))]
-            target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
+            target = self.act_counterparts(tok, trig.type, source)
         if trig.frame == "transfer" and not target:
             target = self.theme_recipient(tok, trig, roles)
         if not target and trig.mode in FREED_MODES:  # "Iran released two British sailors": whom it frees
@@ -460,6 +454,21 @@ class _Builder:
                 if recipient and any(m.actor.kind == "state" for m in self.index.at(c)):
                     return replace(item, text=item.text[len(c.text) + 1 :])
         return item
+
+    def act_counterparts(self, tok: Token, event_type: str, source: list[ActorMention]) -> list[ActorMention]:
+        """The other side of the act a threat or refusal is about: "threatened sanctions against
+        Peru", "ruled out talks with the rebels", "withdrew from the talks with X"; not "denied the
+        charges against him" (the accused is no other side)."""
+        left: list[Token] = []
+        if event_type == "REJECT":  # "withdrew from the talks", "pulled out of the deal" ("out" may head "of")
+            heads = [tok, *(c for c in tok.children
+                            if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away"))]
+            left = [o for head in heads for o in pobjs(head, ("of", "from"))]
+        acts = [o for o in (*objects(tok), *left) if (act := trigger_for(o)) is not None and act.type != "ACCUSE"]
+        own = {c for m in source if (c := m.actor.country)}
+        parts = [t for act in acts for t in pobjs(act, ("against", "on", "with", "to", "toward", "towards"))]
+        parts += pobjs(tok, ("with",)) if left and acts else []  # "pulled out of the deal with Iran" (misattached)
+        return [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
 
     def items(self, tok: Token, trig: Trigger, roles: Roles) -> list[Item]:
         if trig.type in NO_ITEM_TYPES:
@@ -883,6 +892,8 @@ class _Builder:
             if verdict.drop:
                 return None
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
+            if event_type in ACT_OBJECT_TYPES and event_type != trig.type and not target:  # recoded: "pulled
+                target = self.act_counterparts(tok, event_type, source)  # out of the talks with X"
             if trig.frame == "nominal" and event_type in MUTUAL_TYPES and not target:  # recoded: done together
                 symmetric = symmetric or len({m.actor.country or m.actor.name for m in source}) >= 2
         if event_type in NEEDS_RECIPIENT:
