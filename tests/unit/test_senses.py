@@ -660,3 +660,13 @@ def test_halting_aid_or_talks_reduces_relations(nlp: Language) -> None:
     assert types_of(nlp, "Chile halted talks with Peru.").count("SANCTION") == 1
     # a halting verb that is itself a sanction says it once
     assert types_of(nlp, "Chile suspended military aid to Peru.") == ["SANCTION"]
+
+
+def test_a_verbal_attack_is_criticism_a_fierce_one_is_force(nlp: Language) -> None:
+    assert types_of(nlp, "The Chilean president launched a scathing attack on Peru.") == ["ACCUSE"]
+    assert types_of(nlp, "Chile launched a fierce attack on Peru.") == ["ASSAULT"]
+
+
+def test_moving_people_is_no_aid_moving_goods_is(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "Peru transferred forty prisoners to Chile.")
+    assert "AID" in types_of(nlp, "Peru transferred forty tanks to Chile.")

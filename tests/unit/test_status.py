@@ -191,3 +191,8 @@ def test_readiness_asked_about_is_only_possible(bare_nlp: Language) -> None:
 def test_an_in_ing_adjunct_is_not_denied_by_its_main_clause(bare_nlp: Language) -> None:
     text = "In criticising the Chilean withdrawal, the minister won't admit that the policy failed."
     assert status_of(trigger(bare_nlp, text, "criticising")) == "asserted"
+
+
+
+def test_neither_nor_negates_the_act(nlp: Language) -> None:
+    assert status_of(trigger(nlp, "Neither the Peruvian army nor Bolivia will accept the plan.", "accept")) == "negated"

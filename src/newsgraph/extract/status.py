@@ -85,6 +85,8 @@ def _words_before(noun: Token) -> list[str]:
 
 
 def _negatively_quantified(noun: Token) -> bool:
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in noun.children):
+        return True  # "neither Iran nor Turkey will accept"
     words = _words_before(noun)
     for pattern in NEGATIVE_QUANTIFIERS:
         n = len(pattern)
