@@ -433,3 +433,10 @@ def test_leaving_talks_or_a_deal_refuses_the_other_party(nlp: Language) -> None:
         refusal = only(nlp, text, "REJECT")
         assert [m.actor.country for m in refusal.target] == ["CHL"], text
     assert "REJECT" not in [e.type for e in events_of(nlp, "Workers walked out of the factory in Lima.")]
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_is_aimed(nlp: Language) -> None:
+    for text in ("Peru threatened to impose tariffs on Chile.",
+                 "Peru's threat to cut gas supplies to Chile worried Lima."):
+        threat = only(nlp, text, "THREATEN")
+        assert [m.actor.country for m in threat.target] == ["CHL"], text

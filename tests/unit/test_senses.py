@@ -670,3 +670,20 @@ def test_a_verbal_attack_is_criticism_a_fierce_one_is_force(nlp: Language) -> No
 def test_moving_people_is_no_aid_moving_goods_is(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "Peru transferred forty prisoners to Chile.")
     assert "AID" in types_of(nlp, "Peru transferred forty tanks to Chile.")
+
+
+def test_a_threat_faced_or_growing_is_a_danger_not_a_threat_made(nlp: Language) -> None:
+    assert "THREATEN" not in types_of(nlp, "Peru is facing a growing threat from smugglers.")
+    assert "THREATEN" not in types_of(nlp, "Chile will work with Bolivia to deal with Peru's missile threat.")
+    assert "THREATEN" in types_of(nlp, "Peru's threat to cut gas supplies to Chile worried Santiago.")
+
+
+def test_blaming_someone_for_something_is_criticism_not_force(nlp: Language) -> None:
+    types = types_of(nlp, "The Chilean president attacked the newspaper for refusing to publish his letter.")
+    assert "ACCUSE" in types and "ASSAULT" not in types
+    assert "CONSULT" not in types_of(nlp, "The Chilean plan met with opposition from Peru.")
+
+
+def test_withdrawing_an_ambassador_cuts_ties_withdrawing_troops_retreats(nlp: Language) -> None:
+    assert types_of(nlp, "Peru withdrew its ambassador from Chile.") == ["SANCTION"]
+    assert types_of(nlp, "Peru withdrew its troops from Chile.") == ["RETREAT"]

@@ -96,6 +96,9 @@ FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people fr
 UNAIMED_TYPES = types_where("conditional", "unaimed")
 # Reports that are acts towards whoever their content is about ("X warned that Y was arming Z").
 CONTENT_SPEECH_ACTS = types_where("about", "yes")
+# Types whose target, when they have none, is the target of the act in their content ("threatened
+# to impose tariffs on X").
+AIMED_BY_CONTENT = frozenset({"THREATEN"})
 # Types whose object may be an act, whose other side is then the event's target ("threatened
 # sanctions against X", "ruled out talks with X").
 ACT_OBJECT_TYPES = frozenset({"THREATEN", "REJECT"})
@@ -894,6 +897,11 @@ class _Builder:
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
             if event_type in ACT_OBJECT_TYPES and event_type != trig.type and not target:  # recoded: "pulled
                 target = self.act_counterparts(tok, event_type, source)  # out of the talks with X"
+            if event_type == "SANCTION" and trig.type == "RETREAT" and not target:  # "withdrew its
+                own = {identity(m.actor) for m in source}  # ambassador from Chile": whom ties are cut with
+                left = [o for head in (tok, *objects(tok)) for o in pobjs(head, ("from",))]
+                target = [m for m in self.context.in_context(_actors(tuple(left), self.index), None)
+                          if identity(m.actor) not in own]
             if trig.frame == "nominal" and event_type in MUTUAL_TYPES and not target:  # recoded: done together
                 symmetric = symmetric or len({m.actor.country or m.actor.name for m in source}) >= 2
         if event_type in NEEDS_RECIPIENT:
@@ -1212,11 +1220,40 @@ def _events(doc: Doc, article: Article, max_seconds: float | None) -> list[Event
                     if derived is not None:
                         events.append(derived)
         in_sentence = [e for e in events if e.evidence.start == sent.start_char]
+        for i, event in enumerate(events):
+            aimed = _aimed_by_content(event, in_sentence, sent) if event.evidence.start == sent.start_char else None
+            if aimed is not None:
+                events[i] = aimed
+        in_sentence = [e for e in events if e.evidence.start == sent.start_char]
         for judged in (builder.evaluation(sent, sent_sources, in_sentence),
                        builder.obligation(sent, sent_sources, in_sentence), *builder.claimed(sent, in_sentence)):
             if judged is not None:
                 events.append(judged)
     return events
+
+
+def _aimed_by_content(event: Event, in_sentence: list[Event], sent: Span) -> Event | None:
+    """A threat with no target of its own is aimed at the target of the act it threatens: "X
+    threatened to impose tariffs on Y", "X's threat to cut gas to Y", "X warned it would strike Y"
+    (the act's trigger in the threat's complement). None when nothing changes."""
+    if event.type not in AIMED_BY_CONTENT or event.target or event.symmetric:
+        return None
+    at = {t.idx: t for t in sent}
+    tok = at.get(event.trigger.start)
+    if tok is None:
+        return None
+    inside = {x.i for c in tok.children if c.dep_ in ("xcomp", "acl", "ccomp") for x in c.subtree}
+    own = {identity(m.actor) for m in event.source}
+    own_states = {m.actor.country for m in event.source if m.actor.kind == "state"}
+    for other in in_sentence:
+        act = at.get(other.trigger.start)
+        if other is event or act is None or act.i not in inside or not other.target:
+            continue
+        target = tuple(m for m in other.target if identity(m.actor) not in own
+                       and not (m.actor.kind == "state" and m.actor.country in own_states))
+        if target:
+            return replace(event, target=target)
+    return None
 
 
 def _fill_anonymous_countries(events: list[Event]) -> list[Event]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.items import categorize
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
-from newsgraph.extract.roles import Roles, agents, counted, is_passive, objects, pobjs, subjects
+from newsgraph.extract.roles import Roles, agents, children, counted, is_passive, objects, pobjs, subjects
 from newsgraph.records import ActorMention
 
 
@@ -141,6 +141,19 @@ def _object_of(arg: str) -> Callable[[Reading], bool]:
     return lambda r: r.token.dep_ == "pobj" and r.token.head.lower_ == arg
 
 
+def _governor(arg: str) -> Callable[[Reading], bool]:
+    """The noun trigger is the object of a verb in the list, directly or through a preposition
+    ("faces a growing threat", "to deal with the threat")."""
+    words = _words(arg)
+
+    def test(r: Reading) -> bool:
+        tok = r.token
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words
+
+    return test
+
+
 def _prep(arg: str) -> Callable[[Reading], bool]:
     preps, _, name = arg.partition(":")
     words = frozenset() if name == "*" else _words(name)
@@ -153,6 +166,16 @@ def _prep(arg: str) -> Callable[[Reading], bool]:
         return bool(found) if name == "*" else bool(word_forms(found) & words)
 
     return test
+
+
+def _reason(r: Reading) -> bool:
+    """A for-phrase gives the reason the trigger's object is blamed: "attacked X for refusing to
+    back him", "criticised X for its stance" (a gerund, or a noun with an owner)."""
+    for prep in (c for c in r.token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and (obj.tag_ == "VBG" or children(obj, "poss"))):
+                return True
+    return False
 
 
 def _armed(r: Reading) -> bool:
@@ -263,12 +286,14 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "subject": _subject,
     "doer": _doer,
     "object_of": _object_of,
+    "governor": _governor,
     "prep": _prep,
     "frame": lambda arg: lambda r: r.frame == arg,
     "recipient": lambda _arg: lambda r: bool(r.target) or r.symmetric,
     "somewhere": lambda _arg: lambda r: r.somewhere,
     "together": lambda _arg: _together,
     "armed": lambda _arg: _armed,
+    "reason": lambda _arg: _reason,
     "source_sector": _source_sector,
     "target_sector": _target_sector,
     "theme_act": _theme_act,
