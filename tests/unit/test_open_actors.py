@@ -440,3 +440,9 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_is_aimed(nlp: Language) ->
                  "Peru's threat to cut gas supplies to Chile worried Lima."):
         threat = only(nlp, text, "THREATEN")
         assert [m.actor.country for m in threat.target] == ["CHL"], text
+
+
+def test_a_news_outlet_is_of_its_country(nlp: Language) -> None:
+    event = only(nlp, "The Chilean president denounced the Washington Post for its reporting.", "ACCUSE")
+    assert [(m.actor.name, m.actor.country, m.actor.sector) for m in event.target] == [
+        ("Washington Post", "USA", "MED")]

@@ -39,6 +39,7 @@ from newsgraph.nlp.gazetteer import (
     RoleEntry,
     country_adjective,
     load_gazetteer,
+    media_outlet,
     normalize,
     party_country,
     resolve_demonym,
@@ -212,6 +213,11 @@ class OpenActors:
             head = ent.root
             if kind == "group" and head.dep_ in _MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "Kurdish forces": the modifier names the role noun's group
+            outlet = media_outlet(name) if ent.label_ == "ORG" else None
+            if outlet is not None:  # "the New York Times": a news outlet of its country (media.tsv)
+                out.append(_mention(doc, ent.start, ent.end, Actor(
+                    name=outlet[0], kind="organization", country=outlet[1], sector="MED"), "ner"))
+                continue
             known = dictionary_actor(name, label=ent.label_, when=published_date(doc))
             if known is not None:  # in the PETRARCH2 dictionaries
                 out.append(_mention(doc, ent.start, ent.end, known, "dictionary"))
