@@ -446,3 +446,16 @@ def test_a_news_outlet_is_of_its_country(nlp: Language) -> None:
     event = only(nlp, "The Chilean president denounced the Washington Post for its reporting.", "ACCUSE")
     assert [(m.actor.name, m.actor.country, m.actor.sector) for m in event.target] == [
         ("Washington Post", "USA", "MED")]
+
+
+def test_a_region_of_one_state_is_a_place_of_that_state(nlp: Language) -> None:
+    shelling = only(nlp, "Chilean troops shelled the Gaza Strip.", "ASSAULT")
+    assert [m.actor.country for m in shelling.target] == ["PSE"]
+    raid = only(nlp, "Chilean troops raided three villages in the West Bank.", "COERCE")
+    assert all(m.actor.sector != "BUS" for m in (*raid.source, *raid.target))  # no "West" bank
+    assert [m.actor.country for m in raid.target] == ["PSE"]
+    killed = [e for e in events_of(nlp, "Four children were killed in Chilean shelling in the east of the Gaza Strip.")
+              if e.type == "ASSAULT"]
+    assert [m.actor.country for e in killed for m in e.target] == ["PSE"]
+    visit = events_of(nlp, "The Chilean president visited South Africa on Monday.")
+    assert [m.actor.country for e in visit for m in e.target] == ["ZAF"]  # a state holding a region's name

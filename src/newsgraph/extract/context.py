@@ -16,7 +16,7 @@ from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.locations import LOCATIVE_PREPS
 from newsgraph.extract.mentions import MentionIndex, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import is_passive
+from newsgraph.extract.roles import is_passive, pobjs
 from newsgraph.nlp.components.open_actors import main_country
 from newsgraph.nlp.gazetteer import bloc_members, blocs, country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Place
@@ -113,7 +113,12 @@ class ActorContext:
             return self._sentence_countries[sent.start]
         found: str | None = None
         for tok in sent:
-            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS or tok.pos_ != "PROPN":
+            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_list("place_parts"):
+                # "in the east of the Gaza Strip", "on the outskirts of Kharkiv": the place named after "of"
+                tok = next((o for o in pobjs(tok, ("of",)) if o.pos_ == "PROPN"), tok)
+            if tok.pos_ != "PROPN":
                 continue
             named = self.index.at(tok)
             if any(m.via == "demonym" for m in named):
@@ -122,9 +127,9 @@ class ActorContext:
             if states:
                 found = states[0].actor.country
                 break
-            if named or role_of(tok.text) is not None:
-                continue  # "invest in the National Police": an organisation, not a place
             place = resolve_place(proper_phrase(tok))
+            if named or (role_of(tok.text) is not None and (place is None or place.kind != "region")):
+                continue  # "invest in the National Police": an organisation, not a place ("the West Bank" is)
             if place is not None and place.country:
                 found = place.country
                 break

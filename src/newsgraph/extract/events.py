@@ -374,8 +374,8 @@ class _Builder:
             if resolve_place(proper_phrase(obj)) is None:
                 continue  # the whole name must be the place: "arrested Tomas Rivera Soto" is no town Rivera
             place = place_of_phrase(obj)
-            if place is not None and place.country and place.kind == "city":
-                return [state_mention(obj, place.country)], place
+            if place is not None and place.country and place.kind in ("city", "region"):
+                return [state_mention(obj, place.country)], place  # a region of one state ("the Gaza Strip")
         return [], None
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:

@@ -14,15 +14,13 @@ call, so it is never called per lookup):
 from __future__ import annotations
 
 import calendar
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 import pycountry
 
-from newsgraph.nlp.gazetteer import country_name, fold_accents, resolve_name
+from newsgraph.nlp.gazetteer import country_name, fold_accents, region_rows, resolve_name
 from newsgraph.records import Place
 
 PREFIXES = ("the city of ", "the port of ", "the town of ", "the region of ", "the province of ", "the ")
@@ -118,13 +116,11 @@ def _country_ids() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, _Entry]:
     index: dict[str, _Entry] = {}
-    with files("newsgraph").joinpath("data/places/regions.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            entry = _Entry(name=row["name"], country=None, lat=float(row["lat"]), lon=float(row["lon"]),
-                           geonames_id=None, population=0, kind="region")
-            for surface in (row["name"], *filter(None, row["aliases"].split("|"))):
-                index[_key(surface)] = entry
+    for row in region_rows():
+        entry = _Entry(name=row["name"], country=row["country"] or None, lat=float(row["lat"]),
+                       lon=float(row["lon"]), geonames_id=None, population=0, kind="region")
+        for surface in (row["name"], *filter(None, row["aliases"].split("|"))):
+            index[_key(surface)] = entry
     return index
 
 

@@ -503,6 +503,40 @@ def _media() -> dict[str, tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=1)
+def region_rows() -> tuple[dict[str, str], ...]:
+    """The rows of data/places/regions.tsv (world regions, and regions inside one state with its
+    country): read here once for the actor layer (a region's name is a place, not a body:
+    "the West Bank") and for the place resolver."""
+    path = files(DATA_PACKAGE).joinpath("data/places/regions.tsv")
+    with path.open("r", encoding="utf-8") as handle:
+        reader = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Region names and aliases, lower case, without "the"."""
+    return frozenset(strip_the(normalize(name)) for row in region_rows()
+                     for name in (row["name"], *split_cell(row["aliases"])))
+
+
+def region_spans(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of the region names among lower-case words ("west bank" in "... the west bank
+    ..."), longest first at each start, never overlapping."""
+    names = region_names()
+    longest = max((len(n.split()) for n in names), default=0)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        size = next((k for k in range(min(longest, len(words) - i), 0, -1)
+                     if " ".join(words[i:i + k]) in names), 0)
+        if size:
+            spans.append((i, i + size))
+        i += size or 1
+    return spans
+
+
+@lru_cache(maxsize=1)
 def _parties() -> dict[str, str]:
     return {row["adjective"]: row["iso3"] for _, row in _rows("parties.tsv")}
 

@@ -56,6 +56,7 @@ from newsgraph.nlp.gazetteer import (
     fold_accents,
     load_gazetteer,
     office_holder,
+    region_spans,
 )
 from newsgraph.records import Actor, ActorMention
 
@@ -205,6 +206,10 @@ class ActorRuler:
                     break
         found.sort(key=lambda f: (f[0] - f[1], f[0]))
         taken = bytearray(len(doc))
+        for r_start, r_end in region_spans([t.lower_ for t in doc]):  # a name the region runs past is
+            # part of it ("the West" in "the West Bank", "Korean" in "the Korean peninsula"); one that runs
+            # past the region is not ("South Africa" holds "Africa")
+            found = [f for f in found if not (f[0] < r_end and r_start < f[1] < r_end)]
         hits: list[NameHit] = []
         for start, end, entry in found:
             if any(taken[start:end]):
@@ -246,9 +251,12 @@ class ActorRuler:
         by_start = {h.start: h for h in hits}
         hit_starts = {i: h.start for h in hits for i in range(h.start, h.end)}
         phrases: list[RolePhrase] = []
+        regions = region_spans([t.lower_ for t in doc])
         for start, end, entry in spans:
             head = doc[start:end].root
             left = _left_bound(doc, start, head.left_edge.i, state_tokens, hit_starts)
+            if any(r_start < end and start < r_end for r_start, r_end in regions):
+                continue  # "the West Bank": a place named like a body
             mods = [
                 h
                 for h in hits

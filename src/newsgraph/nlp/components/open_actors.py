@@ -42,8 +42,11 @@ from newsgraph.nlp.gazetteer import (
     media_outlet,
     normalize,
     party_country,
+    region_names,
+    region_spans,
     resolve_demonym,
     resolve_name,
+    strip_the,
 )
 from newsgraph.records import Actor, ActorMention
 
@@ -210,6 +213,8 @@ class OpenActors:
                 continue
             if len(name) < 2 or normalize(name) in self.roles:
                 continue  # a bare role word tagged ORG ("Parliament") is the role layer's
+            if strip_the(normalize(name)) in region_names():
+                continue  # "Crimea", "the Gaza Strip": a place (data/places/regions.tsv), not a body
             head = ent.root
             if kind == "group" and head.dep_ in _MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "Kurdish forces": the modifier names the role noun's group
@@ -232,10 +237,11 @@ class OpenActors:
 
     def _role_nouns(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
+        places = {i for start, end in region_spans([t.lower_ for t in doc]) for i in range(start, end)}
         for start, end in _role_spans(doc, self.matcher):
             head = doc[start:end].root
-            if any(i in covered for i in range(start, end)) or head.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if any(i in covered or i in places for i in range(start, end)) or head.pos_ not in ("NOUN", "PROPN"):
+                continue  # "the West Bank": a place, not a bank
             members = head.dep_ == "compound" and head.head.i == end and head.head.lemma_.lower() in _MEMBER_NOUNS
             if members:  # "opposition members", "council members": people of the body
                 end = head.head.i + 1
