@@ -459,3 +459,10 @@ def test_a_region_of_one_state_is_a_place_of_that_state(nlp: Language) -> None:
     assert [m.actor.country for e in killed for m in e.target] == ["PSE"]
     visit = events_of(nlp, "The Chilean president visited South Africa on Monday.")
     assert [m.actor.country for e in visit for m in e.target] == ["ZAF"]  # a state holding a region's name
+
+
+def test_a_named_kind_of_force_is_troops_force_alone_is_not(nlp: Language) -> None:
+    training = only(nlp, "Chile will train a new border force in Peru.", "AID")
+    assert [m.actor.sector for m in training.target] == ["MIL"]
+    assert not events_of(nlp, "Chile condemned the use of force.") or all(
+        m.actor.role != "troops" for e in events_of(nlp, "Chile condemned the use of force.") for m in e.target)
