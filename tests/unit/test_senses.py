@@ -687,3 +687,8 @@ def test_blaming_someone_for_something_is_criticism_not_force(nlp: Language) -> 
 def test_withdrawing_an_ambassador_cuts_ties_withdrawing_troops_retreats(nlp: Language) -> None:
     assert types_of(nlp, "Peru withdrew its ambassador from Chile.") == ["SANCTION"]
     assert types_of(nlp, "Peru withdrew its troops from Chile.") == ["RETREAT"]
+
+
+def test_giving_up_on_an_idea_is_no_retreat(nlp: Language) -> None:
+    assert "RETREAT" not in types_of(nlp, "The Peruvian government has given up on the idea of a referendum.")
+    assert "RETREAT" in types_of(nlp, "The Peruvian rebels gave up their weapons.")

@@ -196,3 +196,9 @@ def test_an_in_ing_adjunct_is_not_denied_by_its_main_clause(bare_nlp: Language) 
 
 def test_neither_nor_negates_the_act(nlp: Language) -> None:
     assert status_of(trigger(nlp, "Neither the Peruvian army nor Bolivia will accept the plan.", "accept")) == "negated"
+
+
+def test_a_planned_act_someone_will_not_allow_is_denied(nlp: Language) -> None:
+    text = "Chile's president said he won't allow Peru's leader to make a planned visit to Santiago."
+    assert status_of(trigger(nlp, text, "visit")) == "negated"
+    assert status_of(trigger(nlp, "Peru's leader will make a planned visit to Santiago.", "visit")) == "planned"

@@ -198,10 +198,21 @@ def is_for_clause(tok: Token) -> bool:
 
 
 def status_of(trigger: Token, event_type: str = "") -> str:
-    """The event's status from the cues that govern its trigger (see the module docstring)."""
+    """The event's status from the cues that govern its trigger (see the module docstring). A
+    noun's own "planned" or "possible" ("a planned visit") yields to a denial above it ("will not
+    allow X to make a planned visit")."""
+    own = local_status(trigger) if trigger.pos_ == "NOUN" else None
+    if own in (PLANNED, POSSIBLE):
+        # only an explicit "not" above, not a verb that opposes it ("objected to a proposed deal")
+        denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
+        return NEGATED if denied and _status(trigger, event_type, skip_own=True) == NEGATED else own
+    return _status(trigger, event_type)
+
+
+def _status(trigger: Token, event_type: str, skip_own: bool = False) -> str:
     tok = trigger
     for _ in range(8):
-        own = local_status(tok)
+        own = None if skip_own and tok is trigger else local_status(tok)
         if own:
             return own
         head = tok.head
