@@ -692,3 +692,16 @@ def test_withdrawing_an_ambassador_cuts_ties_withdrawing_troops_retreats(nlp: La
 def test_giving_up_on_an_idea_is_no_retreat(nlp: Language) -> None:
     assert "RETREAT" not in types_of(nlp, "The Peruvian government has given up on the idea of a referendum.")
     assert "RETREAT" in types_of(nlp, "The Peruvian rebels gave up their weapons.")
+
+
+def test_sending_a_delegation_is_a_visit_and_curbing_a_power_no_restriction(nlp: Language) -> None:
+    assert types_of(nlp, "Chile sent a delegation to Lima on Monday.") == ["CONSULT"]
+    assert "AID" in types_of(nlp, "Chile sent forty tonnes of food to Lima.")
+    assert "COERCE" not in types_of(nlp, "Chilean leaders want to curb Peru's regional ambitions.")
+    assert "COERCE" in types_of(nlp, "Peru restricted the movement of Chilean journalists.")
+
+
+def test_stalling_an_offensive_halts_it(nlp: Language) -> None:
+    events = extract_events(nlp("Chile said it would stall its offensive."),
+                            Article(id="t", text="Chile said it would stall its offensive."))
+    assert [(e.type, e.status) for e in events if e.type == "ASSAULT"] == [("ASSAULT", "negated")]
