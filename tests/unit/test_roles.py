@@ -400,3 +400,9 @@ def test_a_judged_act_is_not_done_by_whoever_judges_it(bare_nlp: Language) -> No
 def test_an_amount_before_a_measure_is_no_one_the_light_verbs_subject_imposes_it(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "The president imposed 25% tariffs on Chilean exports.", "tariffs", "nominal")
     assert r["source"] == ["president"]
+
+
+def test_a_participle_after_a_noun_modifies_it_not_the_main_subject(bare_nlp: Language) -> None:
+    text = "Chilean aid workers are heavily involved in the effort in Arica and other towns recaptured from the rebels."
+    r = roles_of(bare_nlp, text, "recaptured", "direct")
+    assert "workers" not in r["source"]

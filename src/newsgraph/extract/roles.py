@@ -247,6 +247,16 @@ def _participial_adjunct(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """A participle the parser hung on the main verb that directly follows a noun object ("other
+    towns recaptured from Isis", tagged VBN or VBD), with no subject, auxiliary or marker of its own:
+    it modifies that noun."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and before is not None
+            and before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "dobj", "conj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in verb.children))
+
+
 def _killed_doing(verb: Token) -> bool:
     """ "the first Briton killed fighting Isis", "a reporter wounded covering the war": a verb of harm
     with no object or auxiliary whose clause goes on with a gerund is a participle the model took
@@ -261,6 +271,8 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
     if _killed_doing(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb, "nsubj"))
+    if _reduced_relative(verb):  # "in towns recaptured from Isis" (parsed as a clause): the noun undergoes it
+        return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.doc[verb.i - 1]])
     if _participial_adjunct(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb.head, "nsubj", "nsubjpass"))
     if is_passive(verb) and _stative_participle(verb):
