@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsgraph.extract import extract_events
 from newsgraph.extract.roles import read_roles
+from newsgraph.records import Article
 
 
 def roles_of(nlp: Language, text: str, word: str, frame: str) -> dict[str, list[str]]:
@@ -406,3 +408,13 @@ def test_a_participle_after_a_noun_modifies_it_not_the_main_subject(bare_nlp: La
     text = "Chilean aid workers are heavily involved in the effort in Arica and other towns recaptured from the rebels."
     r = roles_of(bare_nlp, text, "recaptured", "direct")
     assert "workers" not in r["source"]
+
+
+def test_have_something_done_to_ones_own_is_undergoing_it_to_anothers_is_causing_it(nlp: Language) -> None:
+    events = extract_events(nlp("Ana Rivera, a Chilean writer, had her passport revoked by Peru."),
+                            Article(id="t", text="Ana Rivera, a Chilean writer, had her passport revoked by Peru."))
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in events] == [
+        (["PER"], ["CHL"])]
+    events = extract_events(nlp("Peru had the Chilean ambassador expelled."),
+                            Article(id="t", text="Peru had the Chilean ambassador expelled."))
+    assert [m.actor.country for e in events for m in e.source] == ["PER"]

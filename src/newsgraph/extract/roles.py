@@ -266,7 +266,29 @@ def _killed_doing(verb: Token) -> bool:
         c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
+def is_causative(verb: Token) -> bool:
+    """ "had her passport confiscated", "got his licence revoked", "had the envoy expelled": a past
+    participle under "have" or "get" with a subject of its own, which undergoes it (the subject of
+    "have" is its owner, or, where nothing is its own, who causes it)."""
+    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd")
+            and verb.head.lemma_.lower() in ("have", "get") and bool(children(verb, "nsubj"))
+            and not children(verb, "dobj", "aux", "auxpass"))  # (the model may tag the participle VBD)
+
+
+def passive_themes(verb: Token) -> list[Token]:
+    """What a reduced passive or a causative does its act to: "the citizenship revoked by X",
+    "had her citizenship revoked" (the participle's head noun, or its own subject)."""
+    if is_reduced_passive(verb):
+        return [verb.head]
+    return children(verb, "nsubj") if is_causative(verb) else []
+
+
 def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
+    if is_causative(verb):
+        undergoers = children(verb, "nsubj")
+        # "had her citizenship revoked": she undergoes it; "had Chile's envoy expelled": the subject causes it
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for u in undergoers for c in u.children)
+        return _by_cause(agents(verb) or ([] if owned else subjects(verb.head))), expand(undergoers)
     if is_reduced_passive(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
     if _killed_doing(verb):

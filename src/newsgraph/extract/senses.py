@@ -15,7 +15,17 @@ from spacy.tokens import Token
 
 from newsgraph.extract.items import categorize
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
-from newsgraph.extract.roles import Roles, agents, children, counted, is_passive, objects, pobjs, subjects
+from newsgraph.extract.roles import (
+    Roles,
+    agents,
+    children,
+    counted,
+    is_passive,
+    objects,
+    passive_themes,
+    pobjs,
+    subjects,
+)
 from newsgraph.records import ActorMention
 
 
@@ -62,6 +72,7 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
 
     def test(r: Reading) -> bool:
         undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
+        undergoers += passive_themes(r.token)  # "had her citizenship revoked", "the citizenship revoked by X"
         return bool(word_forms(_counted([*r.roles.theme, *objects(r.token), *undergoers])) & words)
 
     return test
