@@ -705,3 +705,8 @@ def test_stalling_an_offensive_halts_it(nlp: Language) -> None:
     events = extract_events(nlp("Chile said it would stall its offensive."),
                             Article(id="t", text="Chile said it would stall its offensive."))
     assert [(e.type, e.status) for e in events if e.type == "ASSAULT"] == [("ASSAULT", "negated")]
+
+
+def test_armed_resistance_is_fighting_resisting_a_call_is_refusing(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Rebels in Arica are still resisting.")
+    assert types_of(nlp, "The Peruvian militias resisted calls to disarm.") == ["REJECT"]
