@@ -98,10 +98,10 @@ UNAIMED_TYPES = types_where("conditional", "unaimed")
 CONTENT_SPEECH_ACTS = types_where("about", "yes")
 # Types whose target, when they have none, is the target of the act in their content ("threatened
 # to impose tariffs on X").
-AIMED_BY_CONTENT = frozenset({"THREATEN"})
+AIMED_BY_CONTENT = types_where("content_target", "yes")
 # Types whose object may be an act, whose other side is then the event's target ("threatened
 # sanctions against X", "ruled out talks with X").
-ACT_OBJECT_TYPES = frozenset({"THREATEN", "REJECT"})
+ACT_OBJECT_TYPES = types_where("act_object", "yes")
 # A warning that something is happening is an allegation (ACCUSE); warning someone (not) to act is THREATEN.
 WARNING_VERBS = word_list("warning_verbs")
 ABOUT_PREPS = ("about", "over", "of")
@@ -1198,6 +1198,7 @@ def _events(doc: Doc, article: Article, max_seconds: float | None) -> list[Event
     events: list[Event] = []
     deadline = None if max_seconds is None else time.monotonic() + max_seconds
     for raw in doc.sents:
+        first = len(events)  # this sentence's events start here
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeout(f"extraction took longer than {max_seconds:g} s (NEWSGRAPH_MAX_SECONDS); "
                                     "split the article or raise the limit")
@@ -1220,8 +1221,8 @@ def _events(doc: Doc, article: Article, max_seconds: float | None) -> list[Event
                     if derived is not None:
                         events.append(derived)
         in_sentence = [e for e in events if e.evidence.start == sent.start_char]
-        for i, event in enumerate(events):
-            aimed = _aimed_by_content(event, in_sentence, sent) if event.evidence.start == sent.start_char else None
+        for i in range(first, len(events)):
+            aimed = _aimed_by_content(events[i], in_sentence, sent)
             if aimed is not None:
                 events[i] = aimed
         in_sentence = [e for e in events if e.evidence.start == sent.start_char]
