@@ -105,7 +105,10 @@ def _leader(head: Token, covered: dict[int, ActorMention]) -> Token | None:
 
 
 def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None:
-    """The country the syntax around a noun phrase gives: possessor, "of X", apposition."""
+    """The country the syntax around a noun phrase gives: a leader, possessor, "of X", apposition."""
+    leader = _leader(head, covered)
+    if leader is not None:  # "the US-led coalition", "Saudi-led forces": its leader's
+        return covered[leader.i].actor.country
     for child in head.children:
         if child.dep_ == "poss" and child.i in covered:  # "Peru's police", "his cabinet" (the president's)
             return covered[child.i].actor.country
@@ -119,9 +122,6 @@ def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None
                 m = covered.get(obj.i)
                 if obj.dep_ == "pobj" and m is not None and m.actor.kind == "state" and m.via in ("lexicon", "seat"):
                     return m.actor.country
-        leader = _leader(head, covered)
-        if leader is not None:  # "the US-led coalition", "Saudi-led forces": its leader's
-            return covered[leader.i].actor.country
         if child.dep_ == "appos":
             for tok in child.subtree:
                 m = covered.get(tok.i)
