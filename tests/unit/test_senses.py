@@ -676,6 +676,7 @@ def test_a_threat_faced_or_growing_is_a_danger_not_a_threat_made(nlp: Language) 
     assert "THREATEN" not in types_of(nlp, "Peru is facing a growing threat from smugglers.")
     assert "THREATEN" not in types_of(nlp, "Chile will work with Bolivia to deal with Peru's missile threat.")
     assert "THREATEN" in types_of(nlp, "Peru's threat to cut gas supplies to Chile worried Santiago.")
+    assert "THREATEN" not in types_of(nlp, "Chile will respond to any threats to its security.")
 
 
 def test_blaming_someone_for_something_is_criticism_not_force(nlp: Language) -> None:
