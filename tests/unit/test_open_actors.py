@@ -466,3 +466,9 @@ def test_a_named_kind_of_force_is_troops_force_alone_is_not(nlp: Language) -> No
     assert [m.actor.sector for m in training.target] == ["MIL"]
     assert not events_of(nlp, "Chile condemned the use of force.") or all(
         m.actor.role != "troops" for e in events_of(nlp, "Chile condemned the use of force.") for m in e.target)
+
+
+def test_a_threat_is_not_aimed_at_the_target_of_anothers_act_it_answers(nlp: Language) -> None:
+    threat = [e for e in events_of(nlp, "Peru vowed to respond to the Chilean attack on its embassy.")
+              if e.type == "THREATEN"]
+    assert threat and all(m.actor.country != "PER" for e in threat for m in e.target)

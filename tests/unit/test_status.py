@@ -202,3 +202,9 @@ def test_a_planned_act_someone_will_not_allow_is_denied(nlp: Language) -> None:
     text = "Chile's president said he won't allow Peru's leader to make a planned visit to Santiago."
     assert status_of(trigger(nlp, text, "visit")) == "negated"
     assert status_of(trigger(nlp, "Peru's leader will make a planned visit to Santiago.", "visit")) == "planned"
+
+
+def test_what_is_answered_has_happened(nlp: Language) -> None:
+    text = "Peru vowed to respond to the Chilean attack on its embassy."
+    assert status_of(trigger(nlp, text, "attack")) == "asserted"
+    assert status_of(trigger(nlp, "Peru vowed to launch an attack on Chile.", "attack")) == "planned"

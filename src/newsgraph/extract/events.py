@@ -1250,6 +1250,8 @@ def _aimed_by_content(event: Event, in_sentence: list[Event], sent: Span) -> Eve
         act = at.get(other.trigger.start)
         if other is event or act is None or act.i not in inside or not other.target:
             continue
+        if other.source and not own & {identity(m.actor) for m in other.source}:
+            continue  # "vowed to respond to the Israeli attack": another's act, not the one threatened
         target = tuple(m for m in other.target if identity(m.actor) not in own
                        and not (m.actor.kind == "state" and m.actor.country in own_states))
         if target:

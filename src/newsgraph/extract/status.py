@@ -42,6 +42,7 @@ GOVERNING_NOUNS = _cues("governing_noun")  # "plans of", "the possibility of", "
 GOVERNING_ADJECTIVES = _cues("governing_adjective")  # "is ready to talk", "likely to attack", "unwilling to pay"
 NOUN_MODIFIERS = _cues("noun_modifier")  # "a planned visit"
 NEGATORS = word_list("negators")
+REACTING_VERBS = word_list("reacting_verbs")  # what they answer is presupposed ("will respond to the attack")
 # Wishing verbs: a wish for one's own act is an intention ("wants to visit"); for another's act
 # ("wants Iran to stop") a request.
 WISHING = word_list("wishing_verbs")
@@ -250,6 +251,8 @@ def _status(trigger: Token, event_type: str, skip_own: bool = False) -> str:
             if _is_negating_prep(head):
                 return NEGATED  # "without telling", "instead of warning", "rather than sending"
             noun = head.head
+            if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() in REACTING_VERBS:
+                break  # "vowed to respond to the attack": what is answered has happened
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in GOVERNING_NOUNS:
                 return GOVERNING_NOUNS[noun.lemma_.lower()]
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
