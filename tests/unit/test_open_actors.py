@@ -472,3 +472,8 @@ def test_a_threat_is_not_aimed_at_the_target_of_anothers_act_it_answers(nlp: Lan
     threat = [e for e in events_of(nlp, "Peru vowed to respond to the Chilean attack on its embassy.")
               if e.type == "THREATEN"]
     assert threat and all(m.actor.country != "PER" for e in threat for m in e.target)
+    assert [m.actor.country for e in threat for m in e.target] == ["CHL"]  # whoever made the act answered
+    # a state's official threatening what the state will do aims where the state's act aims
+    threat = only(nlp, "The Peruvian foreign minister vowed Peru will expel every Chilean soldier from Arica.",
+                  "THREATEN")
+    assert [m.actor.country for m in threat.target] == ["CHL"]

@@ -1246,14 +1246,24 @@ def _aimed_by_content(event: Event, in_sentence: list[Event], sent: Span) -> Eve
     inside = {x.i for c in tok.children if c.dep_ in ("xcomp", "acl", "ccomp") for x in c.subtree}
     own = {identity(m.actor) for m in event.source}
     own_states = {m.actor.country for m in event.source if m.actor.kind == "state"}
+    own_countries = {m.actor.country for m in event.source if m.actor.country}  # its officials are its side
     for other in in_sentence:
         act = at.get(other.trigger.start)
         if other is event or act is None or act.i not in inside or not other.target:
             continue
-        if other.source and not own & {identity(m.actor) for m in other.source}:
+        if other.source and not own & {identity(m.actor) for m in other.source} and not (
+                own_countries & {m.actor.country for m in other.source}):
             continue  # "vowed to respond to the Israeli attack": another's act, not the one threatened
         target = tuple(m for m in other.target if identity(m.actor) not in own
                        and not (m.actor.kind == "state" and m.actor.country in own_states))
+        if target:
+            return replace(event, target=target)
+    for other in in_sentence:  # "vowed to respond to the Israeli attack": at whoever made the act answered
+        act = at.get(other.trigger.start)
+        answered = act is not None and act.dep_ == "pobj" and act.head.head.lemma_.lower() in word_list(
+            "reacting_verbs") and act.i in inside
+        target = tuple(m for m in other.source if identity(m.actor) not in own
+                       and not (m.actor.kind == "state" and m.actor.country in own_states)) if answered else ()
         if target:
             return replace(event, target=target)
     return None
