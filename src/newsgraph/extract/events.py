@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -339,14 +340,9 @@ class _Builder:
             both = unique_actors(participants + source)
             if len({identity(m.actor) for m in both}) >= 2:
                 return both, [], True, place
-        source_ids = {identity(m.actor) for m in source}
-        source_countries = {m.actor.country for m in source}
         # a host state that is one of the travellers ("Kim and Putin will attend a forum in
         # Vladivostok") is no recipient: the participants meet
-        # nor is the source's own state ("cannot help British citizens", "pledged that US forces
-        # would stay"): events here are between states; a state's own rebels or people keep theirs
-        target = [m for m in target if identity(m.actor) not in source_ids
-                  and not ((m.via == "place" or m.actor.kind == "state") and m.actor.country in source_countries)]
+        target = _other_side(target, source)
         went_somewhere = trig.frame == "visit" and any(_names_somewhere(d) for d in roles.destination)
         mutual = trig.frame in ("encounter", "joint") or (trig.frame == "nominal" and trig.type in MUTUAL_TYPES)
         symmetric = (
@@ -468,10 +464,10 @@ class _Builder:
                             if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "away"))]
             left = [o for head in heads for o in pobjs(head, ("of", "from"))]
         acts = [o for o in (*objects(tok), *left) if (act := trigger_for(o)) is not None and act.type != "ACCUSE"]
-        own = {c for m in source if (c := m.actor.country)}
         parts = [t for act in acts for t in pobjs(act, ("against", "on", "with", "to", "toward", "towards"))]
-        parts += pobjs(tok, ("with",)) if left and acts else []  # "pulled out of the deal with Iran" (misattached)
-        return [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
+        # "pulled out of the deal with Iran" with "with Iran" hung on the verb: a with-phrase after the deal
+        parts += [o for o in pobjs(tok, ("with",)) if left and acts and o.i > acts[0].i]
+        return _other_side(_actors(tuple(parts), self.index), source)
 
     def items(self, tok: Token, trig: Trigger, roles: Roles) -> list[Item]:
         if trig.type in NO_ITEM_TYPES:
@@ -898,10 +894,8 @@ class _Builder:
             if event_type in ACT_OBJECT_TYPES and event_type != trig.type and not target:  # recoded: "pulled
                 target = self.act_counterparts(tok, event_type, source)  # out of the talks with X"
             if event_type == "SANCTION" and trig.type == "RETREAT" and not target:  # "withdrew its
-                own = {identity(m.actor) for m in source}  # ambassador from Chile": whom ties are cut with
-                left = [o for head in (tok, *objects(tok)) for o in pobjs(head, ("from",))]
-                target = [m for m in self.context.in_context(_actors(tuple(left), self.index), None)
-                          if identity(m.actor) not in own]
+                left = [o for head in (tok, *objects(tok)) for o in pobjs(head, ("from",))]  # ambassador from
+                target = _other_side(self.context.in_context(_actors(tuple(left), self.index), None), source)  # X"
             if trig.frame == "nominal" and event_type in MUTUAL_TYPES and not target:  # recoded: done together
                 symmetric = symmetric or len({m.actor.country or m.actor.name for m in source}) >= 2
         if event_type in NEEDS_RECIPIENT:
@@ -951,6 +945,16 @@ def _said_by_doer(event: Event) -> bool:
     """Attributed to a speaker of the doer's own country (not a media report or a document)."""
     doers = {m.actor.country for m in event.source if m.actor.country}
     return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+
+
+def _other_side(target: Sequence[ActorMention], source: Sequence[ActorMention]) -> list[ActorMention]:
+    """The target without the source's own actors or its own state ("cannot help British citizens",
+    "pledged that US forces would stay"): events here are between sides; a state's own rebels or
+    people keep theirs."""
+    ids = {identity(m.actor) for m in source}
+    countries = {m.actor.country for m in source}
+    return [m for m in target if identity(m.actor) not in ids
+            and not ((m.via == "place" or m.actor.kind == "state") and m.actor.country in countries)]
 
 
 def _tagged_city(mention: ActorMention) -> Place | None:
@@ -1245,27 +1249,19 @@ def _aimed_by_content(event: Event, in_sentence: list[Event], sent: Span) -> Eve
         return None
     inside = {x.i for c in tok.children if c.dep_ in ("xcomp", "acl", "ccomp") for x in c.subtree}
     own = {identity(m.actor) for m in event.source}
-    own_states = {m.actor.country for m in event.source if m.actor.kind == "state"}
     own_countries = {m.actor.country for m in event.source if m.actor.country}  # its officials are its side
-    for other in in_sentence:
-        act = at.get(other.trigger.start)
-        if other is event or act is None or act.i not in inside or not other.target:
-            continue
+    acts = [(other, act) for other in in_sentence
+            if other is not event and (act := at.get(other.trigger.start)) is not None and act.i in inside]
+    for other, _ in acts:
         if other.source and not own & {identity(m.actor) for m in other.source} and not (
                 own_countries & {m.actor.country for m in other.source}):
             continue  # "vowed to respond to the Israeli attack": another's act, not the one threatened
-        target = tuple(m for m in other.target if identity(m.actor) not in own
-                       and not (m.actor.kind == "state" and m.actor.country in own_states))
-        if target:
-            return replace(event, target=target)
-    for other in in_sentence:  # "vowed to respond to the Israeli attack": at whoever made the act answered
-        act = at.get(other.trigger.start)
-        answered = act is not None and act.dep_ == "pobj" and act.head.head.lemma_.lower() in word_list(
-            "reacting_verbs") and act.i in inside
-        target = tuple(m for m in other.source if identity(m.actor) not in own
-                       and not (m.actor.kind == "state" and m.actor.country in own_states)) if answered else ()
-        if target:
-            return replace(event, target=target)
+        if target := _other_side(other.target, event.source):
+            return replace(event, target=tuple(target))
+    for other, act in acts:  # "vowed to respond to the Israeli attack": at whoever made the act answered
+        if act.dep_ == "pobj" and act.head.head.lemma_.lower() in word_list("reacting_verbs") and (
+                target := _other_side(other.source, event.source)):
+            return replace(event, target=tuple(target))
     return None
 
 
