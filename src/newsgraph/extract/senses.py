@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.extract.items import categorize
+from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
 from newsgraph.extract.roles import (
     Roles,
@@ -84,8 +84,7 @@ def _theme_item(arg: str) -> Callable[[Reading], bool]:
 
     def test(r: Reading) -> bool:
         themes = _counted([*r.roles.theme, *objects(r.token)])
-        # the head with its modifiers ("fighter jets", "S-400 missiles")
-        return any(categorize(" ".join(w.text for w in t.subtree if w.i <= t.i)) in categories for t in themes)
+        return any(item.category in categories for t in themes for item in item_phrases(t))
 
     return test
 

@@ -202,18 +202,19 @@ def status_of(trigger: Token, event_type: str = "") -> str:
     """The event's status from the cues that govern its trigger (see the module docstring). A
     noun's own "planned" or "possible" ("a planned visit") yields to a denial above it ("will not
     allow X to make a planned visit")."""
-    own = local_status(trigger) if trigger.pos_ == "NOUN" else None
-    if own in (PLANNED, POSSIBLE):
+    own = local_status(trigger)
+    if own in (PLANNED, POSSIBLE) and trigger.pos_ == "NOUN":
         # only an explicit "not" above, not a verb that opposes it ("objected to a proposed deal")
         denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
-        return NEGATED if denied and _status(trigger, event_type, skip_own=True) == NEGATED else own
-    return _status(trigger, event_type)
+        return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
+    return own or _governed_status(trigger, event_type)
 
 
-def _status(trigger: Token, event_type: str, skip_own: bool = False) -> str:
+def _governed_status(trigger: Token, event_type: str) -> str:
+    """The status the cues above the trigger give (its own clause's cues left out)."""
     tok = trigger
-    for _ in range(8):
-        own = None if skip_own and tok is trigger else local_status(tok)
+    for step in range(8):
+        own = local_status(tok) if step else None
         if own:
             return own
         head = tok.head
