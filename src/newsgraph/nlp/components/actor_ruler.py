@@ -167,8 +167,9 @@ class ActorRuler:
     def find_mentions(self, doc: Doc) -> list[ActorMention]:
         when = published_date(doc)
         ents = EntityIndex(doc)
-        hits = self._name_hits(doc, ents, when)
-        phrases = self._role_phrases(doc, hits)
+        regions = region_spans([t.lower_ for t in doc])  # places named like bodies ("the West Bank")
+        hits = self._name_hits(doc, ents, when, regions)
+        phrases = self._role_phrases(doc, hits, regions)
         candidates = self._name_candidates(doc, hits)
         person_candidates, attached = self.people.find(doc, hits, phrases, ents, when)
         for phrase in phrases:
@@ -195,7 +196,8 @@ class ActorRuler:
             return actor
         return office_holder(actor.country, actor.role, when) or actor
 
-    def _name_hits(self, doc: Doc, ents: EntityIndex, when: date | None) -> list[NameHit]:
+    def _name_hits(self, doc: Doc, ents: EntityIndex, when: date | None,
+                   regions: list[tuple[int, int]]) -> list[NameHit]:
         """Gazetteer names, longest first, never overlapping."""
         found: list[tuple[int, int, NameEntry]] = []
         for _, start, end in self.name_matcher(doc):
@@ -206,7 +208,7 @@ class ActorRuler:
                     break
         found.sort(key=lambda f: (f[0] - f[1], f[0]))
         taken = bytearray(len(doc))
-        for r_start, r_end in region_spans([t.lower_ for t in doc]):  # a name the region runs past is
+        for r_start, r_end in regions:  # a name the region runs past is
             # part of it ("the West" in "the West Bank", "Korean" in "the Korean peninsula"); one that runs
             # past the region is not ("South Africa" holds "Africa")
             found = [f for f in found if not (f[0] < r_end and r_start < f[1] < r_end)]
@@ -245,13 +247,12 @@ class ActorRuler:
         spans.sort(key=lambda s: s[0])
         return spans
 
-    def _role_phrases(self, doc: Doc, hits: list[NameHit]) -> list[RolePhrase]:
+    def _role_phrases(self, doc: Doc, hits: list[NameHit], regions: list[tuple[int, int]]) -> list[RolePhrase]:
         spans = [(s, e, r) for s, e, r in self._role_spans(doc, hits) if _is_noun(doc[s:e].root)]
         state_tokens = {i for h in hits if h.category in _STATE_LIKE for i in range(h.start, h.end)}
         by_start = {h.start: h for h in hits}
         hit_starts = {i: h.start for h in hits for i in range(h.start, h.end)}
         phrases: list[RolePhrase] = []
-        regions = region_spans([t.lower_ for t in doc])
         for start, end, entry in spans:
             head = doc[start:end].root
             left = _left_bound(doc, start, head.left_edge.i, state_tokens, hit_starts)
