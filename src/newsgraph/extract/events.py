@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder, fill_anonymous_countries
 from newsgraph.extract.claims import DASHES, extract_claims
+from newsgraph.extract.confidence import rescore
 from newsgraph.extract.context import ActorContext, proper_phrase, state_actor, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
@@ -1166,14 +1167,20 @@ def extract_events(doc: Doc, article: Article, *, max_seconds: float | None = No
     return extract_records(doc, article, max_seconds=max_seconds)[0]
 
 
-def extract_records(doc: Doc, article: Article, *, max_seconds: float | None = None) -> tuple[list[Event], list[Claim]]:
+def extract_records(doc: Doc, article: Article, *, max_seconds: float | None = None,
+                    rules_confidence: bool = False) -> tuple[list[Event], list[Claim]]:
     """The events and the claims of one parsed article, from one reading: an event its own
     sentence gives no source takes the source of the outermost claim whose content holds its
     trigger (the claim finder's speakers: "X called for sanctions on Y", a quotation signed
-    with a dash). The claims list the ids of the events inside them."""
+    with a dash). The claims list the ids of the events inside them. Each event's confidence is
+    the learned model's (:mod:`newsgraph.extract.confidence`), or with ``rules_confidence`` the
+    rules' own score (what the model is trained from)."""
     events = _events(doc, article, max_seconds)
     claims = extract_claims(doc, article, events)
-    return link_exchanges(doc, _fill_anonymous_countries(_attributed_by_claims(events, claims))), claims
+    events = link_exchanges(doc, _fill_anonymous_countries(_attributed_by_claims(events, claims)))
+    if not rules_confidence:
+        events = rescore(events, [sent.start_char for sent in doc.sents])
+    return events, claims
 
 
 def _attributed_by_claims(events: list[Event], claims: list[Claim]) -> list[Event]:
