@@ -140,10 +140,14 @@ def main() -> None:
     p.add_argument("--story-weight", type=float, default=1.0, help="weight of a story event (a Guardian one: 1)")
     p.add_argument("--story-negative", type=float, default=0.3,
                    help="relative weight of a story event whose type is not the story's")
+    p.add_argument("--story-negatives", choices=("all", "shared"), default="all",
+                   help="story events not of the story's type: all wrong, or only those whose trigger has "
+                        "another reading")
     p.add_argument("--cache", type=Path, default=None,
                    help="read the labelled events from this JSONL file if it exists, else write them there")
     p.add_argument("--out", type=Path, default=None,
                    help=f"write the weights here (the package's: src/newsgraph/{MODEL_FILE})")
+    p.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out (ablation)")
     p.add_argument("--min-count", type=int, default=3)
     p.add_argument("--l2", type=float, default=2.0)
     args = p.parse_args()
@@ -153,12 +157,15 @@ def main() -> None:
         data = list(examples(args.shared, args.stories))
         if args.cache:
             args.cache.write_text("".join(json.dumps(d) + "\n" for d in data), encoding="utf-8")
+    if args.story_negatives == "shared":  # off-label story events only where they compete for a trigger
+        data = [d for d in data if not d["story"] or d["y"] or "trigger_shared" in d["features"]]
     for d in data:
         if d["story"]:
             # the stories' own base rate goes to a feature news never has, so the bias is news's
             d["features"] = [*d["features"], "synthetic_story"]
             d["weight"] = args.story_weight * (1.0 if d["y"] else args.story_negative)
-    rows = [d["features"] for d in data]
+    dropped = tuple(x for x in args.drop.split(",") if x)
+    rows = [[n for n in d["features"] if not n.startswith(dropped)] if dropped else d["features"] for d in data]
     counts = collections.Counter(n for names in rows for n in set(names))
     vocab = {n: i for i, n in enumerate(sorted(n for n, c in counts.items() if c >= args.min_count))}
     x = matrix(rows, vocab)

@@ -190,7 +190,6 @@ def test_events_filters_from_the_command_line(db: Path, runner: CliRunner) -> No
         (["--item", "ammunition"], {"item": "ammunition"}),
         (["--since", "2024-02-01", "--until", "2024-02-29"], {"since": date(2024, 2, 1), "until": date(2024, 2, 29)}),
         (["--named-source"], {"named_source": True}),
-        (["--min-confidence", "0.85"], {"min_confidence": 0.85}),
     ],
 )
 def test_each_cli_filter_matches_the_python_api(
@@ -203,6 +202,18 @@ def test_each_cli_filter_matches_the_python_api(
         everything = store.events()
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == expected
     assert 0 < len(expected) < len(everything)  # the filter selects something, and not everything
+
+
+def test_the_min_confidence_filter_matches_the_python_api(db: Path, runner: CliRunner) -> None:
+    with Store(db, read_only=True) as store:
+        scores = sorted(e["confidence"] for e in store.events())
+    threshold = next(s for s in scores if s > scores[0])  # above the least sure event: not everything
+    result = invoke(runner, "events", "--db", str(db), "-f", "jsonl", "--min-confidence", str(threshold))
+    assert result.exit_code == 0, result.stderr
+    with Store(db, read_only=True) as store:
+        expected = [e["id"] for e in store.events(min_confidence=threshold)]
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == expected
+    assert 0 < len(expected) < len(scores)
 
 
 def test_events_csv_and_table(db: Path, runner: CliRunner) -> None:

@@ -62,6 +62,7 @@ def features(event: Event, sentence: int, same_trigger: list[Event], same_senten
         out.append("symmetric")
     if event.items:
         out.append("items")
+        out.extend(sorted({f"item={item.category}" for item in event.items}))
     if event.attribution:
         out.append("attributed")
     if event.mode:
