@@ -14,6 +14,10 @@ Data, each event found by the rules (``extract_records(..., rules_confidence=Tru
   type counts as wrong with weight ``--story-negative`` (a story may hold other true events); their
   events carry a feature ``synthetic_story`` that news never has, so the stories' base rate of right
   events is learnt there and not in the bias.
+- ``scripts/data/confidence_labels.tsv``: 257 of the rules' events in 120 synthetic stories (outside the
+  scorer's samples) and 40 Guardian articles (outside the annotated sentences), each judged right or
+  wrong by type as a PLOVER coder would, by a developer session (2026-12-06); only ids and offsets are
+  kept (the Guardian's text stays out of the repository). A judged event takes that label, weight 1.
 Never trained on ``shared/eval/`` (the dev sets measure it).
 
 Features: :func:`newsgraph.extract.confidence.features`, those seen fewer than ``--min-count`` times
@@ -36,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from newsgraph.extract import prepare
-from newsgraph.extract.confidence import MODEL_FILE, article_features
+from newsgraph.extract.confidence import MODEL_FILE, article_features, logit
 from newsgraph.extract.events import extract_records
 from newsgraph.nlp import build_nlp
 from newsgraph.records import Article, Event
@@ -59,21 +63,36 @@ def _scored_story_rows(shared: Path) -> set[int]:
     return {i for per_label in (15, 25) for i, _row in module.sample(per_label, 1)}
 
 
+LABELS = HERE / "data/confidence_labels.tsv"
+
+
+def judged() -> dict[tuple[str, int, str], int]:
+    """The developers' judgements: (article id, trigger offset, type) → 1 right, 0 wrong."""
+    with open(LABELS, encoding="utf-8", newline="") as handle:
+        return {(r["article_id"], int(r["trigger_start"]), r["type"]): int(r["right"])
+                for r in csv.DictReader(handle, delimiter="\t")}
+
+
 def examples(shared: Path, n_stories: int) -> Iterator[dict]:
     """One dict per labelled event: features, label, weight, group (article), the rules' score."""
+    judgements = judged()
+    judged_articles = {a for a, _at, _t in judgements}
     gold = _jsonl(shared / "train/guardian-events/gold.jsonl")
     spans: dict[str, list[tuple[int, int, set[str]]]] = collections.defaultdict(list)
     for g in gold:
         spans[g["article_id"]].append((g["start"], g["end"], set(g["types"]) | set(g.get("optional_types") or [])))
     articles: list[tuple[Article, str | None]] = []
     for row in _jsonl(shared / "corpora/guardian/articles.jsonl"):
-        if row["id"] in spans:
+        if row["id"] in spans or row["id"] in judged_articles:
             published = date.fromisoformat(row["published"][:10]) if row.get("published") else None
             articles.append((Article(id=row["id"], text=row["text"], published=published), None))
     scored = _scored_story_rows(shared)
     with open(shared / "data/ngec-synthetic/stories.csv", encoding="utf-8", newline="") as handle:
         rows = [(i, r) for i, r in enumerate(csv.DictReader(handle)) if i not in scored and r["text"].strip()]
-    for i, r in rows[:: max(len(rows) // n_stories, 1)][:n_stories] if n_stories else []:
+    chosen = rows[:: max(len(rows) // n_stories, 1)][:n_stories] if n_stories else []
+    chosen_ids = {i for i, _r in chosen}
+    chosen += [(i, r) for i, r in rows if f"story-{i}" in judged_articles and i not in chosen_ids]
+    for i, r in chosen:
         articles.append((Article(id=f"story-{i}", text=r["text"], published=date(2023, 1, 1)), r["label"]))
     nlp = build_nlp()
     prepare()
@@ -88,7 +107,10 @@ def examples(shared: Path, n_stories: int) -> Iterator[dict]:
         events, _ = extract_records(doc, article, rules_confidence=True)
         names = article_features(events, [s.start_char for s in doc.sents])
         for event, feats in zip(events, names, strict=True):
-            if label is None:
+            verdict = judgements.get((article.id, event.trigger.start, event.type))
+            if verdict is not None:
+                y, weight = verdict, 1.0
+            elif label is None:
                 accepted = _accepted(event, spans[article.id])
                 if accepted is None:
                     continue
@@ -96,7 +118,7 @@ def examples(shared: Path, n_stories: int) -> Iterator[dict]:
             else:
                 y, weight = int(event.type == label), 1.0
             yield {"features": feats, "y": y, "weight": weight, "group": article.id,
-                   "story": label is not None, "rules": event.confidence}
+                   "story": label is not None and verdict is None, "rules": event.confidence}
 
 
 def _accepted(event: Event, spans: list[tuple[int, int, set[str]]]) -> set[str] | None:
@@ -107,14 +129,15 @@ def _accepted(event: Event, spans: list[tuple[int, int, set[str]]]) -> set[str] 
     return None
 
 
-def fit(x: np.ndarray, y: np.ndarray, w8: np.ndarray, l2: float) -> np.ndarray:
-    """Weights (bias last) of a weighted L2-regularised logistic regression, by Newton's method."""
+def fit(x: np.ndarray, y: np.ndarray, w8: np.ndarray, l2: float, offset: np.ndarray) -> np.ndarray:
+    """Weights (bias last) of a weighted L2-regularised logistic regression with a fixed offset
+    added to the log-odds, by Newton's method."""
     xb = np.hstack([x, np.ones((x.shape[0], 1))])
     w = np.zeros(xb.shape[1])
     penalty = np.full(xb.shape[1], l2)
     penalty[-1] = 0.0
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-xb @ w))
+        p = 1.0 / (1.0 + np.exp(-(xb @ w + offset)))
         grad = xb.T @ (w8 * (p - y)) + penalty * w
         hess = (xb * (w8 * p * (1 - p))[:, None]).T @ xb + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
@@ -150,6 +173,8 @@ def main() -> None:
     p.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out (ablation)")
     p.add_argument("--min-count", type=int, default=3)
     p.add_argument("--l2", type=float, default=2.0)
+    p.add_argument("--prior", type=float, default=0.0,
+                   help="weight of the log-odds of the rules' score, added as a fixed offset (0: a feature only)")
     args = p.parse_args()
     if args.cache and args.cache.exists():
         data = _jsonl(args.cache)
@@ -172,20 +197,21 @@ def main() -> None:
     y = np.array([d["y"] for d in data], dtype=float)
     w8 = np.array([d["weight"] for d in data], dtype=float)
     story = np.array([d["story"] for d in data])
+    offset = args.prior * np.array([logit(d["rules"]) for d in data])
     groups = [d["group"] for d in data]
     print(f"{len(y)} labelled events ({int((~story).sum())} Guardian, {int(story.sum())} story), "
           f"{int(y[~story].sum())} Guardian ones right; {len(vocab)} features")
-    # 5-fold cross-validation by article, measured on the Guardian events
+    # 5-fold cross-validation by article, measured on the Guardian and judged events
     fold_of = {a: i % 5 for i, a in enumerate(sorted(set(groups)))}
     folds = np.array([fold_of[g] for g in groups])
     held = np.zeros(len(y))
     for k in range(5):
-        w = fit(x[folds != k], y[folds != k], w8[folds != k], args.l2)
+        w = fit(x[folds != k], y[folds != k], w8[folds != k], args.l2, offset[folds != k])
         xb = np.hstack([x[folds == k], np.ones(((folds == k).sum(), 1))])
-        held[folds == k] = 1.0 / (1.0 + np.exp(-xb @ w))
+        held[folds == k] = 1.0 / (1.0 + np.exp(-(xb @ w + offset[folds == k])))
     rules = np.array([d["rules"] for d in data])
     g = ~story
-    print("Guardian events, threshold   model (cross-validated): events right   rules' scores: events right")
+    print("Guardian and judged events, threshold   model (cross-validated): events right   rules' scores: events right")
     for t in THRESHOLDS:
         cells = []
         for score in (held[g], rules[g]):
@@ -195,7 +221,7 @@ def main() -> None:
         print(f"  >= {t:.1f}   {cells[0]:>30}   {cells[1]:>30}")
     if args.out is None:
         return
-    w = fit(x, y, w8, args.l2)
+    w = fit(x, y, w8, args.l2, offset)
     weights = {n: round(float(w[i]), 4) for n, i in vocab.items() if abs(w[i]) >= 1e-4}
     model = {
         "about": "newsgraph confidence model: logistic regression over newsgraph.extract.confidence.features, "
@@ -204,7 +230,7 @@ def main() -> None:
                  "synthetic stories of shared/data/ngec-synthetic outside score_stories.py's samples",
         "events": len(y), "guardian_events": int(g.sum()), "story_events": int(story.sum()),
         "story_negative": args.story_negative, "l2": args.l2, "min_count": args.min_count,
-        "bias": round(float(w[-1]), 4), "weights": dict(sorted(weights.items())),
+        "prior": args.prior, "bias": round(float(w[-1]), 4), "weights": dict(sorted(weights.items())),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

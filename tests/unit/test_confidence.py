@@ -48,3 +48,9 @@ def test_a_heavier_feature_raises_the_probability() -> None:
     model = Model(bias=-1.0, weights={"type=AID": 2.0, "type=ASSAULT": -1.0})
     assert model.probability(["type=AID"]) > model.probability([]) > model.probability(["type=ASSAULT"])
     assert model.probability(["unknown"]) == model.probability([])
+
+
+def test_with_no_evidence_the_rules_score_stands() -> None:
+    model = Model(bias=0.0, weights={"type=AID": 1.5}, prior=1.0)
+    assert abs(model.probability([], 0.8) - 0.8) < 1e-9
+    assert model.probability(["type=AID"], 0.8) > 0.8 > model.probability([], 0.6)

@@ -97,13 +97,24 @@ def article_features(events: list[Event], sentence_starts: list[int]) -> list[li
     return out
 
 
+def logit(p: float) -> float:
+    """The log-odds of a probability, kept finite (the rules' scores reach 0.95)."""
+    p = min(max(p, 0.02), 0.98)
+    return math.log(p / (1.0 - p))
+
+
 @dataclass(frozen=True)
 class Model:
+    """Log-odds = bias + the weights of the features present + ``prior`` × the log-odds of the
+    rules' own score: the features correct the rules' score, and where training saw little (a
+    rare trigger) the rules' score stands."""
+
     bias: float
     weights: dict[str, float]
+    prior: float = 0.0
 
-    def probability(self, names: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
+    def probability(self, names: list[str], rules: float = 0.5) -> float:
+        z = self.bias + sum(self.weights.get(n, 0.0) for n in names) + self.prior * logit(rules)
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -111,7 +122,8 @@ class Model:
 def load_model() -> Model:
     """The shipped model (``data/models/confidence.json``)."""
     data = json.loads(files("newsgraph").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return Model(bias=float(data["bias"]), weights={k: float(v) for k, v in data["weights"].items()})
+    return Model(bias=float(data["bias"]), weights={k: float(v) for k, v in data["weights"].items()},
+                 prior=float(data.get("prior", 0.0)))
 
 
 def rescore(events: list[Event], sentence_starts: list[int]) -> list[Event]:
@@ -119,5 +131,5 @@ def rescore(events: list[Event], sentence_starts: list[int]) -> list[Event]:
     if not events:
         return events
     model = load_model()
-    return [replace(e, confidence=round(model.probability(names), 2))
+    return [replace(e, confidence=round(model.probability(names, e.confidence), 2))
             for e, names in zip(events, article_features(events, sentence_starts), strict=True)]
