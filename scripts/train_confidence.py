@@ -14,8 +14,8 @@ Data, each event found by the rules (``extract_records(..., rules_confidence=Tru
   type counts as wrong with weight ``--story-negative`` (a story may hold other true events); their
   events carry a feature ``synthetic_story`` that news never has, so the stories' base rate of right
   events is learnt there and not in the bias.
-- ``scripts/data/confidence_labels.tsv``: 257 of the rules' events in 120 synthetic stories (outside the
-  scorer's samples) and 40 Guardian articles (outside the annotated sentences), each judged right or
+- ``scripts/data/confidence_labels.tsv``: 529 of the rules' events in synthetic stories (outside the
+  scorer's samples) and 140 Guardian articles (outside the annotated sentences), each judged right or
   wrong by type as a PLOVER coder would, by a developer session (2026-12-06); only ids and offsets are
   kept (the Guardian's text stays out of the repository). A judged event takes that label, weight 1.
 Never trained on ``shared/eval/`` (the dev sets measure it).
@@ -147,6 +147,15 @@ def fit(x: np.ndarray, y: np.ndarray, w8: np.ndarray, l2: float, offset: np.ndar
     return w
 
 
+def auc(score: np.ndarray, y: np.ndarray) -> float:
+    """The chance that a right event scores above a wrong one (ties count half)."""
+    pos, neg = score[y == 1], score[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
 def matrix(rows: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
     x = np.zeros((len(rows), len(vocab)))
     for i, names in enumerate(rows):
@@ -219,6 +228,7 @@ def main() -> None:
             share = y[g][keep].mean() if keep.any() else float("nan")
             cells.append(f"{int(keep.sum()):6} {share:.3f}")
         print(f"  >= {t:.1f}   {cells[0]:>30}   {cells[1]:>30}")
+    print(f"AUC: model {auc(held[g], y[g]):.3f}, rules' scores {auc(rules[g], y[g]):.3f}")
     if args.out is None:
         return
     w = fit(x, y, w8, args.l2, offset)
