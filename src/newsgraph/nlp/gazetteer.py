@@ -520,16 +520,26 @@ def region_names() -> frozenset[str]:
                      for name in (row["name"], *split_cell(row["aliases"])))
 
 
+@lru_cache(maxsize=1)
+def _region_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of a region name → the lengths in words of the names it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in region_names():
+        words = name.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
 def region_spans(words: list[str]) -> list[tuple[int, int]]:
     """(start, end) of the region names among lower-case words ("west bank" in "... the west bank
     ..."), longest first at each start, never overlapping."""
     names = region_names()
-    longest = max((len(n.split()) for n in names), default=0)
+    starts = _region_lengths()
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        size = next((k for k in range(min(longest, len(words) - i), 0, -1)
-                     if " ".join(words[i:i + k]) in names), 0)
+        size = next((k for k in starts.get(words[i], ()) if i + k <= len(words)
+                     and " ".join(words[i:i + k]) in names), 0)
         if size:
             spans.append((i, i + size))
         i += size or 1
