@@ -3,18 +3,21 @@
     .venv/bin/python scripts/train_confidence.py [--shared ../shared] [--stories N] [--cache FILE]
         [--out src/newsgraph/data/models/confidence.json]
 
+The defaults are the shipped model's settings (no stories beyond the judged ones, ``--prior 2``,
+``--l2 10``: the best cross-validated AUC, BENCHMARKS.md).
+
 Data, each event found by the rules (``extract_records(..., rules_confidence=True)``) and labelled:
 - the Guardian articles (``shared/corpora/guardian/articles.jsonl``) with sentences annotated in
   ``shared/train/guardian-events`` (500 sentences, every PLOVER event annotated for this project): an
   event whose trigger lies in an annotated sentence is right (1) when the annotation accepts its type
   (``types`` or ``optional_types``), else wrong (0);
-- ``--stories N`` synthetic stories (``shared/data/ngec-synthetic/stories.csv``, written to illustrate
+- (optional) ``--stories N`` synthetic stories (``shared/data/ngec-synthetic/stories.csv``, written to illustrate
   one PLOVER type each), never those of ``score_stories.py input``'s samples (seed 1, 15 and 25 per
   label), which measure the extractor: an event of the story's type is right; an event of another
   type counts as wrong with weight ``--story-negative`` (a story may hold other true events); their
   events carry a feature ``synthetic_story`` that news never has, so the stories' base rate of right
   events is learnt there and not in the bias.
-- ``scripts/data/confidence_labels.tsv``: 529 of the rules' events in synthetic stories (outside the
+- ``scripts/data/confidence_labels.tsv``: 540 of the rules' events in synthetic stories (outside the
   scorer's samples) and 140 Guardian articles (outside the annotated sentences), each judged right or
   wrong by type as a PLOVER coder would, by a developer session (2026-12-06); only ids and offsets are
   kept (the Guardian's text stays out of the repository). A judged event takes that label, weight 1.
@@ -168,8 +171,10 @@ def matrix(rows: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
-    p.add_argument("--stories", type=int, default=1500, help="synthetic stories to train on (0: none)")
-    p.add_argument("--story-weight", type=float, default=1.0, help="weight of a story event (a Guardian one: 1)")
+    p.add_argument("--stories", type=int, default=0,
+                   help="synthetic stories to train on, labelled by their story's type (default: none)")
+    p.add_argument("--story-weight", type=float, default=0.0,
+                   help="weight of an unjudged story event (a judged or Guardian one: 1; 0: left out)")
     p.add_argument("--story-negative", type=float, default=0.3,
                    help="relative weight of a story event whose type is not the story's")
     p.add_argument("--story-negatives", choices=("all", "shared"), default="all",
@@ -181,8 +186,8 @@ def main() -> None:
                    help=f"write the weights here (the package's: src/newsgraph/{MODEL_FILE})")
     p.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out (ablation)")
     p.add_argument("--min-count", type=int, default=3)
-    p.add_argument("--l2", type=float, default=2.0)
-    p.add_argument("--prior", type=float, default=0.0,
+    p.add_argument("--l2", type=float, default=10.0)
+    p.add_argument("--prior", type=float, default=2.0,
                    help="weight of the log-odds of the rules' score, added as a fixed offset (0: a feature only)")
     args = p.parse_args()
     if args.cache and args.cache.exists():
@@ -198,6 +203,7 @@ def main() -> None:
             # the stories' own base rate goes to a feature news never has, so the bias is news's
             d["features"] = [*d["features"], "synthetic_story"]
             d["weight"] = args.story_weight * (1.0 if d["y"] else args.story_negative)
+    data = [d for d in data if d["weight"] > 0]
     dropped = tuple(x for x in args.drop.split(",") if x)
     rows = [[n for n in d["features"] if not n.startswith(dropped)] if dropped else d["features"] for d in data]
     counts = collections.Counter(n for names in rows for n in set(names))
@@ -234,10 +240,10 @@ def main() -> None:
     w = fit(x, y, w8, args.l2, offset)
     weights = {n: round(float(w[i]), 4) for n, i in vocab.items() if abs(w[i]) >= 1e-4}
     model = {
-        "about": "newsgraph confidence model: logistic regression over newsgraph.extract.confidence.features, "
-                 "trained by scripts/train_confidence.py on the rules' events in the 500 annotated sentences of "
-                 "shared/train/guardian-events (Guardian articles, 2019; annotated for this project) and in "
-                 "synthetic stories of shared/data/ngec-synthetic outside score_stories.py's samples",
+        "about": "newsgraph confidence model: logistic regression over newsgraph.extract.confidence.features "
+                 "plus the rules' log-odds (prior), trained by scripts/train_confidence.py on the rules' events in "
+                 "the 500 annotated sentences of shared/train/guardian-events (Guardian articles, 2019; annotated "
+                 "for this project) and on the events judged in scripts/data/confidence_labels.tsv",
         "events": len(y), "guardian_events": int(g.sum()), "story_events": int(story.sum()),
         "story_negative": args.story_negative, "l2": args.l2, "min_count": args.min_count,
         "prior": args.prior, "bias": round(float(w[-1]), 4), "weights": dict(sorted(weights.items())),
