@@ -711,3 +711,25 @@ def test_stalling_an_offensive_halts_it(nlp: Language) -> None:
 def test_armed_resistance_is_fighting_resisting_a_call_is_refusing(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Rebels in Arica are still resisting.")
     assert types_of(nlp, "The Peruvian militias resisted calls to disarm.") == ["REJECT"]
+
+
+def test_visiting_a_site_meets_no_one(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "Chilean inspectors visited the site in March.")
+    assert "CONSULT" in types_of(nlp, "The Chilean foreign minister visited Peru in March.")
+
+
+def test_a_strike_ordered_by_a_leader_is_military(nlp: Language) -> None:
+    types = types_of(nlp, "The strike was ordered by the Chilean president after the ambush.")
+    assert "ASSAULT" in types and "PROTEST" not in types
+    union = types_of(nlp, "The dockworkers' union ordered a strike at the port of Valparaiso.")
+    assert "PROTEST" in union and "ASSAULT" not in union
+
+
+def test_a_warning_about_what_to_believe_is_no_threat(nlp: Language) -> None:
+    assert "THREATEN" not in types_of(nlp, "Chile warned Peru not to think that the dispute was over.")
+    assert "THREATEN" in types_of(nlp, "Chile warned Peru not to send troops to the border.")
+
+
+def test_offering_no_specifics_is_no_offer(nlp: Language) -> None:
+    assert "AGREE" not in types_of(nlp, "The Chilean ministry did not offer many specifics about the plan.")
+    assert "AGREE" in types_of(nlp, "Chile offered Peru a loan of 50 million dollars.")
