@@ -215,3 +215,12 @@ def test_any_verb_a_colon_and_a_quotation_follow_introduces_words(nlp: Language)
     (claim,) = claims_of(nlp, 'The Bolivian minister continued: "We will close the border."')
     assert claim.cue.text == "continued" and claim.content.text == "We will close the border"
     assert claims_of(nlp, 'The Bolivian minister left, "a sad day" for the party.') == []
+
+
+def test_a_quotation_in_the_paragraph_after_said_colon_is_the_speakers(nlp: Language) -> None:
+    text = ('The Chilean minister took questions in Santiago.\n\nShe said:\n\n'
+            '"We will not send troops to Peru. The border is calm."\n\nThe briefing ended at noon.')
+    claims = extract_claims(nlp(text), Article(id="t", text=text))
+    quoted = [c for c in claims if c.content.text.startswith("We will not send troops")]
+    assert quoted and quoted[0].source is not None and quoted[0].source.text == "She"
+    assert quoted[0].form == "direct" and quoted[0].content.text.endswith("The border is calm")

@@ -238,15 +238,21 @@ def _colon_after(tok: Token) -> bool:
 
 
 def _quotation_after_colon(tok: Token) -> Span | None:
-    """The quotation a colon after a reporting verb opens ("he said: “We will act.”"), up to its
-    closing mark (it may run over several sentences; at most :data:`MAX_QUOTE_TOKENS`)."""
+    """The quotation a colon after a reporting verb opens ("he said: “We will act.”", or "He
+    said:" ending a paragraph and the quotation the next), up to its closing mark (it may run over
+    several sentences; at most :data:`MAX_QUOTE_TOKENS`)."""
     doc = tok.doc
     i = tok.i + 1
     while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):  # "said Monday:"
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in (":", ",") or doc[i + 1].text not in QUOTES_OPEN:
+    if i >= len(doc) or doc[i].text not in (":", ","):
+        return None
+    mark = i + 1
+    while doc[i].text == ":" and mark < len(doc) and doc[mark].is_space:
+        mark += 1  # 'Caddell continued:' and the quotation as the next paragraph
+    if mark >= len(doc) or doc[mark].text not in QUOTES_OPEN:
         return None  # 'recalled, "Out of nowhere …"' as 'said: "…"'
-    start = i + 2
+    start = mark + 1
     for end in range(start, min(len(doc), start + MAX_QUOTE_TOKENS)):
         if doc[end].text in ("”", '"'):
             return _trimmed(doc, start, end)
