@@ -273,10 +273,24 @@ def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
     assert [(e.type, e.status, countries(e.source)) for e in ended if e.rule.startswith("halt:")] == [
         ("CONCEDE", "planned", ["CHL"])]
     assert not any(e.type == "THREATEN" for e in ended)
-    # a halted act keeps its own record, now denied
+    # a halted act keeps its own record: it happened (the halt is its own event)
     text = "The Peruvian army halted its offensive near the border."
     halted = [e for e in events_of(nlp, text) if e.type == "ASSAULT"]
-    assert [e.status for e in halted] == ["negated"]
+    assert [e.status for e in halted] == ["asserted"]
+
+
+def test_refusing_to_halt_ones_own_act_is_a_refusal_to_yield(nlp: Language) -> None:
+    def refused(text: str) -> list[tuple[str, str | None, list[str | None]]]:
+        return [(e.type, e.mode, countries(e.source)) for e in events_of(nlp, text)
+                if e.rule.startswith("refused-halt:")]
+
+    assert refused("Chilean teachers will not end their strike.") == [("REJECT", "yield", ["CHL"])]
+    assert refused("The Bolivian army will not halt its offensive unless the rebels disarm.") == [
+        ("REJECT", "yield", ["BOL"])]
+    strike = [e for e in events_of(nlp, "Chilean teachers will not end their strike.") if e.type == "PROTEST"]
+    assert [e.status for e in strike] == ["asserted"]  # the strike goes on
+    assert refused("Chilean teachers did not end their strike on Monday.") == []  # a report, not a refusal
+    assert refused("Chilean teachers ended their strike.") == []
 
 
 def test_ending_anothers_act_or_being_told_to_stop_is_no_de_escalation(nlp: Language) -> None:

@@ -46,6 +46,7 @@ from newsgraph.extract.status import (
     PLANNED,
     POSSIBLE,
     REQUESTED,
+    halts,
     has_condition,
     has_object,
     is_condition,
@@ -151,7 +152,7 @@ def _halted_by(noun: Token, verb: Token, verb_trigger: Trigger) -> bool:
     that is itself a de-escalation ("lifted the sanctions") says it alone."""
     own = trigger_for(noun)
     return (own is not None and own.type in STOPPED_AS and not _says_halt(verb_trigger, own.type)
-            and _halts(verb))
+            and halts(verb))
 
 
 def _says_halt(verb_trigger: Trigger, act_type: str) -> bool:
@@ -801,7 +802,8 @@ class _Builder:
         workers ended their strike", "suspended plans to impose a curfew") is also a de-escalation:
         the type the act's ``stopped`` column names (RETREAT carried out, CONCEDE when only promised
         or when plans are dropped), with the halting verb's status. Not where others end the act
-        ("police ended the protest"): the halting verb's subject must be one of the act's doers."""
+        ("police ended the protest"): the halting verb's subject must be one of the act's doers. A halt
+        its doer says it will not make ("will not end their strike") is a refusal to yield: REJECT."""
         stopped_as = STOPPED_AS.get(event.type)
         found = _halting_verb(tok) if stopped_as else None
         if stopped_as is None or found is None:
@@ -820,6 +822,13 @@ class _Builder:
                                                             for m in source)):
             return None  # "police stopped their protest": the police end others' protest (COERCE)
         status = status_of(verb, "RETREAT")
+        if status in (NEGATED, HYPOTHETICAL) and _future_negation(verb):
+            # "the teachers will not end their strike (unless …)": a refusal to yield (PLOVER REJECT yield)
+            return self.record(
+                tok, sent, "REJECT", mode="yield", source=tuple(source), target=event.target, items=event.items,
+                status=ASSERTED, attribution=event.attribution, time=None, location=event.location,
+                confidence=max(event.confidence - 0.1, 0.3), rule=f"refused-halt:{verb.lemma_.lower()}:{event.rule}",
+            )
         if status not in (ASSERTED, PLANNED) or any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children):
             return None  # "must stop killing civilians" is a demand, not a halt
         event_type, _, mode = stopped_as.partition("/")
@@ -1083,22 +1092,16 @@ def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
     or the plans whose act it is ("suspended plans to impose a curfew", "shelved plans for a
     curfew"), the act itself or its light verb's ("plans to hold a strike")."""
     node, of_plans = tok, False
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _halts(tok.head):
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not halts(tok.head):
         node = tok.head  # the light verb: "plans to impose a curfew"
     head = node.head
     if node.dep_ == "acl" and head.pos_ == "NOUN" and GOVERNING_NOUNS.get(head.lemma_.lower()) == PLANNED:
         node, head, of_plans = head, head.head, True  # "plans to impose"
     elif node.dep_ == "pobj" and head.lower_ == "for" and GOVERNING_NOUNS.get(head.head.lemma_.lower()) == PLANNED:
         node, head, of_plans = head.head, head.head.head, True  # "plans for a curfew"
-    if node.dep_ in ("dobj", "nsubjpass", "xcomp") and head.pos_ == "VERB" and _halts(head):
+    if node.dep_ in ("dobj", "nsubjpass", "xcomp") and head.pos_ == "VERB" and halts(head):
         return head, of_plans
     return None
-
-
-def _halts(verb: Token) -> bool:
-    words = word_list("halting_verbs")
-    lemma = verb.lemma_.lower()
-    return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
 
 
 def _future_negation(tok: Token) -> bool:

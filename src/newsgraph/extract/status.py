@@ -198,6 +198,14 @@ def is_for_clause(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def halts(verb: Token) -> bool:
+    """The verb halts, suspends, ends or calls off what it governs (word list ``halting_verbs``,
+    with its particle: "call off")."""
+    words = word_list("halting_verbs")
+    lemma = verb.lemma_.lower()
+    return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+
+
 def status_of(trigger: Token, event_type: str = "") -> str:
     """The event's status from the cues that govern its trigger (see the module docstring). A
     noun's own "planned" or "possible" ("a planned visit") yields to a denial above it ("will not
@@ -290,6 +298,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             tok = head
             continue
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
+            if halts(head):
+                break  # "will not end their strike", "halted the offensive": the act happened (the halt: own event)
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
             governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
             governing = governing or GOVERNING_VERBS.get(head_lemma)
