@@ -439,3 +439,13 @@ def test_calling_on_or_for_a_side_to_act_asks_that_side(nlp: Language, text: str
     assert countries(request.source) == ["CHL"] and countries(request.target) == ["PER"]
     withdrawal = next(e for e in events if e.type == "RETREAT")
     assert countries(withdrawal.source) == ["PER"] and withdrawal.status == "requested"
+
+
+def test_help_promised_to_no_one_named_is_still_a_promise(nlp: Language) -> None:
+    def agreed(text: str) -> list[tuple[str, list[str | None]]]:
+        return [(e.type, countries(e.source)) for e in events_of(nlp, text) if e.rule.startswith("promise:unreceived")]
+
+    assert agreed("Chile said it will send a team to help identify the victims.") == [("AGREE", ["CHL"])]
+    assert agreed("The Chilean officials are willing to hand over the prisoners.") == [("AGREE", ["CHL"])]
+    assert agreed("Chile sent a team to help identify the victims.") == []  # done, not promised: no recipient, no event
+    assert agreed("Chile said it is ready to receive the inspectors.") == []  # receiving is no help given

@@ -70,6 +70,7 @@ THREAT_MODES = type_values("threat")  # coercive act type → the mode of the th
 CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the people of the place
 AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose unnamed doers are the authorities
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
+GIVING_FRAMES = ("transfer", "direct")  # a verb of giving or helping (not receiving, not a noun)
 REFUSAL_TYPES = types_where("refusal", "yes")
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
 # Claim cues that report what someone says (events inside take them as attribution), beside the
@@ -841,6 +842,21 @@ class _Builder:
             confidence=max(event.confidence - 0.1, 0.3), rule=f"halt:{verb.lemma_.lower()}:{event.rule}",
         )
 
+    def promised_only(self, tok: Token, sent: Span, event_type: str, source: list[ActorMention],
+                      sent_sources: tuple[ClaimSource, ...]) -> Event | None:
+        """Help its own side promises or says it is ready to give, to no one named ("said it was ready
+        to help", "will send a team to help identify the victims"): no AID record (AID needs a
+        recipient), but the promise is PLOVER's AGREE (indicate willingness to cooperate)."""
+        status = status_of(tok, event_type)
+        if status != PLANNED:
+            return None
+        attribution = self.claims.attribution(tok, sent)
+        if not attribution and not self.claims.describes_speaker(tok):
+            attribution = sent_sources
+        act = self.record(tok, sent, event_type, source=tuple(source), status=status, attribution=attribution,
+                          confidence=0.6, rule=f"unreceived:{tok.lemma_.lower()}")
+        return self.promise(tok, act, sent)
+
     def said_act(self, tok: Token, sent: Span, event: Event, event_type: str, mode: str | None,
                  prefix: str) -> Event:
         """The speech act an announced act makes (a threat, a refusal): same words, sides, items and
@@ -920,6 +936,9 @@ class _Builder:
         else:
             kept = symmetric or bool(source or target)
         if not kept:
+            if (event_type in NEEDS_RECIPIENT and source and event_type in PROMISED_AS and not verdict
+                    and trig.frame in GIVING_FRAMES):
+                return self.promised_only(tok, sent, event_type, source, sent_sources)
             return None  # PLOVER: one side is enough, except where the type is defined by its recipient
         status = status_of(tok, event_type)
         time = self.time_of(tok, status)
