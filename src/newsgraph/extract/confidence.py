@@ -11,6 +11,7 @@ adds, drops or changes an event, only its ``confidence``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections import Counter
@@ -82,8 +83,6 @@ def features(event: Event, sentence: int, same_trigger: list[Event], same_senten
 def article_features(events: list[Event], sentence_starts: list[int]) -> list[list[str]]:
     """The features of each event of one article (``sentence_starts``: the character offset at
     which each sentence of the article begins, in order)."""
-    import bisect
-
     by_trigger: dict[int, list[Event]] = {}
     by_sentence: dict[int, list[Event]] = {}
     for e in events:
