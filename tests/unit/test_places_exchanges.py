@@ -160,3 +160,12 @@ def test_aid_sent_to_a_place_goes_to_its_state_and_the_giver_is_not_from_there(n
     assert [e.type for e in events_of(nlp, "Russia sent troops to Donetsk.")] == ["MOBILIZE"]
     (home,) = events_of(nlp, "Chile sent food to Arica.")
     assert home.target == ()
+
+
+def test_a_thing_named_by_its_maker_or_model_is_an_item(nlp: Language) -> None:
+    def items(text: str) -> list[list[str]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [[i.text for i in e.items] for e in events if e.type == "AID"]
+
+    assert items("Chile approved the delivery of Leopard tanks to Peru.") == [["Leopard tanks"]]
+    assert items("Chile approved the delivery of 40 tanks to Peru.") == [["tanks"]]

@@ -195,10 +195,21 @@ def _actors(tokens: tuple[Token, ...], index: MentionIndex) -> list[ActorMention
 def _non_actor_items(tokens: tuple[Token, ...] | list[Token], index: MentionIndex) -> list[Item]:
     items: list[Item] = []
     for tok in tokens:
-        # a role noun in a theme is what is sent ("sent 300 fighters"), not an actor
-        if tok.pos_ in ("NOUN", "PROPN") and all(m.via == "role-noun" for m in index.of_argument(tok)):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # a role noun in a theme is what is sent ("sent 300 fighters"), not an actor; a thing named by
+        # its maker or model ("Leopard tanks", "Boeing jets") is a thing, though the name is tagged
+        if all(m.via == "role-noun" for m in index.of_argument(tok)) or (
+                tok.pos_ == "NOUN" and not index.at(tok) and _maker_named(tok)):
             items.extend(item_phrases(tok))
     return items
+
+
+def _maker_named(noun: Token) -> bool:
+    """A common noun of the items lexicon whose name-like modifiers are compounds ("Leopard tanks",
+    "Shahed drones"), not an owner's possessive or a state ("Russia's tanks", "Turkish drones", "US jets")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children) and not any(
+        c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in noun.children)
 
 
 
