@@ -449,3 +449,6 @@ def test_help_promised_to_no_one_named_is_still_a_promise(nlp: Language) -> None
     assert agreed("The Chilean officials are willing to hand over the prisoners.") == [("AGREE", ["CHL"])]
     assert agreed("Chile sent a team to help identify the victims.") == []  # done, not promised: no recipient, no event
     assert agreed("Chile said it is ready to receive the inspectors.") == []  # receiving is no help given
+    assert agreed("The Chilean government is ready to help.") == [("AGREE", ["CHL"])]
+    assert agreed("Chile helped.") == []  # help done to no one named is no event
+    assert agreed("Chile will help rebuild the city.") == []  # helping to do something: the act is the event

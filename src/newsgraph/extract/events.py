@@ -898,6 +898,8 @@ class _Builder:
         if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
             return None  # a private person's journey (a volunteer travelling to Syria) is no state visit
         if trig.type == "AID" and trig.frame == "direct" and not target:
+            if source and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return self.promised_only(tok, sent, trig.type, source, sent_sources)  # "is ready to help"
             return None  # "helped (to) do X": help is aid only when someone is helped
         items = self.items(tok, trig, roles)
         found, route = locate(tok)
