@@ -177,9 +177,6 @@ def main() -> None:
                    help="weight of an unjudged story event (a judged or Guardian one: 1; 0: left out)")
     p.add_argument("--story-negative", type=float, default=0.3,
                    help="relative weight of a story event whose type is not the story's")
-    p.add_argument("--story-negatives", choices=("all", "shared"), default="all",
-                   help="story events not of the story's type: all wrong, or only those whose trigger has "
-                        "another reading")
     p.add_argument("--cache", type=Path, default=None,
                    help="read the labelled events from this JSONL file if it exists, else write them there")
     p.add_argument("--out", type=Path, default=None,
@@ -196,8 +193,6 @@ def main() -> None:
         data = list(examples(args.shared, args.stories))
         if args.cache:
             args.cache.write_text("".join(json.dumps(d) + "\n" for d in data), encoding="utf-8")
-    if args.story_negatives == "shared":  # off-label story events only where they compete for a trigger
-        data = [d for d in data if not d["story"] or d["y"] or "trigger_shared" in d["features"]]
     for d in data:
         if d["story"]:
             # the stories' own base rate goes to a feature news never has, so the bias is news's

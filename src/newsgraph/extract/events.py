@@ -853,6 +853,14 @@ class _Builder:
             confidence=max(event.confidence - 0.1, 0.3), rule=f"halt:{verb.lemma_.lower()}:{event.rule}",
         )
 
+    def attribution(self, tok: Token, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> tuple[ClaimSource, ...]:
+        """Who says the act at ``tok`` happened: the claim around it, else the sentence's speakers
+        unless ``tok`` describes the speaker (a speaker's own act is not attributed to them)."""
+        attribution = self.claims.attribution(tok, sent)
+        if not attribution and not self.claims.describes_speaker(tok):
+            attribution = sent_sources
+        return attribution
+
     def promised_only(self, tok: Token, sent: Span, event_type: str, source: list[ActorMention],
                       sent_sources: tuple[ClaimSource, ...]) -> Event | None:
         """Help its own side promises or says it is ready to give, to no one named ("said it was ready
@@ -861,10 +869,8 @@ class _Builder:
         status = status_of(tok, event_type)
         if status != PLANNED:
             return None
-        attribution = self.claims.attribution(tok, sent)
-        if not attribution and not self.claims.describes_speaker(tok):
-            attribution = sent_sources
-        act = self.record(tok, sent, event_type, source=tuple(source), status=status, attribution=attribution,
+        act = self.record(tok, sent, event_type, source=tuple(source), status=status,
+                          attribution=self.attribution(tok, sent, sent_sources),
                           confidence=0.6, rule=f"unreceived:{tok.lemma_.lower()}")
         return self.promise(tok, act, sent)
 
@@ -957,9 +963,7 @@ class _Builder:
         time = self.time_of(tok, status)
         if event_type == "AGREE" and status != ASSERTED and _complement(tok) is not None:
             return None  # an agreement only asked for or possible: its content is the event
-        attribution = self.claims.attribution(tok, sent)
-        if not attribution and not self.claims.describes_speaker(tok):
-            attribution = sent_sources
+        attribution = self.attribution(tok, sent, sent_sources)
         via_coref = any(m.via == "coref" for m in (*source, *target))
         guessed = any(m.via == "main-country" for m in (*source, *target))  # a country by default only
         confidence = 0.4 + 0.2 * bool(source) + 0.2 * bool(target or symmetric) + 0.1 * bool(items)
