@@ -325,4 +325,3 @@ def test_lexicon_file_is_well_formed() -> None:
     counts = Counter(load_items().values())
     assert set(counts) == set(CATEGORIES)
     assert sum(counts.values()) >= 500
-
