@@ -418,3 +418,40 @@ def test_have_something_done_to_ones_own_is_undergoing_it_to_anothers_is_causing
     events = extract_events(nlp("Peru had the Chilean ambassador expelled."),
                             Article(id="t", text="Peru had the Chilean ambassador expelled."))
     assert [m.actor.country for e in events for m in e.source] == ["PER"]
+
+
+def test_who_takes_part_in_a_meeting_the_sentence_happens_at(bare_nlp: Language) -> None:
+    text = "The Bolivian minister called for calm in a phone call with his Peruvian counterpart."
+    assert roles_of(bare_nlp, text, "call", "nominal")["source"][0] == "minister"  # (then the "phone" modifier)
+    text = "The Bolivian minister spoke to reporters ahead of talks with Peru."
+    assert roles_of(bare_nlp, text, "talks", "nominal")["source"] == ["minister"]
+    text = "The Bolivian minister said the talks with Peru had failed."
+    assert roles_of(bare_nlp, text, "talks", "nominal")["source"] == []  # what is spoken of, not where
+
+
+def test_a_hosted_meetings_with_phrase_names_the_guests(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Bolivia hosted a summit in La Paz with Chile and Peru.", "hosted", "direct")
+    assert {"Chile", "Peru"} <= set(r["target"])
+    r = roles_of(bare_nlp, "Bolivia hosted a concert in La Paz with Chilean singers.", "hosted", "direct")
+    assert "singers" not in r["target"]  # not a meeting: the with-phrase names no guest side
+
+
+def test_an_object_acts_maker_is_whom_a_judgement_bears_on(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Chile welcomed the decision by Peru to reopen the border.", "welcomed", "direct")
+    assert "Peru" in r["target"]
+    r = roles_of(bare_nlp, "Residents were summoned by the mayor to the square.", "summoned", "direct")
+    assert r["source"] == ["mayor"] and "mayor" not in r["target"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Bolivia has been accused by its neighbours of hoarding water.", ["BOL"]),  # its neighbours are not Bolivia
+    ("Peru's allies condemned Chile.", ["CHL"]),
+    ("Chile urged Andean states, including Peru and Bolivia, to close the border.", ["PER", "BOL"]),
+    ("Chile urged Andean states such as Peru to close the border.", ["PER"]),
+])
+def test_a_group_stands_for_its_named_members_a_relational_noun_not_for_its_possessor(
+        nlp: Language, text: str, target: list[str]) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    assert len(events) == 1
+    assert [m.actor.country for m in events[0].target] == target
+    assert not {m.actor.country for m in events[0].source} & set(target)

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.roles import counted
+from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.roles import counted, pobjs
 from newsgraph.nlp.gazetteer import country_adjective
 from newsgraph.records import Actor, ActorMention
 
@@ -38,8 +39,10 @@ class MentionIndex:
         found = self.at(head)
         if found:
             return found + self._shared_office(head, found[0])
+        # "its neighbours", "Russia's allies": a relational noun's possessor is the other party
+        counterpart = head.lemma_.lower() in word_list("counterpart_nouns")
         for child in head.children:
-            if child.dep_ in IDENTITY_MODIFIERS:
+            if child.dep_ in IDENTITY_MODIFIERS and not (counterpart and child.dep_ == "poss"):
                 found = self.at(child)
                 if found:
                     return found
@@ -47,7 +50,19 @@ class MentionIndex:
             found = self.of_argument(obj)
             if found:
                 return found
+        # "European countries, including the UK", "states such as Peru": each named member (not "IS
+        # members, including two women": people described, not named)
+        named = [m for p in pobjs(head, ("including",)) + self._such_as(head) for m in self.at(p)
+                 if m.via != "role-noun"]
+        if named:
+            return unique_actors(named)
         return []
+
+    @staticmethod
+    def _such_as(head: Token) -> list[Token]:
+        """"countries such as Peru and Chile": the named examples."""
+        return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
+                and any(c.lower_ == "such" for c in p.children) for o in pobjs(head, ("as",))]
 
     def _shared_office(self, head: Token, mention: ActorMention) -> list[ActorMention]:
         """"the leaders of the UK and US", "the foreign ministers of Egypt and Jordan": the office

@@ -375,7 +375,15 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         # "revoked her citizenship", "revoked the accreditation of two journalists": whose it was
         holders = [h for o in obj if o.lemma_.lower() in word_list("entitlements")
                    for h in expand(children(o, "poss")) + pobjs(o, ("of",))]
-        return Roles(source=tuple(subj), target=tuple(obj + holders), theme=tuple(theme))
+        # "hosted a summit (in Tehran) with Russia and Turkey": who the meeting is with
+        meetings = [o for o in obj if o.lemma_.lower() in word_list("meeting_nouns")]
+        guests = [g for o in meetings for near in (o, *o.children) for g in pobjs(near, ("with",))]
+        if meetings:
+            guests += theme
+            theme = []
+        # "welcomed the decision by Peru", "rejected allegations by X": an act's maker is whom it bears on
+        makers = [m for o in obj if o.pos_ == "NOUN" and o.dep_ == "dobj" for m in pobjs(o, ("by",))]
+        return Roles(source=tuple(subj), target=tuple(obj + holders + guests + makers), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
         partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
         return Roles(source=tuple(subj), target=tuple(partners))  # "discussed ties with X", "signed a deal with X"
@@ -459,10 +467,12 @@ def _nominal_roles(noun: Token) -> Roles:
         lemma = verb.lemma_.lower()
         target += [] if lemma == "take" else [o for o in objects(verb) if not (
             lemma in word_list("own_forces_verbs") and o.lemma_.lower() in word_list("forces"))]
-    if noun.dep_ == "pobj" and head.lower_ in ("during", "on", "while") and verb.pos_ == "VERB" and not source and (
-        noun.lemma_.lower() in word_list("journey_nouns")
-    ):  # "Blinken said during a visit to Beijing", "X met Y on a trip to Z": the traveller is the subject
-        source = subjects(verb)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and verb.lower_ == "ahead":
+        verb = verb.head  # "X said ahead of talks with Y"
+    if noun.dep_ == "pobj" and head.lower_ in ("during", "on", "while", "in", "at", "of", "before", "after") and (
+        verb.pos_ == "VERB" and not source and noun.lemma_.lower() in word_list("meeting_nouns")
+    ):  # "Blinken said during a visit to Beijing", "X called for calm in a phone call with Y",
+        source = subjects(verb)  # "X spoke ahead of talks with Y": who took part is the subject
     owned = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else None
     if owned is not None and not source and owned.lemma_.lower() in ("responsibility", "credit") and (
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
