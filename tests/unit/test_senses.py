@@ -734,3 +734,12 @@ def test_a_warning_about_what_to_believe_is_no_threat(nlp: Language) -> None:
 def test_offering_no_specifics_is_no_offer(nlp: Language) -> None:
     assert "AGREE" not in types_of(nlp, "The Chilean ministry did not offer many specifics about the plan.")
     assert "AGREE" in types_of(nlp, "Chile offered Peru a loan of 50 million dollars.")
+
+
+def test_force_its_own_side_says_it_will_not_use_is_a_concession(nlp: Language) -> None:
+    text = "Protests went on in La Paz. The La Paz mayor said police would not use violence against the marchers."
+    assert "CONCEDE" in types_of(nlp, text)
+    text = "Bolivian President Luis Arce spoke on Monday. Bolivia will not impose tariffs on Peru, the president said."
+    assert "CONCEDE" in types_of(nlp, text) and "REJECT" not in types_of(nlp, text)
+    assert "CONCEDE" not in types_of(nlp, "Bolivia did not impose tariffs on Peru.")  # past: nothing promised
+    assert "REJECT" in types_of(nlp, "Bolivia will not send aid to Peru, the Bolivian minister said.")  # aid refused

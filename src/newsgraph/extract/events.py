@@ -71,7 +71,7 @@ CROWD_TYPES = types_where("crowd", "yes")  # types whose unnamed doers are the p
 AUTHORITY_MODES = type_values("authority")  # type → "yes" or the modes whose unnamed doers are the authorities
 PROMISED_AS = type_values("promise")  # act type → the verbal act its promise makes (RETREAT → CONCEDE)
 GIVING_FRAMES = ("transfer", "direct")  # a verb of giving or helping (not receiving, not a noun)
-REFUSAL_TYPES = types_where("refusal", "yes")
+REFUSED_AS = type_values("refusal")  # act type → the verbal act its own side declaring it will not happen makes
 STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it makes ("RETREAT/disarm")
 # Claim cues that report what someone says (events inside take them as attribution), beside the
 # reporting verbs: "according to", a speaker's colon or dash signature, verbs of saying with a phrase.
@@ -749,8 +749,10 @@ class _Builder:
 
     def refusal(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """An act its own side declares it will not do ("would not provide aid to X", "Russia will
-        not withdraw, the Kremlin said") is also a refusal: REJECT, asserted, at the same words; so
-        is an act another side says it will not allow ("will not allow X to visit": to X).
+        not withdraw, the Kremlin said") is also a refusal: REJECT, asserted, at the same words; force
+        or pressure it declares it will not use ("police will not use violence against the
+        protesters") is a concession instead (types.tsv, column refusal); an act another side says
+        it will not allow is refused by that side ("will not allow X to visit": to X).
         A plain past negation ("did not withdraw") is no refusal, nor a forecast by others."""
         if event.status != NEGATED or not event.source:
             return None
@@ -767,11 +769,12 @@ class _Builder:
                 tok, sent, "REJECT", source=tuple(refuser), target=event.source, status=ASSERTED,
                 attribution=event.attribution, confidence=max(event.confidence - 0.1, 0.3),
                 rule=f"refusal:{permitter.lemma_.lower()}:{event.rule}")
-        if event.type not in REFUSAL_TYPES:
+        refused_as = REFUSED_AS.get(event.type)
+        if refused_as is None:
             return None
         if not _future_negation(tok) or (event.attribution and not _said_by_doer(event)):
             return None
-        return self.said_act(tok, sent, event, "REJECT", None, "refusal")
+        return self.said_act(tok, sent, event, refused_as, None, "refusal")
 
     def promise(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """A concession or cooperation its own side promises ("agreed to withdraw its troops", "pledged

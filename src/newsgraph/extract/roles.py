@@ -100,6 +100,13 @@ def _passive_ancestor(verb: Token) -> Token | None:
     return None
 
 
+def _conjunct_root(tok: Token) -> Token:
+    """The first of the conjuncts a token is one of ("rules" for "corruption" in "rules, waste and corruption")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -382,7 +389,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
             guests += theme
             theme = []
         # "welcomed the decision by Peru", "rejected allegations by X": an act's maker is whom it bears on
-        makers = [m for o in obj if o.pos_ == "NOUN" and o.dep_ == "dobj" for m in pobjs(o, ("by",))]
+        makers = [m for o in obj if o.pos_ == "NOUN" and _conjunct_root(o).dep_ == "dobj" for m in pobjs(o, ("by",))]
         return Roles(source=tuple(subj), target=tuple(obj + holders + guests + makers), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
         partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
