@@ -455,3 +455,14 @@ def test_a_group_stands_for_its_named_members_a_relational_noun_not_for_its_poss
     assert len(events) == 1
     assert [m.actor.country for m in events[0].target] == target
     assert not {m.actor.country for m in events[0].source} & set(target)
+
+
+def test_a_participle_that_imposes_an_act_names_its_doer(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Sanctions imposed by the EU on Bolivia took effect.", "Sanctions", "nominal")
+    assert r["source"] == ["EU"] and r["target"] == ["Bolivia"]
+    r = roles_of(bare_nlp, "Bolivian firms have overcome restrictions imposed by Chile.", "restrictions", "nominal")
+    assert r["source"] == ["Chile"]  # not the firms that overcame them
+    r = roles_of(bare_nlp, "Attacks carried out by the rebels killed ten soldiers.", "Attacks", "nominal")
+    assert r["source"] == ["rebels"]
+    r = roles_of(bare_nlp, "Aid blocked by Chile never reached Bolivia.", "Aid", "nominal")
+    assert r["source"] == []  # who blocks aid does not give it

@@ -743,3 +743,19 @@ def test_force_its_own_side_says_it_will_not_use_is_a_concession(nlp: Language) 
     assert "CONCEDE" in types_of(nlp, text) and "REJECT" not in types_of(nlp, text)
     assert "CONCEDE" not in types_of(nlp, "Bolivia did not impose tariffs on Peru.")  # past: nothing promised
     assert "REJECT" in types_of(nlp, "Bolivia will not send aid to Peru, the Bolivian minister said.")  # aid refused
+
+
+def test_standing_up_to_force_is_no_refusal(nlp: Language) -> None:
+    assert "REJECT" not in types_of(nlp, "Chile said deterrence was needed to resist Bolivian aggression.")
+    assert "ASSAULT" in types_of(nlp, "Chilean troops resisted the Bolivian offensive.")
+    assert "REJECT" in types_of(nlp, "Bolivia resisted Chilean pressure to close the border.")
+
+
+def test_goods_sent_by_no_one_named_are_no_trade(nlp: Language) -> None:
+    assert "COOPERATE" not in types_of(nlp, "Chile imposed a 10% tariff on all products exported to Bolivia.")
+    assert "COOPERATE" in types_of(nlp, "Chile exported copper to Bolivia.")
+
+
+def test_a_press_release_frees_no_one(nlp: Language) -> None:
+    assert "RETREAT" not in types_of(nlp, "A press release issued by the Chilean ministry praised the accord.")
+    assert "RETREAT" in types_of(nlp, "The Chilean ministry released two Bolivian fishermen.")

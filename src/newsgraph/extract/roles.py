@@ -463,6 +463,12 @@ def _nominal_roles(noun: Token) -> Roles:
     target += owners if undergoer else []
     for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("aiming_verbs")):
         target += objects(acl) + pobjs(acl, ("at",))  # "tariffs targeting Canada", "measures aimed at Iran"
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("imposing_verbs")):
+        # "sanctions imposed by the EU on Peru", "attacks carried out by rebels", "aid provided by the
+        # UN to Gaza": the participle's agent did it (not "aid blocked by X", "attacks condemned by Y")
+        doers = agents(acl)
+        source = source or doers  # (the parser may hang "on Peru" on the agent)
+        target += [t for head in (acl, *doers) for t in pobjs(head, ("on", "against", "to", "upon"))]
     head = noun.head
     verb = head.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "on") and verb.pos_ == "VERB" and not source and (
