@@ -208,3 +208,10 @@ def test_what_is_answered_has_happened(nlp: Language) -> None:
     text = "Peru vowed to respond to the Chilean attack on its embassy."
     assert status_of(trigger(nlp, text, "attack")) == "asserted"
     assert status_of(trigger(nlp, "Peru vowed to launch an attack on Chile.", "attack")) == "planned"
+
+
+def test_a_measure_aimed_at_an_end_is_in_force(nlp: Language) -> None:
+    text = "The Bolivian tariffs on Chile are aimed at cutting smuggling."
+    assert status_of(trigger(nlp, text, "tariffs")) == "asserted"
+    assert status_of(trigger(nlp, "The Bolivian sanctions are intended to deter Chile.", "sanctions")) == "asserted"
+    assert status_of(trigger(nlp, "Talks with Chile are planned for Monday.", "Talks")) == "planned"

@@ -191,6 +191,12 @@ def local_status(tok: Token) -> str | None:
     return found
 
 
+def _purpose_clause(verb: Token) -> bool:
+    """The verb has an act for its complement ("aimed at cutting", "intended to deter")."""
+    return any(c.dep_ == "xcomp" for c in verb.children) or any(
+        g.dep_ == "pcomp" for c in verb.children if c.dep_ == "prep" for g in c.children)
+
+
 def is_for_clause(tok: Token) -> bool:
     """ "called for Peru to withdraw": an infinitive clause with its own subject, marked "for",
     that the parser hangs as an adverbial clause; it is the verb's complement."""
@@ -300,6 +306,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
             if halts(head):
                 break  # "will not end their strike", "halted the offensive": the act happened (the halt: own event)
+            if dep == "nsubjpass" and head_lemma in word_list("purpose_verbs") and _purpose_clause(head):
+                break  # "the tariffs are aimed at cutting deaths": what is aimed at is the cutting, not the tariffs
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
             governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
             governing = governing or GOVERNING_VERBS.get(head_lemma)
