@@ -466,3 +466,10 @@ def test_a_participle_that_imposes_an_act_names_its_doer(bare_nlp: Language) -> 
     assert r["source"] == ["rebels"]
     r = roles_of(bare_nlp, "Aid blocked by Chile never reached Bolivia.", "Aid", "nominal")
     assert r["source"] == []  # who blocks aid does not give it
+
+
+def test_a_state_after_with_is_not_what_is_sent(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "Chile sent troops to the border with Bolivia.", "sent", "transfer")
+    assert r["theme"] == ["troops"] and "troops" not in r["target"]
+    r = roles_of(bare_nlp, "Germany supplied Lithuania with howitzers.", "supplied", "transfer")
+    assert r["theme"] == ["howitzers"] and r["target"] == ["Lithuania"]

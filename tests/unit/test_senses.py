@@ -759,3 +759,18 @@ def test_goods_sent_by_no_one_named_are_no_trade(nlp: Language) -> None:
 def test_a_press_release_frees_no_one(nlp: Language) -> None:
     assert "RETREAT" not in types_of(nlp, "A press release issued by the Chilean ministry praised the accord.")
     assert "RETREAT" in types_of(nlp, "The Chilean ministry released two Bolivian fishermen.")
+
+
+def test_aid_rushed_to_someone_and_debt_forgiven_are_aid(nlp: Language) -> None:
+    assert "AID" in types_of(nlp, "Chile rushed aid to Bolivia after the earthquake.")
+    assert types_of(nlp, "Bolivian police rushed to the scene.") == []  # no object: no transfer
+    assert types_of(nlp, "The Bolivian minister was rushed to a clinic in La Paz.") == []
+    assert "MOBILIZE" in types_of(nlp, "Chile rushed troops to its northern border.")
+    assert "AID" in types_of(nlp, "The IMF agreed to forgive Bolivia's debt.")
+    assert types_of(nlp, "Bolivia has forgiven Chile for the insult.") == ["SUPPORT"]
+
+
+def test_aid_approved_for_someone_goes_to_them(nlp: Language) -> None:
+    text = "The World Bank approved debt relief for Bolivia."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    assert [(e.type, [m.actor.country for m in e.target]) for e in events] == [("AID", ["BOL"])]

@@ -310,8 +310,11 @@ class _Builder:
             # "agreed that X had done" is about X, and "pledged that our forces would stay" is no one
             countries = {m.actor.country for m in source}
             target = [m for m in self.complement_subject(tok) if m.actor.country not in countries]
-        if trig.pos == "NOUN" and trig.type in BENEFICIARY_TYPES and not target:  # "support for Ukraine"
-            target = _actors(tuple(pobjs(tok, ("for",))), self.index)
+        if trig.pos == "NOUN" and trig.type in BENEFICIARY_TYPES and not target:  # "support for Ukraine",
+            light = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+            heads = (tok, tok.head) if light is not None and light.lemma_.lower() in (
+                word_list("authorizing_verbs") | word_list("performing_verbs")) else (tok,)
+            target = _actors(tuple(o for h in heads for o in pobjs(h, ("for",))), self.index)  # "approved aid for X"
         if trig.type in NEEDS_RECIPIENT and trig.frame == "nominal" and not target:
             # "a tariff on all wines coming out of France", "sanctions on firms from Iran": whose goods
             bears = [o for head in (tok, tok.head) for o in pobjs(head, ("on", "against"))]

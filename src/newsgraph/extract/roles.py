@@ -361,7 +361,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return _nominal_roles(trigger)
     subj, obj = _verb_subject_object(trigger)
     if frame == "transfer":
-        with_theme = pobjs(trigger, ("with",))
+        # "supplied X with drones"; not a place or a state ("sent troops to the border with Bolivia")
+        with_theme = [t for t in pobjs(trigger, ("with",)) if t.ent_type_ not in ("GPE", "LOC", "NORP")]
         recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
         retained = objects(trigger) if is_passive(trigger) else []
         if trigger.lemma_.lower() in word_list("recipient_object_verbs"):
