@@ -473,3 +473,10 @@ def test_a_state_after_with_is_not_what_is_sent(bare_nlp: Language) -> None:
     assert r["theme"] == ["troops"] and "troops" not in r["target"]
     r = roles_of(bare_nlp, "Germany supplied Lithuania with howitzers.", "supplied", "transfer")
     assert r["theme"] == ["howitzers"] and r["target"] == ["Lithuania"]
+
+
+def test_ties_cut_are_with_whom_the_ties_are(bare_nlp: Language) -> None:
+    text = "Bolivia announced the suspension of relations with Chile."
+    assert "Chile" in roles_of(bare_nlp, text, "suspension", "nominal")["target"]
+    text = "Bolivia announced the suspension of the talks on the river."
+    assert "river" not in roles_of(bare_nlp, text, "suspension", "nominal")["target"]

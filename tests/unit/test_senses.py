@@ -774,3 +774,12 @@ def test_aid_approved_for_someone_goes_to_them(nlp: Language) -> None:
     text = "The World Bank approved debt relief for Bolivia."
     events = extract_events(nlp(text), Article(id="t", text=text))
     assert [(e.type, [m.actor.country for m in e.target]) for e in events] == [("AID", ["BOL"])]
+
+
+def test_refusing_on_a_condition_or_saying_one_is_not_ready_is_a_refusal(nlp: Language) -> None:
+    text = "The Bolivian president said he would not attend the summit in Lima if Peru did not apologise."
+    assert "REJECT" in types_of(nlp, text)
+    text = "Bolivian miners said they were not ready to accept the government's offer."
+    assert "REJECT" in types_of(nlp, text)
+    text = "Bolivia would not have attacked Chile if Chile had not provoked it, the Bolivian minister said."
+    assert not {"REJECT", "CONCEDE"} & set(types_of(nlp, text))  # a counterfactual past promises nothing

@@ -757,8 +757,12 @@ class _Builder:
         protesters") is a concession instead (types.tsv, column refusal); an act another side says
         it will not allow is refused by that side ("will not allow X to visit": to X).
         A plain past negation ("did not withdraw") is no refusal, nor a forecast by others."""
-        if event.status != NEGATED or not event.source:
-            return None
+        if event.status not in (NEGATED, HYPOTHETICAL) or not event.source or any(
+                c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+            return None  # (hypothetical: "would not attend if X did not apologise"; not "would not have attacked if")
+        verb = tok.head if tok.pos_ == "NOUN" else tok
+        if event.status == HYPOTHETICAL and not any(c.dep_ == "neg" for c in verb.children):
+            return None  # the negation is the act's own, not the condition's ("if they did not, X would release them")
         clause = _act_clause(tok)
         permitter = clause.head if clause.dep_ in ("xcomp", "ccomp") else None
         if permitter is not None and permitter.lemma_.lower() in word_list("permitting_verbs") and (
@@ -775,8 +779,9 @@ class _Builder:
         refused_as = REFUSED_AS.get(event.type)
         if refused_as is None:
             return None
-        if not _future_negation(tok) or (event.attribution and not _said_by_doer(event)):
-            return None
+        if not (_future_negation(tok) or (event.status == NEGATED and _willing(tok) and _unwilling(tok))) or (
+                event.attribution and not _said_by_doer(event)):
+            return None  # "will not withdraw", "is not ready to accept"
         return self.said_act(tok, sent, event, refused_as, None, "refusal")
 
     def promise(self, tok: Token, event: Event, sent: Span) -> Event | None:
@@ -1052,6 +1057,12 @@ def _willing(tok: Token) -> bool:
     if clause.dep_ != "xcomp" or clause.head.lemma_.lower() not in word_list("willing_words"):
         return False
     return not has_object(clause.head)
+
+
+def _unwilling(tok: Token) -> bool:
+    """The willing word over the act is negated: "is not ready to accept", "does not want to attend"."""
+    head = _act_clause(tok).head
+    return any(c.dep_ == "neg" for w in (head, head.head) for c in w.children)
 
 
 def _believed(tok: Token) -> bool:

@@ -457,6 +457,9 @@ def _nominal_roles(noun: Token) -> Roles:
         and c.ent_type_ not in AMOUNT_ENTS]  # not "25% tariffs", "$50bn of aid": an amount, no one
     target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
     transferred = noun.lemma_.lower() in word_list("transfer_nouns")
+    # "the suspension of relations with X", "the severing of ties with X": who the ties are with
+    target += [p for o in of_objects if o.lemma_.lower() in word_list("ties") | word_list("severable")
+               for p in pobjs(o, ("with", "to"))]
     if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw
     elif not transferred:  # "the delivery of S-400s to Turkey": what changes hands, not who gets it
