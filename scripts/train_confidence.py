@@ -17,10 +17,12 @@ Data, each event found by the rules (``extract_records(..., rules_confidence=Tru
   type counts as wrong with weight ``--story-negative`` (a story may hold other true events); their
   events carry a feature ``synthetic_story`` that news never has, so the stories' base rate of right
   events is learnt there and not in the bias.
-- ``scripts/data/confidence_labels.tsv``: 540 of the rules' events in synthetic stories (outside the
-  scorer's samples) and 140 Guardian articles (outside the annotated sentences), each judged right or
-  wrong by type as a PLOVER coder would, by a developer session (2026-12-06); only ids and offsets are
-  kept (the Guardian's text stays out of the repository). A judged event takes that label, weight 1.
+- ``scripts/data/confidence_labels.tsv``: 660 of the rules' events in synthetic stories (outside the
+  scorer's samples) and Guardian articles (outside the annotated sentences), each judged right or
+  wrong by type as a PLOVER coder would, by developer sessions (540 in session 13; 120 more in session
+  14, drawn from the other 109 Guardian articles with quotas weighted to the mission's types: AID,
+  COOPERATE, SANCTION, MOBILIZE, THREATEN); only ids and offsets are kept (the Guardian's text stays
+  out of the repository). A judged event takes that label, weight 1.
 Never trained on ``shared/eval/`` (the dev sets measure it).
 
 Features: :func:`newsgraph.extract.confidence.features`, those seen fewer than ``--min-count`` times
