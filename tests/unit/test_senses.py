@@ -783,3 +783,10 @@ def test_refusing_on_a_condition_or_saying_one_is_not_ready_is_a_refusal(nlp: La
     assert "REJECT" in types_of(nlp, text)
     text = "Bolivia would not have attacked Chile if Chile had not provoked it, the Bolivian minister said."
     assert not {"REJECT", "CONCEDE"} & set(types_of(nlp, text))  # a counterfactual past promises nothing
+
+
+def test_backing_by_troops_or_with_money_is_aid_words_of_support_are_support(nlp: Language) -> None:
+    assert "AID" in types_of(nlp, "Chilean forces backing the Bolivian government attacked the rebels.")
+    assert "AID" in types_of(nlp, "Chile backed the Bolivian rebels with money.")
+    assert types_of(nlp, "Chile supported Bolivia's bid for a UN seat.") == ["SUPPORT"]
+    assert "AID" not in types_of(nlp, "The Chilean army supports the new constitution.")
