@@ -790,3 +790,8 @@ def test_backing_by_troops_or_with_money_is_aid_words_of_support_are_support(nlp
     assert "AID" in types_of(nlp, "Chile backed the Bolivian rebels with money.")
     assert types_of(nlp, "Chile supported Bolivia's bid for a UN seat.") == ["SUPPORT"]
     assert "AID" not in types_of(nlp, "The Chilean army supports the new constitution.")
+
+
+def test_a_warning_of_what_may_happen_to_no_one_is_no_threat(nlp: Language) -> None:
+    assert types_of(nlp, "Chilean officials have warned the crisis could spur a new migration wave.") == []
+    assert "THREATEN" in types_of(nlp, "Chile warned Bolivia against closing the border.")

@@ -320,6 +320,8 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "copular_subject": lambda _arg: _copular_subject,
     "copular_predicate": lambda _arg: _copular_predicate,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
+    "conditional": lambda _arg: lambda r: any(  # an if/unless clause in the trigger's sentence
+        t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
     "complement_theme": _complement_theme_in,
