@@ -224,3 +224,9 @@ def test_a_quotation_in_the_paragraph_after_said_colon_is_the_speakers(nlp: Lang
     quoted = [c for c in claims if c.content.text.startswith("We will not send troops")]
     assert quoted and quoted[0].source is not None and quoted[0].source.text == "She"
     assert quoted[0].form == "direct" and quoted[0].content.text.endswith("The border is calm")
+
+
+def test_an_unnamed_spokesman_for_a_state_is_of_its_country(nlp: Language) -> None:
+    text = "A spokesman for the Bolivian president said Chile had closed the border."
+    claims = extract_claims(nlp(text), Article(id="t", text=text))
+    assert [(c.source.kind, c.source.country) for c in claims if c.source] == [("anonymous", "BOL")]

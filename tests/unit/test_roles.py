@@ -480,3 +480,14 @@ def test_ties_cut_are_with_whom_the_ties_are(bare_nlp: Language) -> None:
     assert "Chile" in roles_of(bare_nlp, text, "suspension", "nominal")["target"]
     text = "Bolivia announced the suspension of the talks on the river."
     assert "river" not in roles_of(bare_nlp, text, "suspension", "nominal")["target"]
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the Bolivian president criticised Chile.",
+    "An adviser to the Bolivian foreign minister criticised Chile.",
+    "A lawyer for the Bolivian government criticised Chile.",
+])
+def test_a_speaker_for_someone_is_of_their_country(nlp: Language, text: str) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in events] == [
+        (["BOL"], ["CHL"])]

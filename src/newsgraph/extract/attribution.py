@@ -196,6 +196,8 @@ class AttributionFinder:
         if media is not None:
             return self._finish(media)
         mentions = self.index.of_argument(head)
+        # "a spokesman for the Chilean president": whom an unnamed speaker speaks for (the actor layer's)
+        spoken_for = next((m.actor.country for m in mentions if m.actor.country), None)
         if mentions and mentions[0].via == "role-noun" and head.lemma_.lower() in ANONYMOUS_HEADS | DOCUMENT_HEADS:
             mentions = []  # "officials said", "people familiar with …": unnamed speakers, read below
         if mentions:
@@ -232,7 +234,7 @@ class AttributionFinder:
                                      basis=basis or "document")
             elif lemma in ANONYMOUS_HEADS:
                 source = ClaimSource(text=phrase.text, name=phrase.text, named=False, kind="anonymous",
-                                     country=self._country_of_phrase(head),
+                                     country=self._country_of_phrase(head) or spoken_for,
                                      role=lemma if lemma != "they" else None, basis=basis or "unknown")
             elif head.pos_ == "PROPN":
                 source = ClaimSource(text=phrase.text, name=phrase.text, named=True, kind="organization",

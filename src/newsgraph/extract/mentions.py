@@ -38,7 +38,7 @@ class MentionIndex:
         """The actors an argument's head noun stands for, looking at its identity modifiers if needed."""
         found = self.at(head)
         if found:
-            return found + self._shared_office(head, found[0])
+            return [self._represented(head, m) for m in found] + self._shared_office(head, found[0])
         # "its neighbours", "Russia's allies": a relational noun's possessor is the other party
         counterpart = head.lemma_.lower() in word_list("counterpart_nouns")
         for child in head.children:
@@ -63,6 +63,20 @@ class MentionIndex:
         """"countries such as Peru and Chile": the named examples."""
         return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
                 and any(c.lower_ == "such" for c in p.children) for o in pobjs(head, ("as",))]
+
+    def _represented(self, head: Token, mention: ActorMention) -> ActorMention:
+        """"a spokesman for the Chilean president", "an adviser to the ministry": a speaker or agent
+        with no country of its own speaks for whom its for/to/of-phrase names (word list
+        ``representative_nouns``)."""
+        actor = mention.actor
+        if actor.country is not None or mention.via != "role-noun" or (
+                head.lemma_.lower() not in word_list("representative_nouns")):
+            return mention
+        for obj in pobjs(head, ("for", "to", "of")):
+            country = next((m.actor.country for m in self.of_argument(obj) if m.actor.country), None)
+            if country is not None:
+                return replace(mention, actor=replace(actor, country=country))
+        return mention
 
     def _shared_office(self, head: Token, mention: ActorMention) -> list[ActorMention]:
         """"the leaders of the UK and US", "the foreign ministers of Egypt and Jordan": the office
