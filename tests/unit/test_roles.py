@@ -491,3 +491,10 @@ def test_a_speaker_for_someone_is_of_their_country(nlp: Language, text: str) -> 
     events = extract_events(nlp(text), Article(id="t", text=text))
     assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in events] == [
         (["BOL"], ["CHL"])]
+
+
+def test_an_absolute_with_names_no_partner(bare_nlp: Language) -> None:
+    text = "The arrest drew condemnation, with many Bolivian leaders calling for his release."
+    assert roles_of(bare_nlp, text, "condemnation", "nominal")["target"] == []
+    text = "Chile held talks with Bolivian officials visiting Santiago."
+    assert roles_of(bare_nlp, text, "talks", "nominal")["target"] == ["officials"]

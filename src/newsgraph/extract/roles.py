@@ -100,6 +100,22 @@ def _passive_ancestor(verb: Token) -> Token | None:
     return None
 
 
+def partners(tok: Token) -> list[Token]:
+    """The objects of the token's with-phrases, but not of an absolute "with" ("drew condemnation,
+    with many leaders calling for …": a clause of its own, not a partner)."""
+    out: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        objs = children(prep, "pobj", "pcomp")
+        clause = any(o.dep_ == "pcomp" and children(o, "nsubj", "nsubjpass") for o in objs) or (
+            prep.i > 0 and prep.doc[prep.i - 1].lower_ == "," and any(
+                c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for o in objs for c in o.children))
+        if not clause:
+            out.extend(expand(objs))
+    return out
+
+
 def _conjunct_root(tok: Token) -> Token:
     """The first of the conjuncts a token is one of ("rules" for "corruption" in "rules, waste and corruption")."""
     while tok.dep_ == "conj" and tok.head is not tok:
@@ -455,7 +471,7 @@ def _nominal_roles(noun: Token) -> Roles:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not (
         c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))
         and c.ent_type_ not in AMOUNT_ENTS]  # not "25% tariffs", "$50bn of aid": an amount, no one
-    target = pobjs(noun, ("on", "against", "to", "with", "toward", "towards", "into"))
+    target = pobjs(noun, ("on", "against", "to", "toward", "towards", "into")) + partners(noun)
     transferred = noun.lemma_.lower() in word_list("transfer_nouns")
     # "the suspension of relations with X", "the severing of ties with X": who the ties are with
     target += [p for o in of_objects if o.lemma_.lower() in word_list("ties") | word_list("severable")
@@ -534,7 +550,7 @@ def _nominal_roles(noun: Token) -> Roles:
             pass  # "the US secured Lai's release": who brings it about does not release
         elif not source or (subj and all(t.pos_ == "PRON" and t.dep_ == "poss" for t in source)):
             source = subj  # "X affirmed its support": the light verb's subject is whose it is
-        target += pobjs(light, ("with", "on", "against", "to"))
+        target += pobjs(light, ("on", "against", "to")) + partners(light)
     return Roles(
         source=tuple(source + modifiers),
         target=tuple(target),
