@@ -452,3 +452,13 @@ def test_help_promised_to_no_one_named_is_still_a_promise(nlp: Language) -> None
     assert agreed("The Chilean government is ready to help.") == [("AGREE", ["CHL"])]
     assert agreed("Chile helped.") == []  # help done to no one named is no event
     assert agreed("Chile will help rebuild the city.") == []  # helping to do something: the act is the event
+
+
+def test_a_report_that_alleges_accuses_the_alleged(nlp: Language) -> None:
+    text = "The report alleged that Bolivia had bribed Chilean officials."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in accuse] == [
+        ([], ["BOL"])]
+    text = "The minister's friend alleged that Bolivia had bribed Chilean officials."
+    assert [e.type for e in events_of(nlp, text) if e.type == "ACCUSE" and not e.source] == []  # a person unnamed: no

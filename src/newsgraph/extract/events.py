@@ -539,9 +539,10 @@ class _Builder:
         event_type = "ACCUSE" if lemma in WARNING_VERBS else trig.type
         if event_type not in CONTENT_SPEECH_ACTS:
             return None
-        speaker = _actors(read_roles(tok, "direct").source, self.index)
-        if not speaker:
-            return None
+        doers = read_roles(tok, "direct").source
+        speaker = _actors(doers, self.index)
+        if not speaker and not any(t.lemma_.lower() in word_list("document_heads") for t in doers):
+            return None  # ("a report alleged that X …": an allegation against X by no one named)
         spoken = {identity(m.actor) for m in speaker}
         # a state's side does not warn against its own state's forces or government: "the defence
         # minister warned that its troops would invade X" is a threat (made from the content), not an
