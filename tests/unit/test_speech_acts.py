@@ -462,3 +462,10 @@ def test_a_report_that_alleges_accuses_the_alleged(nlp: Language) -> None:
         ([], ["BOL"])]
     text = "The minister's friend alleged that Bolivia had bribed Chilean officials."
     assert [e.type for e in events_of(nlp, text) if e.type == "ACCUSE" and not e.source] == []  # a person unnamed: no
+
+
+def test_an_organisation_s_own_promise_is_said_by_its_doer(nlp: Language) -> None:
+    types = [e.type for e in events_of(nlp, "The Red Cross said it will send a team to help identify the victims.")]
+    assert "AGREE" in types
+    types = [e.type for e in events_of(nlp, "The Red Cross said it would not send aid to Bolivia.")]
+    assert "REJECT" in types

@@ -1000,9 +1000,12 @@ class _Builder:
 
 
 def _said_by_doer(event: Event) -> bool:
-    """Attributed to a speaker of the doer's own country (not a media report or a document)."""
+    """Attributed to a speaker of the doer's own country, or to the doer itself ("Interpol said it
+    will send a team"), not to a media report or a document."""
     doers = {m.actor.country for m in event.source if m.actor.country}
-    return any(c.country in doers and c.kind not in ("media", "document") for c in event.attribution)
+    names = {m.actor.name for m in event.source}
+    return any((c.country in doers or c.name in names) and c.kind not in ("media", "document")
+               for c in event.attribution)
 
 
 def _other_side(target: Sequence[ActorMention], source: Sequence[ActorMention]) -> list[ActorMention]:
