@@ -469,3 +469,9 @@ def test_an_organisation_s_own_promise_is_said_by_its_doer(nlp: Language) -> Non
     assert "AGREE" in types
     types = [e.type for e in events_of(nlp, "The Red Cross said it would not send aid to Bolivia.")]
     assert "REJECT" in types
+
+
+def test_the_subject_of_a_reported_clause_is_its_speaker(nlp: Language) -> None:
+    text = "The release of Juan Rojas came as Bolivia announced it would free 150 Chilean prisoners."
+    types = {e.type: countries(e.source) for e in events_of(nlp, text) if e.trigger.text == "free"}
+    assert types == {"RETREAT": ["BOL"], "CONCEDE": ["BOL"]}

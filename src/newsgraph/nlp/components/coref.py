@@ -298,6 +298,8 @@ class CorefPass(DescriptionMixin):
             referents = [cataphor]
         else:
             best, sure = (self._binder(token, pronoun), True) if pronoun.reflexive else (None, False)
+            if best is None and not pronoun.reflexive:
+                best, sure = self._reporter(token, pronoun), True
             if best is None:
                 best, sure = self._best_antecedent(token, pronoun)
             if best is None:
@@ -315,6 +317,20 @@ class CorefPass(DescriptionMixin):
             if end:
                 return end
         return token.i + 1
+
+    def _reporter(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+        """The subject of a clause reported by a verb of saying is its speaker when they agree:
+        "Chile announced it would free the prisoners", "the minister said he would resign"."""
+        if not self.parsed or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+            return None
+        verb = token.head.head
+        if verb.lemma_.lower() not in rules.COMMUNICATION_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        entity = self.at_token.get(subject.i) if subject is not None else None
+        if entity is None or not entity.referents or not self._agrees(entity, pronoun, False):
+            return None
+        return entity
 
     def _agrees(self, entity: Entity, pronoun: rules.Pronoun, speaker: bool) -> bool:
         if entity.plural != pronoun.plural:
