@@ -795,3 +795,18 @@ def test_backing_by_troops_or_with_money_is_aid_words_of_support_are_support(nlp
 def test_a_warning_of_what_may_happen_to_no_one_is_no_threat(nlp: Language) -> None:
     assert types_of(nlp, "Chilean officials have warned the crisis could spur a new migration wave.") == []
     assert "THREATEN" in types_of(nlp, "Chile warned Bolivia against closing the border.")
+
+
+def test_force_used_is_an_attack_troops_and_forces_are_not(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Bolivian police used force against the miners in Oruro.")
+    assert "ASSAULT" not in types_of(nlp, "Bolivia sent a force of 300 soldiers to the border.")
+    assert types_of(nlp, "The new Bolivian mining law came into force on Monday.") == []
+    assert types_of(nlp, "Chile said the use of force was never justified.") == []
+    assert "ASSAULT" not in types_of(nlp, "Smugglers must be dealt with using the full force of the law.")
+
+
+def test_force_promised_on_a_condition_is_a_threat(nlp: Language) -> None:
+    text = "Bolivia will use military force if Paraguay closes the river."
+    threats = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "THREATEN"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in threats] == [
+        (["BOL"], ["PRY"])]  # "military force" is the act's own words, not a side

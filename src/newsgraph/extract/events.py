@@ -912,7 +912,8 @@ class _Builder:
             places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
                 c.ent_type_ in ("FAC", "LOC")  # "the Manchester Arena bombing"
                 or ((p := resolve_place(c.text)) is not None and p.kind == "city"))}
-            source = [m for m in source if not any(m.start <= i < m.end for i in places)]
+            source = [m for m in source if not any(m.start <= i < m.end for i in places)
+                      and not m.start <= tok.i < m.end]  # "military force": a mention that is the act's own words
         if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
             return None  # a private person's journey (a volunteer travelling to Syria) is no state visit
         if trig.type == "AID" and trig.frame == "direct" and not target:

@@ -219,8 +219,18 @@ def _receives_guest(token: Token) -> bool:
                for c in token.children)
 
 
+def _force_used(token: Token) -> bool:
+    """"used force against", "will use military force", "resorted to force": the singular noun as
+    what a verb of using (word list force_use_verbs) takes, directly or through a preposition; not
+    "forces", "a force of 300", "came into force"."""
+    if token.tag_ != "NN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # not "the full force of the law"
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("force_use_verbs")
+
+
 CONDITIONS = {"guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
-              "weapon": _launches_weapon,
+              "weapon": _launches_weapon, "used": _force_used,
               "to-v": _has_infinitive, "deadline": _sets_deadline}
 
 
