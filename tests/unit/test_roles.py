@@ -498,3 +498,9 @@ def test_an_absolute_with_names_no_partner(bare_nlp: Language) -> None:
     assert roles_of(bare_nlp, text, "condemnation", "nominal")["target"] == []
     text = "Chile held talks with Bolivian officials visiting Santiago."
     assert roles_of(bare_nlp, text, "talks", "nominal")["target"] == ["officials"]
+
+
+def test_whom_one_warns_against_an_act_would_do_it(bare_nlp: Language) -> None:
+    text = "The Bolivian government warned the opposition against holding the rally."
+    r = roles_of(bare_nlp, text, "holding", "direct")
+    assert r["source"] == ["opposition"]

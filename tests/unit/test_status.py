@@ -215,3 +215,10 @@ def test_a_measure_aimed_at_an_end_is_in_force(nlp: Language) -> None:
     assert status_of(trigger(nlp, text, "tariffs")) == "asserted"
     assert status_of(trigger(nlp, "The Bolivian sanctions are intended to deter Chile.", "sanctions")) == "asserted"
     assert status_of(trigger(nlp, "Talks with Chile are planned for Monday.", "Talks")) == "planned"
+
+
+def test_an_act_warned_against_has_not_happened(nlp: Language) -> None:
+    assert status_of(trigger(nlp, "Chile warned Bolivia against attacking the town.", "attacking")) == "negated"
+    text = "The Bolivian government warned the miners against holding the rally."
+    assert status_of(trigger(nlp, text, "rally")) == "negated"
+    assert status_of(trigger(nlp, "Chile fought against the Bolivian attack.", "attack")) == "asserted"

@@ -218,6 +218,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             owner = children(noun, "poss")
             if owner:
                 return expand(owner)
+            if head.lower_ in ("against", "from") and noun.dep_ == "dobj":
+                return expand([noun])  # "warned the opposition against holding a rally", "barred X from leaving"
             if noun.head != noun and noun.head.pos_ in ("VERB", "AUX") and (
                     noun.lemma_.lower() not in word_list("judged_act_nouns")):
                 return subjects(noun.head, depth + 1)  # not "questioned the wisdom of punishing X"

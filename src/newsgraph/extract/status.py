@@ -104,10 +104,14 @@ def _has_negated_argument(tok: Token) -> bool:
 
 
 def _is_negating_prep(prep: Token) -> bool:
-    """"without", "instead of", "rather than" ("instead"/"rather" hang from the preposition or govern it)."""
+    """"without", "instead of", "rather than" ("instead"/"rather" hang from the preposition or govern it),
+    "against" after a verb of warning."""
     low = prep.lower_
     if low == "without":
         return True
+    if low == "against":  # "warned X against holding the rally", "cautioned against attacking"
+        governor = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        return governor.lemma_.lower() in word_list("warning_verbs")
     marker = {"of": "instead", "than": "rather"}.get(low)
     return marker is not None and (prep.head.lower_ == marker or any(c.lower_ == marker for c in prep.children))
 
