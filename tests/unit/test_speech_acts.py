@@ -267,7 +267,13 @@ def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
     assert derived("Bolivia agreed to halt its air strikes on the rebels.") == [("CONCEDE", None, "planned", ["BOL"])]
     # an act no one is named for is the halter's own: agreeing to halt it is a promised concession
     assert derived("The rebels agreed to halt hostilities with the Bolivian army.") == [
-        ("CONCEDE", None, "planned", [None])]
+        ("CONCEDE", None, "planned", ["BOL"])]  # the rebels take the article's country, as their act's sides do
+    text = "The Bolivian government and the rebels agreed to end the fighting."
+    assert [(e.type, e.status) for e in events_of(nlp, text) if e.trigger.text == "fighting"] == [
+        ("ASSAULT", "asserted"), ("CONCEDE", "planned")]  # who promise to end a fight no one is named for fought it
+    # a purpose is not the act halted; an obligation to stop is a demand
+    assert derived("The Bolivian army delayed the results to help its favoured parties win.") == []
+    assert derived("The Bolivian government must stop these transfers and stop detaining migrants.") == []
     # a measure no one is named for is held by whoever ends it; ending it threatens no one
     ended = events_of(nlp, "The Chilean interior minister said he would end the curfew next week.")
     assert [(e.type, e.status, countries(e.source)) for e in ended if e.rule.startswith("halt:")] == [

@@ -838,7 +838,9 @@ class _Builder:
             return None  # "lifted the sanctions", "suspended aid": the verb's own event says it
         halters = _actors(tuple(subjects(verb)), self.index)
         doers = {identity(m.actor) for m in event.source}
-        source = [m for m in halters if identity(m.actor) in doers]
+        written = {(m.start, m.end): m for m in event.source}  # the same words, given a country in context
+        source = [written.get((m.start, m.end), m) for m in halters
+                  if identity(m.actor) in doers or (m.start, m.end) in written]
         if not event.source and tok.pos_ == "NOUN":  # "agreed to halt hostilities": an act no one is
             # named for is the halter's own, unless the police end it ("police ended the fighting")
             source = [m for m in halters if m.actor.sector not in word_list("police_sectors")]
@@ -853,7 +855,9 @@ class _Builder:
                 status=ASSERTED, attribution=event.attribution, time=None, location=event.location,
                 confidence=max(event.confidence - 0.1, 0.3), rule=f"refused-halt:{verb.lemma_.lower()}:{event.rule}",
             )
-        if status not in (ASSERTED, PLANNED) or any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children):
+        obliged = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # "must stop X and stop Y"
+        if status not in (ASSERTED, PLANNED) or any(c.dep_ == "aux" and c.lower_ in OBLIGING
+                                                    for v in obliged for c in v.children):
             return None  # "must stop killing civilians" is a demand, not a halt
         event_type, _, mode = stopped_as.partition("/")
         if of_plans or status == PLANNED:
@@ -939,6 +943,12 @@ class _Builder:
             # "the mayor will end the curfew": whoever ends a measure holds it (not "the importance
             # of ending detention", whose subject is a guess)
             source = _actors(tuple(subjects(halting[0])), self.index)
+        if not source and not symmetric and trig.pos == "NOUN" and trig.type in STOPPED_AS and (
+                halting := _halting_verb(tok)) is not None and halting[0].dep_ == "xcomp" and (
+                halting[0].head.lemma_.lower() in word_list("promising_verbs")):
+            # "the warring parties agreed to end the fighting", "pledged to halt the strike": who
+            # promise to end an act with no doer named are its doers
+            source = self.context.in_context(_actors(tuple(subjects(halting[0])), self.index), place)
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
@@ -1157,6 +1167,8 @@ def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
         node, head, of_plans = head, head.head, True  # "plans to impose"
     elif node.dep_ == "pobj" and head.lower_ == "for" and GOVERNING_NOUNS.get(head.head.lemma_.lower()) == PLANNED:
         node, head, of_plans = head.head, head.head.head, True  # "plans for a curfew"
+    if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return None  # "delayed the results to help X", "stopped to help": a purpose, not the act halted
     if node.dep_ in ("dobj", "nsubjpass", "xcomp") and head.pos_ == "VERB" and halts(head):
         return head, of_plans
     return None
