@@ -810,3 +810,9 @@ def test_force_promised_on_a_condition_is_a_threat(nlp: Language) -> None:
     threats = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "THREATEN"]
     assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in threats] == [
         (["BOL"], ["PRY"])]  # "military force" is the act's own words, not a side
+
+
+def test_charges_a_conviction_is_on_are_its_topic_counted_or_not(nlp: Language) -> None:
+    for text in ("Juan Rojas, a Bolivian minister, was convicted on five of the 11 charges against him.",
+                 "Juan Rojas, a Bolivian minister, was convicted on the charges against him."):
+        assert types_of(nlp, text) == ["SANCTION"], text

@@ -132,6 +132,9 @@ def _is_topic_or_theme(noun: Token) -> bool:
     head = noun.head
     if head == noun:
         return False
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i < noun.i and (
+            head.head.pos_ == "NUM" or head.head.lemma_.lower() in word_list("partitives")):
+        return _is_topic_or_theme(head.head)  # "convicted on five of the eleven charges": as "on the charges"
     if noun.dep_ in THEME_DEPS and (governing := trigger_for(head)) is not None:
         if governing.type == "AID" and governing.frame == "acquire" and (
                 (own := trigger_for(noun)) is not None and own.type != "AID"):
