@@ -477,3 +477,9 @@ def test_a_threat_is_not_aimed_at_the_target_of_anothers_act_it_answers(nlp: Lan
     threat = only(nlp, "The Peruvian foreign minister vowed Peru will expel every Chilean soldier from Arica.",
                   "THREATEN")
     assert [m.actor.country for m in threat.target] == ["CHL"]
+
+
+def test_where_a_monitor_is_based_is_not_where_the_events_are(nlp: Language) -> None:
+    text = "The monitor, a Chile-based group that tracks the war, said eight people were killed by government forces."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    assert events and all(m.actor.country != "CHL" for e in events for m in (*e.source, *e.target))

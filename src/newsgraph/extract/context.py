@@ -36,6 +36,13 @@ def _from_elsewhere(mention: ActorMention) -> bool:
     return bool(words & word_list("non_local_modifiers"))
 
 
+def _where_based(doc: Doc, mention: ActorMention) -> bool:
+    """ "a UK-based monitor", "a London-headquartered firm": where a group is based says nothing of
+    where the article's events are."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "headquartered")
+
+
 def _unnamed(tok: Token, role_noun: str, kind: str) -> ActorMention | None:
     """Unnamed actors of a role noun's role ("protesters", "authorities", "people"), written at
     ``tok`` (their country comes from the place or the article, as any role noun's)."""
@@ -85,7 +92,7 @@ class ActorContext:
         self.doc = doc
         self.index = index
         self.when = when
-        self.main_country = main_country(list(doc._.actor_mentions or []))
+        self.main_country = main_country([m for m in doc._.actor_mentions or [] if not _where_based(doc, m)])
         self._sentence_countries: dict[int, str | None] = {}
         self._setting: str | None = None
 
