@@ -481,3 +481,11 @@ def test_the_subject_of_a_reported_clause_is_its_speaker(nlp: Language) -> None:
     text = "The release of Juan Rojas came as Bolivia announced it would free 150 Chilean prisoners."
     types = {e.type: countries(e.source) for e in events_of(nlp, text) if e.trigger.text == "free"}
     assert types == {"RETREAT": ["BOL"], "CONCEDE": ["BOL"]}
+
+
+def test_a_warning_of_consequences_is_a_threat(nlp: Language) -> None:
+    text = "Bolivia warned of serious consequences if Chile closes the border."
+    threats = [e for e in events_of(nlp, text) if e.type == "THREATEN"]
+    assert [(countries(e.source), countries(e.target)) for e in threats] == [(["BOL"], ["CHL"])]
+    assert [e for e in events_of(nlp, "Bolivian officials warned of the consequences of climate change.")
+            if e.type == "THREATEN"] == []

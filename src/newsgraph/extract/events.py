@@ -539,6 +539,9 @@ class _Builder:
         event from the speaker to the actors the content is about (X ACCUSE Y). The content's own
         events are separate, attributed to the speaker."""
         lemma = tok.lemma_.lower()
+        outcomes = [o for o in pobjs(tok, ("of",)) if not pobjs(o, ("of",))]  # not "consequences of climate change"
+        if lemma in WARNING_VERBS and word_forms(outcomes) & word_list("threatened_outcomes"):
+            return self.warned_outcome(tok, trig, sent)  # "warned of serious consequences if X …"
         event_type = "ACCUSE" if lemma in WARNING_VERBS else trig.type
         if event_type not in CONTENT_SPEECH_ACTS:
             return None
@@ -569,6 +572,21 @@ class _Builder:
             time=self.time_of(tok, ASSERTED),
             confidence=0.6,
             rule=f"speech-act:{trig.lemma}",
+        )
+
+    def warned_outcome(self, tok: Token, trig: Trigger, sent: Span) -> Event | None:
+        """A warning of consequences, retaliation or a response ("warned of serious consequences if
+        Peru closes the border"): a threat (PLOVER THREATEN) by the speaker, aimed at the subject
+        of its condition when there is one."""
+        speaker = _actors(read_roles(tok, "direct").source, self.index)
+        if not speaker:
+            return None
+        target = _other_side(_actors(tuple(condition_subjects(tok)), self.index), speaker)
+        return self.record(
+            tok, sent, "THREATEN", mode=None, context=trig.context, cameo="130", source=tuple(speaker),
+            target=tuple(self.context.in_context(target, None)), status=status_of(tok, "THREATEN"),
+            attribution=self.claims.attribution(tok, sent), time=self.time_of(tok, ASSERTED),
+            confidence=0.6, rule=f"warned-of:{trig.lemma}",
         )
 
     def evaluation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
