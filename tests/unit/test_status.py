@@ -222,3 +222,9 @@ def test_an_act_warned_against_has_not_happened(nlp: Language) -> None:
     text = "The Bolivian government warned the miners against holding the rally."
     assert status_of(trigger(nlp, text, "rally")) == "negated"
     assert status_of(trigger(nlp, "Chile fought against the Bolivian attack.", "attack")) == "asserted"
+
+
+def test_what_one_speaks_ahead_of_is_still_to_come(nlp: Language) -> None:
+    text = "The Bolivian president spoke to reporters ahead of talks with Chile."
+    assert status_of(trigger(nlp, text, "talks")) == "planned"
+    assert status_of(trigger(nlp, "The Bolivian president held talks with Chile.", "talks")) == "asserted"

@@ -266,6 +266,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             # "set to", "scheduled to", "expected to" as a passive head
             tok = head
             continue
+        if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead" and tok.i == trigger.i:
+            return PLANNED  # "spoke ahead of talks with X": the talks are still to come
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             if _is_negating_prep(head):
                 return NEGATED  # "without telling", "instead of warning", "rather than sending"
