@@ -169,3 +169,9 @@ def test_a_thing_named_by_its_maker_or_model_is_an_item(nlp: Language) -> None:
 
     assert items("Chile approved the delivery of Leopard tanks to Peru.") == [["Leopard tanks"]]
     assert items("Chile approved the delivery of 40 tanks to Peru.") == [["tanks"]]
+
+
+def test_a_visits_host_state_is_written_at_the_place_named(nlp: Language) -> None:
+    text = "The Chilean president attended the summit in La Paz."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    assert [(m.text, m.actor.country) for e in events for m in e.target] == [("La Paz", "BOL")]

@@ -77,10 +77,13 @@ def state_actor(iso3: str) -> Actor:
     return Actor(name=country_name(iso3) or iso3, kind="state", country=iso3)
 
 
-def state_mention(tok: Token, iso3: str, near: ActorMention | None = None) -> ActorMention:
-    """The state a place stands in, as an actor mention on the place's words."""
+def state_mention(tok: Token, iso3: str, near: ActorMention | None = None, words: int = 1) -> ActorMention:
+    """The state a place stands in, as an actor mention on the place's words (``words`` of them from
+    ``tok``: "La Paz")."""
+    last = tok.doc[min(tok.i + max(words, 1), len(tok.doc)) - 1]
     return ActorMention(
-        start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok), text=tok.text,
+        start=tok.i, end=last.i + 1, start_char=tok.idx, end_char=last.idx + len(last),
+        text=tok.doc[tok.i : last.i + 1].text,
         actor=state_actor(iso3), via="place", antecedent=near.start_char if near else None,
     )
 

@@ -279,7 +279,11 @@ class _Builder:
                 continue  # "go to great lengths", "went to war": not somewhere
             place = place_of_phrase(dest)  # "the port of Tartus, where Russia's fleet docks": Syria
             if place is not None and place.country:
-                return [state_mention(dest, place.country)], place
+                words = place.text.split() if place.text else []  # written at the place's words
+                at = next((t for t in dest.subtree if words and t.text == words[0]), None)  # ("the summit in La Paz")
+                written = state_mention(at, place.country, words=len(words)) if at is not None else state_mention(
+                    dest, place.country)
+                return [written], place
             for mod in dest.children:  # "the Beijing Olympics", "the Munich Security Conference": the host city
                 host = resolve_place(mod.text) if mod.dep_ == "compound" and mod.pos_ == "PROPN" else None
                 if host is not None and host.country and host.kind == "city":
