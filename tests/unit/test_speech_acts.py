@@ -489,3 +489,8 @@ def test_a_warning_of_consequences_is_a_threat(nlp: Language) -> None:
     assert [(countries(e.source), countries(e.target)) for e in threats] == [(["BOL"], ["CHL"])]
     assert [e for e in events_of(nlp, "Bolivian officials warned of the consequences of climate change.")
             if e.type == "THREATEN"] == []
+
+
+def test_speaking_ahead_of_a_meeting_promises_nothing(nlp: Language) -> None:
+    text = '"We will see," the Bolivian president said ahead of a meeting with Chilean lawmakers.'
+    assert [(e.type, e.status) for e in events_of(nlp, text)] == [("CONSULT", "planned")]

@@ -40,7 +40,7 @@ def _where_based(doc: Doc, mention: ActorMention) -> bool:
     """ "a UK-based monitor", "a London-headquartered firm": where a group is based says nothing of
     where the article's events are."""
     end = mention.end
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "headquartered")
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in word_list("based_words")
 
 
 def _unnamed(tok: Token, role_noun: str, kind: str) -> ActorMention | None:

@@ -49,6 +49,7 @@ from newsgraph.extract.status import (
     halts,
     has_condition,
     has_object,
+    is_ahead_of,
     is_condition,
     is_for_clause,
     status_of,
@@ -817,8 +818,8 @@ class _Builder:
         verbal act PLOVER codes it as: CONCEDE or AGREE, asserted (the act keeps its own planned
         record). Not where the promising word is itself an agreement ("pledged to send aid")."""
         promised_as = PROMISED_AS.get(event.type)
-        if promised_as is None or event.status != PLANNED or not event.source or _believed(tok):
-            return None
+        if promised_as is None or event.status != PLANNED or not event.source or _believed(tok) or is_ahead_of(tok):
+            return None  # (not "said ahead of a meeting with X": planned by the calendar, not promised)
         clause = _act_clause(tok)
         head = clause.head.lemma_.lower() if clause.dep_ == "xcomp" else ""
         if promised_as == "AGREE" and head in word_list("promising_verbs"):
@@ -838,7 +839,8 @@ class _Builder:
         if default is None or not event.source or _halting_verb(tok) is not None:
             return None  # "will end the curfew" announces the end of a measure, not the measure
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
-        declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not _believed(tok)
+        declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not (
+            _believed(tok) or is_ahead_of(tok))
         warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
         if not (conditional or declared or warned):
             return None
@@ -963,17 +965,17 @@ class _Builder:
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
             source = self.context.authority(tok, place)  # "a curfew was imposed in Lagos"; not "no one should be"
-        if not source and not symmetric and _by_authorities(trig) and trig.pos == "NOUN" and (
-                halting := _halting_verb(tok)) is not None and halting[0].dep_ != "pcomp":
-            # "the mayor will end the curfew": whoever ends a measure holds it (not "the importance
-            # of ending detention", whose subject is a guess)
-            source = _actors(tuple(subjects(halting[0])), self.index)
-        if not source and not symmetric and trig.pos == "NOUN" and trig.type in STOPPED_AS and (
-                halting := _halting_verb(tok)) is not None and halting[0].dep_ == "xcomp" and (
-                halting[0].head.lemma_.lower() in word_list("promising_verbs")):
-            # "the warring parties agreed to end the fighting", "pledged to halt the strike": who
-            # promise to end an act with no doer named are its doers
-            source = self.context.in_context(_actors(tuple(subjects(halting[0])), self.index), place)
+        if not source and not symmetric and trig.pos == "NOUN" and (halting := _halting_verb(tok)) is not None:
+            ender = halting[0]
+            if _by_authorities(trig) and ender.dep_ != "pcomp":
+                # "the mayor will end the curfew": whoever ends a measure holds it (not "the importance
+                # of ending detention", whose subject is a guess)
+                source = _actors(tuple(subjects(ender)), self.index)
+            elif trig.type in STOPPED_AS and ender.dep_ == "xcomp" and (
+                    ender.head.lemma_.lower() in word_list("promising_verbs")):
+                # "the warring parties agreed to end the fighting", "pledged to halt the strike": who
+                # promise to end an act with no doer named are its doers
+                source = self.context.in_context(_actors(tuple(subjects(ender)), self.index), place)
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)

@@ -61,8 +61,9 @@ class MentionIndex:
     @staticmethod
     def _such_as(head: Token) -> list[Token]:
         """"countries such as Peru and Chile": the named examples."""
-        return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "as"
-                and any(c.lower_ == "such" for c in p.children) for o in pobjs(head, ("as",))]
+        such = any(p.dep_ == "prep" and p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)
+                   for p in head.children)
+        return pobjs(head, ("as",)) if such else []
 
     def _represented(self, head: Token, mention: ActorMention) -> ActorMention:
         """"a spokesman for the Chilean president", "an adviser to the ministry": a speaker or agent

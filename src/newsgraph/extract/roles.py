@@ -100,7 +100,7 @@ def _passive_ancestor(verb: Token) -> Token | None:
     return None
 
 
-def partners(tok: Token) -> list[Token]:
+def with_partners(tok: Token) -> list[Token]:
     """The objects of the token's with-phrases, but not of an absolute "with" ("drew condemnation,
     with many leaders calling for …": a clause of its own, not a partner)."""
     out: list[Token] = []
@@ -403,7 +403,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
                    for h in expand(children(o, "poss")) + pobjs(o, ("of",))]
         # "hosted a summit (in Tehran) with Russia and Turkey": who the meeting is with
         meetings = [o for o in obj if o.lemma_.lower() in word_list("meeting_nouns")]
-        guests = [g for o in meetings for near in (o, *o.children) for g in pobjs(near, ("with",))]
+        guests = [g for o in meetings for near in (o, *o.children) for g in with_partners(near)]
         if meetings:
             guests += theme
             theme = []
@@ -411,7 +411,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         makers = [m for o in obj if o.pos_ == "NOUN" and _conjunct_root(o).dep_ == "dobj" for m in pobjs(o, ("by",))]
         return Roles(source=tuple(subj), target=tuple(obj + holders + guests + makers), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
-        partners = pobjs(trigger, ("with",)) or [p for o in objects(trigger) for p in pobjs(o, ("with",))]
+        partners = with_partners(trigger) or [p for o in objects(trigger) for p in with_partners(o)]
         return Roles(source=tuple(subj), target=tuple(partners))  # "discussed ties with X", "signed a deal with X"
     if frame == "encounter":
         # "fought with the Kurds against Isis", "volunteers fighting with the YPG": in news a
@@ -473,7 +473,7 @@ def _nominal_roles(noun: Token) -> Roles:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and not (
         c.i < noun.i and noun.lemma_.lower() in word_list("event_heads") and trigger_named(c))
         and c.ent_type_ not in AMOUNT_ENTS]  # not "25% tariffs", "$50bn of aid": an amount, no one
-    target = pobjs(noun, ("on", "against", "to", "toward", "towards", "into")) + partners(noun)
+    target = pobjs(noun, ("on", "against", "to", "toward", "towards", "into")) + with_partners(noun)
     transferred = noun.lemma_.lower() in word_list("transfer_nouns")
     # "the suspension of relations with X", "the severing of ties with X": who the ties are with
     target += [p for o in of_objects if o.lemma_.lower() in word_list("ties") | word_list("severable")
@@ -552,7 +552,7 @@ def _nominal_roles(noun: Token) -> Roles:
             pass  # "the US secured Lai's release": who brings it about does not release
         elif not source or (subj and all(t.pos_ == "PRON" and t.dep_ == "poss" for t in source)):
             source = subj  # "X affirmed its support": the light verb's subject is whose it is
-        target += pobjs(light, ("on", "against", "to")) + partners(light)
+        target += pobjs(light, ("on", "against", "to")) + with_partners(light)
     return Roles(
         source=tuple(source + modifiers),
         target=tuple(target),

@@ -201,6 +201,12 @@ def _purpose_clause(verb: Token) -> bool:
         g.dep_ == "pcomp" for c in verb.children if c.dep_ == "prep" for g in c.children)
 
 
+def is_ahead_of(tok: Token) -> bool:
+    """The token is what something happens "ahead of" ("spoke ahead of talks with X"): still to
+    come, by the calendar, not by anyone's declaration."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead"
+
+
 def is_for_clause(tok: Token) -> bool:
     """ "called for Peru to withdraw": an infinitive clause with its own subject, marked "for",
     that the parser hangs as an adverbial clause; it is the verb's complement."""
@@ -266,7 +272,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             # "set to", "scheduled to", "expected to" as a passive head
             tok = head
             continue
-        if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead" and tok.i == trigger.i:
+        if tok.i == trigger.i and is_ahead_of(tok):
             return PLANNED  # "spoke ahead of talks with X": the talks are still to come
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             if _is_negating_prep(head):
