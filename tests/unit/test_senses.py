@@ -62,6 +62,41 @@ def test_meeting_demands_is_conceding_not_consulting(nlp: Language) -> None:
     assert "CONSULT" in types_of(nlp, "The Peruvian president met the Chilean foreign minister.")
 
 
+@pytest.mark.parametrize("text", [
+    "The Bolivian cabinet agreed to the miners' demands after a week of blockades.",
+    "Ecuador's government agreed to most of the unions' conditions on Friday.",
+    "The junta accepted the opposition's central demand for early elections.",
+])
+def test_agreeing_to_demands_is_conceding(nlp: Language, text: str) -> None:
+    types = types_of(nlp, text)
+    assert "CONCEDE" in types
+    assert "AGREE" not in types
+
+
+def test_agreeing_to_a_proposal_stays_an_agreement(nlp: Language) -> None:
+    types = types_of(nlp, "Uruguay agreed to the Paraguayan proposal for joint patrols.")
+    assert "AGREE" in types
+    assert "CONCEDE" not in types
+
+
+def test_arms_or_aid_got_from_a_state_is_aid_to_the_getter(nlp: Language) -> None:
+    text = "Venezuela is getting attack drones from Belarus, two officials said."
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+              if e.type == "AID"]
+    assert events
+    assert [m.actor.country for m in events[0].source] == ["BLR"]
+    assert [m.actor.country for m in events[0].target] == ["VEN"]
+    assert "AID" in types_of(nlp, "Honduras obtained a $300 million loan from the World Bank.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Paraguayan president got a phone call from his Uruguayan counterpart.",
+    "The ruling party got strong support from Venezuela for its candidate.",
+])
+def test_other_things_got_from_someone_are_no_aid(nlp: Language, text: str) -> None:
+    assert "AID" not in types_of(nlp, text)
+
+
 def test_a_speech_act_noun_with_an_owner_is_an_event(nlp: Language) -> None:
     assert "THREATEN" in types_of(nlp, "Peru's threat to close the border alarmed traders.")
     assert "REQUEST" in types_of(nlp, "Bolivia's demand for talks surprised the markets.")

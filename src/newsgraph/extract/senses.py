@@ -173,7 +173,7 @@ def _prep(arg: str) -> Callable[[Reading], bool]:
         heads = [r.token, *[c for c in r.token.children  # "pulled out of": the particle's own phrase
                             if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == r.token.i + 1)]]
         found = [o for h in heads for o in pobjs(h, wanted)]
-        return bool(found) if name == "*" else bool(word_forms(found) & words)
+        return bool(found) if name == "*" else bool(word_forms(_counted(found)) & words)
 
     return test
 
