@@ -230,3 +230,25 @@ def test_an_unnamed_spokesman_for_a_state_is_of_its_country(nlp: Language) -> No
     text = "A spokesman for the Bolivian president said Chile had closed the border."
     claims = extract_claims(nlp(text), Article(id="t", text=text))
     assert [(c.source.kind, c.source.country) for c in claims if c.source] == [("anonymous", "BOL")]
+
+
+def test_a_quotation_of_several_sentences_before_its_speaker_is_one_direct_claim(nlp: Language) -> None:
+    text = '"The port is closed. The ships cannot leave," the Uruguayan minister said.'
+    (claim,) = claims_of(nlp, text)
+    assert claim.content.text == "The port is closed. The ships cannot leave"
+    assert claim.form == "direct" and claim.source is not None and claim.source.country == "URY"
+
+
+def test_double_single_quotes_open_and_close_a_quotation_that_runs_on(nlp: Language) -> None:
+    text = "''The budget is not a reform,'' the Bolivian senator said. ''It is just a tax increase.''"
+    (claim,) = claims_of(nlp, text)
+    assert claim.form == "direct"
+    assert [text[s:e] for s, e in claim.content_spans] == ["The budget is not a reform", "It is just a tax increase"]
+
+
+def test_a_speaker_after_the_verb_is_the_source_not_a_subject_inside_the_quotation(nlp: Language) -> None:
+    text = ('"If the army does not have the drones yet, it will at some point, probably soon," '
+            'said Marta Quiroga, an analyst in La Paz.')
+    (claim,) = claims_of(nlp, text)
+    assert claim.source is not None and claim.source.text == "Marta Quiroga"
+    assert claim.content.text.startswith("If the army") and claim.content.text.endswith("probably soon")

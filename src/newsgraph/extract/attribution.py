@@ -45,8 +45,8 @@ KIND_OF_ACTOR = {
 # Speakers that are the press: their reports have basis "media".
 MEDIA_HEADS = word_list("media_heads")
 INDIVIDUAL_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth", "fifth"})
-QUOTES_OPEN = ("“", '"', "‘")
-QUOTES = frozenset({"“", "”", '"'})
+QUOTES_OPEN = ("“", '"', "‘", "''", "``")  # '' and `` as some papers (and the Penn Treebank) write quotes
+QUOTES = frozenset({"“", "”", '"', "''", "``"})
 
 
 def _phrase(tok: Token) -> Span:
@@ -147,15 +147,15 @@ def fill_anonymous_countries(sources: Sequence[ClaimSource | None]) -> list[Clai
 
 
 def open_after(sent: Span, open_before: bool) -> bool:
-    """Whether a quotation is still open at the end of the sentence (“ opens, ” closes, a
-    straight quote toggles); a quotation runs on across sentences until it closes."""
+    """Whether a quotation is still open at the end of the sentence (“ and `` open, ” closes, a
+    straight quote or '' toggles); a quotation runs on across sentences until it closes."""
     is_open = open_before
     for tok in sent:
-        if tok.text == "“":
+        if tok.text in ("“", "``"):
             is_open = True
         elif tok.text == "”":
             is_open = False
-        elif tok.text == '"':
+        elif tok.text in ('"', "''"):
             is_open = not is_open
     return is_open
 

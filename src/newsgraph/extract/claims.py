@@ -152,17 +152,18 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         content_head = _that_clause_of_object(tok)  # "told a meeting of leaders that few understood …"
     if content is None and content_head is not None:
         content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
-    if content is None:
-        content = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
+    quoted = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
+    if quoted is not None and (content is None or quoted.start <= content.start < quoted.end):
+        content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
     if content is None:
         content = _interrupted(tok)  # "The museum, Mr. Obama said, would make visitors …"
     if content is None:
         return None
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or agents(tok)
+    subject = _speaker_subject(tok) or next(iter(agents(tok)), None)
     source: ClaimSource | None = None
     source_span: Span | None = None
-    if subjects and subjects[0].lower_ not in EXPLETIVES:
-        source, source_span = _subject_source(subjects[0], finder, basis)
+    if subject is not None and subject.lower_ not in EXPLETIVES:
+        source, source_span = _subject_source(subject, finder, basis)
     form = _form(doc, content)
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
@@ -311,11 +312,17 @@ def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
     return ((content.start, content.start + len(before)), (after_start, content.end))
 
 
+def _speaker_subject(tok: Token) -> Token | None:
+    """The verb's subject nearest to it: the parser may also hang a quotation's own subject on the
+    verb ('"… it will at some point," said Jim Acker': Acker, not "it")."""
+    return min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
+
+
 def _quotation_before(tok: Token) -> Span | None:
     """The quotation that ends right before its speaker and verb ('"…?" Graham asked.', '"…,"
     said Mr. Burman'): from its opening mark (in the same paragraph) to its closing one."""
     doc = tok.doc
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subject = _speaker_subject(tok)
     first = min(tok.i, subject.left_edge.i) if subject is not None else tok.i
     close = first - 1
     while close > 0 and (doc[close].is_space or doc[close].text == ","):
