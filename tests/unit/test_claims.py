@@ -252,3 +252,27 @@ def test_a_speaker_after_the_verb_is_the_source_not_a_subject_inside_the_quotati
     (claim,) = claims_of(nlp, text)
     assert claim.source is not None and claim.source.text == "Marta Quiroga"
     assert claim.content.text.startswith("If the army") and claim.content.text.endswith("probably soon")
+
+
+def test_a_report_inside_a_running_quotation_neither_ends_it_nor_takes_its_words(nlp: Language) -> None:
+    text = ('"This is a sad day," said Senator Ana Ruiz. "The governor is a fraud. '
+            'He began this years ago by saying the judges were corrupt. We will not forget."')
+    outer, inner = claims_of(nlp, text)
+    assert outer.source is not None and outer.source.text == "Senator Ana Ruiz"
+    assert outer.content.text.endswith("We will not forget")
+    assert inner.content.text == "the judges were corrupt"
+    assert inner.source is not None and inner.source.text == "He"
+
+
+def test_a_participle_or_infinitive_of_saying_speaks_for_the_clause_subject(nlp: Language) -> None:
+    for text, speaker in [
+        ("The Peruvian minister criticised the plan, saying it would fail.", "Peruvian minister"),
+        ("Chile responded by saying the border would stay open.", "Chile"),
+    ]:
+        said = [c for c in claims_of(nlp, text) if c.cue_lemma == "say"]
+        assert said and said[0].source is not None and said[0].source.text.endswith(speaker)
+
+
+def test_what_was_said_names_no_speaker(nlp: Language) -> None:
+    text = "The decision contradicts what was said in Lima last month."
+    assert all(c.source is None or c.source.text.lower() != "what" for c in claims_of(nlp, text))

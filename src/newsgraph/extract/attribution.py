@@ -146,10 +146,12 @@ def fill_anonymous_countries(sources: Sequence[ClaimSource | None]) -> list[Clai
     return out[::-1]
 
 
-def open_after(sent: Span, open_before: bool) -> bool:
-    """Whether a quotation is still open at the end of the sentence (“ and `` open, ” closes, a
-    straight quote or '' toggles); a quotation runs on across sentences until it closes."""
+def quoted_tokens(sent: Span, open_before: bool) -> tuple[set[int], bool]:
+    """The indices of the sentence's words inside a quotation, and whether one is still open at its
+    end (“ and `` open, ” closes, a straight quote or '' toggles); a quotation runs on across
+    sentences until it closes."""
     is_open = open_before
+    inside: set[int] = set()
     for tok in sent:
         if tok.text in ("“", "``"):
             is_open = True
@@ -157,7 +159,14 @@ def open_after(sent: Span, open_before: bool) -> bool:
             is_open = False
         elif tok.text in ('"', "''"):
             is_open = not is_open
-    return is_open
+        elif is_open:
+            inside.add(tok.i)
+    return inside, is_open
+
+
+def open_after(sent: Span, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (see :func:`quoted_tokens`)."""
+    return quoted_tokens(sent, open_before)[1]
 
 
 def starts_paragraph(sent: Span) -> bool:

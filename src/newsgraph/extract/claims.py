@@ -29,7 +29,7 @@ from newsgraph.extract.attribution import (
     REPORTING_VERBS,
     AttributionFinder,
     fill_anonymous_countries,
-    open_after,
+    quoted_tokens,
     starts_paragraph,
 )
 from newsgraph.extract.lexicon import word_list
@@ -76,16 +76,19 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                      or _hedge_claim(tok, basis))
             if found is not None and not _own_words(found):
                 found_here.append((tok, found))
-        quote_open = open_after(sent, quote_open)
-        if not found_here:
+        inside, quote_open = quoted_tokens(sent, quote_open)
+        nested_only = all(tok.i in inside for tok, _ in found_here)  # "… by saying X," inside the words
+        if nested_only:
             more = _trimmed(doc, sent.start, sent.end) if quoted and last_quote is not None else None
             if more is not None and last_quote is not None:
                 # a quotation running on ("… ," he said. "We are ready."): the same claim goes on
                 claims[last_quote] = _continued(claims[last_quote], more, article, text_hash, events)
             else:
                 last_quote = None
-            continue
-        last_quote = None
+            if not found_here:
+                continue
+        else:
+            last_quote = None
         for tok, found in found_here:
             source, source_span, content, form, stance, confidence = found
             cue = _span(doc, tok.i, tok.i + 1) if form != "according_to" else _span(doc, tok.i, tok.i + 2)
@@ -105,7 +108,7 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                 confidence=confidence,
                 content_spans=_pieces(doc, content, tok) if form != "according_to" else (),
             ))
-            if form == "direct" and tok.text not in DASHES:  # a signature ends its quotation
+            if form == "direct" and tok.text not in DASHES and not nested_only:  # a signature ends its quotation
                 last_quote = len(claims) - 1
     filled = fill_anonymous_countries([c.source for c in claims])  # "officials say" in a headline: whose
     return [replace(c, source=s) if s is not c.source else c for c, s in zip(claims, filled, strict=True)]
@@ -160,6 +163,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     if content is None:
         return None
     subject = _speaker_subject(tok) or next(iter(agents(tok)), None)
+    if subject is None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        subject = next(iter(control_subjects(tok)), None)  # "…, saying", "responded by saying", "wants to say"
     source: ClaimSource | None = None
     source_span: Span | None = None
     if subject is not None and subject.lower_ not in EXPLETIVES:
