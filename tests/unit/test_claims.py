@@ -115,7 +115,9 @@ def test_what_someone_calls_for_cites_or_calls_something_is_a_claim(nlp: Languag
     assert said("The Bolivian senator called the charges fabricated.") == [
         ("Bolivian senator", "called", "the charges fabricated")]
     assert said("Peruvian unions called for a general strike.") == [
-        ("Peruvian unions", "called", "for a general strike")]
+        ("Peruvian unions", "called", "a general strike")]  # what is called for, not the preposition
+    assert said("The Chilean unions marched in Santiago and called for early elections.") == [
+        ("Chilean unions", "called", "early elections")]  # a conjoined verb speaks for its subject
     assert said("Morales cited the ruling as proof of a plot.") == [
         ("Morales", "cited", "the ruling as proof of a plot")]
     # a passive parsed as active keeps its agent out of the source

@@ -193,11 +193,14 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     if agents(tok):
         return None  # "China, warned by Blinken not to …": a passive with its agent, parsed as active
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
-        [s for s in control_subjects(tok) if s.dep_ == "nsubj"] if tok.dep_ == "xcomp" else [])
+        [s for s in control_subjects(tok) if s.dep_ == "nsubj"]  # "wants to …", "… and called for", "calling for"
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) else [])
     if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     doc = tok.doc
-    content = _trimmed(doc, min(c.left_edge.i for c in kids), max(c.right_edge.i for c in kids) + 1)
+    first = min(kids, key=lambda c: c.i)
+    start = first.i + 1 if first.dep_ == "prep" and first.i == tok.i + 1 else first.left_edge.i  # "called for [X]"
+    content = _trimmed(doc, start, max(c.right_edge.i for c in kids) + 1)
     if content is None:
         return None
     source, source_span = _subject_source(subjects[0], finder, basis)
