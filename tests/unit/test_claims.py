@@ -278,3 +278,24 @@ def test_a_participle_or_infinitive_of_saying_speaks_for_the_clause_subject(nlp:
 def test_what_was_said_names_no_speaker(nlp: Language) -> None:
     text = "The decision contradicts what was said in Lima last month."
     assert all(c.source is None or c.source.text.lower() != "what" for c in claims_of(nlp, text))
+
+
+def test_what_is_praised_ends_before_a_relative_clause_after_a_comma(nlp: Language) -> None:
+    (claim,) = [c for c in claims_of(nlp, "Economists praised the Bolivian proposals, which include a new export tax.")
+                if c.cue_lemma == "praise"]
+    assert claim.content.text == "the Bolivian proposals"
+
+
+def test_a_report_interrupting_a_sentence_after_a_fronted_clause(nlp: Language) -> None:
+    text = "Though the first transition was smooth, he said, replacing the governor would be bitter."
+    (claim,) = claims_of(nlp, text)
+    pieces = [text[s:e] for s, e in claim.content_spans]
+    assert pieces == ["Though the first transition was smooth", "replacing the governor would be bitter"]
+
+
+def test_a_partial_quotation_runs_on_in_its_paragraph_only(nlp: Language) -> None:
+    text = ('The summit achieved "too little," the Chilean minister said. "Without reform, the region risks a lot."'
+            '\n\n"We are leaving," a delegate from Peru told reporters later.')
+    first = claims_of(nlp, text)[0]
+    assert first.form == "mixed" and first.content.text.endswith("the region risks a lot")
+    assert "leaving" not in first.content.text

@@ -55,6 +55,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
+QUOTED_FORMS = frozenset({"direct", "mixed", "according_to"})  # claims whose quotation may run on
 LONG_SOURCE = 8  # tokens: a longer subject phrase is cited from its start to its head
 
 
@@ -79,7 +80,9 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
         inside, quote_open = quoted_tokens(sent, quote_open)
         nested_only = all(tok.i in inside for tok, _ in found_here)  # "… by saying X," inside the words
         if nested_only:
-            more = _trimmed(doc, sent.start, sent.end) if quoted and last_quote is not None else None
+            runs_on = quoted and last_quote is not None and (
+                claims[last_quote].form == "direct" or not starts_paragraph(sent))  # a partial quotation: its paragraph
+            more = _trimmed(doc, sent.start, sent.end) if runs_on else None
             if more is not None and last_quote is not None:
                 # a quotation running on ("… ," he said. "We are ready."): the same claim goes on
                 claims[last_quote] = _continued(claims[last_quote], more, article, text_hash, events)
@@ -108,7 +111,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                 confidence=confidence,
                 content_spans=_pieces(doc, content, tok) if form != "according_to" else (),
             ))
-            if form == "direct" and tok.text not in DASHES and not nested_only:  # a signature ends its quotation
+            # a quoted claim may run on ('… "too little," he added. "Without …"'); a signature ends its quotation
+            if form in QUOTED_FORMS and tok.text not in DASHES and not nested_only:
                 last_quote = len(claims) - 1
     filled = fill_anonymous_countries([c.source for c in claims])  # "officials say" in a headline: whose
     return [replace(c, source=s) if s is not c.source else c for c, s in zip(claims, filled, strict=True)]
@@ -200,7 +204,10 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     doc = tok.doc
     first = min(kids, key=lambda c: c.i)
     start = first.i + 1 if first.dep_ == "prep" and first.i == tok.i + 1 else first.left_edge.i  # "called for [X]"
-    content = _trimmed(doc, start, max(c.right_edge.i for c in kids) + 1)
+    end = max(c.right_edge.i for c in kids) + 1
+    end = next((i for i in range(start + 1, end - 1)  # "praised the plan, which includes …": what is praised
+                if doc[i].text == "," and doc[i + 1].lower_ in ("which", "who", "whose")), end)
+    content = _trimmed(doc, start, end)
     if content is None:
         return None
     source, source_span = _subject_source(subjects[0], finder, basis)
@@ -292,6 +299,8 @@ def _interrupted(tok: Token) -> Span | None:
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX"):
         return None
+    while clause.dep_ == "advcl" and clause.i < tok.i < clause.head.i:
+        clause = clause.head  # "Though X was smooth, he said, Y would be bitter": the sentence, not its fronted clause
     doc = tok.doc
     first, last = _aside(tok)
     if first <= clause.sent.start or last + 1 >= clause.sent.end:
@@ -303,7 +312,9 @@ def _interrupted(tok: Token) -> Span | None:
 
 def _aside(tok: Token) -> tuple[int, int]:
     """The first and last token of a parenthetical report: its subject and verb with their modifiers."""
-    words = [t.i for t in tok.subtree if not (t.is_punct and t.head == tok)]  # its commas are not in it
+    words = [t.i for t in tok.subtree if not (t.is_punct and t.head == tok)  # its commas are not in it
+             and not any(a.dep_ in ("advcl", "ccomp", "csubj") and a.head == tok for a in (t, *t.ancestors))]
+    # nor a clause the parser hung on it ("Though X was smooth, he said, …": the clause is what was said)
     return min(words), max(words)
 
 
