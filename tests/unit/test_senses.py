@@ -851,3 +851,11 @@ def test_charges_a_conviction_is_on_are_its_topic_counted_or_not(nlp: Language) 
     for text in ("Juan Rojas, a Bolivian minister, was convicted on five of the 11 charges against him.",
                  "Juan Rojas, a Bolivian minister, was convicted on the charges against him."):
         assert types_of(nlp, text) == ["SANCTION"], text
+
+
+def test_a_sum_given_with_no_recipient_named_is_aid_with_its_money(nlp: Language) -> None:
+    text = "Paraguay has provided $12 million in aid."
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+              if e.type == "AID"]
+    assert len(events) == 1 and [m.actor.country for m in events[0].source] == ["PRY"]
+    assert [(i.category, i.quantity) for i in events[0].items] == [("financial", "$12 million")]

@@ -199,8 +199,8 @@ def _actors(tokens: tuple[Token, ...], index: MentionIndex) -> list[ActorMention
 def _non_actor_items(tokens: tuple[Token, ...] | list[Token], index: MentionIndex) -> list[Item]:
     items: list[Item] = []
     for tok in tokens:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "NUM" and tok.ent_type_ == "MONEY"):
+            continue  # a sum is a thing given ("provided $10 million in aid": the tagger makes "million" a number)
         # a role noun in a theme is what is sent ("sent 300 fighters"), not an actor; a thing named by
         # its maker or model ("Leopard tanks", "Boeing jets") is a thing, though the name is tagged
         if all(m.via == "role-noun" for m in index.of_argument(tok)) or (
