@@ -350,7 +350,23 @@ def test_timeline_layout() -> None:
     xs = sorted(d.x for d in timeline.dots)
     assert len(xs) == 3 and xs[0] < xs[1] < xs[2]
     assert layout_timeline([]) is None
-    assert [label for _, label in date_ticks(date(2020, 1, 1), date(2024, 1, 1))][0] == "2020"
+    assert [label for _, label in date_ticks(date(2020, 1, 1), date(2024, 1, 1))] == [
+        "2020", "2021", "2022", "2023", "2024"]
+
+
+def test_timeline_ticks_are_calendar_dates_in_order_each_once() -> None:
+    for first, last in [(date(2017, 3, 5), date(2019, 8, 1)), (date(2016, 12, 30), date(2018, 1, 2)),
+                        (date(2010, 6, 1), date(2024, 2, 1)), (date(2024, 1, 10), date(2024, 2, 20)),
+                        (date(2018, 12, 31), date(2019, 1, 1)), (date(1990, 5, 5), date(2026, 1, 1))]:
+        ticks = date_ticks(first, last)
+        days = [d for d, _ in ticks]
+        labels = [label for _, label in ticks]
+        assert days == sorted(days) and len(set(labels)) == len(labels) and 2 <= len(ticks) <= 6
+        assert all(first <= d <= last for d in days)
+    # years span: new years only ("2017" never twice, no year skipped between ticks)
+    assert [label for _, label in date_ticks(date(2016, 7, 1), date(2021, 3, 1))] == [
+        "2017", "2018", "2019", "2020", "2021"]
+    assert [label for _, label in date_ticks(date(2017, 3, 5), date(2019, 8, 1))][:2] == ["2017-07", "2018-01"]
 
 
 def test_map_fits_the_places() -> None:

@@ -103,16 +103,34 @@ def layout_timeline(points: Sequence[TimePoint]) -> Timeline | None:
 
 
 def date_ticks(first: date, last: date, *, count: int = 6) -> list[tuple[date, str]]:
-    """About ``count`` evenly spaced dates between first and last, labelled at a fitting precision."""
+    """Calendar dates between first and last for an axis: the first days of years, of months or
+    days themselves, at a step that gives at most ``count`` ticks, each label once and in order
+    (first and last themselves when no calendar boundary falls between them)."""
     span = (last - first).days
-    step = max(1, span // (count - 1))
-    label = "%Y" if span > 3 * 365 else "%Y-%m" if span > 120 else "%Y-%m-%d"
-    ticks: list[tuple[date, str]] = []
-    for i in range(count):
-        day = first + timedelta(days=min(span, i * step))
-        if not ticks or ticks[-1][0] != day:
-            ticks.append((day, day.strftime(label)))
-    return ticks
+    ticks: list[tuple[date, str]]
+    if span > 3 * 365:
+        step = _nice_step((last.year - first.year) / max(1, count - 1), (1, 2, 5, 10, 20, 50, 100))
+        start = first.year + (date(first.year, 1, 1) < first)  # the first new year on or after first
+        start += (-start) % step
+        ticks = [(date(y, 1, 1), str(y)) for y in range(start, last.year + 1, step) if first <= date(y, 1, 1)]
+    elif span > 120:
+        months = (last.year - first.year) * 12 + last.month - first.month
+        step = _nice_step(months / max(1, count - 1), (1, 2, 3, 6, 12))
+        index = first.year * 12 + first.month - 1 + (first.day > 1)  # the first month start on or after first
+        index += (-index) % step
+        ticks = []
+        while (day := date(index // 12, index % 12 + 1, 1)) <= last:
+            ticks.append((day, day.strftime("%Y-%m")))
+            index += step
+    else:
+        step = _nice_step(span / max(1, count - 1), (1, 2, 7, 14, 28))
+        ticks = [(first + timedelta(days=d), (first + timedelta(days=d)).isoformat()) for d in range(0, span + 1, step)]
+    return ticks or [(first, first.isoformat()), (last, last.isoformat())]
+
+
+def _nice_step(raw: float, steps: tuple[int, ...]) -> int:
+    """The smallest step of ``steps`` at least ``raw`` (the largest when none is)."""
+    return next((s for s in steps if s >= raw), steps[-1])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
