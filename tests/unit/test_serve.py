@@ -23,7 +23,15 @@ from newsgraph.link import relink
 from newsgraph.records import Actor, ActorMention, Article, Claim, ClaimSource, Event, Item, Place, Span, TimeValue
 from newsgraph.serve import build_datasette, check_store
 from newsgraph.serve.actor import actor_data
-from newsgraph.serve.charts import PlacePoint, TimePoint, date_ticks, layout_map, layout_timeline
+from newsgraph.serve.charts import (
+    PlacePoint,
+    TimePoint,
+    country_paths,
+    date_ticks,
+    land_svg,
+    layout_map,
+    layout_timeline,
+)
 from newsgraph.serve.highlight import Mark, excerpt_bounds, locate, record_marks, tokenize
 from newsgraph.serve.mentions import article_data, cluster_data, event_data
 from newsgraph.serve.queries import EventFilters, events_data, fts_query, overview_data, split_snippet
@@ -378,6 +386,21 @@ def test_map_fits_the_places() -> None:
         assert x0 <= dot.x <= x0 + w and y0 <= dot.y <= y0 + h
     assert w == 2 * h and w >= 100
     assert layout_map([]) is None
+
+
+def test_the_map_backdrop_draws_every_country_with_its_border_and_no_line_across_the_map() -> None:
+    paths = dict(country_paths())
+    assert len(paths) >= 170 and {"Russia", "Peru", "Ukraine", "North Korea", "Fiji"} <= set(paths)
+    for name, d in paths.items():
+        for ring in d.split("M")[1:]:
+            xs = [float(point.split()[0]) for point in ring.rstrip("Z").split("L")]
+            assert all(abs(a - b) < 90 for a, b in zip(xs, xs[1:], strict=False)), name  # no antimeridian jump
+    # Peru sits where its capital is: Lima (77.0 W, 12.0 S) inside Peru's outline box
+    xs = [float(p.split()[0]) for ring in paths["Peru"].split("M")[1:] for p in ring.rstrip("Z").split("L")]
+    ys = [float(p.split()[1]) for ring in paths["Peru"].split("M")[1:] for p in ring.rstrip("Z").split("L")]
+    assert min(xs) < 180 - 77.0 < max(xs) and min(ys) < 90 + 12.0 < max(ys)
+    svg = land_svg()
+    assert svg.startswith("<svg") and 'stroke="#ffffff"' in svg and "<title>Peru</title>" in svg
 
 
 # --- cluster, mention and article pages ---------------------------------------------------------

