@@ -64,6 +64,24 @@ def test_actor_graph_draws_and_navigates(page: Page, store_path: Path, screensho
     expect(page.locator(".ng-timeline circle.ng-dot")).not_to_have_count(0)
     screenshot(page, "actor-russia")
 
+    # the network pans by dragging its background and zooms with its buttons
+    graph = page.locator("#ng-graph")
+    fitted = [float(v) for v in (graph.get_attribute("viewBox") or "").split()]
+    box = graph.bounding_box()
+    assert box is not None and len(fitted) == 4
+    page.mouse.move(box["x"] + 8, box["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 108, box["y"] + 58, steps=5)
+    page.mouse.up()
+    panned = [float(v) for v in (graph.get_attribute("viewBox") or "").split()]
+    assert panned[0] < fitted[0] and panned[1] < fitted[1] and panned[2:] == fitted[2:]  # content moved right, down
+    page.get_by_role("button", name="Zoom in").click()
+    zoomed = [float(v) for v in (graph.get_attribute("viewBox") or "").split()]
+    assert zoomed[2] < panned[2] and zoomed[3] < panned[3]
+    page.get_by_role("button", name="Show the whole network").click()
+    assert [float(v) for v in (graph.get_attribute("viewBox") or "").split()] == fitted
+    expect(page).to_have_url(re.compile(rf"/-/newsgraph/actor/{russia}$"))  # dragging opened no node
+
     page.locator(f'#ng-graph a.ng-node[data-actor-id="{north_korea}"]').click()
     expect(page).to_have_url(re.compile(rf"/-/newsgraph/actor/{north_korea}$"))
     expect(page.locator("h1")).to_have_text("North Korea")

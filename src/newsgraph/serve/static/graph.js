@@ -1,7 +1,8 @@
 /* newsgraph: an actor's network of counterparts, drawn as SVG with a small force layout.
  *
  * Reads the JSON in #ng-graph-data (nodes, edges; the actor is the node with
- * center: true) and draws into svg#ng-graph. Every label is set with
+ * center: true) and draws into svg#ng-graph; the view pans by dragging and zooms
+ * (buttons, double click, ctrl/cmd + wheel). Every label is set with
  * textContent, never parsed as HTML. Deterministic: no randomness, so the
  * same data gives the same picture. Hand-written, no third-party code.
  */
@@ -183,12 +184,76 @@
     svg.style.height = Math.min(620, Math.round(h * scale)) + "px";
   }
 
+  function view(svg) {
+    return svg.getAttribute("viewBox").split(" ").map(Number);
+  }
+
+  function setView(svg, v) {
+    svg.setAttribute("viewBox", v.map(function (n) { return n.toFixed(1); }).join(" "));
+  }
+
+  function zoom(svg, base, factor, fx, fy) {
+    // scale the view by factor around the point (fx, fy) of the drawing, within 1/8 to 2 times the fitted view
+    var v = view(svg), w = Math.min(base[2] * 2, Math.max(base[2] / 8, v[2] * factor));
+    var k = w / v[2];
+    setView(svg, [fx - (fx - v[0]) * k, fy - (fy - v[1]) * k, w, v[3] * k]);
+  }
+
+  function navigable(svg) {
+    // pan by dragging the background, zoom with the buttons, a double click or ctrl/cmd + wheel
+    var base = view(svg), drag = null;
+    function perPixel() { return view(svg)[2] / (svg.clientWidth || W); }
+    function centre() { var v = view(svg); return [v[0] + v[2] / 2, v[1] + v[3] / 2]; }
+    function at(event) {
+      var v = view(svg), box = svg.getBoundingClientRect();
+      return [v[0] + (event.clientX - box.left) * v[2] / box.width, v[1] + (event.clientY - box.top) * v[3] / box.height];
+    }
+    svg.classList.add("ng-pannable");
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0 || (event.target.closest && event.target.closest("a"))) { return; }
+      drag = { x: event.clientX, y: event.clientY, v: view(svg), k: perPixel() };
+      svg.setPointerCapture(event.pointerId);
+      svg.classList.add("ng-dragging");
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!drag) { return; }
+      setView(svg, [drag.v[0] - (event.clientX - drag.x) * drag.k, drag.v[1] - (event.clientY - drag.y) * drag.k,
+                    drag.v[2], drag.v[3]]);
+    });
+    function stop() { drag = null; svg.classList.remove("ng-dragging"); }
+    svg.addEventListener("pointerup", stop);
+    svg.addEventListener("pointercancel", stop);
+    svg.addEventListener("dblclick", function (event) {
+      if (event.target.closest && event.target.closest("a")) { return; }
+      var p = at(event); zoom(svg, base, 0.6, p[0], p[1]);
+    });
+    svg.addEventListener("wheel", function (event) {
+      if (!event.ctrlKey && !event.metaKey) { return; }  // a plain wheel scrolls the page
+      event.preventDefault();
+      var p = at(event); zoom(svg, base, Math.exp(event.deltaY * 0.002), p[0], p[1]);
+    }, { passive: false });
+    var bar = document.createElement("div");
+    bar.className = "ng-graph-tools";
+    [["+", "Zoom in", function () { var c = centre(); zoom(svg, base, 0.7, c[0], c[1]); }],
+     ["\u2212", "Zoom out", function () { var c = centre(); zoom(svg, base, 1 / 0.7, c[0], c[1]); }],
+     ["Fit", "Show the whole network", function () { setView(svg, base); }]].forEach(function (spec) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = spec[0];
+      button.title = spec[1];
+      button.setAttribute("aria-label", spec[1]);
+      button.addEventListener("click", spec[2]);
+      bar.appendChild(button);
+    });
+    svg.parentNode.insertBefore(bar, svg);
+  }
+
   function start() {
     var svg = document.getElementById("ng-graph");
     var source = document.getElementById("ng-graph-data");
     if (!svg || !source) { return; }
     var data = JSON.parse(source.textContent || "{}");
-    if (data && data.nodes && data.nodes.length) { draw(svg, data); }
+    if (data && data.nodes && data.nodes.length) { draw(svg, data); navigable(svg); }
   }
 
   if (document.readyState === "loading") {
