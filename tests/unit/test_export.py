@@ -19,8 +19,9 @@ from newsgraph.cli.export_command import ExportFormat
 from newsgraph.errors import ConfigError
 from newsgraph.export import EXPORTERS, export
 from newsgraph.export.cameo import cameo_code, quad_class
-from newsgraph.export.gdelt import GDELT_COLUMNS, global_event_id
+from newsgraph.export.gdelt import GDELT_COLUMNS, _action_geo, global_event_id
 from newsgraph.export.plover import POLECAT_COLUMNS
+from newsgraph.extract.outlines import country_centroid
 from newsgraph.link import relink
 
 UN = {"text": "the UN", "name": "United Nations", "kind": "organization", "country": None, "sector": "IGO",
@@ -265,6 +266,56 @@ def test_export_replaces_the_file_only_when_complete(store: sqlite3.Connection, 
         export(store, "csv", out)
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]
+
+
+# The GDELT 2.0 event table as GDELT publishes it (codebook, and the BigQuery table
+# gdelt-bq.gdeltv2.events): 61 columns in this order with these types, written here from that
+# documentation, not from newsgraph's own column list.
+_GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code"]
+_GDELT_GEO = [("Type", "INTEGER"), ("FullName", "VARCHAR"), ("CountryCode", "VARCHAR"), ("ADM1Code", "VARCHAR"),
+              ("ADM2Code", "VARCHAR"), ("Lat", "DOUBLE"), ("Long", "DOUBLE"), ("FeatureID", "VARCHAR")]
+GDELT_SCHEMA: list[tuple[str, str]] = [
+    ("GLOBALEVENTID", "BIGINT"), ("SQLDATE", "INTEGER"), ("MonthYear", "INTEGER"), ("Year", "INTEGER"),
+    ("FractionDate", "DOUBLE"),
+    *[(f"Actor{n}{f}", "VARCHAR") for n in (1, 2) for f in _GDELT_ACTOR],
+    ("IsRootEvent", "INTEGER"), ("EventCode", "VARCHAR"), ("EventBaseCode", "VARCHAR"), ("EventRootCode", "VARCHAR"),
+    ("QuadClass", "INTEGER"), ("GoldsteinScale", "DOUBLE"), ("NumMentions", "INTEGER"), ("NumSources", "INTEGER"),
+    ("NumArticles", "INTEGER"), ("AvgTone", "DOUBLE"),
+    *[(f"{who}Geo_{f}", t) for who in ("Actor1", "Actor2", "Action") for f, t in _GDELT_GEO],
+    ("DATEADDED", "BIGINT"), ("SOURCEURL", "VARCHAR"),
+]
+
+
+def test_gdelt_loads_into_duckdb_with_the_published_schema(store: sqlite3.Connection, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "events.tsv"
+    export(store, "gdelt", out)
+    assert [name for name, _ in GDELT_SCHEMA] == list(GDELT_COLUMNS)
+    columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in GDELT_SCHEMA) + "}"
+    db = duckdb.connect()
+    db.execute(f"CREATE TABLE events AS SELECT * FROM read_csv('{out}', delim='\\t', header=false, quote='', "
+               f"escape='', columns={columns})")  # strict types: a value that does not fit fails the load
+    assert db.execute("SELECT COUNT(*) FROM events").fetchone() == (5,)
+    codes = db.execute("SELECT EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale FROM events "
+                       "ORDER BY GLOBALEVENTID").fetchall()
+    assert all(len(code) >= 3 and base == code[:3] and root == code[:2] and 1 <= quad <= 4
+               and isinstance(score, float) and -10 <= score <= 10 for code, base, root, quad, score in codes)
+    dated = db.execute("SELECT SQLDATE, MonthYear, Year, FractionDate FROM events WHERE SQLDATE IS NOT NULL").fetchall()
+    assert dated and all(sql // 100 == month and month // 100 == year and int(frac) == year
+                         for sql, month, year, frac in dated)
+    assert db.execute("SELECT COUNT(*) FROM events WHERE DATEADDED < 19000101000000").fetchone() == (0,)
+    placed = db.execute("SELECT ActionGeo_Lat, ActionGeo_Long FROM events WHERE ActionGeo_Type = 4").fetchall()
+    assert placed and all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in placed)
+
+
+def test_a_country_place_has_its_centre_as_gdelt_does() -> None:
+    geo = _action_geo({"text": "in Peru", "name": "Peru", "country": "PER", "kind": "country"})
+    assert (geo["ActionGeo_Type"], geo["ActionGeo_FullName"], geo["ActionGeo_CountryCode"]) == (1, "Peru", "PE")
+    assert -12 < geo["ActionGeo_Lat"] < -6 and -78 < geo["ActionGeo_Long"] < -71  # central Peru
+    lat, lon = country_centroid("RUS") or (0.0, 0.0)
+    assert 50 < lat < 70 and 60 < lon < 120  # the largest ring crosses the antimeridian: back in range
+    assert country_centroid("ZZZ") is None
 
 
 def test_export_before_relink_has_no_clusters(tmp_path: Path) -> None:

@@ -19,7 +19,9 @@ since a cluster of denials only has no confirming source). How each column is fi
   ``AvgTone``: empty (newsgraph computes no tone).
 - Geography: only ``ActionGeo_*``, from the event location (type 1 country, 3 US place,
   4 world place; ``CountryCode`` and ``ADM1Code`` the FIPS 10-4 country code as GDELT uses;
-  ``FeatureID`` the GeoNames id); actor geography is type 0 (none), as in GDELT rows without it.
+  ``FeatureID`` the GeoNames id; a country's ``Lat``/``Long`` the centre of its largest land
+  area, from the Natural Earth outlines); actor geography is type 0 (none), as in GDELT rows
+  without it.
 - ``SOURCEURL``: the article URL, else its id (GDELT puts a citation there when it has no URL).
 """
 
@@ -34,6 +36,7 @@ from typing import Any
 
 from newsgraph.export.cameo import cameo_code, goldstein, quad_class
 from newsgraph.export.rows import ExportRow, iter_rows
+from newsgraph.extract.outlines import country_centroid
 from newsgraph.records import parse_iso_date
 
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -117,9 +120,12 @@ def _action_geo(place: dict[str, Any] | None) -> dict[str, Any]:
     is_country = bool(country_name) and name.casefold() == country_name.casefold()
     geo_type = 1 if is_country else 3 if iso3 == "USA" else 4
     full = name if is_country or not country_name else f"{name}, {country_name}"
+    lat, lon = place.get("lat"), place.get("lon")
+    if lat is None and is_country and iso3 and (centre := country_centroid(iso3)) is not None:
+        lat, lon = centre  # GDELT gives a country its centroid
     return {
         "ActionGeo_Type": geo_type, "ActionGeo_FullName": full, "ActionGeo_CountryCode": fips or None,
-        "ActionGeo_ADM1Code": fips or None, "ActionGeo_Lat": place.get("lat"), "ActionGeo_Long": place.get("lon"),
+        "ActionGeo_ADM1Code": fips or None, "ActionGeo_Lat": lat, "ActionGeo_Long": lon,
         "ActionGeo_FeatureID": place.get("geonames_id") or (fips if is_country else None),
     }
 

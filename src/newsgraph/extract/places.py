@@ -191,3 +191,4 @@ def resolve_place(text: str) -> Place | None:
         text=text, name=name, country=entry.country, lat=entry.lat, lon=entry.lon,
         geonames_id=entry.geonames_id, kind=entry.kind,
     )
+

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from html import escape
-from importlib import resources
+
+from newsgraph.extract.outlines import country_outlines
 
 TIMELINE_WIDTH = 900
 LANE_HEIGHT = 26
@@ -197,10 +198,6 @@ def land_svg() -> str:
     )
 
 
-@lru_cache(maxsize=1)
 def country_paths() -> list[tuple[str, str]]:
-    """(name, SVG path) of every country: Natural Earth 1:110m outlines shipped in
-    ``data/places/countries_110m.tsv`` (see its SOURCES.md)."""
-    text = resources.files("newsgraph").joinpath("data/places/countries_110m.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return [(name, path) for _, name, path in rows]
+    """(name, SVG path) of every country outline (``newsgraph.extract.places.country_outlines``)."""
+    return sorted(country_outlines().values())
