@@ -318,6 +318,16 @@ def test_a_country_place_has_its_centre_as_gdelt_does() -> None:
     assert country_centroid("ZZZ") is None
 
 
+def test_a_citys_adm1_code_is_gdelts_where_geonames_has_it_in_that_system() -> None:
+    def adm1(name: str, iso3: str, geonames_id: int) -> str:
+        place = {"name": name, "country": iso3, "lat": 0.0, "lon": 0.0, "geonames_id": geonames_id, "kind": "city"}
+        return str(_action_geo(place)["ActionGeo_ADM1Code"])
+
+    assert adm1("Chicago", "USA", 4887398) == "USIL"  # US: the state's code
+    assert adm1("Kharkiv", "UKR", 706483) == "UP07"  # a FIPS number
+    assert adm1("Lima", "PER", 3936456) == "PE"  # GeoNames' ISO 3166-2 "LMA" is not GDELT's: the country only
+
+
 def test_export_before_relink_has_no_clusters(tmp_path: Path) -> None:
     conn = open_store()
     _build(conn)

