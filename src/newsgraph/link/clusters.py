@@ -14,11 +14,15 @@ Two mentions are of the same event when
   and SUPPORT (verbal) apart on purpose, and a sale reported as "bought" (COOPERATE, buyer
   as source) and as "supplied" (AID, seller as source) also differ in roles, so joining
   families would need role reversal rules this module does not guess at.
-- **time**: both have event times whose ranges overlap (or are a day apart); or one has
-  an event time and the other article was published within 30 days of it; or neither has
-  an event time and the articles were published within 30 days of each other; or a date is
-  missing. A cluster never spans more than 30 days of reference dates (event start, else
-  publication), so a dyad's repeated events (daily attacks) do not chain into one.
+- **time**: each mention has a window in which its event happened: its own time when the
+  text gives one (a day, a month, a range; for a done act the week before it too, as the date
+  a sentence gives is often when the act was reported: "X said on Monday it had sent"); else
+  one drawn from the article's date and the
+  mention's status: a report of what was done (asserted, negated) in the week up to
+  publication, an announcement of what is to come (planned, requested, possible,
+  hypothetical) in the month after it. All the windows of a cluster must share a day (one
+  real event happened on one date), so a dyad's acts a week or more apart stay apart, and a
+  chain of overlapping reports cannot stretch one cluster over a campaign.
 - **items**: when both name items, their categories overlap (``weapons``, unspecified arms,
   meets any arms category).
 - **place**: when both have one, the same country (else the same name).
@@ -38,8 +42,11 @@ from datetime import date, timedelta
 
 from newsgraph.records import parse_iso_date
 
-WINDOW = timedelta(days=30)  # report window and the longest span of one cluster
-TIME_GAP = timedelta(days=1)  # event time ranges this close still meet
+REPORT_LAG = timedelta(days=7)  # a report with no time of its own tells of the week before it
+AHEAD = timedelta(days=30)  # an announcement with no time of its own tells of the month after it
+TIME_GAP = timedelta(days=1)  # windows this close still meet (a date given in another time zone)
+LONGEST_WINDOW = timedelta(days=400)  # how far apart in start two meeting windows can be (a year's range)
+ANNOUNCED = frozenset({"planned", "requested", "possible", "hypothetical"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
 ARMS = frozenset({
     "aircraft", "drones", "air-defence", "armoured-vehicles", "artillery", "ammunition", "missiles", "ships",
@@ -85,9 +92,16 @@ class Mention:
         return (start, end) if start <= end else (end, start)
 
     @property
-    def reference(self) -> date | None:
+    def window(self) -> tuple[date, date] | None:
+        """When its event happened, as far as the mention tells (see the module docstring)."""
         span = self.span
-        return span[0] if span is not None else self.published
+        if span is not None:  # a done act's date may be when it was said ("X said on Monday it had sent")
+            return span if self.status in ANNOUNCED else (span[0] - REPORT_LAG, span[1])
+        if self.published is None:
+            return None
+        if self.status in ANNOUNCED:
+            return (self.published, self.published + AHEAD)
+        return (self.published - REPORT_LAG, self.published)
 
     @property
     def order(self) -> tuple[bool, date, str, int, str]:
@@ -184,10 +198,12 @@ def cluster_label(cluster: Sequence[Mention]) -> str:
 
 
 def _cluster_block(members: list[Mention]) -> list[list[Mention]]:
-    ordered = sorted(members, key=lambda m: (m.reference is None, m.reference or date.max, m.order))
-    refs = [m.reference for m in ordered]
+    """Union-find over the block's mentions, earliest window first; two clusters join only when
+    their mentions are compatible and the windows of all their members still share a day."""
+    ordered = sorted(members, key=lambda m: (m.window is None, m.window or (date.max, date.max), m.order))
+    windows = [m.window for m in ordered]
     parent = list(range(len(ordered)))
-    bounds: dict[int, tuple[date, date] | None] = {i: (r, r) if r else None for i, r in enumerate(refs)}
+    common: dict[int, tuple[date, date] | None] = dict(enumerate(windows))  # a cluster's shared days
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -199,25 +215,27 @@ def _cluster_block(members: list[Mention]) -> list[list[Mention]]:
         ri, rj = find(i), find(j)
         if ri == rj:
             return
-        bi, bj = bounds[ri], bounds[rj]
-        merged = bi or bj
-        if bi and bj:
-            merged = (min(bi[0], bj[0]), max(bi[1], bj[1]))
-            if merged[1] - merged[0] > WINDOW:
+        wi, wj = common[ri], common[rj]
+        shared = wi or wj
+        if wi and wj:
+            shared = (max(wi[0], wj[0]), min(wi[1], wj[1]))
+            if shared[0] > shared[1] + TIME_GAP:
                 return
+            if shared[0] > shared[1]:  # a day apart: the earlier day, so the slack never accumulates
+                shared = (shared[1], shared[1])
         parent[rj] = ri
-        bounds[ri] = merged
+        common[ri] = shared
 
-    dated = [(i, r) for i, r in enumerate(refs) if r is not None]
-    for pos, (j, ref_j) in enumerate(dated):
+    dated = [(i, w) for i, w in enumerate(windows) if w is not None]
+    for pos, (j, wj) in enumerate(dated):
         for back in range(pos - 1, -1, -1):
-            i, ref_i = dated[back]
-            if ref_j - ref_i > WINDOW:
+            i, wi = dated[back]
+            if wj[0] - wi[0] > LONGEST_WINDOW:
                 break
-            if compatible(ordered[i], ordered[j]):
+            if wi[1] + TIME_GAP >= wj[0] and compatible(ordered[i], ordered[j]):
                 join(i, j)
-    for j, ref in enumerate(refs):
-        if ref is None:
+    for j, window in enumerate(windows):
+        if window is None:
             for i in range(len(ordered)):
                 if i != j and compatible(ordered[i], ordered[j]):
                     join(i, j)
@@ -228,16 +246,10 @@ def _cluster_block(members: list[Mention]) -> list[list[Mention]]:
 
 
 def _times_meet(a: Mention, b: Mention) -> bool:
-    sa, sb = a.span, b.span
-    if sa is not None and sb is not None:
-        return sa[0] - TIME_GAP <= sb[1] and sb[0] - TIME_GAP <= sa[1]
-    if sa is not None and b.published is not None:
-        return sa[0] - WINDOW <= b.published <= sa[1] + WINDOW
-    if sb is not None and a.published is not None:
-        return sb[0] - WINDOW <= a.published <= sb[1] + WINDOW
-    if a.published is not None and b.published is not None:
-        return abs(a.published - b.published) <= WINDOW
-    return True
+    wa, wb = a.window, b.window
+    if wa is None or wb is None:
+        return True
+    return wa[0] - TIME_GAP <= wb[1] and wb[0] - TIME_GAP <= wa[1]
 
 
 def _items_meet(a: Mention, b: Mention) -> bool:
