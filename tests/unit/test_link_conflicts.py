@@ -56,6 +56,13 @@ def test_asserted_against_negated_is_a_status_conflict_naming_both_sides() -> No
                                                              ("status", "no", "negated")}
 
 
+def test_a_denial_in_the_same_outlet_is_no_disagreement_between_sources() -> None:
+    same = [_facts("yes", source="Lima Daily"), _facts("no", "negated", source="Lima Daily")]
+    assert find_conflicts(same) == []  # "has sent" and "has not sent yet" in one paper's story
+    found = find_conflicts([*same, _facts("wire", "negated", source="Andes Wire")])
+    assert {(c.event_id, c.value) for c in found} == {("yes", "asserted"), ("wire", "negated")}
+
+
 @pytest.mark.parametrize("other", ["planned", "possible", "requested", "hypothetical"])
 def test_only_a_report_of_it_happening_conflicts_with_a_denial(other: str) -> None:
     assert find_conflicts([_facts("a", other), _facts("b", "negated")]) == []

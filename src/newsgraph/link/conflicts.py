@@ -2,8 +2,8 @@
 
 Three kinds, each giving one row per disagreeing mention (``value``: what that mention says):
 
-- ``status``: some mention reports the event as having happened (``asserted``) and another as
-  not having happened (``negated``). Planned, possible, requested and hypothetical mentions do
+- ``status``: some mention reports the event as having happened (``asserted``) and another, from
+  another outlet, as not having happened (``negated``). Planned, possible, requested and hypothetical mentions do
   not conflict with a denial: "X will send" or "X may send" is still true after "X has not
   sent", and a negated record does not tell "has not sent" from "will not send".
 - ``quantity``: two mentions give incompatible amounts of the same item category in the same
@@ -68,7 +68,7 @@ class MentionFacts:
     time_start: date | None
     time_end: date | None
     time_text: str | None
-    source: str = ""  # the outlet reporting it (time disagreements are between sources)
+    source: str = ""  # the outlet reporting it (disagreements are between sources)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,11 +126,14 @@ def find_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
 
 
 def _status_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
-    statuses = {m.status for m in mentions}
-    if not {STATUS_YES, STATUS_NO} <= statuses:
-        return []
+    """Reports that it happened and reports that it did not, from different sources: within one
+    outlet, "X has sent" and "X has not sent yet" are the steps of a story or a misread
+    sentence ("refused to deny"), not two sources disagreeing."""
+    yes = [m for m in mentions if m.status == STATUS_YES]
+    no = [m for m in mentions if m.status == STATUS_NO]
     return [Conflict(kind="status", event_id=m.event_id, value=m.status) for m in mentions
-            if m.status in (STATUS_YES, STATUS_NO)]
+            if (m.status == STATUS_YES and any(n.source != m.source for n in no))
+            or (m.status == STATUS_NO and any(y.source != m.source for y in yes))]
 
 
 def _quantity_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
