@@ -225,3 +225,20 @@ def test_the_synthetic_news_world_is_linked_with_few_mixed_clusters() -> None:
         assert precision >= 0.8 and recall >= 0.93, (seed, precision, recall)
     mentions, truth = world(3)
     assert b_cubed([[m] for m in mentions], truth)[0] == 1.0  # the scorer: singletons are pure
+
+
+def test_a_sentence_reused_by_a_later_article_is_one_mention_of_its_first_telling(conn: sqlite3.Connection) -> None:
+    told = "Brazil delivered six patrol boats to Peru on the coast near Callao, the navy said."
+    texts = {"first": (told, "2024-03-04"), "update": ("An update. " + told, "2024-03-15"),
+             "other": ("Brazil delivered two more patrol boats to Peru in a second shipment.", "2024-03-15")}
+    for name, (text, published) in texts.items():
+        add_article(conn, id=name, text=text, published=published, outlet="Lima Daily")
+        rec = record(name, name, "AID", [state("BRA")], [state("PER")])
+        start = text.index("Brazil")
+        rec["evidence"] = {"start": start, "end": len(text), "text": text[start:],
+                           "trigger": {"start": start + 7, "end": start + 16, "text": "delivered"}}
+        add_record(conn, rec)
+    relink(conn)
+    assert _cluster_of(conn, "first") == _cluster_of(conn, "update") != _cluster_of(conn, "other")
+    cluster = _cluster(conn, "first")
+    assert (cluster["n_mentions"], cluster["n_articles"], cluster["n_sources"]) == (1, 2, 1)

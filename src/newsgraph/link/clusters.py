@@ -27,7 +27,10 @@ Two mentions are of the same event when
   meets any arms category).
 - **place**: when both have one, the same country (else the same name).
 
-Status is not compared: a denial clusters with the reports it denies (see ``conflicts``).
+Status is not compared: a denial clusters with the reports it denies (see ``conflicts``). A
+mention whose sentence an earlier article of the block holds word for word (an updated version,
+a follow-up reusing a paragraph) joins that telling's cluster whatever its date, and counts as
+that article (``repeated_passages``): one mention, never a second source.
 Within a block, mentions are sorted by reference date and joined with union-find.
 """
 
@@ -46,6 +49,7 @@ REPORT_LAG = timedelta(days=7)  # a report with no time of its own tells of the 
 AHEAD = timedelta(days=30)  # an announcement with no time of its own tells of the month after it
 TIME_GAP = timedelta(days=1)  # windows this close still meet (a date given in another time zone)
 LONGEST_WINDOW = timedelta(days=400)  # how far apart in start two meeting windows can be (a year's range)
+MIN_PASSAGE_WORDS = 8  # a shorter sentence repeated in two articles may be chance
 ANNOUNCED = frozenset({"planned", "requested", "possible", "hypothetical"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
 ARMS = frozenset({
@@ -75,6 +79,7 @@ class Mention:
     place_country: str | None = None
     published: date | None = None
     evidence_start: int = 0
+    sentence: str = ""  # the evidence sentence as written (repeated passages are one mention)
 
     @property
     def block(self) -> tuple[object, ...] | None:
@@ -132,7 +137,8 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
     mentions = []
     for row in conn.execute(
         "SELECT e.id, e.article_id, e.type, e.symmetric, e.status, e.time_text, e.time_start, e.time_end, "
-        "e.place_name, e.place_country, e.evidence_start, a.published "
+        "e.place_name, e.place_country, e.evidence_start, a.published, "
+        "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) "
         "FROM events e JOIN articles a ON a.id = e.article_id"
     ):
         event_id = row[0]
@@ -145,6 +151,7 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
             items=tuple(items.get(event_id, [])),
             time_text=row[5], time_start=parse_iso_date(row[6]), time_end=parse_iso_date(row[7]),
             place_name=row[8], place_country=row[9], evidence_start=row[10] or 0, published=parse_iso_date(row[11]),
+            sentence=row[12] or "",
         ))
     return mentions
 
@@ -160,11 +167,53 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[list[Mention]]:
         else:
             blocks.setdefault(block, []).append(mention)
     for members in blocks.values():
-        clusters.extend(_cluster_block(members))
+        originals, repeats = _passages(members)  # a reused sentence joins its first telling, whenever published
+        found = _cluster_block(originals)
+        home = {m.id: cluster for cluster in found for m in cluster}
+        for repeat, original in repeats:
+            home[original.id].append(repeat)
+        clusters.extend(found)
     for cluster in clusters:
         cluster.sort(key=lambda m: m.order)
     clusters.sort(key=lambda c: c[0].order)
     return clusters
+
+
+def _passages(members: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """The block's mentions whose sentence no earlier article holds, and each (repeat, original)."""
+    first: dict[str, Mention] = {}
+    originals: list[Mention] = []
+    repeats: list[tuple[Mention, Mention]] = []
+    for m in sorted(members, key=lambda m: m.order):
+        key = _passage_key(m)
+        original = first.setdefault(key, m) if key else m
+        if original is m or original.article_id == m.article_id:
+            originals.append(m)
+        else:
+            repeats.append((m, original))
+    return originals, repeats
+
+
+def _passage_key(m: Mention) -> str:
+    words = m.sentence.casefold().split()
+    return " ".join(words) if len(words) >= MIN_PASSAGE_WORDS else ""
+
+
+def repeated_passages(cluster: Sequence[Mention]) -> dict[str, str]:
+    """Mention id → the article it repeats, for each mention (earliest first) whose sentence an
+    earlier article of the cluster already holds word for word: an updated version or a
+    follow-up reusing a paragraph reports nothing new (sentences under ``MIN_PASSAGE_WORDS``
+    words are too common to tell)."""
+    first_seen: dict[str, str] = {}
+    repeats: dict[str, str] = {}
+    for m in sorted(cluster, key=lambda m: m.order):
+        key = _passage_key(m)
+        if not key:
+            continue
+        earlier = first_seen.setdefault(key, m.article_id)
+        if earlier != m.article_id:
+            repeats[m.id] = earlier
+    return repeats
 
 
 def compatible(a: Mention, b: Mention) -> bool:

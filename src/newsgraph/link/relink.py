@@ -7,9 +7,10 @@ a transaction open, which the caller then commits). Only ``_minhash``, the signa
 
 ``n_sources`` of a cluster counts the independent sources (``outlets.count_sources``) of the
 mentions that do not deny the event (every status but ``negated``): an outlet that only
-reports a denial adds a ``status`` conflict, not corroboration. ``n_mentions`` and
-``n_articles`` count every mention; ``first_reported``/``last_reported`` are the earliest and
-latest publication dates of the cluster's articles.
+reports a denial adds a ``status`` conflict, not corroboration; a sentence an earlier article
+already holds counts as that article (``clusters.repeated_passages``). ``n_mentions`` counts the
+mentions but such repeats, ``n_articles`` every article; ``first_reported``/``last_reported`` are
+the earliest and latest publication dates of the cluster's articles.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsgraph.link.clusters import Mention, cluster_id, cluster_label, cluster_mentions, load_mentions
+from newsgraph.link.clusters import (
+    Mention,
+    cluster_id,
+    cluster_label,
+    cluster_mentions,
+    load_mentions,
+    repeated_passages,
+)
 from newsgraph.link.conflicts import Conflict, MentionFacts, find_conflicts
 from newsgraph.link.copies import find_copies, write_copies
 from newsgraph.link.outlets import count_sources, outlet_key
@@ -83,7 +91,8 @@ def summarize_cluster(
 ) -> ClusterRow:
     """The ``clusters`` row of one group of mentions (sorted earliest first) and its conflicts."""
     published = sorted(m.published.isoformat() for m in cluster if m.published is not None)
-    confirming = [m.article_id for m in cluster if m.status != "negated"]
+    repeats = repeated_passages(cluster)  # a reused sentence counts as the article it came from
+    confirming = [repeats.get(m.id, m.article_id) for m in cluster if m.status != "negated"]
     facts = [
         MentionFacts(
             event_id=m.id, status=m.status,
@@ -97,7 +106,7 @@ def summarize_cluster(
         id=cluster_id(cluster[0]),
         type=cluster[0].type,
         label=cluster_label(cluster),
-        n_mentions=len(cluster),
+        n_mentions=len(cluster) - len(repeats),
         n_articles=len({m.article_id for m in cluster}),
         n_sources=count_sources(confirming, outlets, copy_root),
         first_reported=published[0] if published else None,
