@@ -242,3 +242,14 @@ def test_a_sentence_reused_by_a_later_article_is_one_mention_of_its_first_tellin
     assert _cluster_of(conn, "first") == _cluster_of(conn, "update") != _cluster_of(conn, "other")
     cluster = _cluster(conn, "first")
     assert (cluster["n_mentions"], cluster["n_articles"], cluster["n_sources"]) == (1, 2, 1)
+
+
+def test_asking_for_or_supposing_an_event_is_no_source_of_it(conn: sqlite3.Connection) -> None:
+    for name, outlet, status in [("done", "Lima Daily", "asserted"), ("asked", "Andes Wire", "requested"),
+                                 ("maybe", "Quito Post", "hypothetical"), ("plan", "Sucre News", "planned")]:
+        _article(conn, name, published="2024-03-04", outlet=outlet)
+        add_record(conn, record(name, name, "AID", [state("BRA")], [state("PER")], status=status))
+    relink(conn)
+    cluster = _cluster(conn, "done")
+    assert _cluster_of(conn, "asked") == _cluster_of(conn, "done")  # about the same event
+    assert (cluster["n_mentions"], cluster["n_sources"]) == (4, 2)  # the report and the announcement

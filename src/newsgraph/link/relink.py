@@ -6,8 +6,10 @@ write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``; a savepoint instead when 
 a transaction open, which the caller then commits). Only ``_minhash``, the signature cache, survives between runs.
 
 ``n_sources`` of a cluster counts the independent sources (``outlets.count_sources``) of the
-mentions that do not deny the event (every status but ``negated``): an outlet that only
-reports a denial adds a ``status`` conflict, not corroboration; a sentence an earlier article
+mentions that report it done or announced (``asserted``, ``planned``): an outlet that only
+reports a denial adds a ``status`` conflict, not corroboration, and one that only asks for it,
+wonders whether it may happen or supposes it (requested, possible, hypothetical) writes about
+the event without reporting it; a sentence an earlier article
 already holds counts as that article (``clusters.repeated_passages``). ``n_mentions`` counts the
 mentions but such repeats, ``n_articles`` every article; ``first_reported``/``last_reported`` are
 the earliest and latest publication dates of the cluster's articles.
@@ -31,6 +33,8 @@ from newsgraph.link.conflicts import Conflict, MentionFacts, find_conflicts
 from newsgraph.link.copies import find_copies, write_copies
 from newsgraph.link.outlets import count_sources, outlet_key
 from newsgraph.store.migrate import transaction
+
+SOURCE_STATUSES = frozenset({"asserted", "planned"})  # reports of the event (done, or announced)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,7 +96,7 @@ def summarize_cluster(
     """The ``clusters`` row of one group of mentions (sorted earliest first) and its conflicts."""
     published = sorted(m.published.isoformat() for m in cluster if m.published is not None)
     repeats = repeated_passages(cluster)  # a reused sentence counts as the article it came from
-    confirming = [repeats.get(m.id, m.article_id) for m in cluster if m.status != "negated"]
+    confirming = [repeats.get(m.id, m.article_id) for m in cluster if m.status in SOURCE_STATUSES]
     facts = [
         MentionFacts(
             event_id=m.id, status=m.status,
