@@ -253,3 +253,24 @@ def test_asking_for_or_supposing_an_event_is_no_source_of_it(conn: sqlite3.Conne
     cluster = _cluster(conn, "done")
     assert _cluster_of(conn, "asked") == _cluster_of(conn, "done")  # about the same event
     assert (cluster["n_mentions"], cluster["n_sources"]) == (4, 2)  # the report and the announcement
+
+
+def _one_sided(conn: sqlite3.Connection, name: str, word: str, published: str, article: str | None = None,
+               time: tuple[str, str] | None = None) -> None:
+    if article is None:
+        _article(conn, name, published=published, outlet=f"outlet {name}")
+    rec = record(name, article or name, "ASSAULT", [], [state("PER")], time=time)
+    rec["evidence"]["trigger"] = {"start": 0, "end": len(word), "text": word}
+    add_record(conn, rec)
+
+
+def test_one_sided_mentions_join_only_on_the_same_word_in_one_article_or_both_dated(conn: sqlite3.Connection) -> None:
+    _one_sided(conn, "a", "attacked", "2024-03-04")
+    _one_sided(conn, "b", "attack", "2024-03-05")  # same word, two articles, no dates: apart
+    _one_sided(conn, "c", "shelling", "2024-03-05", time=("2024-03-03", "2024-03-03"))
+    _one_sided(conn, "d", "shelled", "2024-03-06", time=("2024-03-03", "2024-03-03"))  # same word, both dated
+    _one_sided(conn, "e", "attacks", "2024-03-04", article="a")  # same word, same article
+    relink(conn)
+    assert _cluster_of(conn, "a") != _cluster_of(conn, "b")
+    assert _cluster_of(conn, "c") == _cluster_of(conn, "d") != _cluster_of(conn, "a")
+    assert _cluster_of(conn, "e") == _cluster_of(conn, "a")

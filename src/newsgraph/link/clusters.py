@@ -23,6 +23,10 @@ Two mentions are of the same event when
   hypothetical) in the month after it. All the windows of a cluster must share a day (one
   real event happened on one date), so a dyad's acts a week or more apart stay apart, and a
   chain of overlapping reports cannot stretch one cluster over a campaign.
+- **one side only**: a mention naming only a doer or only a recipient ("the attack on Syria",
+  "Turkey threatens") says too little to tell one event of its type from another; two such
+  mentions join only when they name the act with the same word ("attacked", "attack") and are
+  in one article or both dated by their text.
 - **items**: when both name items, their categories overlap (``weapons``, unspecified arms,
   meets any arms category).
 - **place**: when both have one, the same country (else the same name).
@@ -80,6 +84,12 @@ class Mention:
     published: date | None = None
     evidence_start: int = 0
     sentence: str = ""  # the evidence sentence as written (repeated passages are one mention)
+    trigger: str = ""  # the word of the act as written ("attacked")
+
+    @property
+    def one_sided(self) -> bool:
+        """Only a doer or only a recipient: too little to tell one event from another of its type."""
+        return not self.symmetric and not (self.sources and self.targets)
 
     @property
     def block(self) -> tuple[object, ...] | None:
@@ -138,7 +148,7 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
     for row in conn.execute(
         "SELECT e.id, e.article_id, e.type, e.symmetric, e.status, e.time_text, e.time_start, e.time_end, "
         "e.place_name, e.place_country, e.evidence_start, a.published, "
-        "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) "
+        "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), e.trigger_text "
         "FROM events e JOIN articles a ON a.id = e.article_id"
     ):
         event_id = row[0]
@@ -151,7 +161,7 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
             items=tuple(items.get(event_id, [])),
             time_text=row[5], time_start=parse_iso_date(row[6]), time_end=parse_iso_date(row[7]),
             place_name=row[8], place_country=row[9], evidence_start=row[10] or 0, published=parse_iso_date(row[11]),
-            sentence=row[12] or "",
+            sentence=row[12] or "", trigger=row[13] or "",
         ))
     return mentions
 
@@ -217,8 +227,30 @@ def repeated_passages(cluster: Sequence[Mention]) -> dict[str, str]:
 
 
 def compatible(a: Mention, b: Mention) -> bool:
-    """Whether two mentions of one block can be the same event (time, items, place)."""
-    return _times_meet(a, b) and _items_meet(a, b) and _places_meet(a, b)
+    """Whether two mentions of one block can be the same event (time, items, place; one-sided
+    mentions also the same word for the act)."""
+    return _times_meet(a, b) and _items_meet(a, b) and _places_meet(a, b) and _one_sided_meet(a, b)
+
+
+def _one_sided_meet(a: Mention, b: Mention) -> bool:
+    """Two one-sided mentions are one event only when they name the act with the same word and
+    are either in one article or both dated by the text ("the attack", "the withdrawal" in two
+    articles are as often two attacks or a background reference as the same one)."""
+    if not (a.one_sided and b.one_sided):
+        return True
+    same_word = _word_stem(a.trigger) == _word_stem(b.trigger)
+    return same_word and (a.article_id == b.article_id or (a.span is not None and b.span is not None))
+
+
+def _word_stem(word: str) -> str:
+    """A word without its inflection, enough to compare two spellings of one verb or noun
+    ("attacked", "attacks", "attack"; "seized", "seize")."""
+    word = word.casefold()
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def cluster_id(earliest: Mention) -> str:
