@@ -15,8 +15,9 @@ Two mentions are of the same event when
   as source) and as "supplied" (AID, seller as source) also differ in roles, so joining
   families would need role reversal rules this module does not guess at.
 - **time**: each mention has a window in which its event happened: its own time when the
-  text gives one (a day, a month, a range; for a done act the week before it too, as the date
-  a sentence gives is often when the act was reported: "X said on Monday it had sent"); else
+  text gives one (a day, a month, a range; for a done act dated by a weekday or "yesterday" the
+  week before it too, as such a day is often when the act was reported: "X said on Monday it
+  had sent"); else
   one drawn from the article's date and the
   mention's status: a report of what was done (asserted, negated) in the week up to
   publication, an announcement of what is to come (planned, requested, possible,
@@ -53,6 +54,10 @@ REPORT_LAG = timedelta(days=7)  # a report with no time of its own tells of the 
 AHEAD = timedelta(days=30)  # an announcement with no time of its own tells of the month after it
 TIME_GAP = timedelta(days=1)  # windows this close still meet (a date given in another time zone)
 LONGEST_WINDOW = timedelta(days=400)  # how far apart in start two meeting windows can be (a year's range)
+# Day words news uses for when something was said as much as for when it was done; a calendar
+# date ("5 July", "in June") dates the act itself.
+REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "today", "yesterday", "tonight", "overnight"})
 MIN_PASSAGE_WORDS = 8  # a shorter sentence repeated in two articles may be chance
 ANNOUNCED = frozenset({"planned", "requested", "possible", "hypothetical"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
@@ -110,8 +115,9 @@ class Mention:
     def window(self) -> tuple[date, date] | None:
         """When its event happened, as far as the mention tells (see the module docstring)."""
         span = self.span
-        if span is not None:  # a done act's date may be when it was said ("X said on Monday it had sent")
-            return span if self.status in ANNOUNCED else (span[0] - REPORT_LAG, span[1])
+        if span is not None:  # a done act's weekday may be when it was said ("X said on Monday it had sent")
+            said_when = self.status not in ANNOUNCED and bool(REPORTING_DAYS & set(_words(self.time_text)))
+            return (span[0] - REPORT_LAG, span[1]) if said_when else span
         if self.published is None:
             return None
         if self.status in ANNOUNCED:
@@ -240,6 +246,10 @@ def _one_sided_meet(a: Mention, b: Mention) -> bool:
         return True
     same_word = _word_stem(a.trigger) == _word_stem(b.trigger)
     return same_word and (a.article_id == b.article_id or (a.span is not None and b.span is not None))
+
+
+def _words(text: str | None) -> list[str]:
+    return "".join(c if c.isalpha() else " " for c in (text or "").casefold()).split()
 
 
 def _word_stem(word: str) -> str:
