@@ -17,13 +17,12 @@ Two mentions are of the same event when
 - **time**: each mention has a window in which its event happened: its own time when the
   text gives one (a day, a month, a range; for a done act dated by a weekday or "yesterday" the
   week before it too, as such a day is often when the act was reported: "X said on Monday it
-  had sent"); else
-  one drawn from the article's date and the
-  mention's status: a report of what was done (asserted, negated) in the week up to
-  publication, an announcement of what is to come (planned, requested, possible,
-  hypothetical) in the month after it. All the windows of a cluster must share a day (one
-  real event happened on one date), so a dyad's acts a week or more apart stay apart, and a
-  chain of overlapping reports cannot stretch one cluster over a campaign.
+  had sent"); else one drawn from the article's date and the mention's status: a report of
+  what was done (asserted, negated) in the week up to publication, an announcement of what is
+  to come (planned, requested, possible, hypothetical) in the month after it. All the windows
+  of a cluster must share a day (one real event happened on one date), so a dyad's acts a week
+  or more apart stay apart, and a chain of overlapping reports cannot stretch one cluster over
+  a campaign.
 - **one side only**: a mention naming only a doer or only a recipient ("the attack on Syria",
   "Turkey threatens") says too little to tell one event of its type from another; two such
   mentions join only when they name the act with the same word ("attacked", "attack") and are
@@ -36,7 +35,7 @@ Status is not compared: a denial clusters with the reports it denies (see ``conf
 mention whose sentence an earlier article of the block holds word for word (an updated version,
 a follow-up reusing a paragraph) joins that telling's cluster whatever its date, and counts as
 that article (``repeated_passages``): one mention, never a second source.
-Within a block, mentions are sorted by reference date and joined with union-find.
+Within a block, mentions are sorted by the start of their window and joined with union-find.
 """
 
 from __future__ import annotations
@@ -216,20 +215,11 @@ def _passage_key(m: Mention) -> str:
 
 
 def repeated_passages(cluster: Sequence[Mention]) -> dict[str, str]:
-    """Mention id → the article it repeats, for each mention (earliest first) whose sentence an
-    earlier article of the cluster already holds word for word: an updated version or a
-    follow-up reusing a paragraph reports nothing new (sentences under ``MIN_PASSAGE_WORDS``
-    words are too common to tell)."""
-    first_seen: dict[str, str] = {}
-    repeats: dict[str, str] = {}
-    for m in sorted(cluster, key=lambda m: m.order):
-        key = _passage_key(m)
-        if not key:
-            continue
-        earlier = first_seen.setdefault(key, m.article_id)
-        if earlier != m.article_id:
-            repeats[m.id] = earlier
-    return repeats
+    """Mention id → the article it repeats, for each mention whose sentence an earlier article of
+    the cluster already holds word for word: an updated version or a follow-up reusing a
+    paragraph reports nothing new (sentences under ``MIN_PASSAGE_WORDS`` words are too common
+    to tell)."""
+    return {repeat.id: original.article_id for repeat, original in _passages(list(cluster))[1]}
 
 
 def compatible(a: Mention, b: Mention) -> bool:
