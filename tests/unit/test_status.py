@@ -193,7 +193,6 @@ def test_an_in_ing_adjunct_is_not_denied_by_its_main_clause(bare_nlp: Language) 
     assert status_of(trigger(bare_nlp, text, "criticising")) == "asserted"
 
 
-
 def test_neither_nor_negates_the_act(nlp: Language) -> None:
     assert status_of(trigger(nlp, "Neither the Peruvian army nor Bolivia will accept the plan.", "accept")) == "negated"
 

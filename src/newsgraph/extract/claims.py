@@ -34,7 +34,7 @@ from newsgraph.extract.attribution import (
 )
 from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.roles import agents
+from newsgraph.extract.roles import RELATIVE_PRONOUNS, agents, is_passive
 from newsgraph.extract.roles import subjects as control_subjects
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
 
@@ -167,7 +167,7 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     if content is None:
         return None
     subject = _speaker_subject(tok) or next(iter(agents(tok)), None)
-    if subject is None and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    if subject is None and not is_passive(tok):
         subject = next(iter(control_subjects(tok)), None)  # "…, saying", "responded by saying", "wants to say"
     source: ClaimSource | None = None
     source_span: Span | None = None
@@ -198,7 +198,7 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
         return None  # "China, warned by Blinken not to …": a passive with its agent, parsed as active
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
         [s for s in control_subjects(tok) if s.dep_ == "nsubj"]  # "wants to …", "… and called for", "calling for"
-        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) else [])
+        if not is_passive(tok) else [])
     if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     doc = tok.doc
@@ -206,7 +206,7 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     start = first.i + 1 if first.dep_ == "prep" and first.i == tok.i + 1 else first.left_edge.i  # "called for [X]"
     end = max(c.right_edge.i for c in kids) + 1
     end = next((i for i in range(start + 1, end - 1)  # "praised the plan, which includes …": what is praised
-                if doc[i].text == "," and doc[i + 1].lower_ in ("which", "who", "whose")), end)
+                if doc[i].text == "," and doc[i + 1].lower_ in RELATIVE_PRONOUNS), end)
     content = _trimmed(doc, start, end)
     if content is None:
         return None

