@@ -1,4 +1,4 @@
-"""The attribute table gives what the model's own attribute ruler gives, token for token."""
+"""The attribute and lemma tables give what the model's own attribute ruler and lemmatizer give."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.nlp.components.attribute_table import AttributeTable, UnsupportedRule, from_ruler
+from newsgraph.nlp.components.attribute_table import AttributeTable, LemmaTable, UnsupportedRule, from_ruler
 from newsgraph.nlp.pipeline import build_nlp, load_model
 
 COLUMNS = [POS, MORPH, LEMMA, TAG, DEP]
@@ -40,13 +40,14 @@ def _parsed(nlp: Language, texts: list[str]) -> tuple[list[Doc], list[Doc]]:
     return list(DocBin().from_bytes(data).get_docs(nlp.vocab)), list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
-def test_same_attributes_as_the_stock_ruler(model: Language) -> None:
-    ruler = model.get_pipe("attribute_ruler")
-    table = from_ruler(ruler)
-    stock, tabled = _parsed(model, TEXTS)
+def test_same_attributes_as_the_stock_ruler_and_lemmatizer(model: Language) -> None:
+    ruler, lemmatizer = model.get_pipe("attribute_ruler"), model.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    table, lemmas = from_ruler(ruler), LemmaTable(lemmatizer)
+    stock, tabled = _parsed(model, TEXTS + TEXTS[::-1])  # twice: the second time from what was kept
     for a, b in zip(stock, tabled, strict=True):
-        ruler(a)
-        table(b)
+        lemmatizer(ruler(a))
+        lemmas(table(b))
         assert np.array_equal(a.to_array(COLUMNS), b.to_array(COLUMNS)), a.text
         assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
         assert [t.pos_ for t in a] == [t.pos_ for t in b]
@@ -82,7 +83,8 @@ def test_a_rule_it_cannot_test_is_refused(model: Language) -> None:
 def test_the_pipeline_uses_the_table_with_the_lemma_fixes() -> None:
     nlp = build_nlp("en_core_web_sm")
     assert "attribute_ruler" not in nlp.pipe_names
-    assert "newsgraph_attribute_table" in nlp.pipe_names
+    assert "lemmatizer" not in nlp.pipe_names
+    assert nlp.pipe_names.index("newsgraph_attribute_table") < nlp.pipe_names.index("newsgraph_lemma_table")
     doc = nlp("Peru hopes talks resume; Chile hoped so too.")
     assert [t.lemma_ for t in doc if t.lower_.startswith("hop")] == ["hope", "hope"]
     assert [t.pos_ for t in doc][:2] == ["PROPN", "VERB"]

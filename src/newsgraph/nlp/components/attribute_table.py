@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # the stock ruler's setter
 from spacy.util import SimpleFrozenList
@@ -192,3 +192,60 @@ def make_attribute_table(nlp: Language, name: str, source: str) -> AttributeTabl
     if not isinstance(ruler, AttributeRuler):
         raise TypeError(f"{source!r} is not an attribute ruler")
     return from_ruler(ruler)
+
+
+class LemmaTable:
+    """The model's lemmatizer with its answers kept per (form, POS, morphology).
+
+    spaCy's rule and lookup lemmatizers give a token's lemma from its form, coarse POS and
+    morphology alone, but are called token by token; this component asks the lemmatizer once per
+    distinct (form, POS, morphology) of the run, keeps its answer, and writes a document's lemmas
+    back as one column. Tokens that already have a lemma (set by the attribute rules) keep it, as
+    with the stock component."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        if lemmatizer.mode not in ("rule", "lookup") or lemmatizer.overwrite:
+            raise UnsupportedRule(f"lemmatizer mode {lemmatizer.mode!r} (overwrite {lemmatizer.overwrite})")
+        self.lemmatizer = lemmatizer
+        self.vocab = lemmatizer.vocab
+        self.known: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA]).astype(np.uint64)
+        missing = np.nonzero(columns[:, 3] == 0)[0]
+        if not len(missing):
+            return doc
+        known = self.known
+        for i in missing.tolist():
+            key = (int(columns[i, 0]), int(columns[i, 1]), int(columns[i, 2]))
+            lemma = known.get(key)
+            if lemma is None:
+                lemma = known[key] = int(self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0]))
+            columns[i, 3] = lemma
+        doc.from_array([LEMMA], columns[:, 3:4])  # type: ignore[arg-type]  # uint64, as to_array gives
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def to_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Nothing of its own to save: the lemmatizer comes from the model when the pipeline is built."""
+
+    def from_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> LemmaTable:
+        return self
+
+
+@Language.factory(
+    "newsgraph_lemma_table",
+    assigns=["token.lemma"],
+    requires=["token.pos", "token.morph"],
+    default_config={"source": "lemmatizer"},
+)
+def make_lemma_table(nlp: Language, name: str, source: str) -> LemmaTable:
+    lemmatizer = nlp.get_pipe(source)
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise UnsupportedRule(f"{source!r} is not a lemmatizer")
+    return LemmaTable(lemmatizer)
