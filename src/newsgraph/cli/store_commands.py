@@ -1,4 +1,5 @@
-"""Store commands: ``ingest`` articles into a SQLite database, then query it (``events``, ``actor``, ``clusters``).
+"""Store commands: ``ingest`` articles into a SQLite database, ``link`` them, then query it (``events``,
+``actor``, ``clusters``).
 
 Query commands open the database read-only (a missing file is an error, never a
 new empty database) and print ``--format table`` (for reading), ``jsonl`` or
@@ -71,6 +72,7 @@ def register(app: typer.Typer) -> None:
     app.command("events")(events)
     app.command("actor")(actor)
     app.command("clusters")(clusters)
+    app.command("link")(link)
 
 
 # --- ingest ---------------------------------------------------------------------------------------
@@ -184,6 +186,32 @@ def _relink(store: Store, reporter: Reporter) -> None:
     if result is not None:
         summary = result.summary() if callable(getattr(result, "summary", None)) else result
         reporter.message(f"{PROG}: linked: {summary}")
+
+
+# --- link -----------------------------------------------------------------------------------------
+
+
+def link(
+    db: DbOption = DEFAULT_DB,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Forget all linking and recompute it from every stored event and article "
+                       "(the same result as the incremental runs; use it after editing the store by hand).")] = False,
+) -> None:
+    """Link the events and articles stored since the last run: copies, clusters, conflicts.
+
+    `ingest` does this itself (unless --no-link); its cost grows with what is new, not with the store.
+    """
+    from newsgraph.link import relink
+
+    _open(db).close()  # a missing file is an error, never a new empty database
+    started = time.monotonic()
+    try:
+        with Store(db) as store:
+            summary = relink(store.conn, full=full)
+    except NewsgraphError as exc:
+        fail(str(exc), code=1)
+    seconds = time.monotonic() - started
+    typer.echo(f"{PROG}: linked{' everything' if full else ''} in {seconds:.1f} s: {summary.summary()}", err=True)
 
 
 # --- events ---------------------------------------------------------------------------------------

@@ -135,18 +135,37 @@ def actor_key(name: str, country: str | None, sector: str | None) -> str:
     return "name:" + " ".join(name.split()).casefold()
 
 
-def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
-    """Every stored event with its actors, items, time, place and article date."""
+def block_key(mention: Mention) -> str:
+    """The key stored in ``events.link_block``: its block hashed, or the event's own id for a
+    mention with no actor (never joined with others)."""
+    block = mention.block
+    if block is None:
+        return f"solo:{mention.id}"
+    return hashlib.sha256(repr(block).encode()).hexdigest()[:24]
+
+
+UNLINKED = "e.link_block IS NULL"  # events the linker has not seen
+IN_SCOPE = "e.link_block IN (SELECT key FROM temp._link_scope)"  # events of the blocks being relinked
+
+
+def load_mentions(conn: sqlite3.Connection, where: str | None = None) -> list[Mention]:
+    """Stored events with their actors, items, time, place and article date: every one, or those
+    ``where`` selects (``UNLINKED``, ``IN_SCOPE``: a condition on the events table as ``e``)."""
+    scope = f" WHERE {where}" if where else ""
     actors: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for event_id, role, name, country, sector in conn.execute(
         "SELECT ea.event_id, ea.role, a.name, a.country, coalesce(ea.sector, a.sector) FROM event_actors ea "
-        "JOIN actors a ON a.id = ea.actor_id ORDER BY ea.event_id, ea.role, ea.position"
+        "JOIN actors a ON a.id = ea.actor_id "
+        + (f"WHERE ea.event_id IN (SELECT e.id FROM events e{scope}) " if where else "")
+        + "ORDER BY ea.event_id, ea.role, ea.position"
     ):
         key = actor_key(name, country, sector)
         actors.setdefault(event_id, {}).setdefault(role, []).append((key, key if country else name))
     items: dict[str, list[tuple[str, str, str | None]]] = {}
     for event_id, text, category, quantity in conn.execute(
-        "SELECT event_id, text, category, quantity FROM items ORDER BY event_id, position"
+        "SELECT event_id, text, category, quantity FROM items "
+        + (f"WHERE event_id IN (SELECT e.id FROM events e{scope}) " if where else "")
+        + "ORDER BY event_id, position"
     ):
         items.setdefault(event_id, []).append((text, category, quantity))
     mentions = []
@@ -154,7 +173,7 @@ def load_mentions(conn: sqlite3.Connection) -> list[Mention]:
         "SELECT e.id, e.article_id, e.type, e.symmetric, e.status, e.time_text, e.time_start, e.time_end, "
         "e.place_name, e.place_country, e.evidence_start, a.published, "
         "substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), e.trigger_text "
-        "FROM events e JOIN articles a ON a.id = e.article_id"
+        "FROM events e JOIN articles a ON a.id = e.article_id" + scope
     ):
         event_id = row[0]
         roles = actors.get(event_id, {})

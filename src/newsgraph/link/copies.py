@@ -2,8 +2,12 @@
 
 Text → normalised words (NFKC, lower case, letters and digits only) → word 5-shingles →
 a 128-permutation MinHash signature, cached in ``_minhash`` so a relink only hashes new or
-changed articles. MinHashLSH proposes candidate pairs; each pair is then verified on the exact
-shingle sets: a copy has Jaccard similarity ≥ 0.8, or, when one outlet added a header, a
+changed articles. Locality-sensitive hashing proposes candidate pairs: the signature is cut into
+the bands datasketch's ``MinHashLSH`` chooses for the candidate threshold, each band's values
+are hashed to a key stored in ``_lsh_bands`` (indexed), and two articles sharing a band key are
+candidates, so an incremental run (``update_copies``) looks up only the new articles' keys and
+its cost grows with them, not with the store. Each pair is then verified on the exact shingle
+sets: a copy has Jaccard similarity ≥ 0.8, or, when one outlet added a header, a
 byline or a footer that a short story does not dilute away, the smaller text's shingles lie
 ≥ 0.9 inside the larger one and Jaccard is still ≥ 0.6 (so a story quoted whole inside a
 long round-up is not its copy). The LSH threshold is lower (0.5) than the verification so
@@ -11,19 +15,22 @@ that such header/footer pairs still come up as candidates.
 
 Verified pairs are grouped (union-find); a group's original is its earliest article
 (published date, then id; undated articles last) and every other member's ``copy_of``
-points to it.
+points to it. ``update_copies`` joins the new pairs to the groups ``copy_of`` already holds:
+pairs of stored articles never change, so the groups are those a run over everything finds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -37,7 +44,9 @@ MIN_WORDS = 20  # shorter texts (a headline, a caption) are never called copies
 _SCHEME: str | None = getattr(MinHash(num_perm=1), "scheme", None)
 # The cache is valid for these parameters only; a change (or another datasketch hashing
 # scheme) makes every signature be computed again.
-PARAMS = f"words{SHINGLE_WORDS}:perm{NUM_PERM}:seed{SEED}:{_SCHEME or 'legacy'}"
+_LSH = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r  # the bands datasketch picks for the threshold, and values per band
+PARAMS = f"words{SHINGLE_WORDS}:perm{NUM_PERM}:seed{SEED}:{_SCHEME or 'legacy'}:bands{BANDS}x{ROWS}"
 
 MINHASH_DDL = """
 CREATE TABLE IF NOT EXISTS _minhash (
@@ -47,6 +56,16 @@ CREATE TABLE IF NOT EXISTS _minhash (
     signature    BLOB NOT NULL
 )
 """
+
+BANDS_DDL = """
+CREATE TABLE IF NOT EXISTS _lsh_bands (
+    band        INTEGER NOT NULL,
+    key         INTEGER NOT NULL,
+    article_id  TEXT NOT NULL,
+    PRIMARY KEY (band, key, article_id)
+) WITHOUT ROWID
+"""
+BANDS_INDEX = "CREATE INDEX IF NOT EXISTS _lsh_bands_article ON _lsh_bands(article_id)"
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -58,6 +77,16 @@ class CopyGroups:
     groups: tuple[tuple[str, ...], ...]
     copy_of: dict[str, str]
     hashed: int  # signatures computed in this run (the rest came from the cache)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CopyUpdate:
+    """What an incremental run changed: the articles whose ``copy_of`` is new, and the number of
+    near-duplicate groups in the store afterwards."""
+
+    changed: frozenset[str]
+    groups: int
+    hashed: int
 
 
 def normalize_words(text: str) -> list[str]:
@@ -91,33 +120,84 @@ def is_copy(a: set[bytes], b: set[bytes]) -> bool:
 
 
 def find_copies(conn: sqlite3.Connection) -> CopyGroups:
-    """Group the stored articles into near-duplicates, refreshing the signature cache."""
-    conn.execute(MINHASH_DDL)
-    conn.execute("DELETE FROM _minhash WHERE article_id NOT IN (SELECT id FROM articles)")
-    hashed = _refresh_signatures(conn)
-    order: dict[str, tuple[bool, str, str]] = {}
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    signatures: dict[str, LeanMinHash] = {}
-    scheme = {"scheme": _SCHEME} if _SCHEME else {}
-    rows = conn.execute(
-        "SELECT a.id, a.published, m.signature FROM articles a JOIN _minhash m ON m.article_id = a.id "
-        "WHERE length(m.signature) > 0"
-    )
-    for article_id, published, blob in rows:
-        minhash = LeanMinHash(seed=SEED, hashvalues=np.frombuffer(blob, dtype=np.uint64), **scheme)
-        signatures[article_id] = minhash
-        order[article_id] = (published is None, published or "", article_id)
-        lsh.insert(article_id, minhash)
-    pairs = {
-        (min(a, b), max(a, b))
-        for a, minhash in signatures.items()
-        for b in lsh.query(minhash)
-        if a != b
-    }
-    verified = list(_verify(conn, sorted(pairs)))
-    groups = _group(verified, order)
+    """Group all stored articles into near-duplicates, refreshing the signature cache."""
+    hashed = len(_refresh_signatures(conn))
+    order = _order(conn, None)
+    pairs = _candidates(conn, None)
+    groups = _group(_verify(conn, sorted(pairs)), order)
     copy_of = {member: group[0] for group in groups for member in group[1:]}
     return CopyGroups(groups=groups, copy_of=copy_of, hashed=hashed)
+
+
+def update_copies(conn: sqlite3.Connection) -> CopyUpdate:
+    """Find the copies among and of the articles hashed in this run (new or changed ones), join
+    them to the groups ``articles.copy_of`` holds, and write the changes."""
+    fresh = _refresh_signatures(conn)
+    pairs = _candidates(conn, fresh)
+    verified = list(_verify(conn, sorted(pairs)))
+    touched = sorted({a for pair in verified for a in pair})
+    roots = {root for (root,) in _chunked(conn, "SELECT coalesce(copy_of, id) FROM articles WHERE id IN ({})", touched)}
+    members = [
+        (member, root)
+        for member, root in _chunked(
+            conn, "SELECT id, coalesce(copy_of, id) FROM articles WHERE id IN ({0}) OR copy_of IN ({0})",
+            sorted(roots), repeat=2,
+        )
+    ]
+    edges = [(member, root) for member, root in members if member != root] + verified
+    order = _order(conn, sorted({a for edge in edges for a in edge}))
+    current = dict(members)
+    changed = set()
+    changes: list[tuple[str | None, str]] = []
+    for group in _group(edges, order):
+        for member in group:
+            root = group[0] if member != group[0] else None
+            if current.get(member, member) != (root or member):
+                changes.append((root, member))
+                changed.add(member)
+    conn.executemany("UPDATE articles SET copy_of = ? WHERE id = ?", changes)
+    count = conn.execute("SELECT count(DISTINCT copy_of) FROM articles WHERE copy_of IS NOT NULL").fetchone()[0]
+    return CopyUpdate(changed=frozenset(changed), groups=count, hashed=len(fresh))
+
+
+def _chunked(
+    conn: sqlite3.Connection, sql: str, ids: Sequence[str], *, repeat: int = 1
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``sql`` with its ``{}`` placeholders filled by chunks of ``ids``."""
+    for start in range(0, len(ids), 400):
+        chunk = list(ids[start : start + 400])
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk * repeat)
+
+
+def _order(conn: sqlite3.Connection, ids: Sequence[str] | None) -> dict[str, tuple[bool, str, str]]:
+    """Earliest first: published date (undated last), then id."""
+    rows = conn.execute("SELECT id, published FROM articles") if ids is None else _chunked(
+        conn, "SELECT id, published FROM articles WHERE id IN ({})", ids
+    )
+    return {article_id: (published is None, published or "", article_id) for article_id, published in rows}
+
+
+def _candidates(conn: sqlite3.Connection, fresh: Sequence[str] | None) -> set[tuple[str, str]]:
+    """Pairs of articles that share a band key: of every article, or of the ``fresh`` ones."""
+    sql = (
+        "SELECT a.article_id, b.article_id FROM _lsh_bands a "
+        "JOIN _lsh_bands b ON b.band = a.band AND b.key = a.key AND b.article_id != a.article_id"
+    )
+    rows = conn.execute(sql + " AND a.article_id < b.article_id") if fresh is None else _chunked(
+        conn, sql + " WHERE a.article_id IN ({})", fresh
+    )
+    return {(min(a, b), max(a, b)) for a, b in rows}
+
+
+def band_keys(signature: np.ndarray) -> list[int]:
+    """One key per band of a signature: the band's values hashed to a signed 64-bit integer (two
+    articles with an equal band always share its key; a chance collision only adds a candidate,
+    which verification drops)."""
+    return [
+        int.from_bytes(hashlib.blake2b(signature[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                       "big", signed=True)
+        for b in range(BANDS)
+    ]
 
 
 def write_copies(conn: sqlite3.Connection, copy_of: dict[str, str]) -> int:
@@ -129,25 +209,35 @@ def write_copies(conn: sqlite3.Connection, copy_of: dict[str, str]) -> int:
     return len(changes)
 
 
-def _refresh_signatures(conn: sqlite3.Connection) -> int:
-    """Hash the articles whose cached signature is missing, stale or of other parameters."""
+def _refresh_signatures(conn: sqlite3.Connection) -> list[str]:
+    """Hash the articles whose cached signature is missing, stale or of other parameters, store
+    their band keys (none for a text too short to compare), and return their ids."""
+    conn.execute(MINHASH_DDL)
+    conn.execute(BANDS_DDL)
+    conn.execute(BANDS_INDEX)
+    if conn.execute("SELECT 1 FROM _minhash WHERE article_id NOT IN (SELECT id FROM articles) LIMIT 1").fetchone():
+        conn.execute("DELETE FROM _minhash WHERE article_id NOT IN (SELECT id FROM articles)")
+        conn.execute("DELETE FROM _lsh_bands WHERE article_id NOT IN (SELECT id FROM articles)")
     stale = conn.execute(
         "SELECT a.id, a.content_hash, a.text FROM articles a LEFT JOIN _minhash m ON m.article_id = a.id "
         "WHERE m.article_id IS NULL OR m.content_hash != a.content_hash OR m.params != ?",
         (PARAMS,),
-    )
-    count = 0
-    while batch := stale.fetchmany(500):
-        rows = []
-        for article_id, content_hash, text in batch:
-            words = normalize_words(text)
+    ).fetchall()
+    hashed = []
+    for start in range(0, len(stale), 500):
+        rows, bands = [], []
+        for article_id, content_hash, text in stale[start : start + 500]:
             blob = b""  # too short to compare: cached as empty, never a candidate
-            if len(words) >= MIN_WORDS:
-                blob = compute_signature(shingle(text)).hashvalues.astype(np.uint64).tobytes()
+            if len(normalize_words(text)) >= MIN_WORDS:
+                values = compute_signature(shingle(text)).hashvalues.astype(np.uint64)
+                blob = values.tobytes()
+                bands += [(band, key, article_id) for band, key in enumerate(band_keys(values))]
+            hashed.append(article_id)
             rows.append((article_id, content_hash, PARAMS, blob))
+        conn.executemany("DELETE FROM _lsh_bands WHERE article_id = ?", [(r[0],) for r in rows])
         conn.executemany("INSERT OR REPLACE INTO _minhash VALUES (?, ?, ?, ?)", rows)
-        count += len(rows)
-    return count
+        conn.executemany("INSERT OR IGNORE INTO _lsh_bands VALUES (?, ?, ?)", bands)
+    return hashed
 
 
 def _verify(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:

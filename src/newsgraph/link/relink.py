@@ -1,9 +1,16 @@
-"""``relink``: recompute copies, event clusters and conflicts from what the store holds.
+"""``relink``: bring copies, event clusters and conflicts up to date with what the store holds.
 
-Everything is a function of the connection: run it after any ingest; it replaces the previous
-linking (``articles.copy_of``, ``clusters``, ``conflicts``, ``events.cluster_id``) in one
-write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``; a savepoint instead when the caller holds
-a transaction open, which the caller then commits). Only ``_minhash``, the signature cache, survives between runs.
+Run it after any ingest. It is incremental: it hashes and compares only the articles stored
+since the last run (``copies.update_copies``: their LSH band keys looked up in an index), and
+reclusters only the blocks (type and actors, ``events.link_block``) that hold a new event or an
+event of an article whose copy group changed; clusters are made within a block, so the blocks
+it leaves alone are exactly what a run over everything would give. ``relink(conn, full=True)``
+(``newsgraph link --full``) forgets all linking and recomputes it: the same clusters, conflicts
+and copies (a test and ``benchmarks/ingest.py --incremental`` check it); use it after an actor
+table changes the keys of stored actors. Either way it writes ``articles.copy_of``,
+``clusters``, ``conflicts``, ``events.cluster_id`` and ``events.link_block`` in one write
+transaction (``BEGIN IMMEDIATE`` … ``COMMIT``; a savepoint instead when the caller holds a
+transaction open, which the caller then commits).
 
 ``n_sources`` of a cluster counts the independent sources (``outlets.count_sources``) of the
 mentions that report it done or announced (``asserted``, ``planned``): an outlet that only
@@ -18,11 +25,14 @@ the earliest and latest publication dates of the cluster's articles.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.link.clusters import (
+    IN_SCOPE,
+    UNLINKED,
     Mention,
+    block_key,
     cluster_id,
     cluster_label,
     cluster_mentions,
@@ -30,7 +40,7 @@ from newsgraph.link.clusters import (
     repeated_passages,
 )
 from newsgraph.link.conflicts import Conflict, MentionFacts, find_conflicts
-from newsgraph.link.copies import find_copies, write_copies
+from newsgraph.link.copies import find_copies, update_copies, write_copies
 from newsgraph.link.outlets import count_sources, outlet_key
 from newsgraph.store.migrate import transaction
 
@@ -68,26 +78,70 @@ class ClusterRow:
     event_ids: tuple[str, ...]
 
 
-def relink(conn: sqlite3.Connection) -> LinkSummary:
-    """Recompute copies, clusters and conflicts of the store behind ``conn`` in one transaction."""
+def relink(conn: sqlite3.Connection, *, full: bool = False) -> LinkSummary:
+    """Link what was stored since the last run (everything with ``full``) in one transaction."""
     with transaction(conn):
-        copies = find_copies(conn)
-        write_copies(conn, copies.copy_of)
-        outlets = {
-            article_id: outlet_key(outlet, url, article_id)
-            for article_id, outlet, url in conn.execute("SELECT id, outlet, url FROM articles")
-        }
+        if full:
+            conn.execute("UPDATE events SET link_block = NULL, cluster_id = NULL")
+            conn.execute("DELETE FROM conflicts")
+            conn.execute("DELETE FROM clusters")
+            found = find_copies(conn)
+            write_copies(conn, found.copy_of)
+            recopied: frozenset[str] = frozenset()
+        else:
+            recopied = update_copies(conn).changed
+        new = load_mentions(conn, UNLINKED)
+        keys = {m.id: block_key(m) for m in new}
+        conn.executemany("UPDATE events SET link_block = ? WHERE id = ?", [(k, e) for e, k in keys.items()])
+        scope = set(keys.values()) | set(_blocks_of_articles(conn, sorted(recopied)))
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS _link_scope (key TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp._link_scope")
+        conn.executemany("INSERT INTO temp._link_scope VALUES (?)", [(k,) for k in scope])
+        mentions = load_mentions(conn, IN_SCOPE)
+        outlets, copy_root = _articles_of(conn, sorted({m.article_id for m in mentions}))
         rows = [
-            summarize_cluster(cluster, outlets=outlets, copy_root=copies.copy_of)
-            for cluster in cluster_mentions(load_mentions(conn))
+            summarize_cluster(cluster, outlets=outlets, copy_root=copy_root)
+            for cluster in cluster_mentions(mentions)
         ]
-        _write_clusters(conn, rows)
-    return LinkSummary(
-        copy_groups=len(copies.groups),
-        clusters=len(rows),
-        multi_source_clusters=sum(1 for r in rows if r.n_sources >= 2),
-        conflicts=sum(1 for r in rows if r.conflicts),
-    )
+        _replace_clusters(conn, rows)
+        conn.execute("DELETE FROM temp._link_scope")
+        return LinkSummary(
+            copy_groups=conn.execute(
+                "SELECT count(DISTINCT copy_of) FROM articles WHERE copy_of IS NOT NULL").fetchone()[0],
+            clusters=conn.execute("SELECT count(*) FROM clusters").fetchone()[0],
+            multi_source_clusters=conn.execute("SELECT count(*) FROM clusters WHERE n_sources >= 2").fetchone()[0],
+            conflicts=conn.execute("SELECT count(*) FROM clusters WHERE conflicting = 1").fetchone()[0],
+        )
+
+
+def _blocks_of_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> Iterator[str]:
+    """The linked blocks of these articles' events."""
+    for start in range(0, len(article_ids), 400):
+        chunk = article_ids[start : start + 400]
+        yield from (
+            key for (key,) in conn.execute(
+                f"SELECT DISTINCT link_block FROM events WHERE article_id IN ({','.join('?' * len(chunk))}) "
+                "AND link_block IS NOT NULL", chunk,
+            )
+        )
+
+
+def _articles_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Outlet keys of these articles and of the originals they copy, and article → original."""
+    copy_root: dict[str, str] = {}
+    outlets: dict[str, str] = {}
+    wanted = list(article_ids)
+    while wanted:
+        chunk, wanted = wanted[:400], wanted[400:]
+        for article_id, outlet, url, copy_of in conn.execute(
+            f"SELECT id, outlet, url, copy_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            outlets[article_id] = outlet_key(outlet, url, article_id)
+            if copy_of:
+                copy_root[article_id] = copy_of
+                if copy_of not in outlets and copy_of not in wanted:
+                    wanted.append(copy_of)
+    return outlets, copy_root
 
 
 def summarize_cluster(
@@ -120,10 +174,16 @@ def summarize_cluster(
     )
 
 
-def _write_clusters(conn: sqlite3.Connection, rows: Sequence[ClusterRow]) -> None:
-    conn.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
-    conn.execute("DELETE FROM conflicts")
-    conn.execute("DELETE FROM clusters")
+def _replace_clusters(conn: sqlite3.Connection, rows: Sequence[ClusterRow]) -> None:
+    """The clusters of the blocks in scope replaced by ``rows`` (clusters never span blocks)."""
+    old = "SELECT DISTINCT cluster_id FROM events e WHERE " + IN_SCOPE + " AND cluster_id IS NOT NULL"
+    conn.execute(f"DELETE FROM conflicts WHERE cluster_id IN ({old})")
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS _link_old AS {old} LIMIT 0")
+    conn.execute("DELETE FROM temp._link_old")
+    conn.execute(f"INSERT INTO temp._link_old {old}")
+    conn.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IN (SELECT cluster_id FROM temp._link_old)")
+    conn.execute("DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM temp._link_old)")
+    conn.execute("DELETE FROM temp._link_old")
     conn.executemany(
         "INSERT INTO clusters (id, type, label, n_mentions, n_articles, n_sources, first_reported, "
         "last_reported, conflicting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
