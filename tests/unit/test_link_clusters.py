@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
+from datetime import date
 from typing import Any
 
 import pytest
 
 from fixtures.linking.storedb import add_article, add_record, open_store, record, state
 from newsgraph.link import LinkSummary, relink
-from newsgraph.link.clusters import cluster_mentions
+from newsgraph.link.clusters import Mention, cluster_mentions
 from newsgraph.link.outlets import count_sources, outlet_key, url_host
 
 BOATS = [("patrol boats", "ships", None)]
@@ -286,3 +287,30 @@ def test_a_weekday_may_be_when_a_done_act_was_said(conn: sqlite3.Connection) -> 
         add_record(conn, rec)
     relink(conn)
     assert _cluster_of(conn, "wire") == _cluster_of(conn, "later") != _cluster_of(conn, "dated")
+
+
+def test_many_reports_alike_cluster_as_one_report_would() -> None:
+    """Reports that compatibility cannot tell apart are clustered through the first of them; a
+    one-sided report still joins an undated one of its own article, whatever reports alike
+    from other articles come first (the article is part of what makes reports alike)."""
+    from fixtures.linking.synthetic import world
+
+    mentions, _truth = world(7)
+    copies = [dataclasses.replace(m, id=f"{m.id}~{n}", article_id=f"{m.article_id}~{n}")
+              for n in range(3) for m in mentions]
+    alone = {frozenset(m.id for m in c) for c in cluster_mentions(mentions)}
+    tripled = {frozenset(m.id.split("~")[0] for m in c) for c in cluster_mentions(copies)}
+    assert tripled == alone
+
+    def one_sided(id: str, article: str, published: str, day: str | None) -> Mention:
+        when = date.fromisoformat(day) if day else None
+        return Mention(id=id, article_id=article, type="ASSAULT", symmetric=False, status="asserted",
+                       sources=frozenset(), targets=frozenset({"PER"}), trigger="defeated",
+                       published=date.fromisoformat(published), time_start=when, time_end=when)
+
+    found = cluster_mentions([
+        one_sided("elsewhere", "x", "2024-03-06", "2024-03-06"),  # alike to "dated" but in another article
+        one_sided("dated", "y", "2024-03-06", "2024-03-06"),
+        one_sided("undated", "y", "2024-03-06", None),
+    ])
+    assert [sorted(m.id for m in c) for c in found] == [["dated", "elsewhere", "undated"]]

@@ -299,7 +299,32 @@ def cluster_label(cluster: Sequence[Mention]) -> str:
 
 def _cluster_block(members: list[Mention]) -> list[list[Mention]]:
     """Union-find over the block's mentions, earliest window first; two clusters join only when
-    their mentions are compatible and the windows of all their members still share a day."""
+    their mentions are compatible and the windows of all their members still share a day.
+    Mentions that ``compatible`` cannot tell apart (``_likeness``: the same window, items, place
+    and, for one-sided ones, word, dating and article) are compatible with each other and with
+    the same others, so only the first of each such group takes part and the rest follow it:
+    more reports of the same events on the same days cost linear time, not quadratic."""
+    groups: dict[tuple[object, ...], list[Mention]] = {}
+    for m in members:
+        groups.setdefault(_likeness(m), []).append(m)
+    return [
+        [m for first in cluster for m in groups[_likeness(first)]]
+        for cluster in _union_block([same[0] for same in groups.values()])
+    ]
+
+
+def _likeness(m: Mention) -> tuple[object, ...]:
+    """What ``compatible`` and the windows read of a mention."""
+    one_sided = m.one_sided
+    return (
+        m.window, frozenset(category for _, category, _ in m.items), m.place_country,
+        m.place_name.casefold() if m.place_name else None, one_sided,
+        _word_stem(m.trigger) if one_sided else None, m.span is not None if one_sided else None,
+        m.article_id if one_sided else None,  # one-sided: the same article may join what dating does not
+    )
+
+
+def _union_block(members: list[Mention]) -> list[list[Mention]]:
     ordered = sorted(members, key=lambda m: (m.window is None, m.window or (date.max, date.max), m.order))
     windows = [m.window for m in ordered]
     parent = list(range(len(ordered)))

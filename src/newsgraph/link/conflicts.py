@@ -129,11 +129,10 @@ def _status_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
     """Reports that it happened and reports that it did not, from different sources: within one
     outlet, "X has sent" and "X has not sent yet" are the steps of a story or a misread
     sentence ("refused to deny"), not two sources disagreeing."""
-    yes = [m for m in mentions if m.status == STATUS_YES]
-    no = [m for m in mentions if m.status == STATUS_NO]
+    sources = {status: {m.source for m in mentions if m.status == status} for status in (STATUS_YES, STATUS_NO)}
+    opposite = {STATUS_YES: sources[STATUS_NO], STATUS_NO: sources[STATUS_YES]}
     return [Conflict(kind="status", event_id=m.event_id, value=m.status) for m in mentions
-            if (m.status == STATUS_YES and any(n.source != m.source for n in no))
-            or (m.status == STATUS_NO and any(y.source != m.source for y in yes))]
+            if m.status in opposite and bool(opposite[m.status] - {m.source})]
 
 
 def _quantity_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
@@ -147,8 +146,9 @@ def _quantity_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
                 by_category.setdefault(category, []).append((m, text, amount))
     values: dict[str, list[str]] = {}
     for category, stated in sorted(by_category.items()):
+        distinct = set(amount for _, _, amount in stated)  # each value once: linear in the mentions
         for m, text, amount in stated:
-            if any(not amount.meets(other) for _, _, other in stated):
+            if any(not amount.meets(other) for other in distinct):
                 note = f"{category}: {text}"
                 if note not in values.setdefault(m.event_id, []):
                     values[m.event_id].append(note)
@@ -156,20 +156,24 @@ def _quantity_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
 
 
 def _time_conflicts(mentions: Sequence[MentionFacts]) -> list[Conflict]:
-    spans: list[tuple[MentionFacts, date, date]] = []
+    """Reports of it done, by different sources, at times that do not overlap. Mentions are
+    compared by their distinct (source, start, end), so many reports of the same dates cost
+    little."""
+    spans: dict[tuple[str, date, date], list[MentionFacts]] = {}
     for m in mentions:
         start, end = _span(m)
         if m.status == STATUS_YES and start is not None and end is not None:
-            spans.append((m, start, end))
-    flagged: dict[str, Conflict] = {}
-    for i, (a, a_start, a_end) in enumerate(spans):
-        for b, b_start, b_end in spans[i + 1 :]:
-            if a.source == b.source or (a_start <= b_end and b_start <= a_end):
-                continue
-            for m, start, end in ((a, a_start, a_end), (b, b_start, b_end)):
-                value = m.time_text or f"{start.isoformat()}/{end.isoformat()}"
-                flagged.setdefault(m.event_id, Conflict(kind="time", event_id=m.event_id, value=value))
-    return list(flagged.values())
+            spans.setdefault((m.source, start, end), []).append(m)
+    keys = list(spans)
+    disagreeing: set[tuple[str, date, date]] = set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[0] != b[0] and not (a[1] <= b[2] and b[1] <= a[2]):
+                disagreeing.update((a, b))
+    return [
+        Conflict(kind="time", event_id=m.event_id, value=m.time_text or f"{key[1].isoformat()}/{key[2].isoformat()}")
+        for key in keys if key in disagreeing for m in spans[key]
+    ]
 
 
 def _span(m: MentionFacts) -> tuple[date | None, date | None]:
