@@ -58,7 +58,8 @@ def generated_store(path: Path, n_events: int) -> float:
     sys.path.insert(0, str(HERE))
     import actor_query
     from newsgraph.link import relink
-    from newsgraph.store import connect
+    from newsgraph.store import connect, transaction
+    from newsgraph.store.actor_stats import update_actor_stats
 
     actor_query.DAY0 = date(2017, 1, 1)
     actor_query.make_actors = lambda n, rng: [  # states, their governments and militaries
@@ -77,6 +78,8 @@ def generated_store(path: Path, n_events: int) -> float:
         for (article_id,) in conn.execute("SELECT id FROM articles").fetchall()
     ])
     conn.execute("COMMIT")
+    with transaction(conn):
+        update_actor_stats(conn)  # as ingest would have done batch by batch
     start = time.perf_counter()
     relink(conn, full=True)
     seconds = time.perf_counter() - start

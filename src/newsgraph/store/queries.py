@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsgraph.store import actor_stats
+
 TABLES = ("articles", "events", "actors", "event_actors", "items", "claims", "claim_records", "claim_events",
           "clusters", "conflicts", "_rejections")
 DATE_OF = "coalesce(e.time_start, a.published)"  # an event's date: its own time, else the article's
@@ -217,8 +219,12 @@ def profile_queries(ids: Sequence[int]) -> dict[str, tuple[str, list[Any]]]:
     }
 
 
-def actor_profile(conn: sqlite3.Connection, name: str) -> ActorProfile:
-    """Counterparts, items in and out, timeline and reporting sources of the actor ``name`` (or country code)."""
+def actor_profile(conn: sqlite3.Connection, name: str, *, totals: bool = True) -> ActorProfile:
+    """Counterparts, items in and out, timeline and reporting sources of the actor ``name`` (or country code).
+
+    Read from the running totals (``newsgraph.store.actor_stats``) when they cover every stored
+    event and the query names one key (a name, or a country code no actor is named); else, or
+    with ``totals=False``, counted from the actor's events."""
     ids = find_actor_ids(conn, name)
     if not ids:
         return ActorProfile(query=name)
@@ -230,32 +236,49 @@ def actor_profile(conn: sqlite3.Connection, name: str) -> ActorProfile:
             ids,
         )
     ]
-    sql = profile_queries(ids)
-    create_profile_table(conn)
-    try:
-        conn.execute(*sql["collect"])
-        months = conn.execute(*sql["timeline"]).fetchall()
-        counterparts = [
-            {"name": r[0], "country": r[1], "type": r[2], "status": r[3], "events": r[4]}
-            for r in conn.execute(*sql["counterparts"])
-        ]
-        items = [
-            {"direction": r[0], "status": r[1], "category": r[2], "items": r[3]} for r in conn.execute(*sql["items"])
-        ]
-        reporters = [
-            {"name": r[0], "named": bool(r[1]), "kind": r[2], "country": r[3], "events": r[4]}
-            for r in conn.execute(*sql["reporters"])
-        ]
-        (unattributed,) = conn.execute(*sql["unattributed"]).fetchone()
-    finally:
-        conn.execute(f"DELETE FROM {PROFILE_TABLE}")
+    key = _totals_key(conn, name, ids) if totals else None
+    parts = actor_stats.profile_parts(conn, key) if key else _counted_parts(conn, ids)
+    months = parts["timeline"]
     days = [d for m in months for d in m[4:6] if d is not None]
     return ActorProfile(
         query=name, actors=identities, events=sum(m[1] for m in months), as_source=sum(m[2] for m in months),
         as_target=sum(m[3] for m in months), first=min(days, default=None), last=max(days, default=None),
-        counterparts=counterparts, items=items, reporters=reporters, unattributed=unattributed,
+        counterparts=[{"name": r[0], "country": r[1], "type": r[2], "status": r[3], "events": r[4]}
+                      for r in parts["counterparts"]],
+        items=[{"direction": r[0], "status": r[1], "category": r[2], "items": r[3]} for r in parts["items"]],
+        reporters=[{"name": r[0], "named": bool(r[1]), "kind": r[2], "country": r[3], "events": r[4]}
+                   for r in parts["reporters"]],
+        unattributed=parts["unattributed"][0],
         timeline=[{"month": m[0], "events": m[1], "as_source": m[2], "as_target": m[3]} for m in months],
     )  # fmt: skip
+
+
+def _totals_key(conn: sqlite3.Connection, name: str, ids: Sequence[int]) -> str | None:
+    """The running totals' key that stands for exactly ``ids``, when the totals are complete."""
+    wanted = sorted(ids)
+    named = [int(r[0]) for r in conn.execute(
+        "SELECT id FROM actors WHERE name = ? COLLATE NOCASE ORDER BY id", (name.strip(),))]
+    key = None
+    if named == wanted and name.strip().isascii():
+        key = "n:" + name.strip().lower()
+    elif not named:
+        key = "c:" + name.strip().upper()
+    if key is None or not actor_stats.complete(conn):
+        return None
+    return key
+
+
+def _counted_parts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[str, Any]:
+    """The profile's parts counted from the actor's events (``profile_queries``)."""
+    sql = profile_queries(ids)
+    create_profile_table(conn)
+    try:
+        conn.execute(*sql["collect"])
+        return {part: (conn.execute(*sql[part]).fetchone() if part == "unattributed"
+                       else conn.execute(*sql[part]).fetchall())
+                for part in ("timeline", "counterparts", "items", "reporters", "unattributed")}
+    finally:
+        conn.execute(f"DELETE FROM {PROFILE_TABLE}")
 
 
 # --- clusters, counts, rejections -----------------------------------------------------------------

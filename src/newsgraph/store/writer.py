@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsgraph.records import Actor, Article, Claim, Event, Rejection
+from newsgraph.store.actor_stats import update_actor_stats
 from newsgraph.store.migrate import now, transaction
 
 ARTICLE_COLUMNS = ("id", "content_hash", "title", "outlet", "url", "published", "origin", "text", "ingested_at")
@@ -86,6 +87,7 @@ def write_batch(conn: sqlite3.Connection, pairs: Iterable[Extracted]) -> BatchCo
             events += write_events(conn, article_events, actor_ids)
             if len(extracted) > 2:
                 claims += write_claims(conn, extracted[2])
+        update_actor_stats(conn)  # the actor profiles' running totals, in the same transaction
     return BatchCounts(articles_new=new, articles_existing=existing, events=events, claims=claims,
                        rejected=tuple(rejected))
 
