@@ -175,3 +175,17 @@ def test_a_visits_host_state_is_written_at_the_place_named(nlp: Language) -> Non
     text = "The Chilean president attended the summit in La Paz."
     events = extract_events(nlp(text), Article(id="t", text=text))
     assert [(m.text, m.actor.country) for e in events for m in e.target] == [("La Paz", "BOL")]
+
+
+def test_someone_the_actor_layer_knows_is_no_place(nlp: Language) -> None:
+    """A known person ("Obama" is also a Japanese city), the surname of one named before ("Bolton",
+    an English town) and an organisation from the tables ("the UN", a town in India) are no
+    places; a town named in a sentence about such a person still is."""
+    event = at(nlp, "Barack Obama met Chilean officials. Peru later shelled rebel camps near Obama.", "shelled")
+    assert event.location is None
+    event = at(nlp, "John Bolton arrived in Lima. Peru then attacked rebels near Bolton, officials said.", "attacked")
+    assert event.location is None
+    event = at(nlp, "Chile and Peru held talks at the UN on Monday.", "talks")
+    assert event.location is None or event.location.country != "IND"
+    event = at(nlp, "Barack Obama and Chile's president held talks in Manchester on Monday.", "talks")
+    assert event.location is not None and event.location.name == "Manchester" and event.location.country == "GBR"

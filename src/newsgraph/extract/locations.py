@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places import CALENDAR_WORDS, resolve_place
 from newsgraph.nlp.gazetteer import role_of
@@ -55,12 +55,37 @@ def _name_span(tok: Token) -> Span:
 
 def _is_place_word(tok: Token) -> bool:
     """A proper noun that may name a place (the gazetteer decides; the small model's entity
-    labels are too unreliable to veto a name it knows: "Aleppo" as NORP)."""
+    labels are too unreliable to veto a name it knows: "Aleppo" as NORP), unless the actor layer
+    knows it as someone: a person from its tables or a surname of one named before ("Obama",
+    "Bolton"), an organisation from its tables ("the UN")."""
     if tok.pos_ != "PROPN" or role_of(tok.text) is not None:
         return False  # "the National Police", "the Supreme Court": a body, not a place
+    if tok.i in _known_actor_tokens(tok.doc):
+        return False
     # the small model's DATE entities swallow neighbours ("Pier 12 on Tuesday"): only the
     # calendar words themselves are times
     return not (tok.ent_type_ in ("DATE", "TIME") and (tok.lower_ in CALENDAR_WORDS or tok.like_num))
+
+
+# How an actor mention was found (records.ActorMention.via) that makes its words a name of
+# someone, never a place: curated tables and PETRARCH2 dictionaries, and surnames pointing back.
+KNOWN_VIA = frozenset({"lexicon", "dictionary", "surname"})
+SOMEONE = frozenset({"person", "organization", "group"})  # states' names and seats are places too
+
+
+def _known_actor_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of the document's people and organisations the actor layer knows by name."""
+    cached = doc.user_data.get(_KNOWN_KEY)
+    if cached is None:
+        cached = frozenset(
+            i for m in (doc._.actor_mentions or []) if m.via in KNOWN_VIA and m.actor.kind in SOMEONE
+            for i in range(m.start, m.end)
+        )
+        doc.user_data[_KNOWN_KEY] = cached
+    return cached
+
+
+_KNOWN_KEY = "newsgraph.locations.known_actor_tokens"
 
 
 def _chain(obj: Token) -> Iterator[Token]:
