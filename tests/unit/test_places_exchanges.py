@@ -189,3 +189,20 @@ def test_someone_the_actor_layer_knows_is_no_place(nlp: Language) -> None:
     assert event.location is None or event.location.country != "IND"
     event = at(nlp, "Barack Obama and Chile's president held talks in Manchester on Monday.", "talks")
     assert event.location is not None and event.location.name == "Manchester" and event.location.country == "GBR"
+
+
+def test_a_part_of_a_place_named_by_a_compound_is_that_place(nlp: Language) -> None:
+    event = at(nlp, "Peru deployed soldiers in the Cusco region on Friday.", "deployed")
+    assert event.location is not None and event.location.name == "Cusco" and event.location.country == "PER"
+    event = at(nlp, "Chile and Peru agreed on the Bolivia deal.", "agreed")
+    assert event.location is None  # a deal is no part of a place
+
+
+def test_a_persons_name_is_not_read_as_its_last_word(nlp: Language) -> None:
+    event = at(nlp, "Peru carried out a drone strike on Mario Haan in 2015.", "strike")
+    assert event.location is None  # not Haan, a German town
+
+
+def test_a_town_in_a_province_is_the_town(nlp: Language) -> None:
+    event = at(nlp, "Peru deployed soldiers to Juliaca in the Puno region on Friday.", "deployed")
+    assert event.location is not None and event.location.name == "Juliaca"

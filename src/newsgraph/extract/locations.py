@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.places import CALENDAR_WORDS, resolve_place
 from newsgraph.nlp.gazetteer import role_of
 from newsgraph.records import Place
@@ -88,9 +89,21 @@ def _known_actor_tokens(doc: Doc) -> frozenset[int]:
 _KNOWN_KEY = "newsgraph.locations.known_actor_tokens"
 
 
+KIND_RANK = {"country": 1, "region": 2, "city": 3}  # how narrow a resolved place is
+PART_RANK = KIND_RANK["region"]  # "the Idlib province", "the Damascus countryside"
+
+
+def _names_a_part(tok: Token) -> bool:
+    """A name in compound before a part of a place ("the Idlib province")."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in word_list("place_parts")
+
+
 def _chain(obj: Token) -> Iterator[Token]:
-    """The object of a preposition and the objects nested inside it, outermost first."""
+    """The object of a preposition and the objects nested inside it, outermost first; for a part
+    of a place named by a compound ("the Damascus countryside", "the Idlib province"), the name."""
     yield obj
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in word_list("place_parts"):
+        yield from (c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in NESTED_PREPS:
             for inner in prep.children:
@@ -99,10 +112,16 @@ def _chain(obj: Token) -> Iterator[Token]:
 
 
 def _resolve(tok: Token) -> Place | None:
+    """The place a name resolves to; a name of several words that does not resolve as a whole
+    may by its head ("the Al-Nuri mosque area"), unless it is a person's name ("Reyaad Khan" is
+    no "Khan", a town's other name)."""
     if not _is_place_word(tok):
         return None
     span = _name_span(tok)
-    return resolve_place(span.text) or resolve_place(tok.text)
+    whole = resolve_place(span.text)
+    if whole is not None or len(span) == 1 or any(t.ent_type_ == "PERSON" for t in span):
+        return whole
+    return resolve_place(tok.text)
 
 
 def _nearest_place(site: Token) -> Place | None:
@@ -121,10 +140,15 @@ def place_of_phrase(obj: Token) -> Place | None:
     placed by the nearest resolvable place in the sentence, else None."""
     site: Token | None = None
     found: Place | None = None
+    found_rank = 0
     for tok in _chain(obj):
         place = _resolve(tok)
         if place is not None:
-            found = place
+            # an inner place wins ("X University in Vladivostok"), unless it names a wider part
+            # than the one found ("on Khan Sheikhun in Idlib province": the town, not the province)
+            rank = PART_RANK if _names_a_part(tok) else KIND_RANK.get(place.kind, 0)
+            if found is None or rank >= found_rank:
+                found, found_rank = place, rank
         elif _is_place_word(tok) and tok.ent_type_ not in NOT_PLACE_ENTS and site is None and found is None:
             site = tok
     if site is not None:
