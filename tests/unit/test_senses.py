@@ -859,3 +859,16 @@ def test_a_sum_given_with_no_recipient_named_is_aid_with_its_money(nlp: Language
               if e.type == "AID"]
     assert len(events) == 1 and [m.actor.country for m in events[0].source] == ["PRY"]
     assert [(i.category, i.quantity) for i in events[0].items] == [("financial", "$12 million")]
+
+
+@pytest.mark.parametrize(("text", "mobilised"), [
+    ("Chile moved 400 soldiers to the Peruvian border.", True),  # forces as the object
+    ("The Bolivian army moved into the Chapare region on Monday.", True),  # an armed body as the subject
+    ("Peruvian rebels moved toward the capital.", True),
+    ("Chile moved its embassy to Lima.", False),  # something else moved
+    ("The negotiations moved to Quito.", False),
+    ("The rebel commander Ramos moved to a village near the border.", False),  # one person's move
+    ("The Chilean army moved quickly to retake the port.", False),  # "moved to V": no place reached
+])
+def test_only_forces_moved_to_a_place_are_a_deployment(nlp: Language, text: str, mobilised: bool) -> None:
+    assert ("MOBILIZE" in types_of(nlp, text)) is mobilised
