@@ -314,3 +314,27 @@ def test_many_reports_alike_cluster_as_one_report_would() -> None:
         one_sided("undated", "y", "2024-03-06", None),
     ])
     assert [sorted(m.id for m in c) for c in found] == [["dated", "elsewhere", "undated"]]
+
+
+@pytest.mark.parametrize(("later", "folded"), [
+    ("Brazil delivered six patrol boats to Peru on the coast near Callao, the navy says.", True),
+    ("Brazil also delivered six patrol boats to Peru on the coast near Callao, the navy said.", True),
+    ("“Brazil delivered six patrol boats to Peru on the coast near Callao,” the navy said", True),
+    ("Brazil delivered six patrol boats to Peru on the coast near Callao on Tuesday, the navy said.", False),
+    ("Brazil delivered nine patrol boats to Peru on the coast near Callao, the navy said.", False),
+    ("Brazil delivered 16 patrol boats to Peru on the coast near Callao, the navy said.", False),
+    ("Brazil delivered six patrol boats to Peru on the coast near Paita, the navy said.", False),
+    ("Brazil delivered six patrol boats to Peru on the coast, the navy said.", False),  # two words
+])
+def test_a_sentence_one_ordinary_word_apart_is_a_repeat(later: str, folded: bool) -> None:
+    """An update changes a word ("says", an added "also", quotation marks); a name, a number, a
+    day or two words changed may be another event."""
+    told = "Brazil delivered six patrol boats to Peru on the coast near Callao, the navy said."
+
+    def told_in(article: str, sentence: str, published: str) -> Mention:
+        return Mention(id=article, article_id=article, type="AID", symmetric=False, status="asserted",
+                       sources=frozenset({"BRA"}), targets=frozenset({"PER"}), sentence=sentence,
+                       published=date.fromisoformat(published))
+
+    clusters = cluster_mentions([told_in("first", told, "2024-03-04"), told_in("later", later, "2024-04-20")])
+    assert (len(clusters) == 1) is folded

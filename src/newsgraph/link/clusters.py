@@ -32,21 +32,25 @@ Two mentions are of the same event when
 - **place**: when both have one, the same country (else the same name).
 
 Status is not compared: a denial clusters with the reports it denies (see ``conflicts``). A
-mention whose sentence an earlier article of the block holds word for word (an updated version,
-a follow-up reusing a paragraph) joins that telling's cluster whatever its date, and counts as
-that article (``repeated_passages``): one mention, never a second source.
+mention whose sentence an earlier article of the block holds word for word, or but for one
+ordinary word (an updated version, a follow-up reusing a paragraph) joins that telling's cluster
+whatever its date, and counts as that article (``repeated_passages``): one mention, never a
+second source.
 Within a block, mentions are sorted by the start of their window and joined with union-find.
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsgraph.link.conflicts import NUMBER_WORDS
 from newsgraph.records import parse_iso_date
 
 REPORT_LAG = timedelta(days=7)  # a report with no time of its own tells of the week before it
@@ -58,6 +62,7 @@ LONGEST_WINDOW = timedelta(days=400)  # how far apart in start two meeting windo
 REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "today", "yesterday", "tonight", "overnight"})
 MIN_PASSAGE_WORDS = 8  # a shorter sentence repeated in two articles may be chance
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
 ANNOUNCED = frozenset({"planned", "requested", "possible", "hypothetical"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
 ARMS = frozenset({
@@ -215,29 +220,45 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[list[Mention]]:
 
 def _passages(members: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """The block's mentions whose sentence no earlier article holds, and each (repeat, original)."""
-    first: dict[str, Mention] = {}
+    first: dict[tuple[str, ...], Mention] = {}
     originals: list[Mention] = []
     repeats: list[tuple[Mention, Mention]] = []
     for m in sorted(members, key=lambda m: m.order):
-        key = _passage_key(m)
-        original = first.setdefault(key, m) if key else m
-        if original is m or original.article_id == m.article_id:
+        keys = _passage_keys(m.sentence)
+        original = next((first[k] for k in keys if k in first), None)
+        for key in keys:
+            first.setdefault(key, m)
+        if original is None or original.article_id == m.article_id:
             originals.append(m)
         else:
             repeats.append((m, original))
     return originals, repeats
 
 
-def _passage_key(m: Mention) -> str:
-    words = m.sentence.casefold().split()
-    return " ".join(words) if len(words) >= MIN_PASSAGE_WORDS else ""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _passage_keys(sentence: str) -> list[tuple[str, ...]]:
+    """The sentence's words (case and punctuation aside), and the same without each one word that
+    an update may change ("said"/"says", an added "also"): two sentences one such edit apart share
+    a key. Names, numbers (in figures or words) and calendar words are never the edit ("on Monday"/"on Tuesday", "100"/
+    "200", "Aleppo"/"Idlib" tell another event). None for a sentence under MIN_PASSAGE_WORDS words."""
+    written = _WORD.findall(sentence)
+    if len(written) < MIN_PASSAGE_WORDS:
+        return []
+    words = tuple(w.casefold() for w in written)
+    keys = [words]
+    for i, w in enumerate(written):
+        if w.islower() and w.isalpha() and w not in REPORTING_DAYS and w not in _CALENDAR and w not in NUMBER_WORDS:
+            keys.append(words[:i] + words[i + 1 :])
+    return keys
 
 
 def repeated_passages(cluster: Sequence[Mention]) -> dict[str, str]:
     """Mention id → the article it repeats, for each mention whose sentence an earlier article of
-    the cluster already holds word for word: an updated version or a follow-up reusing a
-    paragraph reports nothing new (sentences under ``MIN_PASSAGE_WORDS`` words are too common
-    to tell)."""
+    the cluster already holds word for word, or but for one ordinary word (``_passage_keys``): an
+    updated version or a follow-up reusing a paragraph reports nothing new (sentences under
+    ``MIN_PASSAGE_WORDS`` words are too common to tell)."""
     return {repeat.id: original.article_id for repeat, original in _passages(list(cluster))[1]}
 
 

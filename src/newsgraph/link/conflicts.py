@@ -113,6 +113,8 @@ def parse_amount(text: str | None) -> Amount | None:
     return Amount(low=value, high=value, unit=unit)
 
 
+NUMBER_WORDS = frozenset(_NUMBER_WORDS) - {"a", "an"} | frozenset(_MULTIPLIERS) | {
+    "dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many"}
 _HEDGE_WORDS = frozenset(" ".join((*_ABOUT, *_AT_LEAST, *_AT_MOST)).split()) | {"a", "an", "of", "and", "the"}
 
 
