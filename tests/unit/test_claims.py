@@ -299,3 +299,24 @@ def test_a_partial_quotation_runs_on_in_its_paragraph_only(nlp: Language) -> Non
     first = claims_of(nlp, text)[0]
     assert first.form == "mixed" and first.content.text.endswith("the region risks a lot")
     assert "leaving" not in first.content.text
+
+
+def test_any_verb_tagging_a_quotation_says_who_spoke(nlp: Language) -> None:
+    text = ('"We will not leave the border," the Peruvian minister said. "It is ours."\n\n'
+            '"Maybe we can talk in Lima, but not now," she continued.')
+    claims = claims_of(nlp, text)
+    assert [(c.cue.text, c.source.text if c.source else None) for c in claims] == [
+        ("said", "Peruvian minister"), ("continued", "she")]
+    assert "talk" not in claims[0].content.text  # the first quotation stops where the next speaker starts
+    assert claims_of(nlp, '"The talks were long", Ramos recalled.')[0].cue.text == "recalled"
+
+
+def test_a_verb_after_a_quotation_that_ends_a_sentence_tags_nothing(nlp: Language) -> None:
+    text = 'Ramos spoke of "a long war." The gap between the two armies began to grow.'
+    assert all(c.cue.text != "began" for c in claims_of(nlp, text))
+
+
+def test_a_second_clause_after_the_first_is_said_too(nlp: Language) -> None:
+    text = "Ramos said Chile has “great respect” for the navy and his naval remark was instead an expression of anger."
+    (claim,) = claims_of(nlp, text)
+    assert claim.content.text.endswith("an expression of anger")  # the parser hangs "was" from "said"

@@ -146,6 +146,11 @@ def _continued(claim: Claim, more: Span, article: Article, text_hash: str, event
                    content_spans=(*pieces, (more.start, more.end)), events=_inside(events, content.start, content.end))
 
 
+# A verb with one of these has a content of its own, so it is no bare speech tag.
+TAG_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "prep", "conj"})
+TAG_ENDINGS = frozenset({",", "?", "!", "—", "–", "―", "-"})  # how a tagged quotation ends ('"…," she said')
+
+
 def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -153,12 +158,15 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     content = _quotation_after_colon(tok)  # 'Trump said: "…"'
     if tok.lemma_.lower() not in CLAIM_VERBS and (content is None or not _colon_after(tok)
                                                   or not any(c.dep_ == "nsubj" for c in tok.children)):
-        return None  # any verb that a colon and a quotation follow introduces words: 'Caddell continued: "…"'
-    content_head = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-    if content_head is None:
-        content_head = _that_clause_of_object(tok)  # "told a meeting of leaders that few understood …"
+        if _speech_tag(tok) is None:
+            return None  # any verb that a colon and a quotation follow introduces words: 'Caddell continued: "…"'
+        content = None  # any verb tagging a quotation before it says who spoke: '"…," she continued.'
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    content_head = clauses[0] if clauses else _that_clause_of_object(tok)  # "told a meeting … that few understood"
     if content is None and content_head is not None:
-        content = _trimmed(doc, content_head.left_edge.i, content_head.right_edge.i + 1)
+        # "said A and B": a second clause after the first is said too (the parser may hang it from the verb)
+        last = max((c for c in clauses if c.i > content_head.i), key=lambda c: c.right_edge.i, default=content_head)
+        content = _trimmed(doc, content_head.left_edge.i, last.right_edge.i + 1)
     quoted = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
     if quoted is not None and (content is None or quoted.start <= content.start < quoted.end):
         content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
@@ -335,6 +343,26 @@ def _speaker_subject(tok: Token) -> Token | None:
     """The verb's subject nearest to it: the parser may also hang a quotation's own subject on the
     verb ('"… it will at some point," said Jim Acker': Acker, not "it")."""
     return min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
+
+
+def _speech_tag(tok: Token) -> Span | None:
+    """The quotation a verb with nothing of its own tags ('"…," she continued.', '"…," Lopez
+    recalled.'): it ends right before the verb and its subject, a name, a pronoun or a noun."""
+    if any(c.dep_ in TAG_BLOCKERS and c.i > tok.i for c in tok.children):
+        return None  # "…," she told the court, or left the room: the verb says something else
+    subject = _speaker_subject(tok)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    doc = tok.doc
+    close = min(tok.i, subject.left_edge.i) - 1
+    while close > 0 and doc[close].is_space:
+        close -= 1
+    ends = {doc[close].text}  # '"…", she said' (the comma outside) or '"…," she said' (inside)
+    if doc[close].text in CLOSING_QUOTES and close > 0:
+        ends.add(doc[close - 1].text)
+    if not ends & TAG_ENDINGS:
+        return None  # '"….” The gap began to grow': a new sentence after a quotation, no tag
+    return _quotation_before(tok)
 
 
 def _quotation_before(tok: Token) -> Span | None:
