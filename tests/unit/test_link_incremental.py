@@ -127,3 +127,17 @@ def test_a_new_copy_relinks_the_clusters_of_the_article_it_copies() -> None:
     assert incremental["conflicts"] == []
     relink(conn, full=True)
     assert _snapshot(conn) == incremental
+
+
+def test_the_window_each_event_was_linked_with_is_stored() -> None:
+    conn = open_store()
+    add_article(conn, id="a1", text="first", published="2024-03-10")
+    add_record(conn, record("done", "a1", "AID", [_actor("BRA")], [_actor("PER")]))
+    add_record(conn, record("ahead", "a1", "CONSULT", [_actor("BRA")], [_actor("PER")], status="planned"))
+    add_record(conn, record("dated", "a1", "ACCUSE", [_actor("BRA")], [_actor("PER")],
+                            time=("2024-02-01", "2024-02-29")))
+    conn.commit()
+    relink(conn)
+    windows = {e: (s, t) for e, s, t in conn.execute("SELECT id, link_window_start, link_window_end FROM events")}
+    assert windows == {"done": ("2024-03-03", "2024-03-10"), "ahead": ("2024-03-10", "2024-04-09"),
+                       "dated": ("2024-02-01", "2024-02-29")}

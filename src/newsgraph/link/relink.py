@@ -8,7 +8,9 @@ it leaves alone are exactly what a run over everything would give. ``relink(conn
 (``newsgraph link --full``) forgets all linking and recomputes it: the same clusters, conflicts
 and copies (a test and ``benchmarks/ingest.py --incremental`` check it); use it after an actor
 table changes the keys of stored actors. Either way it writes ``articles.copy_of``,
-``clusters``, ``conflicts``, ``events.cluster_id`` and ``events.link_block`` in one write
+``clusters``, ``conflicts``, ``events.cluster_id``, ``events.link_block`` and the window each
+event was given (``events.link_window_start``/``_end``: its own dates, else the one drawn from its
+article's date and its status) in one write
 transaction (``BEGIN IMMEDIATE`` … ``COMMIT``; a savepoint instead when the caller holds a
 transaction open, which the caller then commits).
 
@@ -92,7 +94,10 @@ def relink(conn: sqlite3.Connection, *, full: bool = False) -> LinkSummary:
             recopied = update_copies(conn).changed
         new = load_mentions(conn, UNLINKED)
         keys = {m.id: block_key(m) for m in new}
-        conn.executemany("UPDATE events SET link_block = ? WHERE id = ?", [(k, e) for e, k in keys.items()])
+        conn.executemany(
+            "UPDATE events SET link_block = ?, link_window_start = ?, link_window_end = ? WHERE id = ?",
+            [(keys[m.id], *_window_text(m), m.id) for m in new],
+        )
         scope = set(keys.values()) | set(_blocks_of_articles(conn, sorted(recopied)))
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS _link_scope (key TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM temp._link_scope")
@@ -112,6 +117,12 @@ def relink(conn: sqlite3.Connection, *, full: bool = False) -> LinkSummary:
             multi_source_clusters=conn.execute("SELECT count(*) FROM clusters WHERE n_sources >= 2").fetchone()[0],
             conflicts=conn.execute("SELECT count(*) FROM clusters WHERE conflicting = 1").fetchone()[0],
         )
+
+
+def _window_text(m: Mention) -> tuple[str | None, str | None]:
+    """The linker's window of a mention as ISO dates (stored with its block)."""
+    window = m.window
+    return (window[0].isoformat(), window[1].isoformat()) if window else (None, None)
 
 
 def _blocks_of_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> Iterator[str]:
