@@ -77,3 +77,17 @@ def test_events_stored_without_totals_are_counted_at_the_next_write_and_profiles
 def _sorted(profile: dict[str, object]) -> dict[str, object]:
     """The profile with its lists in one order (the counted queries leave ties unordered)."""
     return {k: sorted(v, key=repr) if isinstance(v, list) else v for k, v in profile.items()}
+
+
+def test_a_store_from_before_the_totals_is_profiled_from_its_events_read_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write(_batch(random.Random(2), 0, 10))
+        expected = actor_profile(store.conn, "PER", totals=False)
+        for table in ("actor_months", "actor_counterparts", "actor_items", "actor_reporters"):
+            store.conn.execute(f"DROP TABLE {table}")
+        store.conn.execute("DROP INDEX events_actor_stats_pending")
+        store.conn.execute("ALTER TABLE events DROP COLUMN in_actor_stats")
+        store.conn.execute("PRAGMA user_version = 4")
+    with Store(path, read_only=True) as old:
+        assert _sorted(old.actor_profile("PER").to_dict()) == _sorted(expected.to_dict())

@@ -95,8 +95,12 @@ def update_actor_stats(conn: sqlite3.Connection) -> int:
 
 
 def complete(conn: sqlite3.Connection) -> bool:
-    """Whether every stored event is counted (else a profile must be read from the events)."""
-    return conn.execute(f"SELECT 1 FROM events WHERE {PENDING} LIMIT 1").fetchone() is None
+    """Whether every stored event is counted (else a profile must be read from the events); False
+    for a store from before the totals, read without migrating it (``--db`` of a query command)."""
+    try:
+        return conn.execute(f"SELECT 1 FROM events WHERE {PENDING} LIMIT 1").fetchone() is None
+    except sqlite3.OperationalError:
+        return False  # no such column: schema older than 0005_actor_stats.sql
 
 
 def profile_parts(conn: sqlite3.Connection, key: str) -> dict[str, Any]:
