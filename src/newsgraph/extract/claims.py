@@ -148,6 +148,7 @@ def _continued(claim: Claim, more: Span, article: Article, text_hash: str, event
 
 # A verb with one of these has a content of its own, so it is no bare speech tag.
 TAG_BLOCKERS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "prep", "conj"})
+TAG_REACH = 16  # tokens between a closing quotation mark and its tag's verb ('”, the foreign minister said')
 TAG_ENDINGS = frozenset({",", "?", "!", "—", "–", "―", "-"})  # how a tagged quotation ends ('"…," she said')
 
 
@@ -348,12 +349,14 @@ def _speaker_subject(tok: Token) -> Token | None:
 def _speech_tag(tok: Token) -> Span | None:
     """The quotation a verb with nothing of its own tags ('"…," she continued.', '"…," Lopez
     recalled.'): it ends right before the verb and its subject, a name, a pronoun or a noun."""
+    doc = tok.doc
+    if not any(doc[j].text in CLOSING_QUOTES for j in range(max(0, tok.i - TAG_REACH), tok.i)):
+        return None  # no quotation just before it (the cheap test first: most verbs)
     if any(c.dep_ in TAG_BLOCKERS and c.i > tok.i for c in tok.children):
         return None  # "…," she told the court, or left the room: the verb says something else
     subject = _speaker_subject(tok)
     if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
-    doc = tok.doc
     close = min(tok.i, subject.left_edge.i) - 1
     while close > 0 and doc[close].is_space:
         close -= 1
