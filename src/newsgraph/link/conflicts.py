@@ -97,7 +97,7 @@ def parse_amount(text: str | None) -> Amount | None:
             value *= _MULTIPLIERS[token]
         elif token in _NUMBER_WORDS and (token not in ("a", "an") or _next_is_multiplier(tokens, i)):
             value = (value or 0) + _NUMBER_WORDS[token]
-        elif token in ("dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many"):
+        elif token in VAGUE_AMOUNTS:
             return None
         elif token not in _HEDGE_WORDS:
             unit_words.append(token[:-1] if len(token) > 3 and token.endswith("s") else token)
@@ -113,8 +113,10 @@ def parse_amount(text: str | None) -> Amount | None:
     return Amount(low=value, high=value, unit=unit)
 
 
-NUMBER_WORDS = frozenset(_NUMBER_WORDS) - {"a", "an"} | frozenset(_MULTIPLIERS) | {
-    "dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many"}
+# Words that say how many without a number ("dozens of tanks"): no amount to compare.
+VAGUE_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "several", "many"})
+# Every word that states an amount (the linker never takes a change of one for a mere edit).
+NUMBER_WORDS = (frozenset(_NUMBER_WORDS) - {"a", "an"}) | frozenset(_MULTIPLIERS) | VAGUE_AMOUNTS
 _HEDGE_WORDS = frozenset(" ".join((*_ABOUT, *_AT_LEAST, *_AT_MOST)).split()) | {"a", "an", "of", "and", "the"}
 
 

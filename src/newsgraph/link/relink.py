@@ -141,7 +141,8 @@ def _articles_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[
     """Outlet keys of these articles and of the originals they copy, and article → original."""
     copy_root: dict[str, str] = {}
     outlets: dict[str, str] = {}
-    wanted = list(article_ids)
+    wanted = list(dict.fromkeys(article_ids))
+    asked = set(wanted)
     while wanted:
         chunk, wanted = wanted[:400], wanted[400:]
         for article_id, outlet, url, copy_of in conn.execute(
@@ -150,7 +151,8 @@ def _articles_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[
             outlets[article_id] = outlet_key(outlet, url, article_id)
             if copy_of:
                 copy_root[article_id] = copy_of
-                if copy_of not in outlets and copy_of not in wanted:
+                if copy_of not in asked:  # the original's outlet too (it may hold no mention of its own)
+                    asked.add(copy_of)
                     wanted.append(copy_of)
     return outlets, copy_root
 
