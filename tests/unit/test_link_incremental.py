@@ -141,3 +141,27 @@ def test_the_window_each_event_was_linked_with_is_stored() -> None:
     windows = {e: (s, t) for e, s, t in conn.execute("SELECT id, link_window_start, link_window_end FROM events")}
     assert windows == {"done": ("2024-03-03", "2024-03-10"), "ahead": ("2024-03-10", "2024-04-09"),
                        "dated": ("2024-02-01", "2024-02-29")}
+
+
+def test_the_link_command_links_what_is_new_and_everything_with_full(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from newsgraph.cli.app import app
+    from newsgraph.store import connect, migrate
+
+    db = tmp_path / "store.db"
+    conn = connect(db)
+    migrate(conn)
+    add_article(conn, id="a1", text="first", published="2024-03-01", outlet="one")
+    add_article(conn, id="a2", text="second", published="2024-03-02", outlet="two")
+    add_record(conn, record("e1", "a1", "AID", [_actor("BRA")], [_actor("PER")]))
+    add_record(conn, record("e2", "a2", "AID", [_actor("BRA")], [_actor("PER")]))
+    conn.close()
+    first = CliRunner().invoke(app, ["link", "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "linked in" in first.output and "1 event cluster (1 with 2+ independent sources" in first.output
+    full = CliRunner().invoke(app, ["link", "--db", str(db), "--full"])
+    assert full.exit_code == 0 and "linked everything" in full.output
+    missing = CliRunner().invoke(app, ["link", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no database" in missing.output
+    assert not (tmp_path / "none.db").exists()
