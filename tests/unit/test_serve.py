@@ -33,7 +33,7 @@ from newsgraph.serve.charts import (
     layout_timeline,
 )
 from newsgraph.serve.highlight import Mark, excerpt_bounds, locate, record_marks, tokenize
-from newsgraph.serve.mentions import article_data, cluster_data, event_data
+from newsgraph.serve.mentions import article_data, cluster_data, event_data, link_windows
 from newsgraph.serve.queries import EventFilters, events_data, fts_query, overview_data, split_snippet
 from newsgraph.store import Store
 
@@ -676,3 +676,14 @@ def test_serve_command_says_so_in_one_line_when_the_port_is_taken(
     assert result.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}: the port is in use" in result.output
     assert "Traceback" not in result.output
+
+
+def test_cluster_cards_show_the_window_the_linker_used(conn: sqlite3.Connection) -> None:
+    page = cluster_data(conn, cluster_of(conn, "a1-0"))
+    assert page is not None and all(m.window is not None for m in page.mentions)
+    first = page.mentions[0]
+    assert first.window is not None and first.window[0] <= first.window[1]
+    assert link_windows(conn, ["nope"]) == {}
+    old = sqlite3.connect(":memory:")
+    old.execute("CREATE TABLE events (id TEXT)")  # a store from before the windows were kept
+    assert link_windows(old, ["a1-0"]) == {}

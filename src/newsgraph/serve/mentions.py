@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.serve.claims import ClaimRow, article_claims
 from newsgraph.serve.highlight import Link, Mark, Token, excerpt_bounds, record_marks, tokenize
 from newsgraph.serve.queries import ClusterRow, load_clusters
-from newsgraph.serve.rows import EventRow, load_events, query
+from newsgraph.serve.rows import CHUNK, EventRow, load_events, query
 from newsgraph.serve.urls import article_url
 
 
@@ -32,6 +32,7 @@ class Mention:
     excerpt: list[Token]
     cut_before: bool
     cut_after: bool
+    window: tuple[str, str] | None = None  # the days the linker placed it in (events.link_window_*)
 
     @property
     def dissent(self) -> bool:
@@ -86,9 +87,24 @@ def cluster_data(conn: sqlite3.Connection, cluster_id: str) -> ClusterPage | Non
         return None
     events = load_events(conn, "e.cluster_id = ?", [cluster_id], order="a.published IS NULL, a.published, e.id")
     flags, summary = load_conflicts(conn, cluster_id)
-    mentions = [mention_card(conn, e, tuple(flags.get(e.id, ()))) for e in events]
+    windows = link_windows(conn, [e.id for e in events])
+    mentions = [replace(mention_card(conn, e, tuple(flags.get(e.id, ()))), window=windows.get(e.id)) for e in events]
     outlets = len({e.outlet or e.article_id for e in events})
     return ClusterPage(cluster=clusters[0], mentions=mentions, conflicts=summary, outlets=outlets)
+
+
+def link_windows(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """The window the linker placed each event in; none for a store from before they were kept."""
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(event_ids), CHUNK):
+        chunk = event_ids[start : start + CHUNK]
+        try:
+            rows = query(conn, "SELECT id, link_window_start, link_window_end FROM events WHERE id IN "
+                               f"({','.join('?' * len(chunk))}) AND link_window_start IS NOT NULL", chunk)
+        except sqlite3.OperationalError:  # no such column: schema older than 0006_link_windows.sql
+            return {}
+        found.update((r["id"], (r["link_window_start"], r["link_window_end"])) for r in rows)
+    return found
 
 
 def load_conflicts(
