@@ -25,7 +25,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -56,8 +56,11 @@ def make_actors(n: int, rng: random.Random) -> list[tuple[Any, ...]]:
     return rows
 
 
-def make_rows(n_events: int, n_actors: int, rng: random.Random) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
-    """Chunks of article, event, event_actor, item and claim rows."""
+def make_rows(
+    n_events: int, n_actors: int, rng: random.Random, *, day0: date = DAY0, vocab: Sequence[str] = ()
+) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
+    """Chunks of article, event, event_actor, item and claim rows: articles published over five
+    years from ``day0``, each a text of its own drawn from ``vocab`` when one is given."""
     weights = [1 / (rank**0.8) for rank in range(1, n_actors + 1)]
     actor_ids = list(range(1, n_actors + 1))
     rng.shuffle(actor_ids)  # the frequent actors are not simply the first ids
@@ -67,11 +70,12 @@ def make_rows(n_events: int, n_actors: int, rng: random.Random) -> Iterator[dict
         for n in range(first, min(first + CHUNK, n_events)):
             a, k = divmod(n, PER_ARTICLE)
             article_id = f"art{a}"
-            published = DAY0 + timedelta(days=rng.randrange(5 * 365))
+            published = day0 + timedelta(days=rng.randrange(5 * 365))
             if k == 0:
                 row = dict.fromkeys(ARTICLE_COLUMNS)
                 row.update(id=article_id, content_hash=f"h{a}", outlet=f"Outlet {a % 40}",
-                           published=published.isoformat(), text=f"{a} {text}",
+                           published=published.isoformat(),
+                           text=" ".join(rng.choice(vocab) for _ in range(120)) if vocab else f"{a} {text}",
                            ingested_at="2024-01-01T00:00:00+00:00")  # fmt: skip
                 chunk["articles"].append(tuple(row.values()))
             event_id = f"ev{n}"
@@ -99,7 +103,11 @@ def make_rows(n_events: int, n_actors: int, rng: random.Random) -> Iterator[dict
         yield chunk
 
 
-def build(path: Path, n_events: int, n_actors: int, seed: int) -> float:
+def build(
+    path: Path, n_events: int, n_actors: int, seed: int, *, actors: Sequence[tuple[Any, ...]] | None = None,
+    day0: date = DAY0, vocab: Sequence[str] = (),
+) -> float:
+    """Write the store; ``actors`` rows (as ``make_actors`` gives them) replace the generated ones."""
     rng = random.Random(seed)
     start = time.perf_counter()
     conn = connect(path)
@@ -107,7 +115,8 @@ def build(path: Path, n_events: int, n_actors: int, seed: int) -> float:
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -262144")  # 256 MB while loading
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", make_actors(n_actors, rng))
+    conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     make_actors(n_actors, rng) if actors is None else actors)
     sql = {
         "articles": _insert("articles", ARTICLE_COLUMNS),
         "events": _insert("events", EVENT_COLUMNS),
@@ -115,7 +124,7 @@ def build(path: Path, n_events: int, n_actors: int, seed: int) -> float:
         "items": "INSERT INTO items VALUES (?, ?, ?, ?, ?)",
         "claims": "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     }
-    for chunk in make_rows(n_events, n_actors, rng):
+    for chunk in make_rows(n_events, n_actors, rng, day0=day0, vocab=vocab):
         for table, rows in chunk.items():
             conn.executemany(sql[table], rows)
     conn.execute("COMMIT")

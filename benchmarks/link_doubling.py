@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fixtures.linking.synthetic import OUTLETS, world  # noqa: E402
-from newsgraph.link.clusters import Mention, cluster_mentions  # noqa: E402
+from newsgraph.link.clusters import Mention, link_mentions  # noqa: E402
 from newsgraph.link.relink import summarize_cluster  # noqa: E402
 
 
@@ -37,9 +37,9 @@ def repeated(mentions: list[Mention], factor: int) -> tuple[list[Mention], dict[
 
 
 def run(mentions: list[Mention], outlets: dict[str, str]) -> int:
-    clusters = cluster_mentions(mentions)
+    clusters, repeats = link_mentions(mentions)
     for cluster in clusters:
-        summarize_cluster(cluster, outlets=outlets, copy_root={})
+        summarize_cluster(cluster, outlets=outlets, copy_root={}, repeats=repeats)
     return len(clusters)
 
 

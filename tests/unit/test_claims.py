@@ -287,10 +287,10 @@ def test_what_is_praised_ends_before_a_relative_clause_after_a_comma(nlp: Langua
 
 
 def test_a_report_interrupting_a_sentence_after_a_fronted_clause(nlp: Language) -> None:
-    text = "Though the first transition was smooth, he said, replacing the governor would be bitter."
+    text = "Although the harvest was poor, the minister said, food prices in Lima would stay low."
     (claim,) = claims_of(nlp, text)
     pieces = [text[s:e] for s, e in claim.content_spans]
-    assert pieces == ["Though the first transition was smooth", "replacing the governor would be bitter"]
+    assert pieces == ["Although the harvest was poor", "food prices in Lima would stay low"]
 
 
 def test_a_partial_quotation_runs_on_in_its_paragraph_only(nlp: Language) -> None:
@@ -303,11 +303,11 @@ def test_a_partial_quotation_runs_on_in_its_paragraph_only(nlp: Language) -> Non
 
 def test_any_verb_tagging_a_quotation_says_who_spoke(nlp: Language) -> None:
     text = ('"We will not leave the border," the Peruvian minister said. "It is ours."\n\n'
-            '"Maybe we can talk in Lima, but not now," she continued.')
+            '"We will need more time to study the offer," she continued.')
     claims = claims_of(nlp, text)
     assert [(c.cue.text, c.source.text if c.source else None) for c in claims] == [
         ("said", "Peruvian minister"), ("continued", "she")]
-    assert "talk" not in claims[0].content.text  # the first quotation stops where the next speaker starts
+    assert "offer" not in claims[0].content.text  # the first quotation stops where the next speaker starts
     assert claims_of(nlp, '"The talks were long", Ramos recalled.')[0].cue.text == "recalled"
 
 
@@ -317,6 +317,6 @@ def test_a_verb_after_a_quotation_that_ends_a_sentence_tags_nothing(nlp: Languag
 
 
 def test_a_second_clause_after_the_first_is_said_too(nlp: Language) -> None:
-    text = "Ramos said Chile has “great respect” for the navy and his naval remark was instead an expression of anger."
+    text = "Lopez said Bolivia had “no intention” of closing the border and the new checkpoints were only temporary."
     (claim,) = claims_of(nlp, text)
-    assert claim.content.text.endswith("an expression of anger")  # the parser hangs "was" from "said"
+    assert claim.content.text.endswith("the new checkpoints were only temporary")  # "were" hangs from "said"

@@ -13,9 +13,13 @@ from newsgraph.extract.senses import rules
 from newsgraph.records import Article, Event
 
 
-def types_of(nlp: Language, text: str) -> list[str]:
+def events_of(nlp: Language, text: str) -> list[Event]:
     events: list[Event] = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
-    return [e.type for e in events]
+    return events
+
+
+def types_of(nlp: Language, text: str) -> list[str]:
+    return [e.type for e in events_of(nlp, text)]
 
 
 def test_every_rule_parses_and_names_known_word_lists() -> None:
@@ -80,9 +84,8 @@ def test_agreeing_to_a_proposal_stays_an_agreement(nlp: Language) -> None:
 
 
 def test_arms_or_aid_got_from_a_state_is_aid_to_the_getter(nlp: Language) -> None:
-    text = "Venezuela is getting attack drones from Belarus, two officials said."
-    events = [e for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
-              if e.type == "AID"]
+    text = "Venezuela got attack drones from Belarus last year."
+    events = [e for e in events_of(nlp, text) if e.type == "AID"]
     assert events
     assert [m.actor.country for m in events[0].source] == ["BLR"]
     assert [m.actor.country for m in events[0].target] == ["VEN"]
@@ -196,7 +199,7 @@ def test_eliminating_a_person_or_force_is_killing_eliminating_a_thing_is_no_even
 
 def test_a_cell_dismantled_by_force_is_coercion_even_in_the_passive(nlp: Language) -> None:
     text = "A terrorist cell was dismantled in Valparaiso."
-    found = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    found = events_of(nlp, text)
     events = [e for e in found if e.type == "COERCE"]
     assert [(m.actor.kind, m.actor.country) for e in events for m in e.target] == [("group", "CHL")]
 
@@ -433,7 +436,7 @@ def test_calling_someone_a_threat_is_no_threat_made(nlp: Language) -> None:
     "The Peruvian teachers' union threatened to strike next week.",
 ])
 def test_civilians_striking_at_no_one_are_on_strike(nlp: Language, text: str) -> None:
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     assert ("PROTEST", "strike") in [(e.type, e.mode) for e in events]
     assert "ASSAULT" not in [e.type for e in events]
 
@@ -504,7 +507,7 @@ def test_giving_back_to_no_one_returns_nothing(nlp: Language) -> None:
     "The Chilean government cut aid to Bolivia.",
 ])
 def test_cutting_or_suspending_ties_with_someone_is_a_sanction_on_them(nlp: Language, text: str) -> None:
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     sanction = next(e for e in events if e.type == "SANCTION")
     assert [m.actor.kind for m in sanction.target] == ["state"]
 
@@ -559,7 +562,7 @@ def test_a_petrarch2_verb_with_no_recipient_or_in_a_storm_is_no_event(nlp: Langu
 
 def test_forces_called_up_police_and_militias_mobilise_in_their_modes(nlp: Language) -> None:
     text = "The Bolivian army called upon its reservists. Peruvian police deployed 300 officers in Lima."
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     assert [(e.type, e.mode) for e in events] == [("MOBILIZE", "troops"), ("MOBILIZE", "police")]
     assert "MOBILIZE" in types_of(nlp, "Chile is deploying elements of its missile defence system in the north.")
 
@@ -572,14 +575,14 @@ def test_sense_rule_names_name_the_row_not_its_position() -> None:
 
 def test_expelling_people_deports_them_but_expelling_diplomats_is_a_sanction(nlp: Language) -> None:
     text = "Chile expelled two Peruvian journalists. Peru expelled ten Chilean diplomats."
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     assert [(e.type, e.mode) for e in events] == [("COERCE", "deport"), ("SANCTION", "expel")]
 
 
 def test_assurances_received_from_a_government_are_a_promise(nlp: Language) -> None:
     # the parser hangs "from the Chilean government" on "assurances" here
     text = "Chilean demonstrators received assurances from the Chilean government."
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     (agree,) = [e for e in events if e.type == "AGREE"]
     assert [m.actor.sector for m in agree.source] == ["GOV"]
 
@@ -594,7 +597,7 @@ def test_convincing_someone_of_a_belief_is_no_request(nlp: Language) -> None:
     "Peru stripped the Chilean ambassador of his immunity.",
 ])
 def test_taking_away_citizenship_or_accreditation_is_coercion(nlp: Language, text: str) -> None:
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     (coerce,) = [e for e in events if e.type == "COERCE"]
     assert coerce.mode == "restrict" and coerce.target
 
@@ -613,7 +616,7 @@ def test_defeat_is_force_between_armed_sides_only(nlp: Language) -> None:
 
 def test_revoking_house_arrest_is_coercion_of_the_detainee(nlp: Language) -> None:
     text = "A Chilean court revoked the senator's house arrest on Monday."
-    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    events = events_of(nlp, text)
     assert [(e.type, [m.actor.sector for m in e.target]) for e in events if e.type == "COERCE"] == [
         ("COERCE", ["LEG"])]
 
@@ -854,11 +857,10 @@ def test_charges_a_conviction_is_on_are_its_topic_counted_or_not(nlp: Language) 
 
 
 def test_a_sum_given_with_no_recipient_named_is_aid_with_its_money(nlp: Language) -> None:
-    text = "Paraguay has provided $12 million in aid."
-    events = [e for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
-              if e.type == "AID"]
-    assert len(events) == 1 and [m.actor.country for m in events[0].source] == ["PRY"]
-    assert [(i.category, i.quantity) for i in events[0].items] == [("financial", "$12 million")]
+    text = "Colombia donated $3 million, officials said."
+    events = [e for e in events_of(nlp, text) if e.type == "AID"]
+    assert len(events) == 1 and [m.actor.country for m in events[0].source] == ["COL"]
+    assert [(i.category, i.quantity) for i in events[0].items] == [("financial", "$3 million")]
 
 
 @pytest.mark.parametrize(("text", "mobilised"), [

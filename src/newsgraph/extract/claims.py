@@ -157,18 +157,21 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         return None
     doc = tok.doc
     content = _quotation_after_colon(tok)  # 'Trump said: "…"'
-    if tok.lemma_.lower() not in CLAIM_VERBS and (content is None or not _colon_after(tok)
-                                                  or not any(c.dep_ == "nsubj" for c in tok.children)):
-        if _speech_tag(tok) is None:
-            return None  # any verb that a colon and a quotation follow introduces words: 'Caddell continued: "…"'
-        content = None  # any verb tagging a quotation before it says who spoke: '"…," she continued.'
+    tagged = tok.lemma_.lower() not in CLAIM_VERBS and (content is None or not _colon_after(tok)
+                                                       or not any(c.dep_ == "nsubj" for c in tok.children))
+    if tagged:
+        # any verb that a colon and a quotation follow introduces words ('Caddell continued: "…"'), and
+        # any verb tagging a quotation before it says who spoke ('"…," she continued.')
+        content = _speech_tag(tok)
+        if content is None:
+            return None
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     content_head = clauses[0] if clauses else _that_clause_of_object(tok)  # "told a meeting … that few understood"
     if content is None and content_head is not None:
         # "said A and B": a second clause after the first is said too (the parser may hang it from the verb)
         last = max((c for c in clauses if c.i > content_head.i), key=lambda c: c.right_edge.i, default=content_head)
         content = _trimmed(doc, content_head.left_edge.i, last.right_edge.i + 1)
-    quoted = _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
+    quoted = content if tagged else _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
     if quoted is not None and (content is None or quoted.start <= content.start < quoted.end):
         content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
     if content is None:

@@ -72,6 +72,7 @@ def _is_place_word(tok: Token) -> bool:
 # someone, never a place: curated tables and PETRARCH2 dictionaries, and surnames pointing back.
 KNOWN_VIA = frozenset({"lexicon", "dictionary", "surname"})
 SOMEONE = frozenset({"person", "organization", "group"})  # states' names and seats are places too
+_KNOWN_KEY = "newsgraph.locations.known_actor_tokens"  # the document's cache of those tokens
 
 
 def _known_actor_tokens(doc: Doc) -> frozenset[int]:
@@ -84,9 +85,6 @@ def _known_actor_tokens(doc: Doc) -> frozenset[int]:
         )
         doc.user_data[_KNOWN_KEY] = cached
     return cached
-
-
-_KNOWN_KEY = "newsgraph.locations.known_actor_tokens"
 
 
 KIND_RANK = {"country": 1, "region": 2, "city": 3}  # how narrow a resolved place is

@@ -64,6 +64,7 @@ REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
 MIN_PASSAGE_WORDS = 8  # a shorter sentence repeated in two articles may be chance
 _CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
 ANNOUNCED = frozenset({"planned", "requested", "possible", "hypothetical"})
+_WORD = re.compile(r"[^\W_]+")  # a word: letters and digits
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "EXE"})
 ARMS = frozenset({
     "aircraft", "drones", "air-defence", "armoured-vehicles", "artillery", "ammunition", "missiles", "ships",
@@ -120,7 +121,8 @@ class Mention:
         """When its event happened, as far as the mention tells (see the module docstring)."""
         span = self.span
         if span is not None:  # a done act's weekday may be when it was said ("X said on Monday it had sent")
-            said_when = self.status not in ANNOUNCED and bool(REPORTING_DAYS & set(_words(self.time_text)))
+            said_on = set(_WORD.findall((self.time_text or "").casefold()))
+            said_when = self.status not in ANNOUNCED and bool(REPORTING_DAYS & said_on)
             return (span[0] - REPORT_LAG, span[1]) if said_when else span
         if self.published is None:
             return None
@@ -197,8 +199,15 @@ def load_mentions(conn: sqlite3.Connection, where: str | None = None) -> list[Me
 
 def cluster_mentions(mentions: Iterable[Mention]) -> list[list[Mention]]:
     """Group mentions into clusters (each sorted earliest first), earliest cluster first."""
+    return link_mentions(mentions)[0]
+
+
+def link_mentions(mentions: Iterable[Mention]) -> tuple[list[list[Mention]], dict[str, str]]:
+    """The clusters (as ``cluster_mentions``) and, for each mention that repeats an earlier
+    article's sentence, that article (``repeated_passages``, found once for the whole block)."""
     blocks: dict[tuple[object, ...], list[Mention]] = {}
     clusters: list[list[Mention]] = []
+    repeated: dict[str, str] = {}
     for mention in mentions:
         block = mention.block
         if block is None:
@@ -211,11 +220,12 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[list[Mention]]:
         home = {m.id: cluster for cluster in found for m in cluster}
         for repeat, original in repeats:
             home[original.id].append(repeat)
+            repeated[repeat.id] = original.article_id
         clusters.extend(found)
     for cluster in clusters:
         cluster.sort(key=lambda m: m.order)
     clusters.sort(key=lambda c: c[0].order)
-    return clusters
+    return clusters, repeated
 
 
 def _passages(members: list[Mention]) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
@@ -235,14 +245,12 @@ def _passages(members: list[Mention]) -> tuple[list[Mention], list[tuple[Mention
     return originals, repeats
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def _passage_keys(sentence: str) -> list[tuple[str, ...]]:
     """The sentence's words (case and punctuation aside), and the same without each one word that
     an update may change ("said"/"says", an added "also"): two sentences one such edit apart share
-    a key. Names, numbers (in figures or words) and calendar words are never the edit ("on Monday"/"on Tuesday", "100"/
-    "200", "Aleppo"/"Idlib" tell another event). None for a sentence under MIN_PASSAGE_WORDS words."""
+    a key. Names, numbers (in figures or words) and calendar words are never the edit ("on
+    Monday"/"on Tuesday", "100"/"200", "Aleppo"/"Idlib" tell another event). No key for a
+    sentence under MIN_PASSAGE_WORDS words."""
     written = _WORD.findall(sentence)
     if len(written) < MIN_PASSAGE_WORDS:
         return []
@@ -276,10 +284,6 @@ def _one_sided_meet(a: Mention, b: Mention) -> bool:
         return True
     same_word = _word_stem(a.trigger) == _word_stem(b.trigger)
     return same_word and (a.article_id == b.article_id or (a.span is not None and b.span is not None))
-
-
-def _words(text: str | None) -> list[str]:
-    return "".join(c if c.isalpha() else " " for c in (text or "").casefold()).split()
 
 
 def _word_stem(word: str) -> str:

@@ -27,10 +27,11 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from newsgraph.store.queries import select_in
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -79,16 +80,6 @@ class CopyGroups:
     hashed: int  # signatures computed in this run (the rest came from the cache)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CopyUpdate:
-    """What an incremental run changed: the articles whose ``copy_of`` is new, and the number of
-    near-duplicate groups in the store afterwards."""
-
-    changed: frozenset[str]
-    groups: int
-    hashed: int
-
-
 def normalize_words(text: str) -> list[str]:
     """The words of ``text`` for comparison: NFKC, case-folded, punctuation dropped."""
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
@@ -96,7 +87,11 @@ def normalize_words(text: str) -> list[str]:
 
 def shingle(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """Word ``size``-shingles of the normalised text (the whole text if it is shorter)."""
-    words = normalize_words(text)
+    return shingle_words(normalize_words(text), size)
+
+
+def shingle_words(words: Sequence[str], size: int = SHINGLE_WORDS) -> set[bytes]:
+    """Word ``size``-shingles of words already normalised (``normalize_words``)."""
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
@@ -129,21 +124,20 @@ def find_copies(conn: sqlite3.Connection) -> CopyGroups:
     return CopyGroups(groups=groups, copy_of=copy_of, hashed=hashed)
 
 
-def update_copies(conn: sqlite3.Connection) -> CopyUpdate:
+def update_copies(conn: sqlite3.Connection) -> frozenset[str]:
     """Find the copies among and of the articles hashed in this run (new or changed ones), join
-    them to the groups ``articles.copy_of`` holds, and write the changes."""
+    them to the groups ``articles.copy_of`` holds, write the changes and return the articles whose
+    ``copy_of`` changed."""
     fresh = _refresh_signatures(conn)
     pairs = _candidates(conn, fresh)
     verified = list(_verify(conn, sorted(pairs)))
     touched = sorted({a for pair in verified for a in pair})
-    roots = {root for (root,) in _chunked(conn, "SELECT coalesce(copy_of, id) FROM articles WHERE id IN ({})", touched)}
-    members = [
-        (member, root)
-        for member, root in _chunked(
-            conn, "SELECT id, coalesce(copy_of, id) FROM articles WHERE id IN ({0}) OR copy_of IN ({0})",
-            sorted(roots), repeat=2,
-        )
-    ]
+    roots = {root for (root,) in select_in(conn, "SELECT coalesce(copy_of, id) FROM articles WHERE id IN ({})",
+                                           touched)}
+    members: list[tuple[str, str]] = list(select_in(  # every member of those groups, with its original
+        conn, "SELECT id, coalesce(copy_of, id) FROM articles WHERE id IN ({0}) OR copy_of IN ({0})",
+        sorted(roots), repeat=2,
+    ))
     edges = [(member, root) for member, root in members if member != root] + verified
     order = _order(conn, sorted({a for edge in edges for a in edge}))
     current = dict(members)
@@ -156,22 +150,12 @@ def update_copies(conn: sqlite3.Connection) -> CopyUpdate:
                 changes.append((root, member))
                 changed.add(member)
     conn.executemany("UPDATE articles SET copy_of = ? WHERE id = ?", changes)
-    count = conn.execute("SELECT count(DISTINCT copy_of) FROM articles WHERE copy_of IS NOT NULL").fetchone()[0]
-    return CopyUpdate(changed=frozenset(changed), groups=count, hashed=len(fresh))
-
-
-def _chunked(
-    conn: sqlite3.Connection, sql: str, ids: Sequence[str], *, repeat: int = 1
-) -> Iterator[tuple[Any, ...]]:
-    """Rows of ``sql`` with its ``{}`` placeholders filled by chunks of ``ids``."""
-    for start in range(0, len(ids), 400):
-        chunk = list(ids[start : start + 400])
-        yield from conn.execute(sql.format(",".join("?" * len(chunk))), chunk * repeat)
+    return frozenset(changed)
 
 
 def _order(conn: sqlite3.Connection, ids: Sequence[str] | None) -> dict[str, tuple[bool, str, str]]:
     """Earliest first: published date (undated last), then id."""
-    rows = conn.execute("SELECT id, published FROM articles") if ids is None else _chunked(
+    rows = conn.execute("SELECT id, published FROM articles") if ids is None else select_in(
         conn, "SELECT id, published FROM articles WHERE id IN ({})", ids
     )
     return {article_id: (published is None, published or "", article_id) for article_id, published in rows}
@@ -183,7 +167,7 @@ def _candidates(conn: sqlite3.Connection, fresh: Sequence[str] | None) -> set[tu
         "SELECT a.article_id, b.article_id FROM _lsh_bands a "
         "JOIN _lsh_bands b ON b.band = a.band AND b.key = a.key AND b.article_id != a.article_id"
     )
-    rows = conn.execute(sql + " AND a.article_id < b.article_id") if fresh is None else _chunked(
+    rows = conn.execute(sql + " AND a.article_id < b.article_id") if fresh is None else select_in(
         conn, sql + " WHERE a.article_id IN ({})", fresh
     )
     return {(min(a, b), max(a, b)) for a, b in rows}
@@ -222,14 +206,15 @@ def _refresh_signatures(conn: sqlite3.Connection) -> list[str]:
         "SELECT a.id, a.content_hash, a.text FROM articles a LEFT JOIN _minhash m ON m.article_id = a.id "
         "WHERE m.article_id IS NULL OR m.content_hash != a.content_hash OR m.params != ?",
         (PARAMS,),
-    ).fetchall()
-    hashed = []
-    for start in range(0, len(stale), 500):
+    )
+    hashed: list[str] = []
+    while batch := stale.fetchmany(500):
         rows, bands = [], []
-        for article_id, content_hash, text in stale[start : start + 500]:
+        for article_id, content_hash, text in batch:
+            words = normalize_words(text)
             blob = b""  # too short to compare: cached as empty, never a candidate
-            if len(normalize_words(text)) >= MIN_WORDS:
-                values = compute_signature(shingle(text)).hashvalues.astype(np.uint64)
+            if len(words) >= MIN_WORDS:
+                values = compute_signature(shingle_words(words)).hashvalues.astype(np.uint64)
                 blob = values.tobytes()
                 bands += [(band, key, article_id) for band, key in enumerate(band_keys(values))]
             hashed.append(article_id)
@@ -243,12 +228,10 @@ def _refresh_signatures(conn: sqlite3.Connection) -> list[str]:
 def _verify(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     """The candidate pairs that are copies on their exact shingle sets."""
     needed = sorted({a for pair in pairs for a in pair})
-    shingles: dict[str, set[bytes]] = {}
-    for start in range(0, len(needed), 500):
-        chunk = needed[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for article_id, text in conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
-            shingles[article_id] = shingle(text)
+    shingles = {
+        article_id: shingle(text)
+        for article_id, text in select_in(conn, "SELECT id, text FROM articles WHERE id IN ({})", needed)
+    }
     for a, b in pairs:
         if is_copy(shingles.get(a, set()), shingles.get(b, set())):
             yield a, b

@@ -37,7 +37,7 @@ from newsgraph.link.clusters import (
     block_key,
     cluster_id,
     cluster_label,
-    cluster_mentions,
+    link_mentions,
     load_mentions,
     repeated_passages,
 )
@@ -45,6 +45,7 @@ from newsgraph.link.conflicts import Conflict, MentionFacts, find_conflicts
 from newsgraph.link.copies import find_copies, update_copies, write_copies
 from newsgraph.link.outlets import count_sources, outlet_key
 from newsgraph.store.migrate import transaction
+from newsgraph.store.queries import select_in
 
 SOURCE_STATUSES = frozenset({"asserted", "planned"})  # reports of the event (done, or announced)
 
@@ -91,7 +92,7 @@ def relink(conn: sqlite3.Connection, *, full: bool = False) -> LinkSummary:
             write_copies(conn, found.copy_of)
             recopied: frozenset[str] = frozenset()
         else:
-            recopied = update_copies(conn).changed
+            recopied = update_copies(conn)
         new = load_mentions(conn, UNLINKED)
         keys = {m.id: block_key(m) for m in new}
         conn.executemany(
@@ -104,10 +105,8 @@ def relink(conn: sqlite3.Connection, *, full: bool = False) -> LinkSummary:
         conn.executemany("INSERT INTO temp._link_scope VALUES (?)", [(k,) for k in scope])
         mentions = load_mentions(conn, IN_SCOPE)
         outlets, copy_root = _articles_of(conn, sorted({m.article_id for m in mentions}))
-        rows = [
-            summarize_cluster(cluster, outlets=outlets, copy_root=copy_root)
-            for cluster in cluster_mentions(mentions)
-        ]
+        clusters, repeats = link_mentions(mentions)
+        rows = [summarize_cluster(c, outlets=outlets, copy_root=copy_root, repeats=repeats) for c in clusters]
         _replace_clusters(conn, rows)
         conn.execute("DELETE FROM temp._link_scope")
         return LinkSummary(
@@ -127,14 +126,8 @@ def _window_text(m: Mention) -> tuple[str | None, str | None]:
 
 def _blocks_of_articles(conn: sqlite3.Connection, article_ids: Sequence[str]) -> Iterator[str]:
     """The linked blocks of these articles' events."""
-    for start in range(0, len(article_ids), 400):
-        chunk = article_ids[start : start + 400]
-        yield from (
-            key for (key,) in conn.execute(
-                f"SELECT DISTINCT link_block FROM events WHERE article_id IN ({','.join('?' * len(chunk))}) "
-                "AND link_block IS NOT NULL", chunk,
-            )
-        )
+    sql = "SELECT DISTINCT link_block FROM events WHERE article_id IN ({}) AND link_block IS NOT NULL"
+    return (key for (key,) in select_in(conn, sql, article_ids))
 
 
 def _articles_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -143,26 +136,30 @@ def _articles_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[
     outlets: dict[str, str] = {}
     wanted = list(dict.fromkeys(article_ids))
     asked = set(wanted)
-    while wanted:
-        chunk, wanted = wanted[:400], wanted[400:]
-        for article_id, outlet, url, copy_of in conn.execute(
-            f"SELECT id, outlet, url, copy_of FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-        ):
+    while wanted:  # the originals' outlets too (an original may hold no mention of its own)
+        rows = list(select_in(conn, "SELECT id, outlet, url, copy_of FROM articles WHERE id IN ({})", wanted))
+        wanted = []
+        for article_id, outlet, url, copy_of in rows:
             outlets[article_id] = outlet_key(outlet, url, article_id)
             if copy_of:
                 copy_root[article_id] = copy_of
-                if copy_of not in asked:  # the original's outlet too (it may hold no mention of its own)
+                if copy_of not in asked:
                     asked.add(copy_of)
                     wanted.append(copy_of)
     return outlets, copy_root
 
 
 def summarize_cluster(
-    cluster: Sequence[Mention], *, outlets: Mapping[str, str], copy_root: Mapping[str, str]
+    cluster: Sequence[Mention], *, outlets: Mapping[str, str], copy_root: Mapping[str, str],
+    repeats: Mapping[str, str] | None = None,
 ) -> ClusterRow:
-    """The ``clusters`` row of one group of mentions (sorted earliest first) and its conflicts."""
+    """The ``clusters`` row of one group of mentions (sorted earliest first) and its conflicts;
+    ``repeats`` (mention → the article it repeats, from ``link_mentions``) is found from the
+    cluster when not given."""
     published = sorted(m.published.isoformat() for m in cluster if m.published is not None)
-    repeats = repeated_passages(cluster)  # a reused sentence counts as the article it came from
+    if repeats is None:
+        repeats = repeated_passages(cluster)
+    repeats = {m.id: repeats[m.id] for m in cluster if m.id in repeats}  # a reused sentence counts as its article
     confirming = [repeats.get(m.id, m.article_id) for m in cluster if m.status in SOURCE_STATUSES]
     facts = [
         MentionFacts(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from newsgraph.serve.claims import ClaimRow, article_claims
 from newsgraph.serve.highlight import Link, Mark, Token, excerpt_bounds, record_marks, tokenize
 from newsgraph.serve.queries import ClusterRow, load_clusters
-from newsgraph.serve.rows import CHUNK, EventRow, load_events, query
+from newsgraph.serve.rows import EventRow, chunked, load_events, query
 from newsgraph.serve.urls import article_url
 
 
@@ -96,8 +96,7 @@ def cluster_data(conn: sqlite3.Connection, cluster_id: str) -> ClusterPage | Non
 def link_windows(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, tuple[str, str]]:
     """The window the linker placed each event in; none for a store from before they were kept."""
     found: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(event_ids), CHUNK):
-        chunk = event_ids[start : start + CHUNK]
+    for chunk in chunked(event_ids):
         try:
             rows = query(conn, "SELECT id, link_window_start, link_window_end FROM events WHERE id IN "
                                f"({','.join('?' * len(chunk))}) AND link_window_start IS NOT NULL", chunk)

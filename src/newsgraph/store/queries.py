@@ -366,5 +366,16 @@ def select_rejections(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(zip(columns, row, strict=True)) for row in conn.execute(sql)]
 
 
+IDS_PER_QUERY = 400  # ids in one "IN (…)", well under SQLite's limit on variables
+
+
+def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[Any], *, repeat: int = 1) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` for every id: its ``{}`` placeholders are filled with the marks of one
+    chunk of ``ids`` after another (``repeat``: how many placeholders the SQL has)."""
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = list(ids[start : start + IDS_PER_QUERY])
+        yield from conn.execute(sql.format(_marks(chunk)), chunk * repeat)
+
+
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))

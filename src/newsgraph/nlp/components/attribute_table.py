@@ -60,7 +60,25 @@ class UnsupportedRule(ValueError):
     """A rule this table cannot test (an operator, a predicate or an attribute it does not read)."""
 
 
-class AttributeTable:
+class _FromModel:
+    """A component built from one of the model's own when the pipeline is built: documents one at a
+    time, and nothing of its own to save or load (``nlp.to_disk`` keeps working)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def to_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Nothing to save: what it applies comes from the model."""
+
+    def from_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> _FromModel:
+        return self
+
+
+class AttributeTable(_FromModel):
     """Applies an attribute ruler's rules, given as the ruler holds them."""
 
     def __init__(
@@ -164,15 +182,6 @@ class AttributeTable:
         found = column == values[0] if len(values) == 1 else np.isin(column, values)
         return ~found if test.negated else found
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def to_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Nothing of its own to save: the rules come from the model when the pipeline is built."""
-
-    def from_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> AttributeTable:
-        return self
 
 
 def from_ruler(ruler: AttributeRuler) -> AttributeTable:
@@ -190,11 +199,11 @@ def from_ruler(ruler: AttributeRuler) -> AttributeTable:
 def make_attribute_table(nlp: Language, name: str, source: str) -> AttributeTable:
     ruler = nlp.get_pipe(source)
     if not isinstance(ruler, AttributeRuler):
-        raise TypeError(f"{source!r} is not an attribute ruler")
+        raise UnsupportedRule(f"{source!r} is not an attribute ruler")
     return from_ruler(ruler)
 
 
-class LemmaTable:
+class LemmaTable(_FromModel):
     """The model's lemmatizer with its answers kept per (form, POS, morphology).
 
     spaCy's rule and lookup lemmatizers give a token's lemma from its form, coarse POS and
@@ -227,15 +236,6 @@ class LemmaTable:
         doc.from_array([LEMMA], columns[:, 3:4])  # type: ignore[arg-type]  # uint64, as to_array gives
         return doc
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
-
-    def to_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Nothing of its own to save: the lemmatizer comes from the model when the pipeline is built."""
-
-    def from_disk(self, path: Any, *, exclude: Iterable[str] = SimpleFrozenList()) -> LemmaTable:
-        return self
 
 
 @Language.factory(
