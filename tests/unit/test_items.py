@@ -298,6 +298,8 @@ def test_spans_point_at_the_text(nlp: Language) -> None:
         ("crude oil", "energy"),
         ("Wagner fighters", "personnel"),
         ("fighter jets", "aircraft"),
+        ("F-16 fighters", "aircraft"),
+        ("foreign fighters", "personnel"),
         ("dual-use goods", "dual-use"),
         ("enriched uranium", "nuclear"),
         ("Iskander-M systems", "missiles"),

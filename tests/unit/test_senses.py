@@ -41,6 +41,43 @@ def test_sending_troops_with_no_recipient_is_a_deployment(nlp: Language) -> None
     assert "AID" not in types
 
 
+def test_selling_fighter_aircraft_is_a_transfer_not_a_deployment(nlp: Language) -> None:
+    types = types_of(nlp, "Brazil sold 12 Gripen fighters to Colombia last year.")
+    assert "AID" in types and "MOBILIZE" not in types
+    assert "MOBILIZE" in types_of(nlp, "Peru sent 300 fighters to the northern border.")
+
+
+def test_words_said_give_nothing(nlp: Language) -> None:
+    text = "The Chilean minister spoke on Monday. Her remarks gave Bolivian nationalists new ammunition."
+    assert "AID" not in types_of(nlp, text)
+    assert "AID" in types_of(nlp, "The Chilean minister gave Bolivian rebels new ammunition.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile gave Bolivia 40 tanks last year.",
+    "Chile gave $5 million to Bolivia.",
+    "Bolivia was given tanks by Chile.",
+    "The rebels used rifles given to them by Chile.",
+])
+def test_giving_arms_money_or_food_is_aid(nlp: Language, text: str) -> None:
+    assert "AID" in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile gave Bolivia the green light to join the bloc.",
+    "Chile gave way to Bolivia in the talks.",
+    "Chile should be given credit for the ceasefire.",
+    "The minister gave a speech in La Paz.",
+])
+def test_other_giving_is_no_aid(nlp: Language, text: str) -> None:
+    assert "AID" not in types_of(nlp, text)
+
+
+def test_giving_no_goods_leaves_the_acts_it_governs_alone(nlp: Language) -> None:
+    text = "Officials could not give a timeline for the withdrawal of Chilean troops from Peru."
+    assert "RETREAT" in types_of(nlp, text)
+
+
 def test_leaving_a_treaty_is_rejecting_it(nlp: Language) -> None:
     types = types_of(nlp, "Ecuador withdrew from the fisheries treaty last year.")
     assert "REJECT" in types

@@ -182,6 +182,13 @@ def test_a_time_clause_is_not_denied_by_its_main_clause(bare_nlp: Language) -> N
     assert status_of(trigger(bare_nlp, "Chile did not attack Peru.", "attack")) == "negated"
 
 
+def test_a_past_time_clause_keeps_its_own_tense_under_a_future_main_clause(bare_nlp: Language) -> None:
+    text = "Bolivia says it will stand by Peru, as an adviser to its president met the Peruvian leader on Monday."
+    assert status_of(trigger(bare_nlp, text, "met")) == "asserted"
+    text = "Bolivia will sign the treaty when its president visits Peru."
+    assert status_of(trigger(bare_nlp, text, "visits")) == "planned"
+
+
 def test_readiness_asked_about_is_only_possible(bare_nlp: Language) -> None:
     text = "Peru has not said whether it is prepared to withdraw its troops."
     assert status_of(trigger(bare_nlp, text, "withdraw")) == "possible"

@@ -137,9 +137,9 @@ def _is_topic_or_theme(noun: Token) -> bool:
             head.head.pos_ == "NUM" or head.head.lemma_.lower() in word_list("partitives")):
         return _is_topic_or_theme(head.head)  # "convicted on five of the eleven charges": as "on the charges"
     if noun.dep_ in THEME_DEPS and (governing := trigger_for(head)) is not None:
-        if governing.type == "AID" and governing.frame == "acquire" and (
-                (own := trigger_for(noun)) is not None and own.type != "AID"):
-            return False  # "received threats / a request / an apology from X": the act received
+        if governing.type == "AID" and (governing.frame == "acquire" or head.lemma_.lower() in word_list(
+                "act_giving_verbs")) and (own := trigger_for(noun)) is not None and own.type != "AID":
+            return False  # "received threats / a request from X", "gave concessions to X": the act itself
         if head.lemma_.lower() in word_list("authorizing_verbs") and not children(noun, "poss"):
             return False  # "approved the sale of jets to Turkey": its own act, decided (not "approved Peru's bid")
         return not _halted_by(noun, head, governing)

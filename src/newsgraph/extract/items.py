@@ -37,6 +37,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from newsgraph.errors import ExtractionError
+from newsgraph.extract.lexicon import word_list
 from newsgraph.records import Item
 
 CATEGORIES: tuple[str, ...] = (
@@ -175,6 +176,15 @@ def _resolve(prefix: list[str], lasts: list[str], after: list[str] | None = None
     return category, k
 
 
+def _named_sense(prefix: list[str], lasts: list[str], category: str | None, size: int) -> str | None:
+    """A head with two senses (word list ``ambiguous_item_heads``: "fighter" a combatant or an
+    aircraft) takes the sense a named system among its modifiers gives ("F-35 fighters")."""
+    if size != 1 or not prefix or not set(lasts) & word_list("ambiguous_item_heads"):
+        return category
+    named = _scan(prefix)
+    return named if named is not None and named not in UNSPECIFIC else category
+
+
 def categorize(text: str) -> str | None:
     """The category of a bare phrase ("anti-tank missiles" → "missiles"), None when unknown.
 
@@ -183,7 +193,8 @@ def categorize(text: str) -> str | None:
     if not words:
         return None
     lasts = _forms(words[-1])
-    category, _ = _match_end(words[:-1], lasts)
+    category, size = _match_end(words[:-1], lasts)
+    category = _named_sense(words[:-1], lasts, category, size)
     if category in UNSPECIFIC or (category is None and any(w in WEAK_HEADS for w in lasts)):
         category = _resolve(words[:-1], lasts)[0]
     return category
@@ -348,6 +359,7 @@ def _one(tok: Token, qty: str | None, depth: int, mode: str, money: bool) -> lis
     lemma = tok.lemma_.lower()
     product = tok.ent_type_ == "PRODUCT"
     category, size = _match_end(prefix, lasts)
+    category = _named_sense(prefix, lasts, category, size)
     if money and lemma in MONEY_GENERIC and size <= 1:
         category = "financial"  # "$2bn in aid", "$5bn in support"
     elif category in UNSPECIFIC or (category is None and (lemma in WEAK_HEADS or product)):

@@ -229,7 +229,20 @@ def _force_used(token: Token) -> bool:
     return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("force_use_verbs")
 
 
-CONDITIONS = {"guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
+def _gives_goods(token: Token) -> bool:
+    """"gave Ukraine 40 tanks", "arms were given to X": the object is an item of a kind given as aid
+    (word list aid_item_categories: arms, money, food, fuel), not "gave way / a speech / credit for"."""
+    from newsgraph.extract.items import item_phrases  # items reads word lists from this module
+
+    kinds = word_list("aid_item_categories")
+    given = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        given.append(token.head)  # "weapons given to X by Y"
+    return any(i.category in kinds for c in given for i in item_phrases(c))
+
+
+CONDITIONS = {"goods": _gives_goods,
+              "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
               "weapon": _launches_weapon, "used": _force_used,
               "to-v": _has_infinitive, "deadline": _sets_deadline}
 

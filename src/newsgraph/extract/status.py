@@ -310,9 +310,12 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "no ransom was paid to secure the release": "no" denies the ransom, not the release
             if dep == "conj" and _own_clause(tok, head):
                 break  # "has supplied X but has not sent Y": each conjunct keeps its own status
-            if dep == "advcl" and local_status(head) == NEGATED and any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in tok.children):
-                break  # "when he attacked X, he did not wait": the time clause is not denied
+            temporal = dep == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
+                                              for c in tok.children)
+            if temporal and (local_status(head) == NEGATED or tok.tag_ == "VBD"):
+                # "when he attacked X, he did not wait": the time clause is not denied; "will stand by
+                # them, as an envoy met X": a past-tense time clause keeps its own tense
+                break
             tok = head
             continue
         if dep in LIGHT_VERB_DEPS and tok.pos_ == "NOUN" and head.pos_ in ("VERB", "AUX"):
