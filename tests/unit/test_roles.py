@@ -385,6 +385,13 @@ def test_each_conjoined_object_of_a_light_verb_is_the_subject_s_act(bare_nlp: La
     assert r["source"] == ["government"] and r["target"] == ["banks"]
 
 
+def test_who_hinders_an_act_is_not_its_doer(bare_nlp: Language) -> None:
+    r = roles_of(bare_nlp, "The Bolivian president tried to derail the talks in Lima.", "talks", "nominal")
+    assert r["source"] == []
+    r = roles_of(bare_nlp, "The Bolivian president held talks in Lima.", "talks", "nominal")
+    assert r["source"] == ["president"]
+
+
 def test_the_traveller_of_a_visit_the_sentence_happens_during(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "The minister said during a visit to Lima that the talks were useful.", "visit", "nominal")
     assert r["source"] == ["minister"]

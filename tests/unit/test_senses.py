@@ -78,6 +78,10 @@ def test_giving_no_goods_leaves_the_acts_it_governs_alone(nlp: Language) -> None
     assert "RETREAT" in types_of(nlp, text)
 
 
+def test_transferring_allegiance_is_no_aid(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "The Bolivian rebels transferred their allegiance to Peru.")
+
+
 def test_leaving_a_treaty_is_rejecting_it(nlp: Language) -> None:
     types = types_of(nlp, "Ecuador withdrew from the fisheries treaty last year.")
     assert "REJECT" in types

@@ -216,6 +216,21 @@ def test_a_condemning_word_inside_a_name_condemns_no_one(nlp: Language) -> None:
     assert not any(e.rule.startswith("evaluation") for e in events)
 
 
+def test_a_classifying_adjective_condemns_no_one(nlp: Language) -> None:
+    text = "The Peruvian minister said Chilean criminal proceedings must end before any extradition."
+    assert not any(e.rule.startswith("evaluation") for e in events_of(nlp, text))
+    text = "The Peruvian minister said the Chilean blockade was illegal."
+    assert [countries(e.target) for e in events_of(nlp, text) if e.rule.startswith("evaluation")] == [["CHL"]]
+
+
+def test_disappointment_that_someone_acted_accuses_them(nlp: Language) -> None:
+    text = '"We are disappointed that Chile has refused to return the prisoners," the Peruvian minister said.'
+    accused = [e for e in events_of(nlp, text) if e.rule.startswith("evaluation")]
+    assert [(countries(e.source), countries(e.target)) for e in accused] == [(["PER"], ["CHL"])]
+    text = '"We are disappointed that the talks will take longer," the Peruvian minister said.'
+    assert not any(e.rule.startswith("evaluation") for e in events_of(nlp, text))
+
+
 def test_a_condemned_attempt_accuses_whoever_tried(nlp: Language) -> None:
     events = events_of(nlp, '"The Bolivian government has tried to sabotage the talks," the Chilean minister said.')
     assert [countries(e.target) for e in events if e.rule.startswith("evaluation")] == [["BOL"]]

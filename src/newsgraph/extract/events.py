@@ -605,7 +605,10 @@ class _Builder:
             return None
         words = word_list("condemnatory")
         tok = next((t for t in sent if ((t.lemma_.lower() in words or t.lower_ in words) or _feeling(t))
-                    and t.pos_ != "PROPN" and not t.ent_type_), None)  # not "Hayat Tahrir al-Sham"
+                    and t.pos_ != "PROPN" and not t.ent_type_  # not "Hayat Tahrir al-Sham"
+                    and not (t.dep_ == "amod" and t.lower_ in word_list("classifying_adjectives")
+                             and t.head.lemma_.lower() in word_list("classified_nouns"))),
+                   None)  # "criminal proceedings", "illegal migrants": a kind of thing, not a judgement
         if tok is None or self.claims.describes_speaker(tok):
             return None  # "a lawyer who called the case baseless said …": the speaker's description
         caller = _calling_verb(tok)
@@ -721,6 +724,9 @@ class _Builder:
                           or any(k.dep_ == "nsubj" and k.lower_ in ("what", "how") for k in c.children)]
             found += [m for c in situations for t in c.subtree for p in children(t, "poss")
                       for m in self.index.of_argument(p)]
+            # "disappointed that the court rejected the request": the doer the that-clause names
+            found += [m for c in tok.children if c.dep_ == "ccomp" for m in _actors(
+                tuple(expand([s for s in c.children if s.dep_ == "nsubj"])), self.index) if m.actor.kind != "anonymous"]
             if found or _feeling(tok):
                 return unique_actors(found)  # a feeling with no actor for its cause accuses no one
         found = self.owners(noun, tok)  # "Russian aggression", "Moïse's rule"
@@ -1218,9 +1224,12 @@ def _future_negation(tok: Token) -> bool:
 
 def _feeling(tok: Token) -> bool:
     """A feeling of disapproval about a cause ("troubled by X", "concerned about X's buildup",
-    "angry at X"): an adjective or participle of the word list ``feelings`` with its cause."""
+    "angry at X", "disappointed that X rejected it"): an adjective or participle of the word list
+    ``feelings`` with its cause."""
     return (tok.pos_ in ("ADJ", "VERB") and tok.lower_ in word_list("feelings")
-            and bool(pobjs(tok, ("by", "at", "over", "about", "with"))))
+            and bool(pobjs(tok, ("by", "at", "over", "about", "with")) or any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in tok.children)))
 
 
 def _calling_verb(tok: Token) -> Token | None:
