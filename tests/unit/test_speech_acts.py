@@ -231,6 +231,19 @@ def test_disappointment_that_someone_acted_accuses_them(nlp: Language) -> None:
     assert not any(e.rule.startswith("evaluation") for e in events_of(nlp, text))
 
 
+def test_bristling_at_someones_act_accuses_them(nlp: Language) -> None:
+    accused = [e for e in events_of(nlp, "Chile bristled at Peru's decision to close the border.")
+               if e.rule.startswith("evaluation")]
+    assert [(countries(e.source), countries(e.target)) for e in accused] == [(["CHL"], ["PER"])]
+
+
+def test_a_suit_filed_against_someone_accuses_them(nlp: Language) -> None:
+    sued = [e for e in events_of(nlp, "The Chilean government filed suit against Bolivia at the court.")
+            if e.type == "ACCUSE"]
+    assert [(countries(e.source), countries(e.target)) for e in sued] == [(["CHL"], ["BOL"])]
+    assert not events_of(nlp, "Bolivia followed suit on Monday.")
+
+
 def test_a_condemned_attempt_accuses_whoever_tried(nlp: Language) -> None:
     events = events_of(nlp, '"The Bolivian government has tried to sabotage the talks," the Chilean minister said.')
     assert [countries(e.target) for e in events if e.rule.startswith("evaluation")] == [["BOL"]]

@@ -266,6 +266,9 @@ def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, .
                 hung = ("of",) if _receives_guest(token) else ("from", "of")
                 parts |= {p.lower_ for o in token.children if o.dep_ == "dobj"
                           for p in o.children if p.dep_ == "prep" and p.lower_ in hung}
+            elif token.dep_ == "dobj" and token.head.pos_ == "VERB":
+                # "filed suit against X": the parser may hang the noun's own phrase on its verb
+                parts |= {p.lower_ for p in token.head.children if p.dep_ == "prep" and p.i > token.i}
         if trig.preps & parts:
             return trig
     return fallback
