@@ -78,6 +78,17 @@ def test_giving_no_goods_leaves_the_acts_it_governs_alone(nlp: Language) -> None
     assert "RETREAT" in types_of(nlp, text)
 
 
+def test_inviting_someone_to_act_is_a_request_to_meet_an_offer(nlp: Language) -> None:
+    assert "REQUEST" in types_of(nlp, "Chile invited Peru to withdraw its troops from the border.")
+    types = types_of(nlp, "Chile invited the Peruvian president to visit Santiago.")
+    assert "AGREE" in types and "REQUEST" not in types
+
+
+def test_agreeing_on_how_things_are_is_no_agreement(nlp: Language) -> None:
+    assert "AGREE" not in types_of(nlp, "Chile and Peru agreed that the Bolivian junta had a record of abuses.")
+    assert "AGREE" in types_of(nlp, "Chile and Peru agreed that the buffer zone will be in place by May.")
+
+
 def test_transferring_allegiance_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "The Bolivian rebels transferred their allegiance to Peru.")
 

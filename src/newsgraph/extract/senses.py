@@ -234,6 +234,17 @@ def _complement_in(arg: str) -> Callable[[Reading], bool]:
                          for c in r.token.children)
 
 
+def _finding_in(arg: str) -> Callable[[Reading], bool]:
+    """A finite clause the trigger takes ("agreed (that) the regime had a pattern of …") has its
+    verb in the word list and no modal (word list ``modal_auxiliaries``: "agreed the zone will be
+    in place" is an act agreed): a judgement of how things are, not an act agreed."""
+    words = _words(arg)
+    modals = word_list("modal_auxiliaries")
+    return lambda r: any(c.dep_ == "ccomp" and c.lemma_.lower() in words
+                         and not any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+                         for c in r.token.children)
+
+
 def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
     """The clausal complement's object is in the list ("declined to provide details")."""
     words = _words(arg)
@@ -324,6 +335,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
         t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),
     "source": lambda _arg: lambda r: bool(r.source),
     "complement": _complement_in,
+    "finding": _finding_in,
     "complement_theme": _complement_theme_in,
     "of_phrase": lambda arg: _of_phrase(_words(arg)),
     "that_clause": lambda _arg: lambda r: any(
