@@ -399,6 +399,13 @@ def test_the_traveller_of_a_visit_the_sentence_happens_during(bare_nlp: Language
     assert r["source"] == []  # the visit is not what the sentence happens during
 
 
+def test_the_traveller_of_a_visit_the_sentence_happens_on_a_day_of(bare_nlp: Language) -> None:
+    text = "The minister spoke in Lima on the second day of a visit to Peru."
+    assert roles_of(bare_nlp, text, "visit", "nominal")["source"] == ["minister"]
+    text = "The minister spoke in Lima on the second day of the attack on Peru."
+    assert roles_of(bare_nlp, text, "attack", "nominal")["source"] == []
+
+
 def test_a_judged_act_is_not_done_by_whoever_judges_it(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Analysts questioned the wisdom of punishing the minister.", "punishing", "direct")
     assert r["source"] == []

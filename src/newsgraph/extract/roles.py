@@ -504,6 +504,9 @@ def _nominal_roles(noun: Token) -> Roles:
             lemma in word_list("own_forces_verbs") and o.lemma_.lower() in word_list("forces"))]
     if noun.dep_ == "pobj" and head.lower_ == "of" and verb.lower_ == "ahead":
         verb = verb.head  # "X said ahead of talks with Y"
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and verb.lemma_.lower() in word_list("occasion_parts") and (
+            verb.dep_ == "pobj" and verb.head.dep_ == "prep"):
+        verb = verb.head.head  # "X spoke on the second day of a visit to Y", "on the sidelines of talks"
     if noun.dep_ == "pobj" and head.lower_ in ("during", "on", "while", "in", "at", "of", "before", "after") and (
         verb.pos_ == "VERB" and not source and noun.lemma_.lower() in word_list("meeting_nouns")
     ):  # "Blinken said during a visit to Beijing", "X called for calm in a phone call with Y",
