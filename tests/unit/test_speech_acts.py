@@ -313,6 +313,19 @@ def test_halting_ones_own_hostile_act_is_a_de_escalation(nlp: Language) -> None:
     assert [e.status for e in halted] == ["asserted"]
 
 
+def test_dropping_charges_is_a_concession_and_dropping_bombs_an_attack(nlp: Language) -> None:
+    dropped = events_of(nlp, "Peru dropped the charges against the Chilean journalist.")
+    assert [(e.type, countries(e.source)) for e in dropped if e.rule.startswith("halt:")] == [("CONCEDE", ["PER"])]
+    bombs = events_of(nlp, "Chilean jets dropped bombs on Peruvian positions near the border.")
+    assert [(e.type, countries(e.source), countries(e.target)) for e in bombs] == [("ASSAULT", ["CHL"], ["PER"])]
+    assert not events_of(nlp, "Chilean planes dropped leaflets over the border towns.")
+
+
+def test_a_passive_halt_names_no_halter_but_its_agent(nlp: Language) -> None:
+    text = "The Peruvian journalist hopes the charges against her will be dropped."
+    assert not any(e.rule.startswith("halt:") for e in events_of(nlp, text))
+
+
 def test_refusing_to_halt_ones_own_act_is_a_refusal_to_yield(nlp: Language) -> None:
     def refused(text: str) -> list[tuple[str, str | None, list[str | None]]]:
         return [(e.type, e.mode, countries(e.source)) for e in events_of(nlp, text)

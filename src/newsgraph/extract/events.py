@@ -869,7 +869,8 @@ class _Builder:
         own = trigger_for(verb)
         if own is not None and _says_halt(own, event.type):
             return None  # "lifted the sanctions", "suspended aid": the verb's own event says it
-        halters = _actors(tuple(subjects(verb)), self.index)
+        # "his charge will be dropped": a passive halt's subject is the act halted, not who halts it
+        halters = _actors(tuple(agents(verb) if is_passive(verb) else subjects(verb)), self.index)
         doers = {identity(m.actor) for m in event.source}
         written = {(m.start, m.end): m for m in event.source}  # the same words, given a country in context
         source = [written.get((m.start, m.end), m) for m in halters

@@ -186,6 +186,14 @@ def _launches_weapon(token: Token) -> bool:
                for c in token.children)
 
 
+def _drops_ordnance(token: Token) -> bool:
+    """"dropped bombs on X", "barrel bombs were dropped": the object is ordnance (word list
+    dropped_weapons), not charges, plans or leaflets."""
+    ordnance = word_list("dropped_weapons")
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in ordnance or c.lower_ in ordnance)
+               for c in token.children)
+
+
 def _has_infinitive(token: Token) -> bool:
     """"declined to send", "refused to attend": an infinitive complement of the verb's own."""
     return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -243,7 +251,7 @@ def _gives_goods(token: Token) -> bool:
 
 CONDITIONS = {"goods": _gives_goods,
               "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
-              "weapon": _launches_weapon, "used": _force_used,
+              "weapon": _launches_weapon, "ordnance": _drops_ordnance, "used": _force_used,
               "to-v": _has_infinitive, "deadline": _sets_deadline}
 
 
