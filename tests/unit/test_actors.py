@@ -271,6 +271,13 @@ def test_role_phrases_get_country_sector_and_role(
     assert (actor.country, actor.sector, actor.role, actor.kind) == (iso3, sector, role, kind)
 
 
+def test_a_role_term_ending_in_its_preposition_ends_the_phrase_at_its_noun(nlp: Language) -> None:
+    doc = nlp("The Chilean ambassador to Peru met protesters outside the Bolivian embassy in Lima.")
+    texts = [m.text for m in own(doc)]
+    assert "The Chilean ambassador" in texts and "the Bolivian embassy" in texts
+    assert not any(t.endswith((" to", " in")) for t in texts)
+
+
 def test_coordinated_states_share_one_phrase(nlp: Language) -> None:
     doc = nlp("French and German diplomats drafted the statement together.")
     actors = find(doc, "French and German diplomats")

@@ -89,6 +89,12 @@ def test_agreeing_on_how_things_are_is_no_agreement(nlp: Language) -> None:
     assert "AGREE" in types_of(nlp, "Chile and Peru agreed that the buffer zone will be in place by May.")
 
 
+def test_destroying_ones_own_arms_is_disarmament(nlp: Language) -> None:
+    types = types_of(nlp, "Chile destroyed its stockpile of chemical weapons last year.")
+    assert "RETREAT" in types and "ASSAULT" not in types
+    assert "ASSAULT" in types_of(nlp, "Chile destroyed Peru's weapons depots near the border.")
+
+
 def test_transferring_allegiance_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "The Bolivian rebels transferred their allegiance to Peru.")
 

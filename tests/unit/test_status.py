@@ -189,6 +189,11 @@ def test_a_past_time_clause_keeps_its_own_tense_under_a_future_main_clause(bare_
     assert status_of(trigger(bare_nlp, text, "visits")) == "planned"
 
 
+def test_asking_who_would_act_makes_the_act_only_possible(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "Who would attack Peru now?", "attack")) == "possible"
+    assert status_of(trigger(bare_nlp, "Who attacked the Peruvian embassy on Monday?", "attacked")) == "asserted"
+
+
 def test_readiness_asked_about_is_only_possible(bare_nlp: Language) -> None:
     text = "Peru has not said whether it is prepared to withdraw its troops."
     assert status_of(trigger(bare_nlp, text, "withdraw")) == "possible"

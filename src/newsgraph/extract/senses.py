@@ -78,6 +78,13 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
     return test
 
 
+def _own_theme(r: Reading) -> bool:
+    """A theme or object is the doer's own, by a possessive pronoun ("destroyed its stockpile",
+    "scrapped their missiles")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for t in [*r.roles.theme, *objects(r.token)]
+               for c in t.children)
+
+
 def _theme_item(arg: str) -> Callable[[Reading], bool]:
     """A theme is an item of one of these categories (items lexicon): "the sale of fighter jets"."""
     categories = frozenset(arg.split("|"))
@@ -302,6 +309,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme": _theme,
     "theme_mod": _theme_modifier,
     "theme_item": _theme_item,
+    "own_theme": lambda _arg: _own_theme,
     "negated": lambda _arg: lambda r: any(c.dep_ == "neg" for c in r.token.children),
     "modifier": lambda arg: _modifier(_words(arg)),
     "subject": _subject,

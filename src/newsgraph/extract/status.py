@@ -172,6 +172,8 @@ def local_status(tok: Token) -> str | None:
         return NEGATED
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
         found = POSSIBLE  # an open question: "would not say whether X had shipped"
+    if _asks_who(tok):
+        return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
     for c in tok.children:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS):
@@ -193,6 +195,18 @@ def local_status(tok: Token) -> str | None:
             ):
                 return PLANNED  # "… is set to", "is going to": not "pressed X to set up Y"
     return found
+
+
+def _asks_who(verb: Token) -> bool:
+    """A question about who would do the act ("Who would attack Peru now?"): its subject is "who"
+    or "what", it is not in the past, and its sentence ends with a question mark (not a relative
+    clause: "the man who fired")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "relcl" or verb.tag_ == "VBD":
+        return False  # "who attacked the embassy?": the attack happened, only its doer is asked
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "what") for c in verb.children):
+        return False
+    last = next((t for t in reversed(verb.sent) if not t.is_quote and t.text not in ("”", "’")), None)
+    return last is not None and last.text == "?"
 
 
 def _purpose_clause(verb: Token) -> bool:

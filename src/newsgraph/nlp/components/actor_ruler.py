@@ -272,6 +272,8 @@ class ActorRuler:
             after = _of_complement(doc, end, by_start, speaking=speaking) if not mods else None
             if after is not None:
                 mods, phrase_end = [after], after.end  # "the president of Iran"
+            while phrase_end - 1 > head.i and doc[phrase_end - 1].pos_ == "ADP":
+                phrase_end -= 1  # a role term ending in its preposition ("embassy in"): the phrase ends at its noun
             if len(mods) > 1 and not any(doc[i].pos_ == "CCONJ" for i in range(mods[0].start, mods[-1].end)):
                 mods = mods[:1]  # "the former US Iran envoy": the first modifier is the employer
             # "US military officials" → MIL, "intelligence officials" → SPY; "government forces" stay MIL
