@@ -95,6 +95,23 @@ def test_destroying_ones_own_arms_is_disarmament(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Chile destroyed Peru's weapons depots near the border.")
 
 
+@pytest.mark.parametrize("text", [
+    "More than 40,000 people have been killed in Bolivia since the uprising began.",
+    "There have been up to 300 Peruvian civilians killed.",
+])
+def test_a_running_count_of_victims_is_no_event(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve Peruvian soldiers were killed on Monday.",
+    "At least 21 Peruvian soldiers have been killed in a Chilean air strike.",
+    "The Bolivian army said 16 rebels had been killed.",
+])
+def test_victims_of_one_attack_are_an_event(nlp: Language, text: str) -> None:
+    assert "ASSAULT" in types_of(nlp, text)
+
+
 def test_transferring_allegiance_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "The Bolivian rebels transferred their allegiance to Peru.")
 

@@ -78,6 +78,25 @@ def _theme(arg: str) -> Callable[[Reading], bool]:
     return test
 
 
+def _tally(r: Reading) -> bool:
+    """A count of victims over time, not an event: "more than 500,000 people have been killed in
+    Syria", "29 of them have been killed in action", "up to 500 civilians killed": a perfect or
+    bare passive with a number for its victims, and no doer, cause or date of its own."""
+    tok = r.token
+    if tok.tag_ != "VBN" or r.source or agents(tok):
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    # not "had been killed": a past event reported
+    perfect = bool(aux & {"have", "has", "'ve"}) or tok.dep_ in ("acl", "amod", "oprd")
+    if not perfect or any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False
+    if any(trigger_for(o) is not None for o in pobjs(tok, ("in", "during", "by", "after"))):
+        return False  # "have been killed in an air strike": the strike is the event
+    victims = [c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ in ("acl", "amod") else [])
+    victims = [o for v in victims for o in (v, *v.children, *counted(v))]
+    return any(v.like_num or v.dep_ == "nummod" or v.lemma_.lower() in word_list("count_nouns") for v in victims)
+
+
 def _own_theme(r: Reading) -> bool:
     """A theme or object is the doer's own, by a possessive pronoun ("destroyed its stockpile",
     "scrapped their missiles")."""
@@ -310,6 +329,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "theme_mod": _theme_modifier,
     "theme_item": _theme_item,
     "own_theme": lambda _arg: _own_theme,
+    "tally": lambda _arg: _tally,
     "negated": lambda _arg: lambda r: any(c.dep_ == "neg" for c in r.token.children),
     "modifier": lambda arg: _modifier(_words(arg)),
     "subject": _subject,
