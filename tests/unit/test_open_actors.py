@@ -30,6 +30,18 @@ def test_role_noun_takes_the_country_of_the_place_of_its_sentence(nlp: Language)
     assert (police.country, police.sector, police.kind) == ("NGA", "COP", "organization")
 
 
+def test_a_bare_institution_belongs_to_the_politician_on_the_other_side(nlp: Language) -> None:
+    text = ("Chile and Peru traded fire on Monday. Peru said the strikes were illegal. Chile denied it. "
+            "The Bolivian president called a cabinet meeting to discuss joining Peru without consulting parliament.")
+    (event,) = [e for e in events_of(nlp, text) if e.trigger.text == "consulting"]
+    assert [(m.actor.country, m.via) for m in event.target] == [("BOL", "counterpart")]
+    # a diplomat speaks of another country's government: the article's country stays
+    text = ("Peru closed its border on Monday. Peru said the decision was final. "
+            "The Bolivian ambassador urged the government to reopen it.")
+    urged = only(nlp, text, "REQUEST")
+    assert [m.actor.country for m in urged.target] == ["PER"]
+
+
 def test_role_noun_with_a_demonym_keeps_that_country(nlp: Language) -> None:
     event = only(nlp, "Bolivian soldiers clashed with government forces near the border.", "ASSAULT")
     assert [(a.country, a.sector) for a in sources(event)] == [("BOL", "MIL")]

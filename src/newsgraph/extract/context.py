@@ -221,6 +221,29 @@ class ActorContext:
             out.append(m)
         return unique_actors(out)
 
+    def home_institutions(self, mentions: list[ActorMention], other: list[ActorMention]) -> list[ActorMention]:
+        """A bare institution ("the government", "parliament", "the cabinet"; word list
+        ``home_institutions``) that only the article's main country placed belongs to the country of
+        the politician on the event's other side ("Corbyn accused the government of …", "May acted
+        without consulting parliament"): one speaks of one's own government so. Not when the other
+        side is a state, or a diplomat or foreign minister (word list ``foreign_facing_roles``), who
+        speak of others' governments."""
+        homes = {m.actor.country for m in other if m.actor.country and m.via != "main-country"
+                 and m.actor.kind != "state" and m.actor.sector in word_list("public_sectors")
+                 and (m.actor.role or "") not in word_list("foreign_facing_roles")}
+        if len(homes) != 1:
+            return mentions
+        home = homes.pop()
+        out: list[ActorMention] = []
+        for m in mentions:
+            word = m.text.split()[-1].lower() if m.text else ""
+            if m.via == "main-country" and m.actor.country != home and word in word_list("home_institutions"):
+                state = state_of_body(replace(m.actor, country=home))
+                actor = state or replace(m.actor, country=home, name=f"{country_adjective(home) or home} {word}")
+                m = replace(m, actor=actor, via="counterpart")
+            out.append(m)
+        return out
+
     def with_members(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """The mentions, a grouping's plural members replaced by its member states (see members)."""
         return [x for m in mentions for x in (self.members(m) or [m])]

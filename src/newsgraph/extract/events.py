@@ -968,6 +968,7 @@ class _Builder:
         given_to = place is not None and place.country in {m.actor.country for m in target}
         source = self.context.in_context(source, None if given_to else place)
         target = self.context.in_context(target, place)
+        target, source = self.context.home_institutions(target, source), self.context.home_institutions(source, target)
         if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
