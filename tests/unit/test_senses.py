@@ -112,6 +112,21 @@ def test_victims_of_one_attack_are_an_event(nlp: Language, text: str) -> None:
     assert "ASSAULT" in types_of(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chilean and Peruvian troops exchanged fire near the border.", "ASSAULT"),
+    ("The Chilean and Peruvian armies traded artillery fire across the river.", "ASSAULT"),
+    ("Chile and Peru exchanged prisoners on Monday.", "RETREAT"),
+    ("Chile and Peru traded accusations over the fishing dispute.", "ACCUSE"),
+    ("Chile and Peru exchanged views on the fishing dispute.", "CONSULT"),
+])
+def test_what_is_exchanged_decides_the_exchange(nlp: Language, text: str, expected: str) -> None:
+    assert types_of(nlp, text) == [expected]
+
+
+def test_trading_goods_is_no_event(nlp: Language) -> None:
+    assert types_of(nlp, "Chile and Peru trade copper and fish.") == []
+
+
 def test_transferring_allegiance_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "The Bolivian rebels transferred their allegiance to Peru.")
 
