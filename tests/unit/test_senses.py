@@ -123,6 +123,15 @@ def test_what_is_exchanged_decides_the_exchange(nlp: Language, text: str, expect
     assert types_of(nlp, text) == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile protested to Peru over the arrests of its fishermen.", "ACCUSE"),
+    ("The Chilean foreign ministry lodged a formal protest with Peru.", "ACCUSE"),
+    ("Chilean students protested against the Peruvian government.", "PROTEST"),
+])
+def test_a_states_protest_is_a_complaint_a_crowds_a_demonstration(nlp: Language, text: str, expected: str) -> None:
+    assert types_of(nlp, text) == [expected]
+
+
 def test_trading_goods_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "Chile and Peru trade copper and fish.") == []
 
