@@ -465,7 +465,8 @@ def test_an_object_acts_maker_is_whom_a_judgement_bears_on(bare_nlp: Language) -
 ])
 def test_a_group_stands_for_its_named_members_a_relational_noun_not_for_its_possessor(
         nlp: Language, text: str, target: list[str]) -> None:
-    events = extract_events(nlp(text), Article(id="t", text=text))
+    # the act urged ("to close the border") is an event of its own, requested
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.status != "requested"]
     assert len(events) == 1
     assert [m.actor.country for m in events[0].target] == target
     assert not {m.actor.country for m in events[0].source} & set(target)

@@ -132,6 +132,12 @@ def test_a_states_protest_is_a_complaint_a_crowds_a_demonstration(nlp: Language,
     assert types_of(nlp, text) == [expected]
 
 
+def test_closing_a_border_restricts_movement(nlp: Language) -> None:
+    closed = events_of(nlp, "Peru closed its border with Bolivia on Monday.")
+    assert [(e.type, e.mode, [m.actor.country for m in e.target]) for e in closed] == [("COERCE", "restrict", ["BOL"])]
+    assert "COERCE" not in types_of(nlp, "Chile closed the copper plant near Arica.")
+
+
 def test_trading_goods_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "Chile and Peru trade copper and fish.") == []
 

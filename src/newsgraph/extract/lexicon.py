@@ -194,6 +194,13 @@ def _drops_ordnance(token: Token) -> bool:
                for c in token.children)
 
 
+def _closes_crossing(token: Token) -> bool:
+    """"closed its border with X", "shut its airspace to Y": the object is a way in or out of a
+    country (word list crossings), not a deal, a meeting or a factory."""
+    crossings = word_list("crossings")
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in crossings for c in token.children)
+
+
 def _has_infinitive(token: Token) -> bool:
     """"declined to send", "refused to attend": an infinitive complement of the verb's own."""
     return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -251,7 +258,8 @@ def _gives_goods(token: Token) -> bool:
 
 CONDITIONS = {"goods": _gives_goods,
               "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
-              "weapon": _launches_weapon, "ordnance": _drops_ordnance, "used": _force_used,
+              "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
+              "used": _force_used,
               "to-v": _has_infinitive, "deadline": _sets_deadline}
 
 
