@@ -138,6 +138,13 @@ def test_closing_a_border_restricts_movement(nlp: Language) -> None:
     assert "COERCE" not in types_of(nlp, "Chile closed the copper plant near Arica.")
 
 
+def test_closing_an_embassy_reduces_relations_with_its_host(nlp: Language) -> None:
+    closed = events_of(nlp, "Chile closed its embassy in Lima on Friday.")
+    assert [(e.type, [m.actor.country for m in e.target]) for e in closed] == [("SANCTION", ["PER"])]
+    stormed = events_of(nlp, "Protesters attacked the Peruvian embassy in Santiago.")
+    assert [m.actor.country for e in stormed for m in e.target] == ["PER"]  # an embassy attacked is the target
+
+
 def test_trading_goods_is_no_event(nlp: Language) -> None:
     assert types_of(nlp, "Chile and Peru trade copper and fish.") == []
 

@@ -10,6 +10,7 @@ condition: ``obj`` (needs an object), ``obj+to`` (an object with an infinitive: 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -194,11 +195,19 @@ def _drops_ordnance(token: Token) -> bool:
                for c in token.children)
 
 
-def _closes_crossing(token: Token) -> bool:
-    """"closed its border with X", "shut its airspace to Y": the object is a way in or out of a
-    country (word list crossings), not a deal, a meeting or a factory."""
-    crossings = word_list("crossings")
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in crossings for c in token.children)
+def _object_in(words: str) -> Callable[[Token], bool]:
+    """The verb's object (or passive subject) is in the word list."""
+    def test(token: Token) -> bool:
+        listed = word_list(words)
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in listed for c in token.children)
+
+    return test
+
+
+# "closed its border with X", "shut its airspace to Y": a way in or out of a country, not a deal
+# or a factory; "closed its embassy in X": a diplomatic mission
+_closes_crossing = _object_in("crossings")
+_closes_mission = _object_in("diplomatic_missions")
 
 
 def _has_infinitive(token: Token) -> bool:
@@ -256,11 +265,11 @@ def _gives_goods(token: Token) -> bool:
     return any(i.category in kinds for c in given for i in item_phrases(c))
 
 
-CONDITIONS = {"goods": _gives_goods,
-              "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive, "phone": _by_phone,
-              "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
-              "used": _force_used,
-              "to-v": _has_infinitive, "deadline": _sets_deadline}
+CONDITIONS = {
+    "goods": _gives_goods, "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive,
+    "phone": _by_phone, "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
+    "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive, "deadline": _sets_deadline,
+}
 
 
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:

@@ -409,9 +409,15 @@ def read_roles(trigger: Token, frame: str) -> Roles:
             theme = []
         # "welcomed the decision by Peru", "rejected allegations by X": an act's maker is whom it bears on
         makers = [m for o in obj if o.pos_ == "NOUN" and _conjunct_root(o).dep_ == "dobj" for m in pobjs(o, ("by",))]
-        # "closed its border with Colombia", "shut its airspace to Russian planes": whom it shuts out
-        shut_out = [p for o in obj if o.lemma_.lower() in word_list("crossings")
-                    for p in with_partners(o) + pobjs(o, ("to",)) + pobjs(trigger, ("to", "with"))]
+        shut_out: list[Token] = []
+        if trigger.lemma_.lower() in word_list("closing_verbs"):
+            # "closed its border with Colombia", "shut its airspace to Russian planes": whom it shuts out
+            shut_out = [p for o in obj if o.lemma_.lower() in word_list("crossings")
+                        for p in with_partners(o) + pobjs(o, ("to",)) + pobjs(trigger, ("to", "with"))]
+            # "closed its embassy in Lima": the host of the mission, not its own embassy
+            missions = [o for o in obj if o.lemma_.lower() in word_list("diplomatic_missions")]
+            shut_out += [p for o in missions for p in pobjs(o, ("in", "to")) + pobjs(trigger, ("in",))]
+            obj = [o for o in obj if o not in missions]
         return Roles(source=tuple(subj), target=tuple(obj + holders + guests + makers + shut_out), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
         partners = with_partners(trigger) or [p for o in objects(trigger) for p in with_partners(o)]
