@@ -180,32 +180,21 @@ def _by_phone(token: Token) -> bool:
 
 PHONE_WORDS = frozenset({"phone", "telephone", "video", "videolink", "link", "call", "hotline"})
 # Pseudo-prepositions in the prep column: structural conditions rather than words.
-def _launches_weapon(token: Token) -> bool:
-    """"launched a missile", "fired rockets": the object is a missile or rocket."""
-    weapons = word_list("launched_weapons")
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in weapons or c.lower_ in weapons)
-               for c in token.children)
-
-
-def _drops_ordnance(token: Token) -> bool:
-    """"dropped bombs on X", "barrel bombs were dropped": the object is ordnance (word list
-    dropped_weapons), not charges, plans or leaflets."""
-    ordnance = word_list("dropped_weapons")
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in ordnance or c.lower_ in ordnance)
-               for c in token.children)
-
-
 def _object_in(words: str) -> Callable[[Token], bool]:
-    """The verb's object (or passive subject) is in the word list."""
+    """The verb's object (or passive subject) is in the word list (its lemma or its form)."""
     def test(token: Token) -> bool:
         listed = word_list(words)
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in listed for c in token.children)
+        return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in listed or c.lower_ in listed)
+                   for c in token.children)
 
     return test
 
 
-# "closed its border with X", "shut its airspace to Y": a way in or out of a country, not a deal
-# or a factory; "closed its embassy in X": a diplomatic mission
+# "launched a missile", "fired rockets": a missile or rocket; "dropped bombs on X": ordnance, not
+# charges or leaflets; "closed its border with X", "shut its airspace to Y": a way in or out of a
+# country, not a deal or a factory; "closed its embassy in X": a diplomatic mission
+_launches_weapon = _object_in("launched_weapons")
+_drops_ordnance = _object_in("dropped_weapons")
 _closes_crossing = _object_in("crossings")
 _closes_mission = _object_in("diplomatic_missions")
 
