@@ -64,6 +64,7 @@ def test_giving_arms_money_or_food_is_aid(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Juan Perez, a Chilean farmer, gave his Peruvian neighbour 20 dollars for a taxi.",
     "Chile gave Bolivia the green light to join the bloc.",
     "Chile gave way to Bolivia in the talks.",
     "Chile should be given credit for the ceasefire.",
