@@ -278,6 +278,11 @@ def test_a_role_term_ending_in_its_preposition_ends_the_phrase_at_its_noun(nlp: 
     assert not any(t.endswith((" to", " in")) for t in texts)
 
 
+def test_at_least_belongs_to_the_counted_phrase(nlp: Language) -> None:
+    doc = nlp("At least 21 Chilean soldiers were killed on Monday.")
+    assert "At least 21 Chilean soldiers" in [m.text for m in own(doc)]
+
+
 def test_coordinated_states_share_one_phrase(nlp: Language) -> None:
     doc = nlp("French and German diplomats drafted the statement together.")
     actors = find(doc, "French and German diplomats")

@@ -373,6 +373,8 @@ def _left_bound(doc: Doc, start: int, left_edge: int, state_tokens: set[int], hi
         if not ok:
             break
         j -= 1
+    if j >= left_edge and doc[j].lower_ == "at" and doc[j + 1].lower_ in ("least", "most"):
+        j -= 1  # "at least 21 soldiers": the quantity's own preposition
     return j + 1
 
 
