@@ -406,6 +406,12 @@ def test_the_traveller_of_a_visit_the_sentence_happens_on_a_day_of(bare_nlp: Lan
     assert roles_of(bare_nlp, text, "attack", "nominal")["source"] == []
 
 
+def test_aid_carried_by_a_convoy_goes_where_the_convoy_arrives(nlp: Language) -> None:
+    text = "A convoy carrying food and medical aid entered the Bolivian town of Oruro on Tuesday."
+    aid = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "AID"]
+    assert [[m.actor.country for m in e.target] for e in aid] == [["BOL"]]
+
+
 def test_a_judged_act_is_not_done_by_whoever_judges_it(bare_nlp: Language) -> None:
     r = roles_of(bare_nlp, "Analysts questioned the wisdom of punishing the minister.", "punishing", "direct")
     assert r["source"] == []

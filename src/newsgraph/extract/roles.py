@@ -544,6 +544,14 @@ def _nominal_roles(noun: Token) -> Roles:
     if not target and noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("arrival_verbs"):
         # "aid from the UN reached Gaza", "the shipment arrived in Odesa": where it got to
         target += objects(head) + pobjs(head, ("in", "at"))
+    carried = noun.head if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else noun  # "food and medical aid"
+    carrying = carried.head
+    carrier = carrying.head if carried.dep_ == "dobj" and carrying.dep_ == "acl" and (
+        carrying.lemma_.lower() in word_list("carrying_verbs")) else None
+    if not target and carrier is not None and carrier.dep_ == "nsubj" and (
+            carrier.head.lemma_.lower() in word_list("arrival_verbs")):
+        # "a convoy carrying food aid entered Ghouta", "a ship carrying aid arrived in Gaza"
+        target += objects(carrier.head) + pobjs(carrier.head, ("in", "at"))
     anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
