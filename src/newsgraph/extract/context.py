@@ -29,6 +29,11 @@ MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref"})
 STATELESS_SECTORS = frozenset({"INS"})  # sectors whose named people take no country from context
 
 
+def _ruled_name(country: str, role: str) -> str:
+    """A role noun named as its ruler names it: "Kenyan police", "British parliament"."""
+    return f"{country_adjective(country) or country} {role}"
+
+
 def _from_elsewhere(mention: ActorMention) -> bool:
     """ "foreign fighters", "international observers": a group said to come from outside the
     place it is in takes neither the place's country nor the article's."""
@@ -213,7 +218,7 @@ class ActorContext:
                 if country is not None:
                     name = actor.name
                     if m.via == "role-noun" and actor.role and name == actor.role:
-                        name = f"{country_adjective(country) or country} {actor.role}"
+                        name = _ruled_name(country, actor.role)
                     m = replace(m, actor=replace(actor, country=country, name=name), via=via)
             state = state_of_body(m.actor)
             if state is not None:  # a state and its government are one actor
@@ -239,7 +244,7 @@ class ActorContext:
             word = m.text.split()[-1].lower() if m.text else ""
             if m.via == "main-country" and m.actor.country != home and word in word_list("home_institutions"):
                 state = state_of_body(replace(m.actor, country=home))
-                actor = state or replace(m.actor, country=home, name=f"{country_adjective(home) or home} {word}")
+                actor = state or replace(m.actor, country=home, name=_ruled_name(home, word))
                 m = replace(m, actor=actor, via="counterpart")
             out.append(m)
         return out

@@ -26,6 +26,7 @@ from newsgraph.extract.roles import (
     pobjs,
     subjects,
 )
+from newsgraph.extract.status import MODALS
 from newsgraph.records import ActorMention
 
 
@@ -262,12 +263,11 @@ def _complement_in(arg: str) -> Callable[[Reading], bool]:
 
 def _finding_in(arg: str) -> Callable[[Reading], bool]:
     """A finite clause the trigger takes ("agreed (that) the regime had a pattern of …") has its
-    verb in the word list and no modal (word list ``modal_auxiliaries``: "agreed the zone will be
+    verb in the word list and no modal (the status cues' modals: "agreed the zone will be
     in place" is an act agreed): a judgement of how things are, not an act agreed."""
     words = _words(arg)
-    modals = word_list("modal_auxiliaries")
     return lambda r: any(c.dep_ == "ccomp" and c.lemma_.lower() in words
-                         and not any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+                         and not any(a.dep_ == "aux" and a.lower_ in MODALS for a in c.children)
                          for c in r.token.children)
 
 
@@ -380,7 +380,7 @@ class _Rule:
     types: frozenset[str] | None  # None: any
     lemmas: frozenset[str] | None  # None: any
     tests: tuple[tuple[bool, Callable[[Reading], bool]], ...]  # (negated, test)
-    verdict: Verdict
+    verdict: Verdict | None  # None: "keep", the event stays as it is and no later row is asked
 
 
 def _parse_check(text: str) -> tuple[bool, Callable[[Reading], bool]]:
@@ -404,7 +404,10 @@ def rules() -> tuple[_Rule, ...]:
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
             name = f"{name}#{seen[name]}"
-        if then == "drop":
+        verdict: Verdict | None
+        if then == "keep":
+            verdict = None
+        elif then == "drop":
             verdict = Verdict(drop=True, rule=name)
         else:
             new_type, _, mode = then.partition("/")
@@ -430,7 +433,8 @@ def _lemma_forms(reading: Reading) -> set[str]:
 
 
 def check(reading: Reading) -> Verdict | None:
-    """The verdict of the first sense rule that matches the reading, or None (keep it as it is)."""
+    """The verdict of the first sense rule that matches the reading, or None (keep it as it is:
+    no rule matches, or the first that does says "keep")."""
     forms = _lemma_forms(reading)
     for rule in rules():
         if rule.types is not None and reading.type not in rule.types:
