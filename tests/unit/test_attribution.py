@@ -179,3 +179,11 @@ def test_a_closing_according_to_is_the_outer_source_of_what_someone_said(nlp: La
     (accuse,) = [e for e in events_of(nlp, text) if e.type == "ACCUSE"]
     assert [m.actor.country for m in accuse.source] == ["CHL"]  # the speaker, not the media reporting her
     assert [a.kind for a in accuse.attribution] == ["media"]  # the outermost source of the words
+
+
+def test_i_in_words_reported_without_quotation_marks_is_not_the_reported_speaker(nlp: Language) -> None:
+    # unquoted, "I" is whoever speaks the whole sentence, not the officer whose insistence is reported
+    assert not [e for e in events_of(nlp, "The Chilean officer insisted I attack the Peruvian post.")
+                if e.type == "ASSAULT" and e.source]
+    quoted = event_at(nlp, '"I will attack the Peruvian post," the Chilean officer said.', "attack")
+    assert [m.actor.country for m in quoted.source] == ["CHL"]

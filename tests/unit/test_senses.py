@@ -987,3 +987,17 @@ def test_a_sum_given_with_no_recipient_named_is_aid_with_its_money(nlp: Language
 ])
 def test_only_forces_moved_to_a_place_are_a_deployment(nlp: Language, text: str, mobilised: bool) -> None:
     assert ("MOBILIZE" in types_of(nlp, text)) is mobilised
+
+
+@pytest.mark.parametrize(("text", "lifted"), [
+    ("Chile lifted its ban on Bolivian imports.", True),
+    ("Peru did not lift a finger to help the Chilean fishermen.", False),  # an idiom, no restriction
+    ("The Bolivian decision raised eyebrows in Lima.", False),
+])
+def test_only_restrictions_are_lifted(nlp: Language, text: str, lifted: bool) -> None:
+    assert bool({"CONCEDE", "RETREAT"} & set(types_of(nlp, text))) is lifted
+
+
+def test_a_green_light_given_is_no_aid(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "Chile's silence provided a green light to the Peruvian junta.")
+    assert "AID" in types_of(nlp, "Chile provided rifles to the Peruvian junta.")

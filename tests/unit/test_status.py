@@ -46,6 +46,9 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Jordan abandoned plans of buying the aircraft.", "buying", "planned"),
         ("The talks were reportedly held in Doha.", "held", "possible"),
         ("A planned meeting between the two ministers was postponed.", "meeting", "planned"),
+        ("The invasion was driven by Lima's wish to punish Quito.", "punish", "planned"),
+        ("Chile's desire to expel the envoy was well known.", "expel", "planned"),
+        ("She imagined Peruvian jets bombing the port.", "bombing", "possible"),
     ],
 )
 def test_status_cues(bare_nlp: Language, text: str, word: str, expected: str) -> None:

@@ -299,10 +299,14 @@ class AttributionFinder:
                 speakers.append(source)
         return speakers
 
+    def speakers(self, trigger: Token, sent: Span) -> list[Token]:
+        """The speakers of the trigger's words, outermost first (not the trigger itself)."""
+        return [h for h in self._speakers(trigger, sent) if h.i != trigger.i]
+
     def speaker_heads(self, trigger: Token, sent: Span) -> list[Token]:
         """The innermost named speaker of the trigger's words ("…, we will act," the minister said),
         not a first-person pronoun or the trigger itself."""
-        heads = [h for h in self._speakers(trigger, sent) if h.i != trigger.i]
+        heads = self.speakers(trigger, sent)
         if heads and heads[-1].lower_ in FIRST_PERSON:
             return []  # "when I said we were going": the inner speaker is a pronoun too
         return heads[-1:]

@@ -78,6 +78,7 @@ STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it
 # reporting verbs: "according to", a speaker's colon or dash signature, verbs of saying with a phrase.
 ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call", "cite", "blame", "accuse",
                                               "describe", "condemn", "denounce", "charge", "recall", "reply"}
+CURLY_QUOTES = frozenset("‘’“”")
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = types_where("hostile", "yes")  # acts a claim of accuses their doer
 OBLIGING = word_list("obliging_modals")
@@ -227,6 +228,14 @@ def _complement_items(tok: Token, index: MentionIndex) -> list[Item]:
         if t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ == "with"):
             found.append(t)
     return _non_actor_items(found, index)
+
+
+def _quoted_by(speaker: Token, word: Token) -> bool:
+    """The word stands inside a quotation of the speaker's: a quotation mark lies between the
+    speaker's reporting verb and the word ('"I will go," she said'; not "she said I will go")."""
+    verb = speaker.head.head if speaker.dep_ == "pobj" else speaker.head  # "was told by X"
+    lo, hi = sorted((verb.i, word.i))
+    return any(t.is_quote or set(t.text) <= CURLY_QUOTES for t in word.doc[lo + 1 : hi])  # also ’’
 
 
 class _Builder:
@@ -762,19 +771,29 @@ class _Builder:
             confidence=max(event.confidence - 0.2, 0.3), rule=f"exchange:{marker.lemma_.lower()}",
         )
 
-    def speaker(self, tok: Token, sent: Span, sent_sources: tuple[ClaimSource, ...]) -> list[ActorMention]:
-        """Who "I" or "we" is in quoted words: the speaker named with them, else the one speaker
-        the sentence's words are attributed to (a quote running on from an earlier sentence)."""
+    def speaker(self, tok: Token, sent: Span, sent_sources: tuple[ClaimSource, ...],
+                pronoun: Token | None = None) -> list[ActorMention]:
+        """Who speaks the trigger's words, or who "I" or "we" (``pronoun``) is in them: the speaker
+        named with them, else the one speaker the sentence's words are attributed to (a quote running
+        on from an earlier sentence)."""
         heads = self.claims.speaker_heads(tok, sent)
+        unquoted: set[str] = set()
+        if pronoun is not None and pronoun.lower_ in ("i", "me") and heads and not _quoted_by(heads[-1], pronoun):
+            # "the commander insisted I fight": reported words that are not quoted are the
+            # reporter's, so "I" is whoever the sentence quotes (or no one), not the commander
+            # ("we" may still be the reported speaker's side: "Turkey cannot say we will …")
+            unquoted = {m.actor.name for m in _actors(tuple(expand(heads)), self.index)}
+            heads = [h for h in self.claims.speakers(tok, sent)[:-1] if _quoted_by(h, pronoun)][-1:]
         if heads:
             # "a report by the State Department said", "the ministry's statement said": its author
             return _actors(tuple(expand(heads)), self.index) or _actors(
                 tuple(t for h in heads for t in (*pobjs(h, ("by", "from", "of")), *children(h, "poss"))), self.index)
-        named = [c for c in sent_sources if c.named and c.kind in ("person", "organization", "government")]
+        named = [c for c in sent_sources if c.named and c.kind in ("person", "organization", "government")
+                 and c.name not in unquoted]
         if len(named) != 1 or not named[0].country:
             return []
         claim = named[0]
-        pronoun = next((t for t in sent if t.lower_ in FIRST_PERSON), tok)
+        pronoun = pronoun or next((t for t in sent if t.lower_ in FIRST_PERSON), tok)
         kind = "person" if claim.kind == "person" else "organization"
         return [ActorMention(
             start=pronoun.i, end=pronoun.i + 1, start_char=pronoun.idx, end_char=pronoun.idx + len(pronoun),
@@ -944,8 +963,9 @@ class _Builder:
         if trig.frame == "acquire" and trig.type == "AID":
             roles = Roles(source=roles.target, target=roles.source, theme=roles.theme)  # aid flows to the buyer
         source, target, symmetric, place = self.resolve(tok, trig, roles)
-        if trig.pos == "VERB" and not source and any(t.lower_ in FIRST_PERSON for t in roles.source):
-            source = self.speaker(tok, sent, sent_sources)  # '"We will retaliate," the minister said'
+        if trig.pos == "VERB" and not source and (
+                first := next((t for t in roles.source if t.lower_ in FIRST_PERSON), None)) is not None:
+            source = self.speaker(tok, sent, sent_sources, first)  # '"We will retaliate," the minister said'
         if trig.frame == "nominal":  # "the Paris attacks", "the Quito bombing": a city naming the event's place
             places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
                 c.ent_type_ in ("FAC", "LOC")  # "the Manchester Arena bombing"
