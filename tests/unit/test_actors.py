@@ -259,6 +259,14 @@ def test_capitals_and_seats_are_marked_as_stand_ins(nlp: Language) -> None:
             "anonymous",
         ),
         ("Kenyan police dispersed the crowd.", "Kenyan police", "KEN", "COP", "police", "organization"),
+        (  # a role noun compounded into a noun for its people: the whole phrase, with its country
+            "Prominent Uruguayan civil society members were detained.",
+            "Prominent Uruguayan civil society members",
+            "URY",
+            "CVL",
+            "civil society",
+            "anonymous",
+        ),
     ],
 )
 def test_role_phrases_get_country_sector_and_role(

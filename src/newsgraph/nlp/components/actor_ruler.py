@@ -73,6 +73,8 @@ _STATE_LIKE = frozenset({"state", "demonym"})
 _EMBEDDABLE = frozenset({"state", "seat", "demonym", "person"})
 _MODIFIERS = frozenset({"state", "demonym", "seat", "institution", "igo", "group", "person"})
 # Roles that speak for the actor after "for" ("a spokesman for Erdoğan"); an envoy "for Syria" does not.
+# nouns for the people of a body a role noun names: "civil society members", "army personnel"
+_MEMBER_NOUNS = frozenset({"member", "figure", "personnel", "staff", "people", "community", "circle", "rank"})
 _SPEAKING_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"})
 # Last words of body names that news writes in lower case ("the state department", "the defence ministry").
 _LOWERCASE_HEADS = frozenset({
@@ -253,9 +255,15 @@ class ActorRuler:
         by_start = {h.start: h for h in hits}
         hit_starts = {i: h.start for h in hits for i in range(h.start, h.end)}
         phrases: list[RolePhrase] = []
+        role_tokens = {i for s, e, _ in spans for i in range(s, e)}
         for start, end, entry in spans:
             head = doc[start:end].root
-            left = _left_bound(doc, start, head.left_edge.i, state_tokens, hit_starts)
+            # "Egyptian civil society members": a role noun compounded into a longer noun phrase
+            # starts where that phrase starts
+            compounded = (head.dep_ == "compound" and head.head.i >= end and head.head.i not in role_tokens
+                          and head.head.lemma_.lower() in _MEMBER_NOUNS)
+            edge = head.head.left_edge.i if compounded else head.left_edge.i
+            left = _left_bound(doc, start, edge, state_tokens, hit_starts)
             if any(r_start < end and start < r_end for r_start, r_end in regions):
                 continue  # "the West Bank": a place named like a body
             mods = [
@@ -267,7 +275,7 @@ class ActorRuler:
                 and h.actor is not None
                 and (h.inside_end is None or h.inside_end > start)
             ]
-            phrase_end = end
+            phrase_end = head.head.i + 1 if compounded else end
             speaking = entry.role in _SPEAKING_ROLES
             after = _of_complement(doc, end, by_start, speaking=speaking) if not mods else None
             if after is not None:
