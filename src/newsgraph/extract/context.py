@@ -153,12 +153,34 @@ class ActorContext:
 
     def setting_country(self) -> str | None:
         """The country the article's events are set in: the one its sentences' places name most
-        (see sentence_country), when at least two sentences name it."""
+        (see sentence_country), when at least two sentences name it; else the country of the towns
+        and regions the article names, when it names one country's three times or more and three
+        times as often as any other's ("the campaign to reclaim Raqqa … strikes on Raqqa": Syria,
+        whoever strikes it)."""
         if self._setting is None:
             counts = Counter(c for sent in self.doc.sents if (c := self.sentence_country_of(sent)) is not None)
-            top = counts.most_common(1)
-            self._setting = top[0][0] if top and top[0][1] >= 2 else ""
+            top = counts.most_common(2)
+            if top and top[0][1] >= 2:
+                self._setting = top[0][0]
+            else:
+                towns = self._town_countries().most_common(2)
+                second = towns[1][1] if len(towns) > 1 else 0
+                self._setting = towns[0][0] if towns and towns[0][1] >= max(3, 3 * second) else ""
         return self._setting or None
+
+    def _town_countries(self) -> Counter[str]:
+        """How often the article names a town or region of each country (gazetteer places that
+        are no state and no actor the tables know)."""
+        counts: Counter[str] = Counter()
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
+                continue
+            if any(m.via != "ner" for m in self.index.at(tok)):
+                continue  # a state or a body the tables know (a town the tagger took for a body is counted)
+            place = resolve_place(proper_phrase(tok))
+            if place is not None and place.country and place.kind in ("city", "region"):
+                counts[place.country] += 1
+        return counts
 
     def crowd(self, tok: Token, place: Place | None) -> list[ActorMention]:
         """The unnamed people a protest with no named protesters is by ("protests erupted in Tehran",
