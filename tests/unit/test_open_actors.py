@@ -313,6 +313,14 @@ def test_victims_take_the_country_of_the_place_not_of_the_attackers_nationality(
     assert not any(m.actor.kind == "anonymous" and m.text.endswith("children") for e in events for m in e.source)
 
 
+def test_victims_are_not_the_doers_of_the_shelling_that_killed_them(nlp: Language) -> None:
+    text = "More than 100 Peruvian civilians have been killed in airstrikes and shelling since the campaign began."
+    assert not [m for e in events_of(nlp, text) for m in e.source if m.actor.country == "PER"]
+    # a participle conjoined with its own object is a clause of the same subject
+    text = "The Chilean envoy was recalled after the talks, reaffirming his support for Peru."
+    assert [m.actor.country for e in events_of(nlp, text) if e.type == "SUPPORT" for m in e.source] == ["CHL"]
+
+
 def test_who_confirms_or_condemns_an_attack_is_not_its_doer(nlp: Language) -> None:
     for text in ("The Bolivian president confirmed the killing of the rebel commander.",
                  "Chile condemned the attack on its embassy in Lima."):

@@ -201,9 +201,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep == "advcl" and (sent := _sent_body(verb, head)):
         return sent  # "welcomed a mission from the OPCW to investigate", "a team sent to investigate"
-    if dep == "advcl" and verb.tag_ == "VBG" and is_passive(head) and not any(
-            c.dep_ in ("mark", "aux", "advmod") for c in verb.children):
-        return []  # "were killed in Russian shelling" (misparsed as a clause): the victims do not shell
+    if dep in ("advcl", "conj") and verb.tag_ == "VBG" and is_passive(head) and not any(
+            c.dep_ in ("mark", "aux", "advmod", "nsubj") or (dep == "conj" and c.dep_ == "dobj")
+            for c in verb.children):
+        return []  # "were killed in Russian shelling", "killed in airstrikes and shelling" (misparsed as a
+        # clause): the victims do not shell
     if dep in ("advcl", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if dep == "xcomp" and head.pos_ == "ADJ" and head.head != head:  # "China is ready to talk"
