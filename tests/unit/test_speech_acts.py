@@ -535,3 +535,20 @@ def test_a_warning_of_consequences_is_a_threat(nlp: Language) -> None:
 def test_speaking_ahead_of_a_meeting_promises_nothing(nlp: Language) -> None:
     text = '"We will see," the Bolivian president said ahead of a meeting with Chilean lawmakers.'
     assert [(e.type, e.status) for e in events_of(nlp, text)] == [("CONSULT", "planned")]
+
+
+@pytest.mark.parametrize(("text", "accuser", "accused"), [
+    ("Chile rejected an accusation by Peru's defence ministry.", "PER", "CHL"),
+    ("Bolivia dismissed the criticism from Peruvian officials.", "PER", "BOL"),
+])
+def test_an_accusation_rejected_was_made_against_the_rejecter(nlp: Language, text: str, accuser: str,
+                                                               accused: str) -> None:
+    doc = nlp(text)
+    accusations = [e for e in extract_events(doc, Article(id="t", text=text)) if e.type == "ACCUSE"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target], e.status)
+            for e in accusations] == [([accuser], [accused], "asserted")]
+
+
+def test_an_accusation_rejected_with_no_accuser_named_is_no_event(nlp: Language) -> None:
+    text = "Chile denied the charges."
+    assert [e.type for e in extract_events(nlp(text), Article(id="t", text=text))] == ["REJECT"]

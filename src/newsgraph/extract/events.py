@@ -141,6 +141,9 @@ def _is_topic_or_theme(noun: Token) -> bool:
         if governing.type == "AID" and (governing.frame == "acquire" or head.lemma_.lower() in word_list(
                 "act_giving_verbs")) and (own := trigger_for(noun)) is not None and own.type != "AID":
             return False  # "received threats / a request from X", "gave concessions to X": the act itself
+        if head.lemma_.lower() in word_list("answering_verbs") and noun.lemma_.lower() in word_list(
+                "accusations") and (children(noun, "poss") or pobjs(noun, ("by", "from"))):
+            return False  # "rejected Peru's accusations", "denied an allegation by X": X accused the denier
         if head.lemma_.lower() in word_list("authorizing_verbs") and not children(noun, "poss"):
             return False  # "approved the sale of jets to Turkey": its own act, decided (not "approved Peru's bid")
         return not _halted_by(noun, head, governing)

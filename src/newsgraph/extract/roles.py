@@ -564,6 +564,10 @@ def _nominal_roles(noun: Token) -> Roles:
         if light.lemma_.lower() in UNDERGOING_VERBS and anchor.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
             source = source or pobjs(light, ("from",))  # "Y received a warning from X"
+        elif light.lemma_.lower() in word_list("answering_verbs") and anchor.dep_ == "dobj" and (
+                noun.lemma_.lower() in word_list("accusations")):
+            if source:
+                target += subj  # "X rejected Peru's accusations": Peru accused X
         elif light.lemma_.lower() in word_list("stopping_verbs") and anchor.dep_ == "dobj":
             pass  # "will use force to end the protests", "police dispersed the rally": not theirs
         elif light.lemma_.lower() in word_list("observing_verbs"):
