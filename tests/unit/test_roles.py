@@ -525,3 +525,13 @@ def test_whom_one_warns_against_an_act_would_do_it(bare_nlp: Language) -> None:
     text = "The Bolivian government warned the opposition against holding the rally."
     r = roles_of(bare_nlp, text, "holding", "direct")
     assert r["source"] == ["opposition"]
+
+
+def test_a_perfect_clause_in_a_nouns_content_is_no_reduced_passive(nlp: Language) -> None:
+    text = "Chile welcomed the news that Peru had withdrawn its troops."
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "RETREAT"]
+    assert [[m.actor.country for m in e.source] for e in events] == [["PER"]]
+    text = "A Peruvian journalist arrested last week was freed."  # a real reduced passive: he undergoes it
+    arrests = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "COERCE"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in arrests] == [
+        ([], ["PER"])]

@@ -251,8 +251,10 @@ def condition_subjects(tok: Token) -> list[Token]:
 
 def is_reduced_passive(verb: Token) -> bool:
     """ "a journalist arrested last week", "troops deployed to the border": a past participle
-    modifying a noun is passive; the noun undergoes the event."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    modifying a noun is passive; the noun undergoes the event. Not a clause with a subject of its
+    own ("the news that Peru had withdrawn its troops": a perfect, misparsed as a modifier)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not any(
+        c.dep_ in ("nsubj", "mark") or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
 
 
 @dataclass(frozen=True, slots=True)
