@@ -535,3 +535,13 @@ def test_a_perfect_clause_in_a_nouns_content_is_no_reduced_passive(nlp: Language
     arrests = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "COERCE"]
     assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target]) for e in arrests] == [
         ([], ["PER"])]
+
+
+def test_who_agrees_to_an_act_noun_does_it(nlp: Language) -> None:
+    text = "Peru committed to talks with Chile."
+    talks = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "CONSULT"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target], e.status)
+            for e in talks] == [(["PER"], ["CHL"], "planned")]
+    text = "Peru agreed to Chile's request for talks."  # a request agreed to was made: not planned
+    requests = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "REQUEST"]
+    assert [e.status for e in requests] == ["asserted"]

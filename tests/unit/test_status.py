@@ -49,6 +49,8 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("The invasion was driven by Lima's wish to punish Quito.", "punish", "planned"),
         ("Chile's desire to expel the envoy was well known.", "expel", "planned"),
         ("She imagined Peruvian jets bombing the port.", "bombing", "possible"),
+        ("Peru agreed to a withdrawal of its troops.", "withdrawal", "planned"),
+        ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
     ],
 )
 def test_status_cues(bare_nlp: Language, text: str, word: str, expected: str) -> None:

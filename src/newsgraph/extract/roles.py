@@ -529,6 +529,9 @@ def _nominal_roles(noun: Token) -> Roles:
         owned.head.lemma_.lower() in word_list("responsibility_verbs")
     ):  # "X claimed responsibility for the attack": X made it
         source = subjects(owned.head) if owned.dep_ == "dobj" else []
+    if not source and noun.dep_ == "pobj" and head.lower_ == "to" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in word_list("promising_verbs")):
+        source = subjects(verb)  # "X agreed to talks with Y", "X committed to a withdrawal": X will do it
     if not source and noun.dep_ == "pobj":
         source = _predicated_agent(head)
     if not source and noun.dep_ == "pobj" and head.lower_ == "with" and verb.pos_ == "VERB" and (

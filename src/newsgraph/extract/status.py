@@ -300,6 +300,11 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and head.lower_ == "for":
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "plan for the withdrawal", "called for talks"
+            if noun.pos_ == "VERB" and GOVERNING_VERBS.get(noun.lemma_.lower()) == PLANNED and head.lower_ == "to" and (
+                    dep == "pobj" and event_type != "REQUEST" and not any(c.dep_ == "poss" for c in tok.children)):
+                # "agreed to a withdrawal", "committed to talks": promised, still to come (not "agreed to
+                # Chile's request / proposal": that was made)
+                return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
             if noun.pos_ == "NOUN" and noun.i != trigger.i:
