@@ -545,3 +545,14 @@ def test_who_agrees_to_an_act_noun_does_it(nlp: Language) -> None:
     text = "Peru agreed to Chile's request for talks."  # a request agreed to was made: not planned
     requests = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "REQUEST"]
     assert [e.status for e in requests] == ["asserted"]
+
+
+@pytest.mark.parametrize(("text", "backers"), [
+    ("Bolivia and Chile, which has backed the rebels, oppose the plan.", ["CHL"]),  # singular: the nearest
+    ("Bolivia and Chile, which have backed the rebels, oppose the plan.", ["BOL", "CHL"]),
+    ("Bolivia and Chile, which had backed the rebels, oppose the plan.", ["BOL", "CHL"]),
+])
+def test_a_relative_clause_after_coordinated_nouns_is_done_by_its_antecedents(nlp: Language, text: str,
+                                                                              backers: list[str]) -> None:
+    backing = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SUPPORT"]
+    assert [sorted(m.actor.country or "" for m in e.source) for e in backing] == [backers]

@@ -1001,3 +1001,8 @@ def test_only_restrictions_are_lifted(nlp: Language, text: str, lifted: bool) ->
 def test_a_green_light_given_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "Chile's silence provided a green light to the Peruvian junta.")
     assert "AID" in types_of(nlp, "Chile provided rifles to the Peruvian junta.")
+
+
+def test_buying_time_is_no_purchase(nlp: Language) -> None:
+    assert "COOPERATE" not in types_of(nlp, "Chile tried to buy time from the Peruvian negotiators.")
+    assert "COOPERATE" in types_of(nlp, "Chile bought 12 fighter jets from France.")

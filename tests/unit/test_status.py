@@ -50,6 +50,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Chile's desire to expel the envoy was well known.", "expel", "planned"),
         ("She imagined Peruvian jets bombing the port.", "bombing", "possible"),
         ("Peru agreed to a withdrawal of its troops.", "withdrawal", "planned"),
+        ("Neither Chile nor Peru attacked the convoy.", "attacked", "negated"),
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
     ],
 )
@@ -244,3 +245,8 @@ def test_what_one_speaks_ahead_of_is_still_to_come(nlp: Language) -> None:
     text = "The Bolivian president spoke to reporters ahead of talks with Chile."
     assert status_of(trigger(nlp, text, "talks")) == "planned"
     assert status_of(trigger(nlp, "The Bolivian president held talks with Chile.", "talks")) == "asserted"
+
+
+def test_not_only_is_no_negation(bare_nlp: Language) -> None:
+    tok = trigger(bare_nlp, "Chile kept troops there, not only to fight the rebels but to deter Bolivia.", "fight")
+    assert status_of(tok) != "negated"

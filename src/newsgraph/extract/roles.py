@@ -178,6 +178,21 @@ def _sent_body(verb: Token, head: Token) -> list[Token]:
     return found[-1:]
 
 
+def _antecedents(relcl: Token, pronoun: Token) -> list[Token]:
+    """What a relative pronoun stands for: the noun the clause hangs on; after coordinated nouns,
+    the one just before it when the verb is singular ("Assad and Russia, which has backed him":
+    Russia) or the clause restricts it ("his circle and the men who tried to kill him"), else all
+    of them ("Qatar and Saudi Arabia, which had backed X")."""
+    head = relcl.head
+    before = sorted((c for c in head.conjuncts if c.i < pronoun.i), key=lambda t: t.i)
+    if not before:
+        return [head]
+    singular = relcl.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in relcl.children)
+    restrictive = pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text != ","
+    nearest = max([head, *before], key=lambda t: t.i)
+    return [nearest] if singular or restrictive else sorted([head, *before], key=lambda t: t.i)
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The verb's subjects, following control and coordination when it has none of its own."""
     own = children(verb, *SUBJECT_DEPS)
@@ -185,7 +200,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         out: list[Token] = []
         for s in expand(own):
             if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                out.append(verb.head)
+                out.extend(_antecedents(verb, s))
             else:
                 out.append(s)
         return out

@@ -65,7 +65,7 @@ SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJEC
 # A negative quantifier on the subject or object denies the event: "sent no troops",
 # "few if any weapons reached the front", "hardly any shells arrived".
 NEGATIVE_QUANTIFIERS = (("few", "if", "any"), ("little", "if", "any"), ("hardly", "any"), ("barely", "any"),
-                        ("scarcely", "any"), ("no",), ("none", "of"))
+                        ("scarcely", "any"), ("no",), ("none", "of"), ("neither",))
 NOT_NEGATING_AFTER_NO = frozenset({"fewer", "less", "more", "longer", "later", "sooner"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -176,7 +176,8 @@ def local_status(tok: Token) -> str | None:
         return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS):
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS) or (
+                c.dep_ == "preconj" and low == "neither"):  # "neither is X willing" (not "not only")
             return NEGATED
         if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
             return NEGATED  # "no longer face", "no more sends"
