@@ -552,3 +552,12 @@ def test_an_accusation_rejected_was_made_against_the_rejecter(nlp: Language, tex
 def test_an_accusation_rejected_with_no_accuser_named_is_no_event(nlp: Language) -> None:
     text = "Chile denied the charges."
     assert [e.type for e in extract_events(nlp(text), Article(id="t", text=text))] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean parliament impeached the president for corruption.",
+    "Peruvian lawmakers launched impeachment proceedings against the president.",
+])
+def test_an_impeachment_is_a_legal_accusation(nlp: Language, text: str) -> None:
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ACCUSE"]
+    assert [[m.text for m in e.target] for e in events] == [["the president"]]
