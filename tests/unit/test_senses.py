@@ -1006,3 +1006,24 @@ def test_a_green_light_given_is_no_aid(nlp: Language) -> None:
 def test_buying_time_is_no_purchase(nlp: Language) -> None:
     assert "COOPERATE" not in types_of(nlp, "Chile tried to buy time from the Peruvian negotiators.")
     assert "COOPERATE" in types_of(nlp, "Chile bought 12 fighter jets from France.")
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Hundreds of Peruvian students gathered outside the ministry.", True),
+    ("Protesters gathered in the main square of La Paz.", True),
+    ("Thousands of Chileans gathered at the community centre in Lima to mourn the singer.", False),
+    ("Bolivian opposition groups will gather in Lima for three days of talks.", False),
+])
+def test_only_a_gathering_of_protest_is_a_demonstration(nlp: Language, text: str, protest: bool) -> None:
+    assert ("PROTEST" in types_of(nlp, text)) is protest
+
+
+def test_territory_handed_over_is_given_up_not_aid(nlp: Language) -> None:
+    types = types_of(nlp, "The Chilean town was handed over to Peruvian forces as part of a deal.")
+    assert "RETREAT" in types and "AID" not in types
+    assert "AID" in types_of(nlp, "Chile handed over 20 rifles to the Peruvian army.")
+
+
+def test_accounts_released_are_published_not_freed(nlp: Language) -> None:
+    text = "Chile and Peru have released opposing accounts of a phone call between their presidents."
+    assert "RETREAT" not in types_of(nlp, text)

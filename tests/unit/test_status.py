@@ -51,6 +51,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("She imagined Peruvian jets bombing the port.", "bombing", "possible"),
         ("Peru agreed to a withdrawal of its troops.", "withdrawal", "planned"),
         ("Neither Chile nor Peru attacked the convoy.", "attacked", "negated"),
+        ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
     ],
 )

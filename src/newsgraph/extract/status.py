@@ -182,7 +182,9 @@ def local_status(tok: Token) -> str | None:
         if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
             return NEGATED  # "no longer face", "no more sends"
         if c.dep_ in ("aux", "auxpass") and low in MODALS and MODALS[low]:
-            if not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD):
+            habitual = low == "would" and any(a.dep_ == "advmod" and a.lower_ in word_list("habitual_adverbs")
+                                              for a in tok.children)  # "would often be beaten": a past habit
+            if not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD) and not habitual:
                 found = found or MODALS[low]
         elif c.dep_ == "advmod" and low in HEDGES:
             found = found or HEDGES[low]
