@@ -1011,6 +1011,8 @@ def test_buying_time_is_no_purchase(nlp: Language) -> None:
 @pytest.mark.parametrize(("text", "protest"), [
     ("Hundreds of Peruvian students gathered outside the ministry.", True),
     ("Protesters gathered in the main square of La Paz.", True),
+    ("A handful of Peruvian protesters attempted to gather at the square.", True),  # a count of protesters
+    ("Thousands more Chileans gathered on Friday in protest in Valparaiso.", True),
     ("Thousands of Chileans gathered at the community centre in Lima to mourn the singer.", False),
     ("Bolivian opposition groups will gather in Lima for three days of talks.", False),
 ])

@@ -171,7 +171,7 @@ def _doer(arg: str) -> Callable[[Reading], bool]:
     """The trigger's grammatical subject (its own, or its controller's) is in the word list; unlike
     ``subject``, no by-, in- or during-phrase ("travelled by train" has no train for a doer)."""
     words = _words(arg)
-    return lambda r: bool(word_forms(subjects(r.token)) & words)
+    return lambda r: bool(word_forms(_counted(subjects(r.token))) & words)  # "a handful of protesters"
 
 
 def _object_of(arg: str) -> Callable[[Reading], bool]:
