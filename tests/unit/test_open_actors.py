@@ -520,3 +520,10 @@ def test_a_town_named_once_sets_no_article(nlp: Language) -> None:
             "Washington said the strikes would go on. Dozens of civilians were killed, activists said.")
     killed = [e for e in events_of(nlp, text) if e.trigger.text == "killed"]
     assert "PER" not in [m.actor.country for e in killed for m in e.target]  # one mention is no setting
+
+
+def test_people_take_the_country_they_are_said_to_come_from(nlp: Language) -> None:
+    text = ("Bolivian troops advanced. Juan Quispe, from Arequipa, and Ana Mamani, a nurse from Cusco, "
+            "were killed by Bolivian shelling.")
+    killed = [e for e in events_of(nlp, text) if e.trigger.text == "killed"]
+    assert [m.actor.country for e in killed for m in e.target] == ["PER", "PER"]

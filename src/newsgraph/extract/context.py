@@ -224,7 +224,11 @@ class ActorContext:
             # a leader of a stateless armed group (the tables give al-Baghdadi none) stays stateless
             named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)
             # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
-            if placed and actor.country is None and not named_group and not _from_elsewhere(m):
+            if placed and actor.country is None and not named_group and not _from_elsewhere(m) and (
+                    origin := self.origin(m)) is not None:
+                # "Reyaad Khan, from Cardiff", "a journalist from Lima": where they come from
+                m = replace(m, actor=replace(actor, country=origin), via="place")
+            elif placed and actor.country is None and not named_group and not _from_elsewhere(m):
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
                 people = m.via == "ner" and actor.kind == "group"
@@ -247,6 +251,27 @@ class ActorContext:
                 m = replace(m, actor=state)
             out.append(m)
         return unique_actors(out)
+
+    def origin(self, mention: ActorMention) -> str | None:
+        """The country of the place a person or group is said to come from: a from-phrase on the
+        mention or on its apposition ("Reyaad Khan, from Cardiff", "Aksoy, a press officer from
+        London", "a journalist from Lima"), naming a town, region or state."""
+        head = self.doc[mention.end - 1]
+        for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                for where in prep.children:
+                    if where.dep_ != "pobj" or where.pos_ != "PROPN":
+                        continue
+                    states = [x.actor.country for x in self.index.at(where) if x.actor.kind == "state"]
+                    if states:
+                        return states[0]
+                    place = resolve_place(proper_phrase(where))
+                    if place is not None and place.country and not any(
+                            x.via != "ner" for x in self.index.at(where)):
+                        return place.country
+        return None
 
     def home_institutions(self, mentions: list[ActorMention], other: list[ActorMention]) -> list[ActorMention]:
         """A bare institution ("the government", "parliament", "the cabinet"; word list
