@@ -1029,3 +1029,15 @@ def test_territory_handed_over_is_given_up_not_aid(nlp: Language) -> None:
 def test_accounts_released_are_published_not_freed(nlp: Language) -> None:
     text = "Chile and Peru have released opposing accounts of a phone call between their presidents."
     assert "RETREAT" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Bolivian strikes killed ten people in Tarija.", "ASSAULT"),  # a state's strikes
+    ("The strikes hit a hospital in Cochabamba.", "ASSAULT"),  # strikes that harm
+    ("The strike by Peruvian miners paralysed the port.", "PROTEST"),
+    ("Chilean teachers' strikes continued.", "PROTEST"),
+])
+def test_a_strike_is_military_when_a_state_makes_it_or_it_harms(nlp: Language, text: str, type_: str) -> None:
+    strikes = [e for e in events_of(nlp, text) if e.trigger.text.startswith("strike")]
+    assert [e.type for e in strikes] == [type_]
+    assert all(not any(m.text == e.trigger.text for m in e.source) for e in strikes)  # no crowd of strikers

@@ -1017,6 +1017,8 @@ class _Builder:
             if verdict.drop:
                 return None
             event_type, mode, cameo, rule = verdict.type or event_type, verdict.mode, None, f"{rule}+{verdict.rule}"
+            if trig.type in CROWD_TYPES and event_type not in CROWD_TYPES:  # "the strikes hit a hospital":
+                source = [m for m in source if not m.start <= tok.i < m.end]  # no crowd of strikers
             if event_type in ACT_OBJECT_TYPES and event_type != trig.type and not target:  # recoded: "pulled
                 target = self.act_counterparts(tok, event_type, source)  # out of the talks with X"
             if event_type == "SANCTION" and trig.type == "RETREAT" and not target:  # "withdrew its
