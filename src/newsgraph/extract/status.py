@@ -239,6 +239,14 @@ def halts(verb: Token) -> bool:
     return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
 
 
+def _supposed(noun: Token, verb: Token) -> bool:
+    """An indefinite act noun that is the subject of a would/could/might clause ("a Chilean attack
+    could trigger a war"): what such an act would do is weighed, the act is only supposed."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children)
+    return indefinite and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                              for c in verb.children)
+
+
 def status_of(trigger: Token, event_type: str = "") -> str:
     """The event's status from the cues that govern its trigger (see the module docstring). A
     noun's own "planned" or "possible" ("a planned visit") yields to a denial above it ("will not
@@ -265,6 +273,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         head_lemma = head.lemma_.lower()
         if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
             return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
+        if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and _supposed(tok, head):
+            return POSSIBLE  # "a US pullout would leave the region open": a supposed act, not a report
         if is_for_clause(tok) and head.pos_ == "VERB" and head_lemma in GOVERNING_VERBS:
             return GOVERNING_VERBS[head_lemma]  # "called for Peru to withdraw"
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
