@@ -527,3 +527,9 @@ def test_people_take_the_country_they_are_said_to_come_from(nlp: Language) -> No
             "were killed by Bolivian shelling.")
     killed = [e for e in events_of(nlp, text) if e.trigger.text == "killed"]
     assert [m.actor.country for e in killed for m in e.target] == ["PER", "PER"]
+
+
+def test_a_possessive_in_a_relative_clause_belongs_to_the_person_described(nlp: Language) -> None:
+    # "his" is the general's, not the salient chancellor's: the general's people are no Germans
+    doc = nlp("Olaf Scholz spoke in Berlin on Monday. Olaf Scholz then praised a general who starves his own people.")
+    assert [m.actor.country for m in doc._.actor_mentions if m.text == "his"] in ([], [None])

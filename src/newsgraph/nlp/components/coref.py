@@ -293,11 +293,12 @@ class CorefPass(DescriptionMixin):
     def _pronoun(self, token: Token, pronoun: rules.Pronoun) -> int:
         if is_pleonastic(token) if self.parsed else pleonastic_by_words(token):
             return 0
-        cataphor = self._cataphor(token, pronoun)
+        bound = self._relative_binder(token, pronoun)
+        cataphor = None if bound is not None else self._cataphor(token, pronoun)
         if cataphor is not None:
             referents = [cataphor]
         else:
-            best, sure = (self._binder(token, pronoun), True) if pronoun.reflexive else (None, False)
+            best, sure = (self._binder(token, pronoun), True) if pronoun.reflexive else (bound, bound is not None)
             if best is None and not pronoun.reflexive:
                 best, sure = self._reporter(token, pronoun), True
             if best is None:
@@ -306,7 +307,8 @@ class CorefPass(DescriptionMixin):
                 return 0
             if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
                 self.unresolved[token.i] = best.token  # open_actors may find an actor there
-                self._touch(best, token, rules.salience_weight(token) if self.parsed else 0.0)
+                if best is not bound:  # (a relative clause's own possessive adds nothing to its noun)
+                    self._touch(best, token, rules.salience_weight(token) if self.parsed else 0.0)
                 return 0
             referents = list(best.referents)
             if pronoun.gender and best.person and best.gender is None and sure:
@@ -394,6 +396,26 @@ class CorefPass(DescriptionMixin):
         genders = {known.gender if known else None, rules.TITLES[title] if title else None} - {None}
         fits = actor.kind in ("person", "anonymous") and genders <= {pronoun.gender}
         return referent if fits else None
+
+    def _relative_binder(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+        """A possessive in a relative clause whose subject is the relative pronoun takes the noun
+        the clause describes ("a dictator who massacres his own people": the dictator's), before
+        any cataphora or salience."""
+        if not self.parsed or token.dep_ != "poss" or pronoun.reflexive:
+            return None
+        relcl = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        relative = next((c.lower_ for c in (relcl.children if relcl is not None else ())
+                         if c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which")), None)
+        if relcl is None or relative is None:
+            return None
+        head = relcl.head.i
+        entity = self.at_token.get(head) or next((e for e in self.pool.values() if e.token == head), None)
+        if entity is None or (not entity.referents and relcl.head.pos_ == "PROPN"):
+            return None  # a name no table knows (a surname): salience finds whom it names
+        # "who" makes its antecedent a person, whatever its noun ("a dictator who …")
+        fits = self._agrees(entity, pronoun, speaker=False) or (
+            relative == "who" and pronoun.person is not False and entity.plural == pronoun.plural)
+        return entity if fits else None
 
     def _binder(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
         """A reflexive takes the subject of its own clause ("Kim praised himself")."""
