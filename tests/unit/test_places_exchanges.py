@@ -206,3 +206,9 @@ def test_a_persons_name_is_not_read_as_its_last_word(nlp: Language) -> None:
 def test_a_town_in_a_province_is_the_town(nlp: Language) -> None:
     event = at(nlp, "Peru deployed soldiers to Juliaca in the Puno region on Friday.", "deployed")
     assert event.location is not None and event.location.name == "Juliaca"
+
+
+def test_a_us_state_named_like_a_province_elsewhere_is_the_us_state() -> None:
+    for name in ("Florida", "Maryland"):
+        place = resolve_place(name)
+        assert place is not None and (place.country, place.kind) == ("USA", "region"), name

