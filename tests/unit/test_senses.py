@@ -1041,3 +1041,21 @@ def test_a_strike_is_military_when_a_state_makes_it_or_it_harms(nlp: Language, t
     strikes = [e for e in events_of(nlp, text) if e.trigger.text.startswith("strike")]
     assert [e.type for e in strikes] == [type_]
     assert all(not any(m.text == e.trigger.text for m in e.source) for e in strikes)  # no crowd of strikers
+
+
+def test_refusing_to_deny_is_no_refusal(nlp: Language) -> None:
+    text = "The Bolivian rebel leader refused to deny that his men were planning to merge."
+    assert "REJECT" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Chile handed over the prisoners to Peru.", "RETREAT"),  # captives given back: released
+    ("Chile handed over 20 rifles to the Peruvian army.", "AID"),
+])
+def test_what_is_handed_over_decides_the_type(nlp: Language, text: str, type_: str) -> None:
+    assert types_of(nlp, text) == [type_]
+
+
+def test_a_kins_possessor_is_not_the_kin(nlp: Language) -> None:
+    events = events_of(nlp, "Peru's president said his son was arrested by Chilean police.")
+    assert [m.text for e in events if e.type == "COERCE" for m in e.target] == []  # not "his" (the president)
