@@ -53,6 +53,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Neither Chile nor Peru attacked the convoy.", "attacked", "negated"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit
         ("A Chilean withdrawal from Tacna would leave Peru exposed.", "withdrawal", "possible"),
+        ("The Chilean parliament held a vote to attack the Peruvian government.", "attack", "planned"),
         ("A Chilean attack on Peru could trigger a regional war.", "attack", "possible"),
         ("The Chilean attack on Peru killed ten soldiers.", "attack", "asserted"),
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
