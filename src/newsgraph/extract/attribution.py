@@ -47,6 +47,7 @@ MEDIA_HEADS = word_list("media_heads")
 INDIVIDUAL_MARKERS = frozenset({"a", "an", "another", "one", "second", "third", "fourth", "fifth"})
 QUOTES_OPEN = ("“", '"', "‘", "''", "``")  # '' and `` as some papers (and the Penn Treebank) write quotes
 QUOTES = frozenset({"“", "”", '"', "''", "``"})
+QUOTE_CHARS = frozenset("‘’“”\"'`")  # what a quotation-mark token is made of ("’’" too)
 
 
 def _phrase(tok: Token) -> Span:

@@ -224,11 +224,11 @@ class ActorContext:
             # a leader of a stateless armed group (the tables give al-Baghdadi none) stays stateless
             named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)
             # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
-            if placed and actor.country is None and not named_group and not _from_elsewhere(m) and (
-                    origin := self.origin(m)) is not None:
+            unplaced = placed and actor.country is None and not named_group and not _from_elsewhere(m)
+            if unplaced and (origin := self.origin(m)) is not None:
                 # "Reyaad Khan, from Cardiff", "a journalist from Lima": where they come from
                 m = replace(m, actor=replace(actor, country=origin), via="place")
-            elif placed and actor.country is None and not named_group and not _from_elsewhere(m):
+            elif unplaced:
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
                 people = m.via == "ner" and actor.kind == "group"

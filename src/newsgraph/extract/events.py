@@ -14,13 +14,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.attribution import FIRST_PERSON, REPORTING_VERBS, AttributionFinder, fill_anonymous_countries
+from newsgraph.extract.attribution import (
+    FIRST_PERSON,
+    QUOTE_CHARS,
+    REPORTING_VERBS,
+    AttributionFinder,
+    fill_anonymous_countries,
+)
 from newsgraph.extract.claims import DASHES, extract_claims
 from newsgraph.extract.confidence import rescore
 from newsgraph.extract.context import ActorContext, proper_phrase, state_actor, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import Trigger, trigger_for, type_values, types_where, word_list
+from newsgraph.extract.lexicon import Trigger, answers_accusation, trigger_for, type_values, types_where, word_list
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
@@ -78,7 +84,6 @@ STOPPED_AS = type_values("stopped")  # act type → what its own doer halting it
 # reporting verbs: "according to", a speaker's colon or dash signature, verbs of saying with a phrase.
 ATTRIBUTING_CUES = REPORTING_VERBS | DASHES | {"according to", ":", "ask", "call", "cite", "blame", "accuse",
                                               "describe", "condemn", "denounce", "charge", "recall", "reply"}
-CURLY_QUOTES = frozenset("‘’“”")
 OWN_SIDE_WORDS = FIRST_PERSON | {"our", "my", "ourselves", "myself"}
 HOSTILE_TYPES = types_where("hostile", "yes")  # acts a claim of accuses their doer
 OBLIGING = word_list("obliging_modals")
@@ -141,8 +146,7 @@ def _is_topic_or_theme(noun: Token) -> bool:
         if governing.type == "AID" and (governing.frame == "acquire" or head.lemma_.lower() in word_list(
                 "act_giving_verbs")) and (own := trigger_for(noun)) is not None and own.type != "AID":
             return False  # "received threats / a request from X", "gave concessions to X": the act itself
-        if head.lemma_.lower() in word_list("answering_verbs") and noun.lemma_.lower() in word_list(
-                "accusations") and (children(noun, "poss") or pobjs(noun, ("by", "from"))):
+        if answers_accusation(noun, head) and (children(noun, "poss") or pobjs(noun, ("by", "from"))):
             return False  # "rejected Peru's accusations", "denied an allegation by X": X accused the denier
         if head.lemma_.lower() in word_list("authorizing_verbs") and not children(noun, "poss"):
             return False  # "approved the sale of jets to Turkey": its own act, decided (not "approved Peru's bid")
@@ -238,7 +242,7 @@ def _quoted_by(speaker: Token, word: Token) -> bool:
     speaker's reporting verb and the word ('"I will go," she said'; not "she said I will go")."""
     verb = speaker.head.head if speaker.dep_ == "pobj" else speaker.head  # "was told by X"
     lo, hi = sorted((verb.i, word.i))
-    return any(t.is_quote or set(t.text) <= CURLY_QUOTES for t in word.doc[lo + 1 : hi])  # also ’’
+    return any(set(t.text) <= QUOTE_CHARS for t in word.doc[lo + 1 : hi])
 
 
 class _Builder:

@@ -83,6 +83,12 @@ def word_list(name: str) -> frozenset[str]:
     return lists[name]
 
 
+def answers_accusation(noun: Token, verb: Token) -> bool:
+    """The noun is an accusation the verb rejects, denies or dismisses ("rejected Peru's
+    accusations"; word lists ``answering_verbs`` and ``accusations``): the accusation was made."""
+    return verb.lemma_.lower() in word_list("answering_verbs") and noun.lemma_.lower() in word_list("accusations")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""

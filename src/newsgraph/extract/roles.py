@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import trigger_named, word_list
+from newsgraph.extract.lexicon import answers_accusation, trigger_named, word_list
 from newsgraph.extract.status import is_condition
 
 # Verbs whose object is the understood subject of their infinitive complement.
@@ -584,8 +584,7 @@ def _nominal_roles(noun: Token) -> Roles:
         if light.lemma_.lower() in UNDERGOING_VERBS and anchor.dep_ == "dobj":
             target += subj  # "Y faces the threat of X", "Y came under attack": Y undergoes it
             source = source or pobjs(light, ("from",))  # "Y received a warning from X"
-        elif light.lemma_.lower() in word_list("answering_verbs") and anchor.dep_ == "dobj" and (
-                noun.lemma_.lower() in word_list("accusations")):
+        elif anchor.dep_ == "dobj" and answers_accusation(noun, light):
             if source:
                 target += subj  # "X rejected Peru's accusations": Peru accused X
         elif light.lemma_.lower() in word_list("stopping_verbs") and anchor.dep_ == "dobj":

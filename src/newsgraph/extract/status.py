@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import deadline_acts, read_table, word_list
+from newsgraph.extract.lexicon import answers_accusation, deadline_acts, read_table, word_list
 
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
@@ -355,7 +355,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "will not end their strike", "halted the offensive": the act happened (the halt: own event)
             if dep == "nsubjpass" and head_lemma in word_list("purpose_verbs") and _purpose_clause(head):
                 break  # "the tariffs are aimed at cutting deaths": what is aimed at is the cutting, not the tariffs
-            if head_lemma in word_list("answering_verbs") and tok.lemma_.lower() in word_list("accusations"):
+            if answers_accusation(tok, head):
                 break  # "rejected Peru's accusations": the accusation was made; what it says is denied
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
             governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
