@@ -1059,3 +1059,10 @@ def test_what_is_handed_over_decides_the_type(nlp: Language, text: str, type_: s
 def test_a_kins_possessor_is_not_the_kin(nlp: Language) -> None:
     events = events_of(nlp, "Peru's president said his son was arrested by Chilean police.")
     assert [m.text for e in events if e.type == "COERCE" for m in e.target] == []  # not "his" (the president)
+
+
+def test_an_interview_with_the_press_is_no_consultation(nlp: Language) -> None:
+    text = ("In a phone conversation with the Guardian from his post in Lima, the Peruvian commander "
+            "described the region.")
+    assert "CONSULT" not in types_of(nlp, text)
+    assert "CONSULT" in types_of(nlp, "The Chilean minister met his Peruvian counterpart in Lima.")

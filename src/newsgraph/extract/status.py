@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import answers_accusation, deadline_acts, read_table, word_list
+from newsgraph.extract.lexicon import answers_accusation, deadline_acts, read_table, trigger_for, word_list
 
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
@@ -86,11 +86,13 @@ def _words_before(noun: Token) -> list[str]:
 
 
 def _negatively_quantified(noun: Token) -> bool:
-    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in noun.children):
-        return True  # "neither Iran nor Turkey will accept"
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in noun.children) and trigger_for(noun) is None:
+        return True  # "neither Iran nor Turkey will accept" (not "neither the withdrawal nor … was discussed")
     words = _words_before(noun)
     for pattern in NEGATIVE_QUANTIFIERS:
         n = len(pattern)
+        if pattern == ("neither",) and trigger_for(noun) is not None:
+            continue  # an act noun: what "neither" denies is the predicate, as above
         if tuple(words[-n:]) == pattern:
             return not (pattern == ("no",) and noun.doc[noun.i - 1].lower_ in NOT_NEGATING_AFTER_NO)
     return False
@@ -176,8 +178,9 @@ def local_status(tok: Token) -> str | None:
         return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS) or (
-                c.dep_ == "preconj" and low == "neither"):  # "neither is X willing" (not "not only")
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS and not (
+                low == "neither" and tok.pos_ == "NOUN")) or (  # ("neither the withdrawal nor …": see below)
+                c.dep_ == "preconj" and low == "neither" and tok.pos_ != "NOUN"):  # "neither is X willing"
             return NEGATED
         if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
             return NEGATED  # "no longer face", "no more sends"
