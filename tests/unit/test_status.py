@@ -52,6 +52,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Peru agreed to a withdrawal of its troops.", "withdrawal", "planned"),
         ("Neither Chile nor Peru attacked the convoy.", "attacked", "negated"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
+        ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit
         ("A Chilean withdrawal from Tacna would leave Peru exposed.", "withdrawal", "possible"),
         ("The Chilean parliament held a vote to attack the Peruvian government.", "attack", "planned"),
