@@ -556,3 +556,10 @@ def test_a_relative_clause_after_coordinated_nouns_is_done_by_its_antecedents(nl
                                                                               backers: list[str]) -> None:
     backing = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SUPPORT"]
     assert [sorted(m.actor.country or "" for m in e.source) for e in backing] == [backers]
+
+
+def test_who_is_on_the_brink_of_an_act_does_it(nlp: Language) -> None:
+    text = "Chile is on the brink of attacking Peru."
+    attacks = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+    assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target], e.status)
+            for e in attacks] == [(["CHL"], ["PER"], "possible")]

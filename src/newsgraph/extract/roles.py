@@ -240,6 +240,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if noun.head != noun and noun.head.pos_ in ("VERB", "AUX") and (
                     noun.lemma_.lower() not in word_list("judged_act_nouns")):
                 return subjects(noun.head, depth + 1)  # not "questioned the wisdom of punishing X"
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in word_list("phase_nouns") and (
+                    noun.head.head.pos_ in ("VERB", "AUX")):
+                return subjects(noun.head.head, depth + 1)  # "Chile is on the brink of attacking Peru"
         elif noun.pos_ in ("VERB", "AUX"):
             if head.lower_ in OBJECT_CONTROL_PREPS and not is_passive(noun) and not (
                     head.lower_ == "with" and noun.lemma_.lower() in word_list("with_subject_control")):
