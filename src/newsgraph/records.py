@@ -116,8 +116,9 @@ class Actor:
 # table (a curated table: name, alias, demonym, seat, role phrase), dictionary (the PETRARCH2
 # dictionaries), ner (a named entity no table knows), role (a role or group noun with no name),
 # coref (a pronoun, description or surname pointing back), place (a place standing for its state,
-# or the country of the place the event is set in), main-country (the article's main country),
-# counterpart (a bare institution, "the government", of the politician on the event's other side).
+# the country of the place the event is set in, or of the place a person is said to come from),
+# main-country (the article's main country), counterpart (a bare institution, "the government", of
+# the politician on the event's other side).
 PROVENANCE = {
     "lexicon": "table", "demonym": "table", "seat": "table", "role": "table", "apposition": "table",
     "dictionary": "dictionary", "ner": "ner", "title": "ner", "role-noun": "role",

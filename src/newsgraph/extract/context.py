@@ -175,12 +175,17 @@ class ActorContext:
         for tok in self.doc:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
                 continue
-            if any(m.via != "ner" for m in self.index.at(tok)):
-                continue  # a state or a body the tables know (a town the tagger took for a body is counted)
-            place = resolve_place(proper_phrase(tok))
-            if place is not None and place.country and place.kind in ("city", "region"):
-                counts[place.country] += 1
+            if (country := self._town_country(tok)) is not None:
+                counts[country] += 1
         return counts
+
+    def _town_country(self, tok: Token) -> str | None:
+        """The country of the town or region a proper noun names: a gazetteer place that is no actor
+        the tables know (a town the tagger took for a body is one)."""
+        if any(m.via != "ner" for m in self.index.at(tok)):
+            return None
+        place = resolve_place(proper_phrase(tok))
+        return place.country if place is not None and place.kind in ("city", "region") else None
 
     def crowd(self, tok: Token, place: Place | None) -> list[ActorMention]:
         """The unnamed people a protest with no named protesters is by ("protests erupted in Tehran",
@@ -265,12 +270,8 @@ class ActorContext:
                     if where.dep_ != "pobj" or where.pos_ != "PROPN":
                         continue
                     states = [x.actor.country for x in self.index.at(where) if x.actor.kind == "state"]
-                    if states:
-                        return states[0]
-                    place = resolve_place(proper_phrase(where))
-                    if place is not None and place.country and not any(
-                            x.via != "ner" for x in self.index.at(where)):
-                        return place.country
+                    if country := (states[0] if states else self._town_country(where)):
+                        return country
         return None
 
     def home_institutions(self, mentions: list[ActorMention], other: list[ActorMention]) -> list[ActorMention]:

@@ -65,7 +65,7 @@ SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJEC
 # A negative quantifier on the subject or object denies the event: "sent no troops",
 # "few if any weapons reached the front", "hardly any shells arrived".
 NEGATIVE_QUANTIFIERS = (("few", "if", "any"), ("little", "if", "any"), ("hardly", "any"), ("barely", "any"),
-                        ("scarcely", "any"), ("no",), ("none", "of"), ("neither",))
+                        ("scarcely", "any"), ("no",), ("none", "of"))
 NOT_NEGATING_AFTER_NO = frozenset({"fewer", "less", "more", "longer", "later", "sooner"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -86,16 +86,27 @@ def _words_before(noun: Token) -> list[str]:
 
 
 def _negatively_quantified(noun: Token) -> bool:
-    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in noun.children) and trigger_for(noun) is None:
-        return True  # "neither Iran nor Turkey will accept" (not "neither the withdrawal nor … was discussed")
+    if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in noun.children):
+        # "neither Iran nor Turkey will accept", "neither side attacked"; not an act noun ("neither the
+        # withdrawal nor the cuts were discussed": what is denied is the predicate)
+        return trigger_for(noun) is None
     words = _words_before(noun)
     for pattern in NEGATIVE_QUANTIFIERS:
         n = len(pattern)
-        if pattern == ("neither",) and trigger_for(noun) is not None:
-            continue  # an act noun: what "neither" denies is the predicate, as above
         if tuple(words[-n:]) == pattern:
             return not (pattern == ("no",) and noun.doc[noun.i - 1].lower_ in NOT_NEGATING_AFTER_NO)
     return False
+
+
+def _negates(child: Token, tok: Token) -> bool:
+    """The child negates the token's own act: "not", "never", "no"; "neither" only a verb's ("neither
+    is X willing": also as a preconjunct), as an act noun's it denies the predicate (see
+    _negatively_quantified); a preconjunct "not" does not ("not only … but")."""
+    if child.dep_ == "neg":
+        return True
+    if child.lower_ == "neither":
+        return child.dep_ in ("advmod", "det", "preconj") and tok.pos_ != "NOUN"
+    return child.dep_ in ("advmod", "det") and child.lower_ in NEGATORS
 
 
 def _has_negated_argument(tok: Token) -> bool:
@@ -178,9 +189,7 @@ def local_status(tok: Token) -> str | None:
         return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in NEGATORS and not (
-                low == "neither" and tok.pos_ == "NOUN")) or (  # ("neither the withdrawal nor …": see below)
-                c.dep_ == "preconj" and low == "neither" and tok.pos_ != "NOUN"):  # "neither is X willing"
+        if _negates(c, tok):
             return NEGATED
         if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
             return NEGATED  # "no longer face", "no more sends"
