@@ -563,3 +563,31 @@ def test_who_is_on_the_brink_of_an_act_does_it(nlp: Language) -> None:
     attacks = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
     assert [([m.actor.country for m in e.source], [m.actor.country for m in e.target], e.status)
             for e in attacks] == [(["CHL"], ["PER"], "possible")]
+
+
+def test_the_state_that_leads_an_act_is_its_doer(nlp: Language) -> None:
+    text = "Chilean-led airstrikes hit a depot near Tacna, and Bolivia called for a UN-led inquiry into the raid."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    strike = next(e for e in events if e.trigger.text == "airstrikes")
+    assert [m.actor.country for m in strike.source] == ["CHL"]
+    inquiry = next(e for e in events if e.trigger.text == "inquiry")  # led by the UN: its own, not a mere mention
+    assert (inquiry.type, inquiry.status, [m.actor.name for m in inquiry.source]) == (
+        "ACCUSE", "requested", ["United Nations"])
+
+
+def test_an_act_asked_for_by_name_is_its_own_requested_event(nlp: Language) -> None:
+    text = "Peru demanded the withdrawal of Chilean troops and called for the release of the Bolivian sailors."
+    events = {e.trigger.text: e for e in extract_events(nlp(text), Article(id="t", text=text))}
+    assert events["demanded"].type == "REQUEST"
+    withdrawal, release = events["withdrawal"], events["release"]
+    assert (withdrawal.type, withdrawal.status, [m.actor.country for m in withdrawal.source]) == (
+        "RETREAT", "requested", ["CHL"])
+    assert (release.type, release.status, [m.actor.country for m in release.target]) == (
+        "RETREAT", "requested", ["BOL"])
+
+
+def test_where_an_investigated_act_happened_is_not_whom_it_investigates(nlp: Language) -> None:
+    text = "The Peruvian prosecutor opened an investigation of the bombing in Santiago."
+    events = extract_events(nlp(text), Article(id="t", text=text))
+    probe = next(e for e in events if e.trigger.text == "investigation")
+    assert [m.actor.country for m in probe.source] == ["PER"] and probe.target == ()

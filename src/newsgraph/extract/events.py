@@ -142,6 +142,10 @@ def _is_topic_or_theme(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i < noun.i and (
             head.head.pos_ == "NUM" or head.head.lemma_.lower() in word_list("partitives")):
         return _is_topic_or_theme(head.head)  # "convicted on five of the eleven charges": as "on the charges"
+    asker = head.head if noun.dep_ == "pobj" and head.lower_ == "for" else head if noun.dep_ == "dobj" else None
+    if asker is not None and (asking := trigger_for(asker)) is not None and asking.type == "REQUEST" and (
+            (own := trigger_for(noun)) is not None and own.type != "REQUEST"):
+        return False  # "called for the release of X", "demanded a withdrawal": the act asked for, requested
     if noun.dep_ in THEME_DEPS and (governing := trigger_for(head)) is not None:
         if governing.type == "AID" and (governing.frame == "acquire" or head.lemma_.lower() in word_list(
                 "act_giving_verbs")) and (own := trigger_for(noun)) is not None and own.type != "AID":
@@ -346,7 +350,10 @@ class _Builder:
                            if (found := self.index.in_subtree(o, lambda m: m.actor.kind == "state"))), [])
         if trig.type in CONTENT_SPEECH_ACTS and trig.frame == "nominal" and not target:
             # "concern over Peru's buildup", "criticism about X's role": whom the content is about
-            target = next((found for o in pobjs(tok, ABOUT_PREPS) if (found := self.index.in_subtree(o))), [])
+            # (not where it happened: "an investigation of the attack in Lima" is about no one)
+            doc = tok.doc
+            target = next((found for o in pobjs(tok, ABOUT_PREPS) if (found := self.index.in_subtree(
+                o, lambda m: not (doc[m.start].dep_ == "pobj" and doc[m.start].head.lower_ in NEAR_PREPS)))), [])
         if (trig.type == "ASSAULT" or trig.mode == "weapons") and not target:
             # "fired tear gas at protesters", "opened fire on X", "launched missiles at X"
             target = _actors(tuple(pobjs(tok, ("at", "on", "against", "into"))), self.index)

@@ -371,6 +371,17 @@ def _is_attack(tok: Token) -> bool:
     return bool({tok.lower_, tok.lemma_.lower()} & word_list("attack_causes"))
 
 
+def led_by(mods: Iterable[Token]) -> list[Token]:
+    """Modifiers with "X-led" read as X: "a UN-led investigation", "Saudi-led airstrikes" are the
+    leader's (the parser hangs X on "led")."""
+    out: list[Token] = []
+    for mod in mods:
+        leaders = [c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")] if (
+            mod.lower_ in ("led", "-led") and mod.dep_ == "amod") else []
+        out += leaders or [mod]
+    return out
+
+
 def _cause_phrases(verb: Token) -> list[Token]:
     """ "were killed in an Israeli airstrike", "died in shelling by X": the attack that did it."""
     return [t for t in pobjs(verb, ("in", "during")) if _is_attack(t)]
@@ -392,7 +403,7 @@ def _by_cause(doers: list[Token]) -> list[Token]:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
         mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
         by = pobjs(tok, ("by", "from")) + expand(children(tok, "poss"))
-        out.extend(by or mods or [tok])
+        out.extend(by or led_by(mods) or [tok])
     return out
 
 
@@ -602,7 +613,7 @@ def _nominal_roles(noun: Token) -> Roles:
             source = subj  # "X affirmed its support": the light verb's subject is whose it is
         target += pobjs(light, ("on", "against", "to")) + with_partners(light)
     return Roles(
-        source=tuple(source + modifiers),
+        source=tuple(source + led_by(modifiers)),
         target=tuple(target),
         theme=tuple(of_objects if transferred else ()),
         participants=tuple(between),

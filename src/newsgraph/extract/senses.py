@@ -21,6 +21,7 @@ from newsgraph.extract.roles import (
     children,
     counted,
     is_passive,
+    led_by,
     objects,
     passive_themes,
     pobjs,
@@ -279,10 +280,12 @@ def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
 
 
 def _owner(r: Reading) -> bool:
-    """A named possessor among the sides ("Washington's call"); a possessive pronoun ("their
-    warnings") points back to an act already reported, not a new one."""
+    """A named possessor or leader among the sides ("Washington's call", "a UN-led inquiry"); a
+    possessive pronoun ("their warnings") points back to an act already reported, not a new one."""
     sides = {i for m in (*r.source, *r.target) for i in range(m.start, m.end)}
-    return any(c.dep_ == "poss" and c.pos_ != "PRON" and c.i in sides for c in r.token.children)
+    owners = [c for c in r.token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    owners += led_by(c for c in r.token.children if c.dep_ == "amod" and c.lower_ in ("led", "-led"))
+    return any(c.i in sides for c in owners)
 
 
 def _performer(r: Reading) -> bool:
