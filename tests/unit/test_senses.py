@@ -1066,3 +1066,20 @@ def test_an_interview_with_the_press_is_no_consultation(nlp: Language) -> None:
             "described the region.")
     assert "CONSULT" not in types_of(nlp, text)
     assert "CONSULT" in types_of(nlp, "The Chilean minister met his Peruvian counterpart in Lima.")
+
+
+def test_ending_ones_own_support_is_a_sanction_by_whoever_ends_it(nlp: Language) -> None:
+    ended = [e for e in events_of(nlp, "Bolivia has ended support for the Peruvian rebels.") if e.type == "SANCTION"]
+    assert [(e.mode, [m.actor.country for m in e.source]) for e in ended] == [("withdraw", ["BOL"])]
+    # others' acts: police ending a protest do not protest; dropped charges are not dropped by the accused
+    assert not any(e.type == "PROTEST" for e in events_of(nlp, "Police ended the protest in Lima."))
+    assert not any(e.source for e in events_of(nlp, "I hope his charge will be dropped."))
+
+
+def test_removing_troops_and_the_exit_of_troops_are_withdrawals(nlp: Language) -> None:
+    removed = events_of(nlp, "If Chile does remove its troops from Bolivia, its allies will be exposed.")
+    assert [(e.type, e.status) for e in removed] == [("RETREAT", "hypothetical")]
+    exit_ = events_of(nlp, "The general was told to arrange a rapid exit of the Chilean troops from Bolivia.")
+    assert [(e.type, [m.actor.country for m in e.source]) for e in exit_] == [("RETREAT", ["CHL"])]
+    assert events_of(nlp, "The Chilean army removed the rubble from the road.") == []  # no forces removed
+    assert events_of(nlp, "Chilean refugees streamed towards the last remaining exit in the city.") == []  # a way out

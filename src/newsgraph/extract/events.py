@@ -1013,6 +1013,12 @@ class _Builder:
                 # "the mayor will end the curfew": whoever ends a measure holds it (not "the importance
                 # of ending detention", whose subject is a guess)
                 source = _actors(tuple(subjects(ender)), self.index)
+            elif STOPPED_AS.get(trig.type, "").startswith("SANCTION") and children(ender, "nsubj"):
+                # "X ended support for the rebels", "suspended cooperation with Y": one can end only
+                # one's own help or cooperation, and ending it is a sanction (not "police ended the
+                # protest", "the charges were dropped": someone else's act; only a subject of its own,
+                # not "a pledge from X to halt the supply", whose halter the parse cannot tell)
+                source = self.context.in_context(_actors(tuple(expand(children(ender, "nsubj"))), self.index), place)
             elif trig.type in STOPPED_AS and ender.dep_ == "xcomp" and (
                     ender.head.lemma_.lower() in word_list("promising_verbs")):
                 # "the warring parties agreed to end the fighting", "pledged to halt the strike": who

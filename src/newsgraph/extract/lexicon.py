@@ -203,6 +203,7 @@ _launches_weapon = _object_in("launched_weapons")
 _drops_ordnance = _object_in("dropped_weapons")
 _closes_crossing = _object_in("crossings")
 _closes_mission = _object_in("diplomatic_missions")
+_moves_forces = _object_in("forces")  # "removed its troops from X": troops, not a name from a list
 
 
 def _has_infinitive(token: Token) -> bool:
@@ -263,7 +264,8 @@ def _gives_goods(token: Token) -> bool:
 CONDITIONS = {
     "goods": _gives_goods, "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive,
     "phone": _by_phone, "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
-    "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive, "deadline": _sets_deadline,
+    "forces": _moves_forces, "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive,
+    "deadline": _sets_deadline,
 }
 
 
