@@ -591,3 +591,12 @@ def test_where_an_investigated_act_happened_is_not_whom_it_investigates(nlp: Lan
     events = extract_events(nlp(text), Article(id="t", text=text))
     probe = next(e for e in events if e.trigger.text == "investigation")
     assert [m.actor.country for m in probe.source] == ["PER"] and probe.target == ()
+
+
+def test_two_participles_joined_tight_share_their_agent(nlp: Language) -> None:
+    text = "The Peruvian rebels, armed and paid by Chile, control the border."
+    armed = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "armed")
+    assert (armed.type, [m.actor.country for m in armed.source]) == ("AID", ["CHL"])
+    text = "The helicopters were sent to Peru in 1990 and later bought by Chile."  # two acts, years apart
+    sent = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "sent")
+    assert sent.source == ()

@@ -1083,3 +1083,11 @@ def test_removing_troops_and_the_exit_of_troops_are_withdrawals(nlp: Language) -
     assert [(e.type, [m.actor.country for m in e.source]) for e in exit_] == [("RETREAT", ["CHL"])]
     assert events_of(nlp, "The Chilean army removed the rubble from the road.") == []  # no forces removed
     assert events_of(nlp, "Chilean refugees streamed towards the last remaining exit in the city.") == []  # a way out
+
+
+def test_attending_a_meeting_is_consultation_and_refusing_to_is_a_rejection(nlp: Language) -> None:
+    assert [(e.type, e.status) for e in events_of(nlp, "The Bolivian president attended the summit in Lima.")] == [
+        ("CONSULT", "asserted")]
+    assert "REJECT" in types_of(nlp, "Bolivia will not attend the talks in Lima.")
+    assert types_of(nlp, "The Bolivian minister attended a news conference in Lima.") == []  # the press is no party
+    assert types_of(nlp, "The Bolivian minister attended the funeral in Lima.") == []

@@ -141,6 +141,16 @@ def agents(verb: Token) -> list[Token]:
     return pobjs(verb, ("by",))
 
 
+def shared_agents(verb: Token) -> list[Token]:
+    """A participle's by-phrase, or its conjunct participle's: the first's ("attacked by X and
+    looted": X looted too), or the next one's when the two are joined tight ("armed and supported
+    by X", not "sent to Angola in 1990 and later bought by Congo")."""
+    first = verb.head if verb.dep_ == "conj" else None
+    tight = [c for c in verb.conjuncts if c.tag_ == "VBN" and 0 < c.i - verb.i <= 2]
+    return agents(verb) or (agents(first) if first is not None else []) or next(
+        (found for c in tight if (found := agents(c))), [])
+
+
 def counted(noun: Token) -> list[Token]:
     """What a count or part stands for: the objects of its of-phrase ("hundreds of troops",
     "members of the opposition", "part of its fleet"); none for another noun."""
@@ -337,7 +347,7 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for u in undergoers for c in u.children)
         return _by_cause(agents(verb) or ([] if owned else subjects(verb.head))), expand(undergoers)
     if is_reduced_passive(verb):
-        return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.head])
+        return _by_cause(shared_agents(verb) or _cause_phrases(verb)), expand([verb.head])
     if _killed_doing(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb, "nsubj"))
     if _reduced_relative(verb):  # "in towns recaptured from Isis" (parsed as a clause): the noun undergoes it
@@ -355,7 +365,7 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
             passive = _passive_ancestor(verb)
             if passive is not None and not any(u.dep_ == "nsubjpass" for u in undergoers):
                 undergoers = children(passive, "nsubjpass")
-        doers = agents(verb) or (agents(verb.head) if verb.dep_ == "conj" else []) or _cause_phrases(verb)
+        doers = shared_agents(verb) or _cause_phrases(verb)
         return _by_cause(doers), expand(undergoers)
     return _by_cause(subjects(verb)), objects(verb)
 
