@@ -600,3 +600,14 @@ def test_two_participles_joined_tight_share_their_agent(nlp: Language) -> None:
     text = "The helicopters were sent to Peru in 1990 and later bought by Chile."  # two acts, years apart
     sent = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "sent")
     assert sent.source == ()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chile withdrew its troops from Bolivia.", ("RETREAT", ["BOL"])),
+    ("The withdrawal of Chilean troops from Bolivia began on Monday.", ("RETREAT", ["BOL"])),
+    ("Chilean troops withdrew from Arica.", ("RETREAT", [])),  # a town of their own: no other side
+    ("Chile withdrew its support from the Peruvian rebels.", ("SANCTION", ["PER"])),  # aid cut, no retreat
+])
+def test_whose_ground_a_withdrawal_leaves_is_its_target(nlp: Language, text: str, want: tuple[str, list[str]]) -> None:
+    (event,) = extract_events(nlp(text), Article(id="t", text=text))
+    assert (event.type, [m.actor.country for m in event.target]) == want

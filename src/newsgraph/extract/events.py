@@ -375,6 +375,10 @@ class _Builder:
             parts = [t for act in acts for o in objects(act) for t in (o, *pobjs(o, ("with", "to")))]
             parts += [t for act in acts for t in pobjs(act, ("to", "with"))]
             target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
+        if trig.type == "RETREAT" and trig.mode == "withdraw" and not target:
+            # "withdrew its troops from Syria", "the withdrawal of US troops from Iraq": whose ground is left
+            left = [o for head in (tok, *objects(tok), *pobjs(tok, ("of",))) for o in pobjs(head, ("from",))]
+            target = _other_side(self.context.in_context(_actors(tuple(left), self.index), None), source)
         if trig.type in ACT_OBJECT_TYPES and not target:
             target = self.act_counterparts(tok, trig.type, source)
         if trig.frame == "transfer" and not target:
