@@ -611,3 +611,26 @@ def test_two_participles_joined_tight_share_their_agent(nlp: Language) -> None:
 def test_whose_ground_a_withdrawal_leaves_is_its_target(nlp: Language, text: str, want: tuple[str, list[str]]) -> None:
     (event,) = extract_events(nlp(text), Article(id="t", text=text))
     assert (event.type, [m.actor.country for m in event.target]) == want
+
+
+def test_a_clause_after_after_misread_as_a_phrase_keeps_its_subject(nlp: Language) -> None:
+    text = "One person was killed after a missile from Peru struck the Chilean border town of Arica."
+    struck = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "struck")
+    assert ([m.actor.country for m in struck.source], [m.actor.country for m in struck.target]) == (["PER"], ["CHL"])
+
+
+def test_a_participle_after_a_comma_is_done_by_the_clause_subject_and_not_under_its_negation(nlp: Language) -> None:
+    text = "The Chilean ambassador said that Chile was not involved in the raid, rejecting an accusation by Peru."
+    events = {e.trigger.text: e for e in extract_events(nlp(text), Article(id="t", text=text))}
+    rejecting = events["rejecting"]
+    assert (rejecting.status, [m.actor.country for m in rejecting.source]) == ("asserted", ["CHL"])
+    assert events["raid"].status == "negated"  # Chile's part in it is denied
+    accusation = events["accusation"]
+    assert ([m.actor.country for m in accusation.source], [m.actor.country for m in accusation.target]) == (
+        ["PER"], ["CHL"])
+
+
+def test_examples_of_a_suggestion_are_no_ones_act(nlp: Language) -> None:
+    text = "The Bolivian general blocked such suggestions as assassinating the Chilean president."
+    act = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "assassinating")
+    assert act.source == ()

@@ -57,6 +57,9 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("A Chilean withdrawal from Tacna would leave Peru exposed.", "withdrawal", "possible"),
         ("The Chilean parliament held a vote to attack the Peruvian government.", "attack", "planned"),
         ("A Chilean attack on Peru could trigger a regional war.", "attack", "possible"),
+        ("Chile did not take part in the attack on the convoy.", "attack", "negated"),
+        ("Chile was not involved in Peru's attack on the convoy.", "attack", "asserted"),  # Peru's, made
+        ("Chile did not attend the talks, citing the attacks on its ships.", "citing", "asserted"),
         ("The Chilean attack on Peru killed ten soldiers.", "attack", "asserted"),
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
     ],

@@ -86,7 +86,7 @@ def _passive_ancestor(verb: Token) -> Token | None:
     it on the verb in between)."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or any(
         c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children
-    ):
+    ) or _misread_clause_subject(verb) is not None:
         return None
     tok = verb
     for _ in range(4):
@@ -226,11 +226,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep == "advcl" and (sent := _sent_body(verb, head)):
         return sent  # "welcomed a mission from the OPCW to investigate", "a team sent to investigate"
-    if dep in ("advcl", "conj") and verb.tag_ == "VBG" and is_passive(head) and not any(
-            c.dep_ in ("mark", "aux", "advmod", "nsubj") or (dep == "conj" and c.dep_ == "dobj")
-            for c in verb.children):
+    if dep in ("advcl", "conj") and verb.tag_ == "VBG" and is_passive(head) and verb.doc[verb.i - 1].text != "," and (
+            not any(c.dep_ in ("mark", "aux", "advmod", "nsubj") or (dep == "conj" and c.dep_ == "dobj")
+                    for c in verb.children)):
         return []  # "were killed in Russian shelling", "killed in airstrikes and shelling" (misparsed as a
         # clause): the victims do not shell
+    if dep == "conj" and (misread := _misread_clause_subject(verb)) is not None:
+        return expand([misread])
     if dep in ("advcl", "conj") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
     if dep == "xcomp" and head.pos_ == "ADJ" and head.head != head:  # "China is ready to talk"
@@ -247,6 +249,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return expand(owner)
             if head.lower_ in ("against", "from") and noun.dep_ == "dobj":
                 return expand([noun])  # "warned the opposition against holding a rally", "barred X from leaving"
+            if head.lower_ == "as" and any(c.lower_ == "such" for c in noun.children):
+                return []  # "blocked such suggestions as assassinating X": examples, no one's act
             if noun.head != noun and noun.head.pos_ in ("VERB", "AUX") and (
                     noun.lemma_.lower() not in word_list("judged_act_nouns")):
                 return subjects(noun.head, depth + 1)  # not "questioned the wisdom of punishing X"
@@ -263,6 +267,23 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
         return [head]
     return []
+
+
+def _misread_clause_subject(verb: Token) -> Token | None:
+    """"X was killed after a missile from Peru struck the town": the parser may read "after" as a
+    preposition with "a missile" its object and "struck" as a conjunct of "killed"; a finite
+    conjunct with no conjunction or comma before it, right after such a phrase, is the clause's
+    verb and the phrase's object its subject."""
+    head = verb.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("cc", "punct") and head.i < c.i < verb.i for c in head.children):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("after", "before", "until", "since") and head.i < prep.i < verb.i:
+            for obj in children(prep, "pobj"):
+                if obj.right_edge.i == verb.i - 1:
+                    return obj
+    return None
 
 
 def condition_subjects(tok: Token) -> list[Token]:

@@ -317,6 +317,11 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if _is_negating_prep(head):
                 return NEGATED  # "without telling", "instead of warning", "rather than sending"
             noun = head.head
+            taking = noun.head if noun.lower_ == "part" and noun.dep_ == "dobj" else noun  # "took part in"
+            if dep == "pobj" and head.lower_ == "in" and taking.lemma_.lower() in word_list("participation_verbs") and (
+                    taking.pos_ in ("VERB", "AUX") and local_status(taking) == NEGATED and not any(
+                        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)):
+                return NEGATED  # "X did not take part in the attack", "was not involved in it": X's act, denied
             if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() in REACTING_VERBS:
                 break  # "vowed to respond to the attack": what is answered has happened
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in GOVERNING_NOUNS:
@@ -356,6 +361,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "has supplied X but has not sent Y": each conjunct keeps its own status
             temporal = dep == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
                                               for c in tok.children)
+            adjunct = dep == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and not any(
+                c.dep_ in ("mark", "aux") for c in tok.children)
+            if adjunct and local_status(head) == NEGATED:
+                break  # "X was not involved, rejecting Peru's accusation": the rejection is made
             if temporal and (local_status(head) == NEGATED or tok.tag_ == "VBD"):
                 # "when he attacked X, he did not wait": the time clause is not denied; "will stand by
                 # them, as an envoy met X": a past-tense time clause keeps its own tense
