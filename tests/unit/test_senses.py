@@ -1091,3 +1091,9 @@ def test_attending_a_meeting_is_consultation_and_refusing_to_is_a_rejection(nlp:
     assert "REJECT" in types_of(nlp, "Bolivia will not attend the talks in Lima.")
     assert types_of(nlp, "The Bolivian minister attended a news conference in Lima.") == []  # the press is no party
     assert types_of(nlp, "The Bolivian minister attended the funeral in Lima.") == []
+
+
+def test_seizing_a_chance_is_no_seizure_and_a_counterattack_is_an_assault(nlp: Language) -> None:
+    assert types_of(nlp, "Seizing a chance to legitimise his rule, the Chilean president declared victory.") == []
+    assert types_of(nlp, "Peruvian forces seized the port of Arica.") == ["COERCE"]
+    assert types_of(nlp, "Peru launched a counterattack on Chilean positions.") == ["ASSAULT"]

@@ -58,6 +58,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("The Chilean parliament held a vote to attack the Peruvian government.", "attack", "planned"),
         ("A Chilean attack on Peru could trigger a regional war.", "attack", "possible"),
         ("Chile did not take part in the attack on the convoy.", "attack", "negated"),
+        ("Peru put its navy on alert in the event of a Chilean strike.", "strike", "hypothetical"),
         ("Chile was not involved in Peru's attack on the convoy.", "attack", "asserted"),  # Peru's, made
         ("Chile did not attend the talks, citing the attacks on its ships.", "citing", "asserted"),
         ("The Chilean attack on Peru killed ten soldiers.", "attack", "asserted"),
@@ -187,7 +188,7 @@ def test_every_status_cue_row_names_a_known_kind_and_status() -> None:
     from newsgraph.extract.lexicon import read_table
 
     kinds = {"modal", "hedge", "governing_verb", "governing_noun", "governing_adjective", "noun_modifier"}
-    statuses = {"planned", "possible", "requested", "negated", "-"}
+    statuses = {"planned", "possible", "requested", "negated", "hypothetical", "-"}
     rows = read_table("status.tsv")
     assert rows and all(r["cue"] in kinds and r["status"] in statuses and r["words"].strip() for r in rows)
 
