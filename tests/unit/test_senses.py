@@ -1097,3 +1097,11 @@ def test_seizing_a_chance_is_no_seizure_and_a_counterattack_is_an_assault(nlp: L
     assert types_of(nlp, "Seizing a chance to legitimise his rule, the Chilean president declared victory.") == []
     assert types_of(nlp, "Peruvian forces seized the port of Arica.") == ["COERCE"]
     assert types_of(nlp, "Peru launched a counterattack on Chilean positions.") == ["ASSAULT"]
+
+
+def test_hosting_refugees_or_a_base_is_no_visit_and_reversing_a_trend_no_concession(nlp: Language) -> None:
+    assert types_of(nlp, "Chile hosts 3.5 million Peruvian refugees.") == []
+    assert types_of(nlp, "Chile hosts a US air base near the border.") == []
+    assert types_of(nlp, "Chile hosted the Peruvian president in Santiago.") == ["CONSULT"]
+    assert types_of(nlp, "Chile should reverse the attitudes towards refugees fostered in the ministry.") == []
+    assert "CONCEDE" in types_of(nlp, "The Chilean government reversed its decision to close the border.")
