@@ -1105,3 +1105,16 @@ def test_hosting_refugees_or_a_base_is_no_visit_and_reversing_a_trend_no_concess
     assert types_of(nlp, "Chile hosted the Peruvian president in Santiago.") == ["CONSULT"]
     assert types_of(nlp, "Chile should reverse the attitudes towards refugees fostered in the ministry.") == []
     assert "CONCEDE" in types_of(nlp, "The Chilean government reversed its decision to close the border.")
+
+
+def test_dropping_ones_own_probe_is_a_concession(nlp: Language) -> None:
+    events = events_of(nlp, "Peru dropped its investigation into the Chilean firm.")
+    assert sorted(e.type for e in events) == ["ACCUSE", "CONCEDE"]
+    assert all([m.actor.country for m in e.source] == ["PER"] for e in events)
+
+
+def test_whoever_brands_or_dismisses_an_act_judges_it_and_does_not_do_it(nlp: Language) -> None:
+    raid = next(e for e in events_of(nlp, "Peru branded the Chilean raid a provocation.") if e.trigger.text == "raid")
+    assert [m.actor.country for m in raid.source] == ["CHL"]
+    assert "ACCUSE" in types_of(nlp, "Peru dismissed the Chilean report as propaganda.")
+    assert types_of(nlp, "Peru dismissed the minister.") == []  # removed from office, no refusal

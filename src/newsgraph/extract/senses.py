@@ -27,7 +27,7 @@ from newsgraph.extract.roles import (
     pobjs,
     subjects,
 )
-from newsgraph.extract.status import MODALS
+from newsgraph.extract.status import MODALS, halts
 from newsgraph.records import ActorMention
 
 
@@ -294,9 +294,12 @@ def _performer(r: Reading) -> bool:
     tok = r.token
     if tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
         return False
+    sources = {i for m in r.source for i in range(m.start, m.end)}
+    if halts(tok.head) and any(c.dep_ == "poss" for c in tok.children) and any(
+            c.i in sources for c in (*tok.children, *subjects(tok.head))):
+        return True  # "France will drop its probe", "ended their boycott": its own act, halted by its doer
     if tok.head.lemma_.lower() not in word_list("performing_verbs"):
         return False  # "awaited trial", "described the meeting", "did not want mediation": not done by the subject
-    sources = {i for m in r.source for i in range(m.start, m.end)}
     # "X suspended its attacks and announced a truce": a conjoined verb's subject is the first's
     return any(c.i in sources for c in subjects(tok.head))
 
