@@ -51,6 +51,8 @@ from newsgraph.records import Actor, ActorMention
         ("Russia", "RUS"),
         ("Iran", "IRN"),
         ("Syria", "SYR"),
+        ("the Islamic Republic", "IRN"),  # epithets in common news use
+        ("the Jewish state", "ISR"),
     ],
 )
 def test_country_aliases_resolve_to_the_state(text: str, iso3: str) -> None:
