@@ -561,3 +561,14 @@ def test_an_accusation_rejected_with_no_accuser_named_is_no_event(nlp: Language)
 def test_an_impeachment_is_a_legal_accusation(nlp: Language, text: str) -> None:
     events = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ACCUSE"]
     assert [[m.text for m in e.target] for e in events] == [["the president"]]
+
+
+def test_holding_someone_responsible_is_an_accusation_of_what_happened(nlp: Language) -> None:
+    (held,) = events_of(nlp, "Chile held Peru responsible for the raid on the border post.")[:1]
+    assert (held.type, [m.actor.country for m in held.source], [m.actor.country for m in held.target]) == (
+        "ACCUSE", ["CHL"], ["PER"])
+    text = "Chile will hold Peruvian officials accountable for the killings."
+    will = {e.trigger.text: e for e in events_of(nlp, text)}
+    assert (will["hold"].type, [m.actor.country for m in will["hold"].target]) == ("ACCUSE", ["PER"])
+    assert will["killings"].status == "asserted"  # what one is blamed for happened
+    assert events_of(nlp, "Chile holds the presidency of the council.") == []

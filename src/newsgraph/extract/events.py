@@ -188,8 +188,12 @@ def _is_report_only(tok: Token, trig: Trigger) -> bool:
 
 
 def _complement(tok: Token) -> Token | None:
+    """The verb's clausal complement, or a small clause with no verb ("hold Peru responsible",
+    parsed as an adjective with its own subject)."""
     for c in tok.children:
         if (c.dep_ in ("xcomp", "ccomp") or is_for_clause(c)) and c.pos_ in ("VERB", "AUX"):
+            return c
+        if c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children):
             return c
     return None
 

@@ -206,6 +206,14 @@ _closes_mission = _object_in("diplomatic_missions")
 _moves_forces = _object_in("forces")  # "removed its troops from X": troops, not a name from a list
 
 
+def _holds_to_blame(token: Token) -> bool:
+    """"held Peru responsible", "will hold officials accountable", "was held liable": a predicate of
+    blame (word list blame_adjectives) on what is held; the parser hangs it as oprd, ccomp or advcl."""
+    blame = word_list("blame_adjectives")
+    return any(c.dep_ in ("oprd", "ccomp", "advcl", "xcomp", "acomp") and c.lemma_.lower() in blame
+               for c in token.children)
+
+
 def _has_infinitive(token: Token) -> bool:
     """"declined to send", "refused to attend": an infinitive complement of the verb's own."""
     return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -265,7 +273,7 @@ CONDITIONS = {
     "goods": _gives_goods, "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive,
     "phone": _by_phone, "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
     "forces": _moves_forces, "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive,
-    "deadline": _sets_deadline,
+    "deadline": _sets_deadline, "blame": _holds_to_blame,
 }
 
 

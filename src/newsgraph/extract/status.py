@@ -337,6 +337,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
+            if head.lower_ == "for" and noun.lemma_.lower() in word_list("blame_adjectives"):
+                break  # "will hold X accountable for the killings": what one is blamed for happened
             if noun.pos_ == "NOUN" and noun.i != trigger.i:
                 break  # "a timeline for the withdrawal": a noun's status is not the event's
             if dep == "pobj" and noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED:
