@@ -118,12 +118,13 @@ class Actor:
 # coref (a pronoun, description or surname pointing back), place (a place standing for its state,
 # the country of the place the event is set in, or of the place a person is said to come from),
 # main-country (the article's main country), counterpart (a bare institution, "the government", of
-# the politician on the event's other side).
+# the politician on the event's other side). A blood relative of a person ("her son": via "kin") is
+# recorded as coref: its country points back to the person's.
 PROVENANCE = {
     "lexicon": "table", "demonym": "table", "seat": "table", "role": "table", "apposition": "table",
     "dictionary": "dictionary", "ner": "ner", "title": "ner", "role-noun": "role",
     "coref": "coref", "surname": "coref", "place": "place", "main-country": "main-country",
-    "bloc": "bloc", "counterpart": "counterpart",
+    "bloc": "bloc", "counterpart": "counterpart", "kin": "coref",
 }
 
 

@@ -533,3 +533,11 @@ def test_a_possessive_in_a_relative_clause_belongs_to_the_person_described(nlp: 
     # "his" is the general's, not the salient chancellor's: the general's people are no Germans
     doc = nlp("Olaf Scholz spoke in Berlin on Monday. Olaf Scholz then praised a general who starves his own people.")
     assert [m.actor.country for m in doc._.actor_mentions if m.text == "his"] in ([], [None])
+
+
+def test_a_blood_relative_shares_the_persons_country_a_spouse_does_not(nlp: Language) -> None:
+    text = "The Peruvian minister said his daughter was arrested in Chile."
+    (arrest,) = extract_events(nlp(text), Article(id="t", text=text))
+    assert [(m.text, m.actor.country, m.via) for m in arrest.target] == [("his daughter", "PER", "kin")]
+    text = "The Peruvian minister said his wife was arrested in Chile."
+    assert all(m.via != "kin" for e in extract_events(nlp(text), Article(id="t", text=text)) for m in e.target)

@@ -572,3 +572,8 @@ def test_holding_someone_responsible_is_an_accusation_of_what_happened(nlp: Lang
     assert (will["hold"].type, [m.actor.country for m in will["hold"].target]) == ("ACCUSE", ["PER"])
     assert will["killings"].status == "asserted"  # what one is blamed for happened
     assert events_of(nlp, "Chile holds the presidency of the council.") == []
+
+
+def test_a_condemning_word_on_what_someone_fights_against_does_not_condemn_them(nlp: Language) -> None:
+    text = "The Peruvian minister said his daughter had dedicated her life to the fight against unjust power."
+    assert [e for e in events_of(nlp, text) if e.type == "ACCUSE"] == []

@@ -25,7 +25,7 @@ from newsgraph.records import Actor, ActorMention, Place
 # nouns and people with no other cue take the article's main country (via "main-country").
 PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
 PLURAL_TAGS = ("NNS", "NNPS")
-MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref"})
+MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref", "kin"})
 STATELESS_SECTORS = frozenset({"INS"})  # sectors whose named people take no country from context
 
 
@@ -224,7 +224,7 @@ class ActorContext:
         out: list[ActorMention] = []
         for m in mentions:  # a grouping's members are expanded before (with_members)
             actor = m.actor
-            placed = m.via in PLACED_VIAS or (m.via == "coref" and actor.kind == "person")
+            placed = m.via in PLACED_VIAS or (m.via in ("coref", "kin") and actor.kind == "person")
             named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
             # a leader of a stateless armed group (the tables give al-Baghdadi none) stays stateless
             named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)

@@ -766,6 +766,9 @@ class _Builder:
         clause = next((a for a in (noun, *noun.ancestors) if a.pos_ in ("VERB", "AUX")), None)
         if clause is None or clause.lemma_.lower() in UNDERGOING_VERBS:
             return []  # "media have faced persecution": the subject suffers it
+        if any(a.lower_ in ("against", "opposing") and a.dep_ in ("prep", "acl") for a in (noun, *noun.ancestors)
+               if a.i < noun.i and clause.i < a.i):
+            return []  # "dedicated her life to the fight against unjust power": she opposes it
         # the clause's own subject, else the controlling one ("X has tried to sabotage the talks")
         doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] or (
             subjects(clause) if clause.dep_ == "xcomp" else [])

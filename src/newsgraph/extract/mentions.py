@@ -39,6 +39,9 @@ class MentionIndex:
         found = self.at(head)
         if found:
             return [self._represented(head, m) for m in found] + self._shared_office(head, found[0])
+        kin = self._kin(head)
+        if kin is not None:
+            return [kin]
         # "its neighbours", "Russia's allies": a relational noun's possessor is the other party
         counterpart = head.lemma_.lower() in word_list("counterpart_nouns")
         for child in head.children:
@@ -57,6 +60,25 @@ class MentionIndex:
         if named:
             return unique_actors(named)
         return []
+
+    def _kin(self, head: Token) -> ActorMention | None:
+        """"her son", "Jones's family": a blood relative of a person, taken to share the person's
+        country (word list ``kin_nouns``; not spouses, who often do not), as a person of its own; with
+        no country yet, the actor context places it as it places the person."""
+        if head.lemma_.lower() not in word_list("kin_nouns"):
+            return None
+        for owner in head.children:
+            if owner.dep_ != "poss":
+                continue
+            person = next((m for m in self.at(owner) if m.actor.kind == "person"), None)
+            if person is None:
+                return None
+            text = head.doc[owner.i : head.i + 1].text
+            back = person.antecedent if person.antecedent is not None else person.start_char
+            return ActorMention(start=owner.i, end=head.i + 1, start_char=owner.idx, end_char=head.idx + len(head),
+                                text=text, actor=Actor(name=text, kind="person", country=person.actor.country),
+                                via="kin", antecedent=back)
+        return None
 
     @staticmethod
     def _such_as(head: Token) -> list[Token]:
