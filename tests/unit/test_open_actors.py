@@ -541,3 +541,15 @@ def test_a_blood_relative_shares_the_persons_country_a_spouse_does_not(nlp: Lang
     assert [(m.text, m.actor.country, m.via) for m in arrest.target] == [("his daughter", "PER", "kin")]
     text = "The Peruvian minister said his wife was arrested in Chile."
     assert all(m.via != "kin" for e in extract_events(nlp(text), Article(id="t", text=text)) for m in e.target)
+
+
+def test_a_secretary_of_any_portfolio_is_a_government_role(nlp: Language) -> None:
+    doc = nlp("Jane Smith, the British health secretary, visited Lima.")
+    smith = next(m for m in doc._.actor_mentions if m.text == "Jane Smith")
+    assert (smith.actor.country, smith.actor.sector) == ("GBR", "GOV")
+
+
+def test_a_person_named_in_apposition_to_a_bare_role_is_placed_like_any_person(nlp: Language) -> None:
+    text = "Peru's government ended the talks. The interior secretary, Ana Ruiz, banned the march in Lima."
+    banned = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "banned")
+    assert [m.actor.country for m in banned.source] == ["PER"]

@@ -23,9 +23,9 @@ from newsgraph.records import Actor, ActorMention, Place
 
 # Open-world actors whose country the sentence's place may give ("police" in Nairobi); role
 # nouns and people with no other cue take the article's main country (via "main-country").
-PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title"})
+PLACED_VIAS = frozenset({"role-noun", "ner", "surname", "title", "apposition"})
 PLURAL_TAGS = ("NNS", "NNPS")
-MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref", "kin"})
+MAIN_COUNTRY_VIAS = frozenset({"role-noun", "ner", "surname", "title", "coref", "kin", "apposition"})
 STATELESS_SECTORS = frozenset({"INS"})  # sectors whose named people take no country from context
 
 
