@@ -550,6 +550,6 @@ def test_a_secretary_of_any_portfolio_is_a_government_role(nlp: Language) -> Non
 
 
 def test_a_person_named_in_apposition_to_a_bare_role_is_placed_like_any_person(nlp: Language) -> None:
-    text = "Peru's government ended the talks. The interior secretary, Ana Ruiz, banned the march in Lima."
+    text = "Peru's government ended the talks. The foreign minister, Ana Ruiz, banned the march in Lima."
     banned = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "banned")
     assert [m.actor.country for m in banned.source] == ["PER"]

@@ -38,6 +38,10 @@ def _from_elsewhere(mention: ActorMention) -> bool:
     """ "foreign fighters", "international observers": a group said to come from outside the
     place it is in takes neither the place's country nor the article's."""
     words = {w.lower() for w in mention.text.replace("-", " ").split()}
+    if mention.actor.sector == "GOV" and mention.actor.kind != "anonymous":
+        # "the foreign minister", "the Foreign Office": an office, not an origin (but "foreign
+        # ministers" gathering in Brussels come from many states)
+        words -= set((mention.actor.role or "").lower().split())
     return bool(words & word_list("non_local_modifiers"))
 
 
