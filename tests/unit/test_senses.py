@@ -1119,3 +1119,11 @@ def test_whoever_brands_or_dismisses_an_act_judges_it_and_does_not_do_it(nlp: La
     assert [m.actor.country for m in raid.source] == ["CHL"]
     assert "ACCUSE" in types_of(nlp, "Peru dismissed the Chilean report as propaganda.")
     assert types_of(nlp, "Peru dismissed the minister.") == []  # removed from office, no refusal
+
+
+def test_convictions_held_are_beliefs_and_commitment_to_a_state_is_support(nlp: Language) -> None:
+    assert types_of(nlp, "The Peruvian volunteer joined because of her socialist convictions.") == []
+    assert "SANCTION" in types_of(nlp, "The Peruvian general's convictions were overturned by the court.")
+    assert types_of(nlp, "Chile reaffirmed its commitment to Peru.") == ["SUPPORT"]
+    text = "The two presidents reaffirmed their commitment to a global effort to fight climate change."
+    assert "SUPPORT" not in types_of(nlp, text)  # a commitment to an act stays an agreement
