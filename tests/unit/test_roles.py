@@ -634,3 +634,9 @@ def test_examples_of_a_suggestion_are_no_ones_act(nlp: Language) -> None:
     text = "The Bolivian general blocked such suggestions as assassinating the Chilean president."
     act = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "assassinating")
     assert act.source == ()
+
+
+def test_a_transfer_parsed_with_two_objects_gives_to_the_first(nlp: Language) -> None:
+    text = "Chile will send Bolivia 300 tonnes of wheat."  # the parser makes both nouns objects
+    (sent,) = extract_events(nlp(text), Article(id="t", text=text))
+    assert ([m.actor.country for m in sent.target], [i.text for i in sent.items]) == (["BOL"], ["wheat"])

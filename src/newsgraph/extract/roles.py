@@ -446,6 +446,9 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         # "supplied X with drones"; not a place or a state ("sent troops to the border with Bolivia")
         with_theme = [t for t in pobjs(trigger, ("with",)) if t.ent_type_ not in ("GPE", "LOC", "NORP")]
         recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
+        direct = children(trigger, "dobj")
+        if len(direct) >= 2 and not recipient:  # "pay Mauritius 100 million dollars", parsed with two objects
+            recipient, obj = direct[:1], [o for o in obj if o.i != direct[0].i]
         retained = objects(trigger) if is_passive(trigger) else []
         if trigger.lemma_.lower() in word_list("recipient_object_verbs"):
             # "armed the rebels (with rockets)", "equipped X": the object is always who gets it
