@@ -577,3 +577,11 @@ def test_holding_someone_responsible_is_an_accusation_of_what_happened(nlp: Lang
 def test_a_condemning_word_on_what_someone_fights_against_does_not_condemn_them(nlp: Language) -> None:
     text = "The Peruvian minister said his daughter had dedicated her life to the fight against unjust power."
     assert [e for e in events_of(nlp, text) if e.type == "ACCUSE"] == []
+
+
+def test_being_tried_for_an_offence_is_a_legal_accusation_trying_to_act_is_not(nlp: Language) -> None:
+    tried = events_of(nlp, "Peru tried the former Chilean general for war crimes.")
+    assert [(e.type, e.mode, [m.actor.country for m in e.target]) for e in tried] == [("ACCUSE", "allege", ["CHL"])]
+    (could,) = events_of(nlp, "The two Chilean men could still be tried in Peru for kidnap.")
+    assert (could.type, could.status) == ("ACCUSE", "possible")
+    assert events_of(nlp, "Chile tried to stop the Peruvian convoy.") == []

@@ -214,6 +214,18 @@ def _holds_to_blame(token: Token) -> bool:
                for c in token.children)
 
 
+def _tried_in_court(token: Token) -> bool:
+    """"tried for war crimes", "could be tried in the UK for kidnap", "was tried in absentia": put on
+    trial, not attempting ("tried to leave", "tried for years"): a for-phrase naming an offence or an
+    in-phrase naming a court (word lists offences, courts), and no infinitive complement."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    heads = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "in") for o in c.children
+             if o.dep_ == "pobj"]
+    named = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
+    return bool(named & (word_list("offences") | word_list("courts")))
+
+
 def _has_infinitive(token: Token) -> bool:
     """"declined to send", "refused to attend": an infinitive complement of the verb's own."""
     return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -273,7 +285,7 @@ CONDITIONS = {
     "goods": _gives_goods, "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive,
     "phone": _by_phone, "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
     "forces": _moves_forces, "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive,
-    "deadline": _sets_deadline, "blame": _holds_to_blame,
+    "deadline": _sets_deadline, "blame": _holds_to_blame, "court": _tried_in_court,
 }
 
 
