@@ -1127,3 +1127,9 @@ def test_convictions_held_are_beliefs_and_commitment_to_a_state_is_support(nlp: 
     assert types_of(nlp, "Chile reaffirmed its commitment to Peru.") == ["SUPPORT"]
     text = "The two presidents reaffirmed their commitment to a global effort to fight climate change."
     assert "SUPPORT" not in types_of(nlp, text)  # a commitment to an act stays an agreement
+
+
+def test_contributing_to_a_misery_is_a_cause_contributing_troops_or_to_an_effort_is_aid(nlp: Language) -> None:
+    assert types_of(nlp, "Chile, too, has contributed to Peru's bottomless misery.") == []
+    assert types_of(nlp, "Chile contributed 300 troops to the UN mission in Haiti.") == ["AID"]
+    assert "AID" in types_of(nlp, "Chile would contribute to Peru's economic stabilisation efforts.")
