@@ -1133,3 +1133,8 @@ def test_contributing_to_a_misery_is_a_cause_contributing_troops_or_to_an_effort
     assert types_of(nlp, "Chile, too, has contributed to Peru's bottomless misery.") == []
     assert types_of(nlp, "Chile contributed 300 troops to the UN mission in Haiti.") == ["AID"]
     assert "AID" in types_of(nlp, "Chile would contribute to Peru's economic stabilisation efforts.")
+
+
+def test_arms_sent_to_an_unnamed_group_are_a_transfer_not_a_deployment(nlp: Language) -> None:
+    assert types_of(nlp, "Chile is delivering missiles and rockets to the group via a land route.") == ["AID"]
+    assert types_of(nlp, "Chile sent troops to the border.") == ["MOBILIZE"]
