@@ -381,6 +381,7 @@ class _Builder:
             target = [m for m in _actors(tuple(parts), self.index) if m.actor.country not in own]
         if trig.type == "RETREAT" and trig.mode == "withdraw" and not target:
             # "withdrew its troops from Syria", "the withdrawal of US troops from Iraq": whose ground is left
+            # (also when a sense check makes it a SANCTION: "withdrew its ambassador / support from X")
             left = [o for head in (tok, *objects(tok), *pobjs(tok, ("of",))) for o in pobjs(head, ("from",))]
             target = _other_side(self.context.in_context(_actors(tuple(left), self.index), None), source)
         if trig.type in ACT_OBJECT_TYPES and not target:
@@ -1049,9 +1050,6 @@ class _Builder:
                 source = [m for m in source if not m.start <= tok.i < m.end]  # no crowd of strikers
             if event_type in ACT_OBJECT_TYPES and event_type != trig.type and not target:  # recoded: "pulled
                 target = self.act_counterparts(tok, event_type, source)  # out of the talks with X"
-            if event_type == "SANCTION" and trig.type == "RETREAT" and not target:  # "withdrew its
-                left = [o for head in (tok, *objects(tok)) for o in pobjs(head, ("from",))]  # ambassador from
-                target = _other_side(self.context.in_context(_actors(tuple(left), self.index), None), source)  # X"
             if trig.frame == "nominal" and event_type in MUTUAL_TYPES and not target:  # recoded: done together
                 symmetric = symmetric or len({m.actor.country or m.actor.name for m in source}) >= 2
         if event_type in NEEDS_RECIPIENT:

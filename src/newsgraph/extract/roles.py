@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import answers_accusation, trigger_named, word_list
 from newsgraph.extract.status import is_condition
+from newsgraph.nlp.components.open_actors import leaders_of
 
 # Verbs whose object is the understood subject of their infinitive complement.
 OBJECT_CONTROL = word_list("object_control_verbs")
@@ -404,13 +405,8 @@ def _is_attack(tok: Token) -> bool:
 
 def led_by(mods: Iterable[Token]) -> list[Token]:
     """Modifiers with "X-led" read as X: "a UN-led investigation", "Saudi-led airstrikes" are the
-    leader's (the parser hangs X on "led")."""
-    out: list[Token] = []
-    for mod in mods:
-        leaders = [c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")] if (
-            mod.lower_ in ("led", "-led") and mod.dep_ == "amod") else []
-        out += leaders or [mod]
-    return out
+    leader's."""
+    return [t for mod in mods for t in (leaders_of(mod) or [mod])]
 
 
 def _cause_phrases(verb: Token) -> list[Token]:

@@ -21,13 +21,13 @@ from newsgraph.extract.roles import (
     children,
     counted,
     is_passive,
-    led_by,
     objects,
     passive_themes,
     pobjs,
     subjects,
 )
 from newsgraph.extract.status import MODALS, halts
+from newsgraph.nlp.components.open_actors import leaders_of
 from newsgraph.records import ActorMention
 
 
@@ -284,7 +284,7 @@ def _owner(r: Reading) -> bool:
     possessive pronoun ("their warnings") points back to an act already reported, not a new one."""
     sides = {i for m in (*r.source, *r.target) for i in range(m.start, m.end)}
     owners = [c for c in r.token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    owners += led_by(c for c in r.token.children if c.dep_ == "amod" and c.lower_ in ("led", "-led"))
+    owners += [t for c in r.token.children for t in leaders_of(c)]
     return any(c.i in sides for c in owners)
 
 

@@ -93,14 +93,21 @@ def _country_in(tokens: Span | list[Token]) -> str | None:
     return None
 
 
+def leaders_of(mod: Token) -> list[Token]:
+    """The words an "X-led" modifier names as the leader: "US" in "the US-led coalition", "UN" in
+    "a UN-led inquiry" (the parser hangs X on "led"); none for any other modifier."""
+    if mod.dep_ != "amod" or mod.lower_ not in ("led", "-led"):
+        return []
+    return [c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+
+
 def _leader(head: Token, covered: dict[int, ActorMention]) -> Token | None:
     """The state that leads a phrase's group: "US" in "the US-led coalition"."""
     for child in head.children:
-        if child.dep_ == "amod" and child.lower_ in ("led", "-led"):
-            for mod in child.children:
-                m = covered.get(mod.i)
-                if mod.dep_ in ("npadvmod", "compound", "nmod") and m is not None and m.actor.kind == "state":
-                    return mod
+        for mod in leaders_of(child):
+            m = covered.get(mod.i)
+            if m is not None and m.actor.kind == "state":
+                return mod
     return None
 
 
