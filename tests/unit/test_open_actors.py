@@ -30,6 +30,13 @@ def test_role_noun_takes_the_country_of_the_place_of_its_sentence(nlp: Language)
     assert (police.country, police.sector, police.kind) == ("NGA", "COP", "organization")
 
 
+def test_what_an_act_is_aimed_on_is_no_setting(nlp: Language) -> None:
+    text = ("Peru's president spoke in Lima on Monday. Peruvian officials met in Cusco. "
+            "The minister condemned the attack on Bolivia.")
+    (minister,) = sources(only(nlp, text, "ACCUSE"))
+    assert minister.country != "BOL"  # "the attack on Bolivia" aims at Bolivia; it does not set the sentence there
+
+
 def test_a_bare_institution_belongs_to_the_politician_on_the_other_side(nlp: Language) -> None:
     text = ("Chile and Peru traded fire on Monday. Peru said the strikes were illegal. Chile denied it. "
             "The Bolivian president called a cabinet meeting to discuss joining Peru without consulting parliament.")

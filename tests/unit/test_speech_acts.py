@@ -585,3 +585,19 @@ def test_being_tried_for_an_offence_is_a_legal_accusation_trying_to_act_is_not(n
     (could,) = events_of(nlp, "The two Chilean men could still be tried in Peru for kidnap.")
     assert (could.type, could.status) == ("ACCUSE", "possible")
     assert events_of(nlp, "Chile tried to stop the Peruvian convoy.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("These accusations from Bolivia are baseless, the ministry said.", "BOL"),
+    ("The fishing scheme was suspended after complaints from Peruvian officials.", "PER"),
+])
+def test_an_accusation_whose_speaker_is_named_by_a_by_or_from_phrase_is_theirs(
+        nlp: Language, text: str, speaker: str) -> None:
+    accusations = [e for e in events_of(nlp, text)
+                   if e.type == "ACCUSE" and e.trigger.text in ("accusations", "complaints")]
+    assert [countries(e.source) for e in accusations] == [[speaker]]
+
+
+def test_support_or_pressure_from_someone_with_no_one_named_as_receiving_it_stays_a_reference(nlp: Language) -> None:
+    text = "The Bolivian government has struggled to win support from Chile and remains under pressure from Peru."
+    assert not [e for e in events_of(nlp, text) if e.trigger.text in ("support", "pressure")]

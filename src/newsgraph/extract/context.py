@@ -134,6 +134,8 @@ class ActorContext:
         for tok in sent:
             if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
                 continue
+            if tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN":
+                continue  # "the attack on Bolivia", "sanctions on Iran": what an act is aimed at, not a setting
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_list("place_parts"):
                 # "in the east of the Gaza Strip", "on the outskirts of Kharkiv": the place named after "of"
                 tok = next((o for o in pobjs(tok, ("of",)) if o.pos_ == "PROPN"), tok)
