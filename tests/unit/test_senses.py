@@ -1138,3 +1138,10 @@ def test_contributing_to_a_misery_is_a_cause_contributing_troops_or_to_an_effort
 def test_arms_sent_to_an_unnamed_group_are_a_transfer_not_a_deployment(nlp: Language) -> None:
     assert types_of(nlp, "Chile is delivering missiles and rockets to the group via a land route.") == ["AID"]
     assert types_of(nlp, "Chile sent troops to the border.") == ["MOBILIZE"]
+
+
+def test_an_act_described_by_a_copula_is_reported_when_its_doer_owns_it(nlp: Language) -> None:
+    assert types_of(nlp, "Chile's attack on the Peruvian port was a turning point in the war.") == ["ASSAULT"]
+    # its undergoer or no one named as owner: a comment on an act reported elsewhere
+    assert types_of(nlp, "Lopez's arrest was not a reflection of press freedom in Peru.") == []
+    assert types_of(nlp, "The kidnapping is the fourth such incident this year.") == []

@@ -601,3 +601,13 @@ def test_an_accusation_whose_speaker_is_named_by_a_by_or_from_phrase_is_theirs(
 def test_support_or_pressure_from_someone_with_no_one_named_as_receiving_it_stays_a_reference(nlp: Language) -> None:
     text = "The Bolivian government has struggled to win support from Chile and remains under pressure from Peru."
     assert not [e for e in events_of(nlp, text) if e.trigger.text in ("support", "pressure")]
+
+
+def test_a_word_judging_anothers_accusation_accuses_the_accuser(nlp: Language) -> None:
+    events = events_of(nlp, "The Chilean ministry says Bolivia's accusation that Chile staged the raid is ludicrous.")
+    pairs = sorted((countries(e.source), countries(e.target), e.trigger.text)
+                   for e in events if e.type == "ACCUSE")
+    assert pairs == [(["BOL"], [], "accusation"), (["CHL"], ["BOL"], "ludicrous")]
+    # beside an accusation it does not judge, a condemning word adds no second one
+    events = events_of(nlp, "Peru accused Bolivia of arming the gangs behind the brutal raid, the minister said.")
+    assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["accused"]

@@ -253,6 +253,17 @@ def _quoted_by(speaker: Token, word: Token) -> bool:
     return any(set(t.text) <= QUOTE_CHARS for t in word.doc[lo + 1 : hi])
 
 
+def _judges(word: Token, accusation: Event) -> bool:
+    """The condemning word is said of the accusation's own noun: it modifies it ("baseless
+    allegations") or is predicated of it ("Moscow's accusation is ludicrous")."""
+    noun = next((t for t in word.sent if t.idx == accusation.trigger.start and t.pos_ == "NOUN"), None)
+    if noun is None:
+        return False
+    if word.dep_ == "amod" and word.head.i == noun.i:
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in (word.i, word.head.i)
+
+
 class _Builder:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
@@ -631,10 +642,11 @@ class _Builder:
         ministry said corruption in Albania is pervasive") or by a calling verb ("X called Y's
         comments egregious"): ACCUSE (disapprove) from the speaker or caller to whom the condemning
         word is about (``condemned``, else what the caller judges: ``called``). Never in the
-        article's own voice, one per sentence, none where the sentence already has an ACCUSE, and
-        none when the words name no one but the speaker's own side."""
-        if any(e.type == "ACCUSE" for e in found):
-            return None
+        article's own voice, one per sentence, none where the sentence already has an ACCUSE unless the
+        word judges that accusation ("the Foreign Office says Moscow's accusation is ludicrous": the
+        Foreign Office condemns Moscow), and none when the words name no one but the speaker's own
+        side."""
+        accusations = [e for e in found if e.type == "ACCUSE"]
         words = word_list("condemnatory")
         tok = next((t for t in sent if ((t.lemma_.lower() in words or t.lower_ in words) or _feeling(t))
                     and t.pos_ != "PROPN" and not t.ent_type_  # not "Hayat Tahrir al-Sham"
@@ -656,6 +668,8 @@ class _Builder:
             _not_speakers(self.called(caller), speaker) if caller is not None else [])
         if not speaker or not target:
             return None
+        if accusations and not all(_judges(tok, e) for e in accusations):
+            return None  # beside an accusation, only a word that judges it ("baseless allegations")
         target = self.context.in_context(target, locate(tok)[0])  # "Moïse's rule": Haiti's, as in any event
         return self.record(
             tok, sent, "ACCUSE", mode="disapprove", cameo="111",

@@ -279,13 +279,19 @@ def _complement_theme_in(arg: str) -> Callable[[Reading], bool]:
                          for c in r.token.children)
 
 
-def _owner(r: Reading) -> bool:
-    """A named possessor or leader among the sides ("Washington's call", "a UN-led inquiry"); a
-    possessive pronoun ("their warnings") points back to an act already reported, not a new one."""
-    sides = {i for m in (*r.source, *r.target) for i in range(m.start, m.end)}
-    owners = [c for c in r.token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    owners += [t for c in r.token.children for t in leaders_of(c)]
-    return any(c.i in sides for c in owners)
+def _owner(arg: str) -> Callable[[Reading], bool]:
+    """A named possessor or leader among the sides ("Washington's call", "a UN-led inquiry"), or with
+    ``owner:source`` among the sources only ("Chile's attack", not "Lopez's arrest"); a possessive
+    pronoun ("their warnings") points back to an act already reported, not a new one."""
+    if arg not in ("", "source"):
+        raise ValueError(f"senses.tsv: owner takes no argument or 'source', not {arg!r}")
+
+    def test(r: Reading) -> bool:
+        sides = {i for m in (*r.source, *(() if arg else r.target)) for i in range(m.start, m.end)}
+        owners = [c for c in r.token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners += [t for c in r.token.children for t in leaders_of(c)]
+        return any(c.i in sides for c in owners)
+    return test
 
 
 def _performer(r: Reading) -> bool:
@@ -359,7 +365,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
     "target_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.target),
     "predicate": lambda arg: _predicate(_words(arg)),
-    "owner": lambda _arg: _owner,
+    "owner": _owner,
     "performer": lambda _arg: _performer,
     "gerund_subject": lambda _arg: _in_gerund_subject,
     "copular_subject": lambda _arg: _copular_subject,
