@@ -37,6 +37,15 @@ def test_what_an_act_is_aimed_on_is_no_setting(nlp: Language) -> None:
     assert minister.country != "BOL"  # "the attack on Bolivia" aims at Bolivia; it does not set the sentence there
 
 
+def test_an_armed_group_a_state_aids_or_backs_is_not_that_states(nlp: Language) -> None:
+    assert [m.actor.country for m in only(nlp, "Chile trained the rebels.", "AID").target] == [None]
+    ended = only(nlp, "Chile has ended support for the insurgents.", "SANCTION")
+    assert [m.actor.country for m in ended.target] == [None]
+    # fought, or not armed, they stay of the article's country
+    assert [m.actor.country for m in only(nlp, "Chilean troops attacked the rebels.", "ASSAULT").target] == ["CHL"]
+    assert [m.actor.country for m in only(nlp, "Chile trained the police.", "AID").target] == ["CHL"]
+
+
 def test_a_bare_institution_belongs_to_the_politician_on_the_other_side(nlp: Language) -> None:
     text = ("Chile and Peru traded fire on Monday. Peru said the strikes were illegal. Chile denied it. "
             "The Bolivian president called a cabinet meeting to discuss joining Peru without consulting parliament.")

@@ -223,10 +223,13 @@ class ActorContext:
         from the place or the article, as any role noun's)."""
         return [m for tok in tokens if _bare_count(tok) and (m := _unnamed(tok, "people", "group")) is not None]
 
-    def in_context(self, mentions: list[ActorMention], place: Place | None) -> list[ActorMention]:
+    def in_context(self, mentions: list[ActorMention], place: Place | None,
+                   givers: frozenset[str] = frozenset()) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the
         event is set in; role nouns ("the police", "the government") and people else the article's main
-        country. A role noun with a country is named as the ruler names it ("Kenyan police")."""
+        country. A role noun with a country is named as the ruler names it ("Kenyan police"). An armed
+        group that the countries ``givers`` aid or back is not theirs ("Chile trained the rebels",
+        "ended support for the rebels"), as one backed by a participle is not ("rebels backed by X")."""
         out: list[ActorMention] = []
         for m in mentions:  # a grouping's members are expanded before (with_members)
             actor = m.actor
@@ -247,8 +250,9 @@ class ActorContext:
                     # civilians with no place of their own live where the article's events are set,
                     # not in the country it names most ("strikes by the US coalition killed 36 civilians")
                     country, via = self.setting_country(), "main-country"
+                proxy = actor.kind == "group" and actor.sector in word_list("armed_sectors")
                 if country is None and m.via in MAIN_COUNTRY_VIAS and not people and (
-                        self.main_country not in self.backers(m)):
+                        self.main_country not in self.backers(m) | (givers if proxy else frozenset())):
                     # a people NER names ("Kurds") may live anywhere: not the article's country; a
                     # proxy is not its backer's ("rebels backed by Turkey", "Iran-backed militias")
                     country, via = self.main_country, "main-country"

@@ -1027,8 +1027,6 @@ class _Builder:
         # a giver is not of the place its gift goes to ("aid groups delivered food to Gaza")
         given_to = place is not None and place.country in {m.actor.country for m in target}
         source = self.context.in_context(source, None if given_to else place)
-        target = self.context.in_context(target, place)
-        target, source = self.context.home_institutions(target, source), self.context.home_institutions(source, target)
         if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
@@ -1050,6 +1048,10 @@ class _Builder:
                 # "the warring parties agreed to end the fighting", "pledged to halt the strike": who
                 # promise to end an act with no doer named are its doers
                 source = self.context.in_context(_actors(tuple(subjects(ender)), self.index), place)
+        # an armed group aided or backed is not its backer's ("Chile trained / ended support for the rebels")
+        givers = frozenset(c for m in source if (c := m.actor.country) and trig.type in BENEFICIARY_TYPES)
+        target = self.context.in_context(target, place, givers)
+        target, source = self.context.home_institutions(target, source), self.context.home_institutions(source, target)
         if not target and not symmetric and trig.type in HOSTED_TYPES:
             target = self.context.host(tok, source, place)
         somewhere = any(_names_somewhere(d) for d in roles.destination)
