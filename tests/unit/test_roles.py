@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
 
@@ -640,3 +642,11 @@ def test_a_transfer_parsed_with_two_objects_gives_to_the_first(nlp: Language) ->
     text = "Chile will send Bolivia 300 tonnes of wheat."  # the parser makes both nouns objects
     (sent,) = extract_events(nlp(text), Article(id="t", text=text))
     assert ([m.actor.country for m in sent.target], [i.text for i in sent.items]) == (["BOL"], ["wheat"])
+
+
+def test_a_relative_pronoun_before_an_infinitive_is_the_infinitives_object(nlp: Language) -> None:
+    def types(text: str) -> list[str]:
+        return [e.type for e in extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))]
+
+    assert types("Chile backs a government that Peru had sought to unseat for years.") == ["SUPPORT"]  # no request
+    assert "REQUEST" in types("Peru sought talks with Chile.")

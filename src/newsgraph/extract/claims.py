@@ -32,9 +32,9 @@ from newsgraph.extract.attribution import (
     quoted_tokens,
     starts_paragraph,
 )
-from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.roles import RELATIVE_PRONOUNS, agents, is_passive
+from newsgraph.extract.roles import agents, is_passive
 from newsgraph.extract.roles import subjects as control_subjects
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
 

@@ -156,10 +156,22 @@ PARTICLE_DEPS = ("prt", "prep", "advmod", "agent", "dative")
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The verb's direct objects as parsed, less a relative pronoun before a verb with an infinitive
+    complement: that is the complement's object ("a government that Peru had sought to unseat":
+    Peru sought nothing)."""
+    infinitive = any(c.dep_ == "xcomp" for c in verb.children)
+    return [c for c in verb.children if c.dep_ == "dobj"
+            and not (infinitive and c.i < verb.i and c.lower_ in RELATIVE_PRONOUNS)]
+
+
 def _has_object(token: Token) -> bool:
     """An object, or a passive whose undergoer is its own subject or a conjoined verb's ("X were
     imprisoned … and were released by Y": the parser hangs the second verb on the first)."""
-    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children) or (
+    return bool(direct_objects(token)) or any(c.dep_ in ("nsubjpass", "dative") for c in token.children) or (
         token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children))
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import answers_accusation, trigger_named, word_list
+from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, answers_accusation, direct_objects, trigger_named, word_list
 from newsgraph.extract.status import is_condition
 from newsgraph.nlp.components.open_actors import leaders_of
 
@@ -42,7 +42,6 @@ OBJECT_CONTROL = word_list("object_control_verbs")
 # selling": after these prepositions the verb's object is the understood subject of the
 # gerund ("by"/"after"/"without" gerunds are the subject's own doings).
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into", "with"})  # "charged X with killing"
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -162,8 +161,9 @@ def counted(noun: Token) -> list[Token]:
 
 def objects(verb: Token) -> list[Token]:
     """Direct objects; where the model made the object an attribute of a verb that is no copula
-    ("\"successfully eliminated\" the deputy leader" parsed as attr), that attribute."""
-    own = children(verb, "dobj")
+    ("\"successfully eliminated\" the deputy leader" parsed as attr), that attribute (see
+    lexicon.direct_objects for a relative pronoun the parse misplaces)."""
+    own = direct_objects(verb)
     if not own and verb.pos_ == "VERB" and verb.lemma_.lower() not in word_list("copular_verbs"):
         own = children(verb, "attr")
     return expand(own)
