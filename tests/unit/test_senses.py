@@ -1145,3 +1145,21 @@ def test_an_act_described_by_a_copula_is_reported_when_its_doer_owns_it(nlp: Lan
     # its undergoer or no one named as owner: a comment on an act reported elsewhere
     assert types_of(nlp, "Lopez's arrest was not a reflection of press freedom in Peru.") == []
     assert types_of(nlp, "The kidnapping is the fourth such incident this year.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels threatened to break their ceasefire with Chile.",
+    "Chile accused the rebels of violating the truce.",
+    "The truce between Peru and the rebels collapsed on Monday.",
+])
+def test_a_truce_broken_is_no_concession(nlp: Language, text: str) -> None:
+    assert not [e for e in events_of(nlp, text) if e.trigger.text in ("ceasefire", "truce")]
+
+
+def test_a_truce_agreed_is_one(nlp: Language) -> None:
+    assert "CONCEDE" in types_of(nlp, "The rebels agreed to a ceasefire with Chile.")
+
+
+def test_seeking_care_or_refuge_asks_no_one(nlp: Language) -> None:
+    assert types_of(nlp, "Thousands of Bolivians have sought refuge in Chilean hospitals.") == []
+    assert types_of(nlp, "Officials said patients in Peru should seek treatment early.") == []
