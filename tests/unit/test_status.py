@@ -261,3 +261,14 @@ def test_what_one_speaks_ahead_of_is_still_to_come(nlp: Language) -> None:
 def test_not_only_is_no_negation(bare_nlp: Language) -> None:
     tok = trigger(bare_nlp, "Chile kept troops there, not only to fight the rebels but to deter Bolivia.", "fight")
     assert status_of(tok) != "negated"
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Chile chose to negotiate rather than attack Peru.", "attack", "negated"),
+    ("Bolivia urged Peru to rehabilitate, rather than prosecute, the returning fighters.", "prosecute", "negated"),
+    ("Chile imposed sanctions on Peru instead of attacking it.", "attacking", "negated"),
+    ("Chile imposed sanctions on Peru instead of attacking it.", "sanctions", "asserted"),
+    ("Chile attacked Peru rather than Bolivia.", "attacked", "asserted"),
+])
+def test_the_alternative_not_taken_is_negated(bare_nlp: Language, text: str, word: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected

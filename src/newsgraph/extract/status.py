@@ -129,6 +129,14 @@ def _is_negating_prep(prep: Token) -> bool:
     return marker is not None and (prep.head.lower_ == marker or any(c.lower_ == marker for c in prep.children))
 
 
+def _rather_than(conjunct: Token) -> bool:
+    """A verb joined to another by "rather than" is the alternative not taken ("chose to negotiate
+    rather than attack", "respond with threats rather than cave in"): the "than" is a conjunction
+    of the first verb, between the two, with "rather" on it."""
+    return any(c.dep_ == "cc" and c.lower_ == "than" and c.i < conjunct.i and any(
+        r.lower_ == "rather" for r in c.children) for c in conjunct.head.children)
+
+
 def _is_quantifier_if(tok: Token) -> bool:
     """The "if" of "few if any", "little, if any,": part of a quantifier, not a condition."""
     doc = tok.doc
@@ -274,6 +282,7 @@ def status_of(trigger: Token, event_type: str = "") -> str:
 def _governed_status(trigger: Token, event_type: str) -> str:
     """The status the cues above the trigger give (its own clause's cues left out)."""
     tok = trigger
+    adjunct_of = False  # the trigger is the object of a verb's preposition ("cave in to the pressure")
     for step in range(8):
         own = local_status(tok) if step else None
         if own:
@@ -313,6 +322,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             continue
         if tok.i == trigger.i and is_ahead_of(tok):
             return PLANNED  # "spoke ahead of talks with X": the talks are still to come
+        if dep in ("pcomp", "pobj") and head.dep_ == "cc" and _is_negating_prep(head):
+            return NEGATED  # "imposed sanctions instead of attacking" (the "of" parsed as a conjunction)
+        if dep == "conj" and _rather_than(tok) and not adjunct_of:
+            return NEGATED  # "chose to negotiate rather than attack" (not "cave in to X's pressure": that was made)
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             if _is_negating_prep(head):
                 return NEGATED  # "without telling", "instead of warning", "rather than sending"
@@ -346,6 +359,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if dep == "pcomp" and head.lower_ in ("in", "after", "since", "while", "on", "upon") and (
                     noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED):
                 break  # "in criticising X, she won't admit": the adjunct's act is not denied
+            adjunct_of = adjunct_of or (dep == "pobj" and noun.pos_ in ("VERB", "AUX"))
             tok = noun
             continue
         if dep == "xcomp" and head.pos_ == "ADJ" and head_lemma in GOVERNING_ADJECTIVES:
