@@ -650,3 +650,10 @@ def test_a_relative_pronoun_before_an_infinitive_is_the_infinitives_object(nlp: 
 
     assert types("Chile backs a government that Peru had sought to unseat for years.") == ["SUPPORT"]  # no request
     assert "REQUEST" in types("Peru sought talks with Chile.")
+
+
+def test_an_act_after_following_is_not_the_subjects(nlp: Language) -> None:
+    text = "Juan Perez had to flee to Arica five days ago following the Chilean attack on Tacna."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert "Juan Perez" not in [m.text for m in attack.source]

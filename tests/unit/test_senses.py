@@ -1163,3 +1163,8 @@ def test_a_truce_agreed_is_one(nlp: Language) -> None:
 def test_seeking_care_or_refuge_asks_no_one(nlp: Language) -> None:
     assert types_of(nlp, "Thousands of Bolivians have sought refuge in Chilean hospitals.") == []
     assert types_of(nlp, "Officials said patients in Peru should seek treatment early.") == []
+
+
+def test_aid_bodies_named_first_give_nothing(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "Aid agencies and activists say hospitals in Peru have been shelled.")
+    assert "AID" in types_of(nlp, "Chile aided the rebel groups in Peru.")
