@@ -63,10 +63,15 @@ class MentionIndex:
 
     def _kin(self, head: Token) -> ActorMention | None:
         """"her son", "Jones's family": a blood relative of a person, taken to share the person's
-        country (word list ``kin_nouns``; not spouses, who often do not), as a person of its own; with
-        no country yet, the actor context places it as it places the person."""
-        if head.lemma_.lower() not in word_list("kin_nouns"):
+        country (word list ``kin_nouns``), as a person of its own; with no country yet, the actor
+        context places it as it places the person. A spouse ("her husband", word list ``spouse_nouns``)
+        is a person of its own too, but of no country from the person's: spouses often differ."""
+        lemma = head.lemma_.lower()
+        blood = lemma in word_list("kin_nouns")
+        if not blood and lemma not in word_list("spouse_nouns"):
             return None
+        if any(c.dep_ == "appos" and any(m.actor.kind == "person" for m in self.at(c)) for c in head.children):
+            return None  # "her husband, Juan Perez,": the named person is the mention
         for owner in head.children:
             if owner.dep_ != "poss":
                 continue
@@ -76,7 +81,8 @@ class MentionIndex:
             text = head.doc[owner.i : head.i + 1].text
             back = person.antecedent if person.antecedent is not None else person.start_char
             return ActorMention(start=owner.i, end=head.i + 1, start_char=owner.idx, end_char=head.idx + len(head),
-                                text=text, actor=Actor(name=text, kind="person", country=person.actor.country),
+                                text=text, actor=Actor(name=text, kind="person",
+                                                       country=person.actor.country if blood else None),
                                 via="kin", antecedent=back)
         return None
 
