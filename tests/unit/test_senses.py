@@ -1168,3 +1168,13 @@ def test_seeking_care_or_refuge_asks_no_one(nlp: Language) -> None:
 def test_aid_bodies_named_first_give_nothing(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "Aid agencies and activists say hospitals in Peru have been shelled.")
     assert "AID" in types_of(nlp, "Chile aided the rebel groups in Peru.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian army observed the truce.",
+    "The rebels will respect the ceasefire with Chile.",
+])
+def test_a_truce_kept_is_carried_out_by_who_keeps_it(nlp: Language, text: str) -> None:
+    (kept,) = [e for e in events_of(nlp, text) if e.trigger.text in ("truce", "ceasefire")]
+    assert (kept.type, kept.mode) == ("RETREAT", "ceasefire") and kept.source
+    assert not kept.attribution  # keeping a truce is a deed, not words: "observed" reports nothing here

@@ -273,7 +273,11 @@ class AttributionFinder:
     def _speakers(self, trigger: Token, sent: Span) -> list[Token]:
         """Subjects of reporting verbs above the trigger, outermost first."""
         speakers: list[Token] = []
+        below = trigger  # the ancestor's child on the way up from the trigger
         for anc in trigger.ancestors:
+            under_object, below = below.dep_ == "dobj", anc
+            if under_object and anc.lemma_.lower() in word_list("clausal_reporting_verbs"):
+                continue  # "the army observed the truce", "maintained the blockade": a deed, not words
             if anc.lemma_.lower() in REPORTING_VERBS and anc.pos_ in ("VERB", "AUX"):
                 subj = [c for c in anc.children if c.dep_ in ("nsubj",)]
                 if any(s.left_edge.i <= trigger.i <= s.right_edge.i for s in subj):

@@ -633,6 +633,8 @@ def _nominal_roles(noun: Token) -> Roles:
                 target += subj  # "X rejected Peru's accusations": Peru accused X
         elif light.lemma_.lower() in word_list("stopping_verbs") and anchor.dep_ == "dobj":
             pass  # "will use force to end the protests", "police dispersed the rally": not theirs
+        elif light.lemma_.lower() in word_list("compliance_verbs") and noun.lemma_.lower() in word_list("truces"):
+            source = subj  # "the rebels observed the truce": who keep it are its parties (not a watcher)
         elif light.lower_ in word_list("sequence_participles") and light.dep_ != "ROOT":
             pass  # "fled following the attack": a participle as a preposition of time (parsed as a verb)
         elif light.lemma_.lower() in word_list("observing_verbs") | word_list("calling_verbs"):
