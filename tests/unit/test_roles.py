@@ -657,3 +657,13 @@ def test_an_act_after_following_is_not_the_subjects(nlp: Language) -> None:
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     attack = next(e for e in events if e.type == "ASSAULT")
     assert "Juan Perez" not in [m.text for m in attack.source]
+
+
+def test_allies_against_phrase_is_their_common_enemy_not_a_side(nlp: Language) -> None:
+    text = "Chile partnered with Peru against the rebels."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    (partnered,) = [e for e in events if e.type == "COOPERATE"]
+    assert "the rebels" not in [m.text for m in (*partnered.source, *partnered.target)]
+    text = "Chilean troops fought against the rebels."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [m.text for e in events for m in e.target] == ["the rebels"]

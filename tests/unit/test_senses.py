@@ -1178,3 +1178,8 @@ def test_a_truce_kept_is_carried_out_by_who_keeps_it(nlp: Language, text: str) -
     (kept,) = [e for e in events_of(nlp, text) if e.trigger.text in ("truce", "ceasefire")]
     assert (kept.type, kept.mode) == ("RETREAT", "ceasefire") and kept.source
     assert not kept.attribution  # keeping a truce is a deed, not words: "observed" reports nothing here
+
+
+def test_a_concession_cited_with_as_is_a_remark(nlp: Language) -> None:
+    assert types_of(nlp, "As the Chilean minister conceded in Lima, it was a self-defeating policy.") == []
+    assert "CONCEDE" in types_of(nlp, "The Chilean minister conceded defeat to Peru.")

@@ -489,7 +489,9 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         # "fought with the Kurds against Isis", "volunteers fighting with the YPG": in news a
         # fighter's with-phrase names its side, not its enemy (word list alongside_verbs)
         company = trigger.lemma_.lower() in word_list("alongside_verbs")
-        opponents = pobjs(trigger, ("against",) if company else ("with", "against"))
+        # "partnered with Peru against the rebels": allies' against-phrase is their common enemy, no side
+        allied = trigger.lemma_.lower() in word_list("allying_verbs")
+        opponents = pobjs(trigger, ("against",) if company else ("with",) if allied else ("with", "against"))
         if company:  # the parser may hang "against the army" on the side: "with the rebels against the army"
             opponents += [p for side in pobjs(trigger, ("with",)) for p in pobjs(side, ("against",))]
         return Roles(source=tuple(subj), target=tuple(obj + opponents))
