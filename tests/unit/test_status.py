@@ -272,3 +272,14 @@ def test_not_only_is_no_negation(bare_nlp: Language) -> None:
 ])
 def test_the_alternative_not_taken_is_negated(bare_nlp: Language, text: str, word: str, expected: str) -> None:
     assert status_of(trigger(bare_nlp, text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Peru arrested the activists with barely a word of protest from Chile.", "protest", "negated"),
+    ("There was no sign of condemnation from Chile.", "condemnation", "negated"),
+    ("Peru jailed them without a word of criticism from Chile.", "criticism", "negated"),
+    ("Chile voiced a word of criticism of Peru.", "criticism", "asserted"),
+])
+def test_a_token_of_speech_quantified_to_nothing_denies_it(bare_nlp: Language, text: str, word: str,
+                                                             expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected

@@ -66,6 +66,8 @@ SPEECH_ACT_TYPES = frozenset({"REQUEST", "CONSULT", "ACCUSE", "THREATEN", "REJEC
 # "few if any weapons reached the front", "hardly any shells arrived".
 NEGATIVE_QUANTIFIERS = (("few", "if", "any"), ("little", "if", "any"), ("hardly", "any"), ("barely", "any"),
                         ("scarcely", "any"), ("no",), ("none", "of"))
+TOKEN_DENIALS = frozenset({("barely", "a"), ("hardly", "a"), ("scarcely", "a"), ("not", "a"), ("nary", "a"),
+                           ("without", "a"), ("without", "any")})
 NOT_NEGATING_AFTER_NO = frozenset({"fewer", "less", "more", "longer", "later", "sooner"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj")
 
@@ -96,6 +98,12 @@ def _negatively_quantified(noun: Token) -> bool:
         if tuple(words[-n:]) == pattern:
             return not (pattern == ("no",) and noun.doc[noun.i - 1].lower_ in NOT_NEGATING_AFTER_NO)
     return False
+
+
+def _denied_token(noun: Token) -> bool:
+    """"barely a word", "not a whisper", "without a sign", "no word": a token of speech or action
+    quantified to nothing."""
+    return _negatively_quantified(noun) or tuple(_words_before(noun)[-2:]) in TOKEN_DENIALS
 
 
 def _negates(child: Token, tok: Token) -> bool:
@@ -352,6 +360,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
             if head.lower_ == "for" and noun.lemma_.lower() in word_list("blame_adjectives"):
                 break  # "will hold X accountable for the killings": what one is blamed for happened
+            if head.lower_ == "of" and noun.lemma_.lower() in word_list("utterance_tokens") and _denied_token(noun):
+                return NEGATED  # "barely a word of protest from X", "no sign of condemnation"
             if noun.pos_ == "NOUN" and noun.i != trigger.i:
                 break  # "a timeline for the withdrawal": a noun's status is not the event's
             if dep == "pobj" and noun.pos_ in ("VERB", "AUX") and local_status(noun) == NEGATED:
