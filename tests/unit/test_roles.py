@@ -667,3 +667,14 @@ def test_allies_against_phrase_is_their_common_enemy_not_a_side(nlp: Language) -
     text = "Chilean troops fought against the rebels."
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     assert [m.text for e in events for m in e.target] == ["the rebels"]
+
+
+def test_a_message_of_support_sent_is_the_senders_support(nlp: Language) -> None:
+    def sides(text: str) -> list[tuple[str, list[str], list[str]]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [(e.type, [m.text for m in e.source], [m.text for m in e.target]) for e in events]
+
+    assert sides("Chile sent a message of support to Peru.") == [("SUPPORT", ["Chile"], ["Peru"])]
+    assert sides("Chile issued a word of warning to Peru.") == [("THREATEN", ["Chile"], ["Peru"])]
+    # who passes on word of an act did not do it
+    assert all("Juan Perez" not in s for _t, s, _o in sides("Juan Perez shared word of the Chilean strike on Tacna."))

@@ -623,6 +623,14 @@ def _nominal_roles(noun: Token) -> Roles:
     anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+            anchor.head.head.lemma_.lower() in word_list("utterance_vehicles")):
+        # "sent a message of support to X", "issued a word of warning": the vehicle stands for the act
+        anchor = anchor.head.head
+        if anchor.head.lemma_.lower() not in word_list("performing_verbs"):
+            anchor = noun  # "shared word of the strike": who passes on news of an act did not do it
+        else:
+            target += pobjs(anchor, ("to",))
     light = anchor.head
     if anchor.dep_ in LIGHT_VERB_OBJECT_DEPS and light.pos_ in ("VERB", "AUX"):
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
