@@ -611,3 +611,12 @@ def test_a_word_judging_anothers_accusation_accuses_the_accuser(nlp: Language) -
     # beside an accusation it does not judge, a condemning word adds no second one
     events = events_of(nlp, "Peru accused Bolivia of arming the gangs behind the brutal raid, the minister said.")
     assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["accused"]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect Bolivia to escalate its threats.",
+    "The Chilean government stepped up its criticism.",
+])
+def test_stepping_up_ones_own_words_is_saying_them(nlp: Language, text: str) -> None:
+    (said,) = [e for e in events_of(nlp, text) if e.trigger.text in ("threats", "criticism")]
+    assert said.source and said.type in ("THREATEN", "ACCUSE")
