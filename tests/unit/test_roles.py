@@ -678,3 +678,13 @@ def test_a_message_of_support_sent_is_the_senders_support(nlp: Language) -> None
     assert sides("Chile issued a word of warning to Peru.") == [("THREATEN", ["Chile"], ["Peru"])]
     # who passes on word of an act did not do it
     assert all("Juan Perez" not in s for _t, s, _o in sides("Juan Perez shared word of the Chilean strike on Tacna."))
+
+
+def test_who_makes_or_owns_an_attempt_or_plan_does_its_act(nlp: Language) -> None:
+    def sources(text: str, word: str) -> list[str]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [m.text for e in events if e.trigger.text == word for m in e.source]
+
+    assert sources("Chile made an attempt to persuade Peru to withdraw.", "persuade") == ["Chile"]
+    assert sources("Bolivia's attempt to persuade Peru failed.", "persuade") == ["Bolivia"]
+    assert sources("Peru rejected the Chilean plan to attack Bolivia.", "attack") != ["Peru"]

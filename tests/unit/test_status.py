@@ -283,3 +283,14 @@ def test_the_alternative_not_taken_is_negated(bare_nlp: Language, text: str, wor
 def test_a_token_of_speech_quantified_to_nothing_denies_it(bare_nlp: Language, text: str, word: str,
                                                              expected: str) -> None:
     assert status_of(trigger(bare_nlp, text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "event_type", "expected"), [
+    ("The plotters involved in the attempt to overthrow the Peruvian president were detained.", "overthrow",
+     "ASSAULT", "possible"),
+    ("Chile made efforts to persuade Peru to withdraw.", "persuade", "REQUEST", "asserted"),
+    ("Chile tightened sanctions in an effort to make Peru give up its missiles.", "give", "REJECT", "possible"),
+])
+def test_an_act_attempted_by_a_noun_is_possible_a_speech_act_made(bare_nlp: Language, text: str, word: str,
+                                                                   event_type: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word), event_type) == expected

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, answers_accusation, direct_objects, trigger_named, word_list
-from newsgraph.extract.status import is_condition
+from newsgraph.extract.status import GOVERNING_NOUNS, is_condition
 from newsgraph.nlp.components.open_actors import leaders_of
 
 # Verbs whose object is the understood subject of their infinitive complement.
@@ -266,6 +266,15 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                     return objs
             return subjects(noun, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+                head.lemma_.lower() in word_list("attempt_verbs") or head.lemma_.lower() in GOVERNING_NOUNS):
+            # "Chile's attempt to persuade X", "X made an attempt / announced plans to withdraw": the
+            # owner of the attempt or plan, or who makes it (not "rejected the plan to build": a
+            # performing verb only)
+            if owner := children(head, "poss"):
+                return expand(owner)
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in word_list("performing_verbs"):
+                return subjects(head.head, depth + 1)
         return [head]
     return []
 

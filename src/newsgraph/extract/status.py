@@ -412,6 +412,13 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             tok = head
             continue
         if dep == "acl" and head.pos_ == "NOUN":
+            if tok.tag_ == "VB" and head.lemma_.lower() in ATTEMPT:
+                # "the attempt to overthrow X", "efforts to persuade Y": as "tried to": a deed attempted
+                # is possible, a speech act attempted is made
+                if event_type in SPEECH_ACT_TYPES and tok.i == trigger.i:
+                    tok = head
+                    continue
+                return POSSIBLE  # "an effort to make X give up its arms": what the attempt aims at
             if tok.tag_ == "VB" and head.lemma_.lower() in GOVERNING_NOUNS:
                 return GOVERNING_NOUNS[head.lemma_.lower()]  # "the decision to withdraw", "plans to build"
             tok = head
