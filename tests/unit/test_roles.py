@@ -688,3 +688,13 @@ def test_who_makes_or_owns_an_attempt_or_plan_does_its_act(nlp: Language) -> Non
     assert sources("Chile made an attempt to persuade Peru to withdraw.", "persuade") == ["Chile"]
     assert sources("Bolivia's attempt to persuade Peru failed.", "persuade") == ["Bolivia"]
     assert sources("Peru rejected the Chilean plan to attack Bolivia.", "attack") != ["Peru"]
+
+
+def test_a_bare_participle_after_if_or_when_is_undergone_by_the_subject(nlp: Language) -> None:
+    def sides(text: str) -> list[tuple[list[str], list[str]]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [([m.text for m in e.source], [m.text for m in e.target]) for e in events if e.type == "ASSAULT"
+                and e.trigger.text == "attacked"]
+
+    assert sides("Chile and Peru vowed to respond if attacked.") == [([], ["Chile", "Peru"])]
+    assert sides("Chile will retaliate when attacked by Peru.") == [(["Peru"], ["Chile"])]

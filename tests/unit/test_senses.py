@@ -1183,3 +1183,12 @@ def test_a_truce_kept_is_carried_out_by_who_keeps_it(nlp: Language, text: str) -
 def test_a_concession_cited_with_as_is_a_remark(nlp: Language) -> None:
     assert types_of(nlp, "As the Chilean minister conceded in Lima, it was a self-defeating policy.") == []
     assert "CONCEDE" in types_of(nlp, "The Chilean minister conceded defeat to Peru.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile killed off the peace plan.",
+    "Peru killed the deal with Chile.",
+    "The veto killed any political challenge to the Chilean president.",
+])
+def test_killing_a_plan_or_a_prospect_is_no_killing(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)

@@ -385,6 +385,8 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand([verb.doc[verb.i - 1]])
     if _participial_adjunct(verb):
         return _by_cause(agents(verb) or _cause_phrases(verb)), expand(children(verb.head, "nsubj", "nsubjpass"))
+    if _elliptical_passive(verb):  # "vowed to respond if attacked": the subject would undergo it
+        return _by_cause(agents(verb) or _cause_phrases(verb)), subjects(verb.head)
     if is_passive(verb) and _stative_participle(verb):
         holders = children(verb, "nsubjpass", "nsubj") or [  # the parser may hang it on "were"
             c for aux in children(verb, "aux", "auxpass") for c in children(aux, "nsubj", "nsubjpass")]
@@ -399,6 +401,16 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
         doers = shared_agents(verb) or _cause_phrases(verb)
         return _by_cause(doers), expand(undergoers)
     return _by_cause(subjects(verb)), objects(verb)
+
+
+def _elliptical_passive(verb: Token) -> bool:
+    """A bare participle after "if", "when", "unless", "once" with no subject or auxiliary of its own
+    ("will respond if attacked", "fight back when provoked"): a passive whose undergoer is the main
+    clause's subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.i == verb.i - 1 and c.lower_ in ("if", "when", "unless", "once", "whenever")
+        for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _stative_participle(verb: Token) -> bool:
