@@ -1192,3 +1192,9 @@ def test_a_concession_cited_with_as_is_a_remark(nlp: Language) -> None:
 ])
 def test_killing_a_plan_or_a_prospect_is_no_killing(nlp: Language, text: str) -> None:
     assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_a_named_doers_act_is_particular_however_a_gerund_is_parsed(nlp: Language) -> None:
+    text = "Dead civilians and thousands fleeing the fighting – Chile’s attack on the Peruvian port is a new phase."
+    assert "ASSAULT" in types_of(nlp, text)
+    assert types_of(nlp, "Holding talks with juntas rarely helps, the Chilean analyst said.") == []

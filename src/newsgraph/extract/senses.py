@@ -314,10 +314,14 @@ def _in_gerund_subject(r: Reading) -> bool:
     """The trigger is (inside) a gerund clause that is a subject: "Doing deals with dictators tends
     to …", "attempting a summit could be risky": an activity spoken of in general."""
     tok = r.token
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+        return False  # "Turkey's attack on Afrin": a named doer's act is a particular one, however parsed
     if any(a.tag_ == "VBG" and a.dep_ in ("csubj", "nsubj", "nsubjpass") for a in (tok, *tok.ancestors)):
         return True
     # the small model may hang the gerund's object beside it: "Holding(csubj) talks(nsubj) … helps"
-    return tok.dep_ == "nsubj" and any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i for c in tok.head.children)
+    # (right after the gerund, with no owner of its own: not "thousands fleeing the fighting – Chile's attack … is")
+    return tok.dep_ == "nsubj" and not any(c.dep_ == "poss" for c in tok.children) and any(
+        c.dep_ == "csubj" and c.tag_ == "VBG" and c.right_edge.i + 1 == tok.left_edge.i for c in tok.head.children)
 
 
 def _modifier(words: frozenset[str]) -> Callable[[Reading], bool]:
