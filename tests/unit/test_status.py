@@ -294,3 +294,10 @@ def test_a_token_of_speech_quantified_to_nothing_denies_it(bare_nlp: Language, t
 def test_an_act_attempted_by_a_noun_is_possible_a_speech_act_made(bare_nlp: Language, text: str, word: str,
                                                                    event_type: str, expected: str) -> None:
     assert status_of(trigger(bare_nlp, text, word), event_type) == expected
+
+
+def test_an_act_hoped_or_expected_to_do_something_is_not_reported(bare_nlp: Language) -> None:
+    text = "I hope the Chilean attacks would target all the Peruvian air bases."
+    assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "planned"
+    text = "Peru said the Chilean attacks would continue."
+    assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "asserted"

@@ -304,6 +304,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and _supposed(tok, head):
             return POSSIBLE  # "a US pullout would leave the region open": a supposed act, not a report
+        if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and head.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children) and (
+                GOVERNING_VERBS.get(head.head.lemma_.lower()) in (PLANNED, REQUESTED, POSSIBLE)):
+            return GOVERNING_VERBS[head.head.lemma_.lower()]  # "I hope the attacks would target X": hoped for
         if is_for_clause(tok) and head.pos_ == "VERB" and head_lemma in GOVERNING_VERBS:
             return GOVERNING_VERBS[head_lemma]  # "called for Peru to withdraw"
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
