@@ -301,3 +301,13 @@ def test_an_act_hoped_or_expected_to_do_something_is_not_reported(bare_nlp: Lang
     assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "planned"
     text = "Peru said the Chilean attacks would continue."
     assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "asserted"
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Chile has been pushing Peru to hold off on launching an attack.", "attack", "negated"),
+    ("Peru held off on attacking Chile.", "attacking", "negated"),
+    ("The raid was not only an attack on Peru but on the whole region.", "attack", "asserted"),
+    ("The raid was not an attack on Peru.", "attack", "negated"),
+])
+def test_holding_off_denies_and_not_only_adds(bare_nlp: Language, text: str, word: str, expected: str) -> None:
+    assert status_of(trigger(bare_nlp, text, word)) == expected

@@ -111,7 +111,9 @@ def _negates(child: Token, tok: Token) -> bool:
     is X willing": also as a preconjunct), as an act noun's it denies the predicate (see
     _negatively_quantified); a preconjunct "not" does not ("not only … but")."""
     if child.dep_ == "neg":
-        return True
+        # "is not only the first …, but also": "not only" adds, it denies nothing
+        after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        return after is None or after.lower_ not in ("only", "merely", "just", "simply")
     if child.lower_ == "neither":
         return child.dep_ in ("advmod", "det", "preconj") and tok.pos_ != "NOUN"
     return child.dep_ in ("advmod", "det") and child.lower_ in NEGATORS
@@ -351,6 +353,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "vowed to respond to the attack": what is answered has happened
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in GOVERNING_NOUNS:
                 return GOVERNING_NOUNS[noun.lemma_.lower()]
+            phrasal = [f"{noun.lemma_.lower()} {c.lower_}" for c in noun.children if c.dep_ == "prt"]
+            phrasal = [p for p in phrasal if p in GOVERNING_VERBS]
+            if noun.pos_ == "VERB" and dep == "pcomp" and phrasal:
+                return GOVERNING_VERBS[phrasal[0]]  # "hold off on launching", "call off plans for"
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and head.lower_ == "for":
