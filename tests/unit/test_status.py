@@ -63,6 +63,20 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Chile did not attend the talks, citing the attacks on its ships.", "citing", "asserted"),
         ("The Chilean attack on Peru killed ten soldiers.", "attack", "asserted"),
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
+        # the alternative not taken; a token of speech quantified to nothing; holding off; "not only"
+        ("Chile chose to negotiate rather than attack Peru.", "attack", "negated"),
+        ("Bolivia urged Peru to rehabilitate, rather than prosecute, the returning fighters.", "prosecute", "negated"),
+        ("Chile imposed sanctions on Peru instead of attacking it.", "attacking", "negated"),
+        ("Chile imposed sanctions on Peru instead of attacking it.", "sanctions", "asserted"),
+        ("Chile attacked Peru rather than Bolivia.", "attacked", "asserted"),
+        ("Peru arrested the activists with barely a word of protest from Chile.", "protest", "negated"),
+        ("There was no sign of condemnation from Chile.", "condemnation", "negated"),
+        ("Peru jailed them without a word of criticism from Chile.", "criticism", "negated"),
+        ("Chile voiced a word of criticism of Peru.", "criticism", "asserted"),
+        ("Chile has been pushing Peru to hold off on launching an attack.", "attack", "negated"),
+        ("Peru held off on attacking Chile.", "attacking", "negated"),
+        ("The raid was not only an attack on Peru but on the whole region.", "attack", "asserted"),
+        ("The raid was not an attack on Peru.", "attack", "negated"),
     ],
 )
 def test_status_cues(bare_nlp: Language, text: str, word: str, expected: str) -> None:
@@ -263,28 +277,6 @@ def test_not_only_is_no_negation(bare_nlp: Language) -> None:
     assert status_of(tok) != "negated"
 
 
-@pytest.mark.parametrize(("text", "word", "expected"), [
-    ("Chile chose to negotiate rather than attack Peru.", "attack", "negated"),
-    ("Bolivia urged Peru to rehabilitate, rather than prosecute, the returning fighters.", "prosecute", "negated"),
-    ("Chile imposed sanctions on Peru instead of attacking it.", "attacking", "negated"),
-    ("Chile imposed sanctions on Peru instead of attacking it.", "sanctions", "asserted"),
-    ("Chile attacked Peru rather than Bolivia.", "attacked", "asserted"),
-])
-def test_the_alternative_not_taken_is_negated(bare_nlp: Language, text: str, word: str, expected: str) -> None:
-    assert status_of(trigger(bare_nlp, text, word)) == expected
-
-
-@pytest.mark.parametrize(("text", "word", "expected"), [
-    ("Peru arrested the activists with barely a word of protest from Chile.", "protest", "negated"),
-    ("There was no sign of condemnation from Chile.", "condemnation", "negated"),
-    ("Peru jailed them without a word of criticism from Chile.", "criticism", "negated"),
-    ("Chile voiced a word of criticism of Peru.", "criticism", "asserted"),
-])
-def test_a_token_of_speech_quantified_to_nothing_denies_it(bare_nlp: Language, text: str, word: str,
-                                                             expected: str) -> None:
-    assert status_of(trigger(bare_nlp, text, word)) == expected
-
-
 @pytest.mark.parametrize(("text", "word", "event_type", "expected"), [
     ("The plotters involved in the attempt to overthrow the Peruvian president were detained.", "overthrow",
      "ASSAULT", "possible"),
@@ -302,12 +294,3 @@ def test_an_act_hoped_or_expected_to_do_something_is_not_reported(bare_nlp: Lang
     text = "Peru said the Chilean attacks would continue."
     assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "asserted"
 
-
-@pytest.mark.parametrize(("text", "word", "expected"), [
-    ("Chile has been pushing Peru to hold off on launching an attack.", "attack", "negated"),
-    ("Peru held off on attacking Chile.", "attacking", "negated"),
-    ("The raid was not only an attack on Peru but on the whole region.", "attack", "asserted"),
-    ("The raid was not an attack on Peru.", "attack", "negated"),
-])
-def test_holding_off_denies_and_not_only_adds(bare_nlp: Language, text: str, word: str, expected: str) -> None:
-    assert status_of(trigger(bare_nlp, text, word)) == expected
