@@ -698,3 +698,14 @@ def test_a_bare_participle_after_if_or_when_is_undergone_by_the_subject(nlp: Lan
 
     assert sides("Chile and Peru vowed to respond if attacked.") == [([], ["Chile", "Peru"])]
     assert sides("Chile will retaliate when attacked by Peru.") == [(["Peru"], ["Chile"])]
+
+
+def test_there_is_gives_an_act_no_doer(nlp: Language) -> None:
+    def sides(text: str) -> list[tuple[str, list[str]]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [(e.type, [m.text for m in e.source]) for e in events]
+
+    text = "Officials told the Lima Times that there was a phone call between the Chilean and Peruvian presidents."
+    assert not [m for _t, source in sides(text) for m in source if "Lima Times" in m]
+    text = "Last year alone, there were 175 attacks on Peruvian schools, the Unicef report says."
+    assert not [m for _t, source in sides(text) for m in source if "Unicef" in m]

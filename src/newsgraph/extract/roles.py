@@ -653,7 +653,8 @@ def _nominal_roles(noun: Token) -> Roles:
         else:
             target += pobjs(anchor, ("to",))
     light = anchor.head
-    if anchor.dep_ in LIGHT_VERB_OBJECT_DEPS and light.pos_ in ("VERB", "AUX"):
+    existential = any(c.dep_ == "expl" for c in light.children)  # "there was a call between X and Y": no doer
+    if anchor.dep_ in LIGHT_VERB_OBJECT_DEPS and light.pos_ in ("VERB", "AUX") and not existential:
         # "X held talks with Y", "X imposed sanctions on Y", "X launched an attack on Y"
         subj, _ = _verb_subject_object(light)
         if light.lemma_.lower() in UNDERGOING_VERBS and anchor.dep_ == "dobj":
