@@ -709,3 +709,9 @@ def test_there_is_gives_an_act_no_doer(nlp: Language) -> None:
     assert not [m for _t, source in sides(text) for m in source if "Lima Times" in m]
     text = "Last year alone, there were 175 attacks on Peruvian schools, the Unicef report says."
     assert not [m for _t, source in sides(text) for m in source if "Unicef" in m]
+
+
+def test_the_ones_trained_or_armed_to_act_are_its_doers(nlp: Language) -> None:
+    text = "Chilean troops trained Peruvian units to fight the rebels."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [m.text for e in events if e.trigger.text == "fight" for m in e.source] == ["Peruvian units"]

@@ -1198,3 +1198,19 @@ def test_a_named_doers_act_is_particular_however_a_gerund_is_parsed(nlp: Languag
     text = "Dead civilians and thousands fleeing the fighting – Chile’s attack on the Peruvian port is a new phase."
     assert "ASSAULT" in types_of(nlp, text)
     assert types_of(nlp, "Holding talks with juntas rarely helps, the Chilean analyst said.") == []
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Chilean dithering has invited such acts of defiance.", "AGREE"),
+    ("Chile accepts that if the president stays, Peru will be strengthened.", "AGREE"),
+    ("Juan Perez, a Chilean press officer, was killed when the base in which he was stationed was shelled.",
+     "MOBILIZE"),
+])
+def test_bringing_on_granting_a_point_and_serving_somewhere_are_no_events(nlp: Language, text: str,
+                                                                          absent: str) -> None:
+    assert absent not in types_of(nlp, text)
+
+
+def test_inviting_someone_and_accepting_a_plan_stay_agreements(nlp: Language) -> None:
+    assert "AGREE" in types_of(nlp, "Chile invited Peru to the talks.")
+    assert "AGREE" in types_of(nlp, "Chile accepted the peace plan.")

@@ -179,8 +179,13 @@ def _sent_body(verb: Token, head: Token) -> list[Token]:
     mission_nouns) that a verb of sending or setting up (word list dispatching_verbs) has for its
     object ("welcomed a UN mission to investigate") or describes as a reduced passive ("the team
     sent to investigate"); not "expelled the monitors to end the inquiry" (the expeller's aim)."""
-    if head.lemma_.lower() not in word_list("dispatching_verbs") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if head.lemma_.lower() in word_list("preparing_verbs"):
+        # "trained Peruvian units to fight the rebels", "armed the militia to defend the town": the
+        # ones trained or armed act, whoever they are
+        return [o for o in children(head, "dobj") if o.i < verb.i][-1:]
+    if head.lemma_.lower() not in word_list("dispatching_verbs"):
         return []
     bodies = word_list("mission_nouns")
     if head.dep_ == "acl" and is_reduced_passive(head) and head.head.lemma_.lower() in bodies:
