@@ -620,3 +620,16 @@ def test_a_word_judging_anothers_accusation_accuses_the_accuser(nlp: Language) -
 def test_stepping_up_ones_own_words_is_saying_them(nlp: Language, text: str) -> None:
     (said,) = [e for e in events_of(nlp, text) if e.trigger.text in ("threats", "criticism")]
     assert said.source and said.type in ("THREATEN", "ACCUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean spokesman warned that the advancing Peruvian troops could still encounter pockets of resistance.",
+    "UN agencies warned that Bolivia was facing a very real risk of famine.",
+])
+def test_a_warning_of_what_befalls_someone_accuses_no_one(nlp: Language, text: str) -> None:
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE"]
+
+
+def test_a_warning_of_what_someone_does_still_accuses(nlp: Language) -> None:
+    text = "A Chilean spokesman warned that Peruvian troops were massing on the border."
+    assert [countries(e.target) for e in events_of(nlp, text) if e.type == "ACCUSE"] == [["PER"]]

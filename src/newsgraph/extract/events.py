@@ -572,6 +572,8 @@ class _Builder:
         for comp in tok.children:
             if comp.dep_ in ("ccomp", "parataxis"):
                 for clause in (comp, *comp.conjuncts):
+                    if clause.lemma_.lower() in UNDERGOING_VERBS | word_list("befalling_verbs"):
+                        continue  # "warned that X could face a famine / encounter resistance": X undergoes it
                     # "warned that X would be invaded by Y": about Y, the doer, not X who undergoes it
                     # (an act's doer: "could be interpreted by X as weakness" accuses no one)
                     own = [c for c in clause.children if c.dep_ == "nsubj"] if not is_passive(clause) else (
