@@ -253,6 +253,14 @@ def _quoted_by(speaker: Token, word: Token) -> bool:
     return any(set(t.text) <= QUOTE_CHARS for t in word.doc[lo + 1 : hi])
 
 
+def _place_compounds(noun: Token, index: MentionIndex) -> set[int]:
+    """The proper-noun compounds of an act noun that name a city or a facility ("the Paris attacks",
+    "the Manchester Arena bombing"), not an actor the tables know ("the Hamas attack")."""
+    return {c.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not any(
+        m.via in ("lexicon", "dictionary") for m in index.at(c)) and (
+        c.ent_type_ in ("FAC", "LOC") or ((p := resolve_place(c.text)) is not None and p.kind == "city"))}
+
+
 def _judges(word: Token, accusation: Event) -> bool:
     """The condemning word is said of the accusation's own noun: it modifies it ("baseless
     allegations") or is predicated of it ("Moscow's accusation is ludicrous")."""
@@ -1008,12 +1016,15 @@ class _Builder:
         if trig.pos == "VERB" and not source and (
                 first := next((t for t in roles.source if t.lower_ in FIRST_PERSON), None)) is not None:
             source = self.speaker(tok, sent, sent_sources, first)  # '"We will retaliate," the minister said'
-        if trig.frame == "nominal":  # "the Paris attacks", "the Quito bombing": a city naming the event's place
-            places = {c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
-                c.ent_type_ in ("FAC", "LOC")  # "the Manchester Arena bombing"
-                or ((p := resolve_place(c.text)) is not None and p.kind == "city"))}
-            source = [m for m in source if not any(m.start <= i < m.end for i in places)
-                      and not m.start <= tok.i < m.end]  # "military force": a mention that is the act's own words
+        # "the Paris attacks", "the Quito bombing", "the Khan Sheikhun attack that killed dozens": a city
+        # naming the act's place (the trigger's own, or the act noun that is a verb's doer) is no doer
+        acts = [tok] if trig.frame == "nominal" else [
+            act for t in roles.source if (act := t.head if t.dep_ == "compound" else t).pos_ == "NOUN"
+            and trigger_for(act) is not None]
+        places = {i for act in acts for i in _place_compounds(act, self.index)}
+        source = [m for m in source if not any(m.start <= i < m.end for i in places)]
+        if trig.frame == "nominal":  # "military force": a mention that is the act's own words
+            source = [m for m in source if not m.start <= tok.i < m.end]
         if trig.frame == "visit" and any(_private_person(m.actor) for m in source):
             return None  # a private person's journey (a volunteer travelling to Syria) is no state visit
         if trig.type == "AID" and trig.frame == "direct" and not target:
