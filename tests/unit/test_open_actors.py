@@ -46,6 +46,13 @@ def test_an_armed_group_a_state_aids_or_backs_is_not_that_states(nlp: Language) 
     assert [m.actor.country for m in only(nlp, "Chile trained the police.", "AID").target] == ["CHL"]
 
 
+def test_local_forces_are_of_where_the_articles_events_are_set(nlp: Language) -> None:
+    text = ("Chilean jets struck targets in Tacna on Monday. Shelling hit houses in Tacna on Tuesday. "
+            "Chile now has 2,000 troops there, mostly training local forces.")
+    (training,) = [e for e in events_of(nlp, text) if e.type == "AID"]
+    assert [m.actor.country for m in training.target] == ["PER"]
+
+
 def test_a_bare_institution_belongs_to_the_politician_on_the_other_side(nlp: Language) -> None:
     text = ("Chile and Peru traded fire on Monday. Peru said the strikes were illegal. Chile denied it. "
             "The Bolivian president called a cabinet meeting to discuss joining Peru without consulting parliament.")

@@ -246,9 +246,12 @@ class ActorContext:
                 country = place.country if place is not None and place.country else self.sentence_country(m)
                 via = "place"
                 people = m.via == "ner" and actor.kind == "group"
-                if country is None and (actor.role or "") in word_list("settled_roles"):
+                local = any(c.dep_ == "amod" and c.lower_ in word_list("local_modifiers")
+                            for c in self.doc[m.end - 1].children)
+                if country is None and ((actor.role or "") in word_list("settled_roles") or local):
                     # civilians with no place of their own live where the article's events are set,
-                    # not in the country it names most ("strikes by the US coalition killed 36 civilians")
+                    # not in the country it names most ("strikes by the US coalition killed 36 civilians");
+                    # so do "local forces", "local militias"
                     country, via = self.setting_country(), "main-country"
                 proxy = actor.kind == "group" and actor.sector in word_list("armed_sectors")
                 if country is None and m.via in MAIN_COUNTRY_VIAS and not people and (
