@@ -26,7 +26,15 @@ from newsgraph.extract.confidence import rescore
 from newsgraph.extract.context import ActorContext, proper_phrase, state_actor, state_mention
 from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_exchanges
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import Trigger, answers_accusation, trigger_for, type_values, types_where, word_list
+from newsgraph.extract.lexicon import (
+    Trigger,
+    answers_accusation,
+    trigger_for,
+    type_values,
+    types_where,
+    word_forms,
+    word_list,
+)
 from newsgraph.extract.locations import locate, place_of_phrase
 from newsgraph.extract.mentions import MentionIndex, identity, unique_actors
 from newsgraph.extract.places import resolve_place
@@ -43,7 +51,7 @@ from newsgraph.extract.roles import (
     read_roles,
     subjects,
 )
-from newsgraph.extract.senses import Reading, check, word_forms
+from newsgraph.extract.senses import Reading, check
 from newsgraph.extract.status import (
     ASSERTED,
     GOVERNING_NOUNS,

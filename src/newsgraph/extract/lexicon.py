@@ -10,7 +10,7 @@ condition: ``obj`` (needs an object), ``obj+to`` (an object with an infinitive: 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -159,6 +159,11 @@ MODIFIER_DEPS = ("compound", "amod", "nmod")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+def word_forms(tokens: Iterable[Token]) -> set[str]:
+    """The lemmas and lower-cased texts of tokens (what word lists are matched against)."""
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
 def direct_objects(verb: Token) -> list[Token]:
     """The verb's direct objects as parsed, less a relative pronoun before a verb with an infinitive
     complement: that is the complement's object ("a government that Peru had sought to unseat":
@@ -234,8 +239,7 @@ def _tried_in_court(token: Token) -> bool:
         return False
     heads = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "in") for o in c.children
              if o.dep_ == "pobj"]
-    named = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
-    return bool(named & (word_list("offences") | word_list("courts")))
+    return bool(word_forms(heads) & (word_list("offences") | word_list("courts")))
 
 
 def _has_infinitive(token: Token) -> bool:

@@ -32,7 +32,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, answers_accusation, direct_objects, trigger_named, word_list
+from newsgraph.extract.lexicon import (
+    RELATIVE_PRONOUNS,
+    answers_accusation,
+    direct_objects,
+    trigger_for,
+    trigger_named,
+    word_list,
+)
 from newsgraph.extract.status import GOVERNING_NOUNS, is_condition
 from newsgraph.nlp.components.open_actors import leaders_of
 
@@ -515,9 +522,10 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         # "fought with the Kurds against Isis", "volunteers fighting with the YPG": in news a
         # fighter's with-phrase names its side, not its enemy (word list alongside_verbs)
         company = trigger.lemma_.lower() in word_list("alongside_verbs")
-        # "partnered with Peru against the rebels": allies' against-phrase is their common enemy, no side
-        allied = trigger.lemma_.lower() in word_list("allying_verbs")
-        opponents = pobjs(trigger, ("against",) if company else ("with",) if allied else ("with", "against"))
+        # "partnered with Peru against the rebels": only a fight's against-phrase names a side; others'
+        # name the common enemy
+        hostile = (found := trigger_for(trigger)) is not None and found.type == "ASSAULT"
+        opponents = pobjs(trigger, ("against",) if company else ("with", "against") if hostile else ("with",))
         if company:  # the parser may hang "against the army" on the side: "with the rebels against the army"
             opponents += [p for side in pobjs(trigger, ("with",)) for p in pobjs(side, ("against",))]
         return Roles(source=tuple(subj), target=tuple(obj + opponents))
@@ -650,7 +658,7 @@ def _nominal_roles(noun: Token) -> Roles:
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
-            anchor.head.head.lemma_.lower() in word_list("utterance_vehicles")):
+            anchor.head.head.lemma_.lower() in word_list("utterance_nouns")):
         # "sent a message of support to X", "issued a word of warning": the vehicle stands for the act
         anchor = anchor.head.head
         if anchor.head.lemma_.lower() not in word_list("performing_verbs"):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_list
+from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_forms, word_list
 from newsgraph.extract.roles import (
     Roles,
     agents,
@@ -57,11 +57,6 @@ class Verdict:
 def _words(names: str) -> frozenset[str]:
     """The union of the word lists named ("support|forces")."""
     return frozenset(w for n in names.split("|") for w in word_list(n))
-
-
-def word_forms(tokens: list[Token] | tuple[Token, ...]) -> set[str]:
-    """The lemmas and lower-cased texts of tokens (what word lists are matched against)."""
-    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _counted(tokens: list[Token]) -> list[Token]:

@@ -370,7 +370,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
             if head.lower_ == "for" and noun.lemma_.lower() in word_list("blame_adjectives"):
                 break  # "will hold X accountable for the killings": what one is blamed for happened
-            if head.lower_ == "of" and noun.lemma_.lower() in word_list("utterance_tokens") and _denied_token(noun):
+            if head.lower_ == "of" and noun.lemma_.lower() in word_list("utterance_nouns") and _denied_token(noun):
                 return NEGATED  # "barely a word of protest from X", "no sign of condemnation"
             if noun.pos_ == "NOUN" and noun.i != trigger.i:
                 break  # "a timeline for the withdrawal": a noun's status is not the event's
