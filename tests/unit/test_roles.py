@@ -677,7 +677,8 @@ def test_a_message_of_support_sent_is_the_senders_support(nlp: Language) -> None
     assert sides("Chile sent a message of support to Peru.") == [("SUPPORT", ["Chile"], ["Peru"])]
     assert sides("Chile issued a word of warning to Peru.") == [("THREATEN", ["Chile"], ["Peru"])]
     # who passes on word of an act did not do it
-    assert all("Juan Perez" not in s for _t, s, _o in sides("Juan Perez shared word of the Chilean strike on Tacna."))
+    passed_on = sides("A Bolivian blogger passed on word of the Chilean raid.")
+    assert all("blogger" not in " ".join(source) for _t, source, _o in passed_on)
 
 
 def test_who_makes_or_owns_an_attempt_or_plan_does_its_act(nlp: Language) -> None:
@@ -694,9 +695,9 @@ def test_a_bare_participle_after_if_or_when_is_undergone_by_the_subject(nlp: Lan
     def sides(text: str) -> list[tuple[list[str], list[str]]]:
         events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
         return [([m.text for m in e.source], [m.text for m in e.target]) for e in events if e.type == "ASSAULT"
-                and e.trigger.text == "attacked"]
+                and e.trigger.text in ("attacked", "shelled")]
 
-    assert sides("Chile and Peru vowed to respond if attacked.") == [([], ["Chile", "Peru"])]
+    assert sides("Paraguay says its navy will fire back if shelled.") == [([], ["navy"])]
     assert sides("Chile will retaliate when attacked by Peru.") == [(["Peru"], ["Chile"])]
 
 
@@ -707,14 +708,14 @@ def test_there_is_gives_an_act_no_doer(nlp: Language) -> None:
 
     text = "Officials told the Lima Times that there was a phone call between the Chilean and Peruvian presidents."
     assert not [m for _t, source in sides(text) for m in source if "Lima Times" in m]
-    text = "Last year alone, there were 175 attacks on Peruvian schools, the Unicef report says."
-    assert not [m for _t, source in sides(text) for m in source if "Unicef" in m]
+    text = "There were dozens of raids on Bolivian villages in May, an Oxfam report says."
+    assert not [m for _t, source in sides(text) for m in source if "Oxfam" in m]
 
 
 def test_the_ones_trained_or_armed_to_act_are_its_doers(nlp: Language) -> None:
-    text = "Chilean troops trained Peruvian units to fight the rebels."
+    text = "Brazilian advisers trained Bolivian police to raid drug labs."
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
-    assert [m.text for e in events if e.trigger.text == "fight" for m in e.source] == ["Peruvian units"]
+    assert [m.text for e in events if e.trigger.text == "raid" for m in e.source] == ["Bolivian police"]
 
 
 def test_a_city_naming_an_acts_place_is_no_doer_of_what_the_act_does(nlp: Language) -> None:
@@ -722,5 +723,5 @@ def test_a_city_naming_an_acts_place_is_no_doer_of_what_the_act_does(nlp: Langua
         events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
         return [m.text for e in events if e.trigger.text == "killed" for m in e.source]
 
-    assert sources("Concerns grew after the Tacna chemical attack that killed dozens of people a year ago.") == []
+    assert sources("The Oruro bombing, which killed 30 people, shocked the country.") == []
     assert sources("The Hamas attack killed 20 soldiers.") == ["Hamas"]  # an actor the tables know

@@ -1181,7 +1181,7 @@ def test_a_truce_kept_is_carried_out_by_who_keeps_it(nlp: Language, text: str) -
 
 
 def test_a_concession_cited_with_as_is_a_remark(nlp: Language) -> None:
-    assert types_of(nlp, "As the Chilean minister conceded in Lima, it was a self-defeating policy.") == []
+    assert types_of(nlp, "As the Bolivian president conceded last year, the reform had failed.") == []
     assert "CONCEDE" in types_of(nlp, "The Chilean minister conceded defeat to Peru.")
 
 
@@ -1195,14 +1195,14 @@ def test_killing_a_plan_or_a_prospect_is_no_killing(nlp: Language, text: str) ->
 
 
 def test_a_named_doers_act_is_particular_however_a_gerund_is_parsed(nlp: Language) -> None:
-    text = "Dead civilians and thousands fleeing the fighting – Chile’s attack on the Peruvian port is a new phase."
+    text = "Families escaping the shelling – Bolivia’s offensive near Oruro is the worst in years."
     assert "ASSAULT" in types_of(nlp, text)
     assert types_of(nlp, "Holding talks with juntas rarely helps, the Chilean analyst said.") == []
 
 
 @pytest.mark.parametrize(("text", "absent"), [
-    ("Chilean dithering has invited such acts of defiance.", "AGREE"),
-    ("Chile accepts that if the president stays, Peru will be strengthened.", "AGREE"),
+    ("Years of Bolivian neglect have invited criticism from abroad.", "AGREE"),
+    ("Brazil now accepts that the embargo has hurt its own farmers.", "AGREE"),
     ("Juan Perez, a Chilean press officer, was killed when the base in which he was stationed was shelled.",
      "MOBILIZE"),
 ])

@@ -589,12 +589,12 @@ def test_being_tried_for_an_offence_is_a_legal_accusation_trying_to_act_is_not(n
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("These accusations from Bolivia are baseless, the ministry said.", "BOL"),
-    ("The fishing scheme was suspended after complaints from Peruvian officials.", "PER"),
+    ("Complaints from Peruvian fishermen have grown since the quota was cut.", "PER"),
 ])
 def test_an_accusation_whose_speaker_is_named_by_a_by_or_from_phrase_is_theirs(
         nlp: Language, text: str, speaker: str) -> None:
     accusations = [e for e in events_of(nlp, text)
-                   if e.type == "ACCUSE" and e.trigger.text in ("accusations", "complaints")]
+                   if e.type == "ACCUSE" and e.trigger.text.lower() in ("accusations", "complaints")]
     assert [countries(e.source) for e in accusations] == [[speaker]]
 
 
@@ -604,10 +604,10 @@ def test_support_or_pressure_from_someone_with_no_one_named_as_receiving_it_stay
 
 
 def test_a_word_judging_anothers_accusation_accuses_the_accuser(nlp: Language) -> None:
-    events = events_of(nlp, "The Chilean ministry says Bolivia's accusation that Chile staged the raid is ludicrous.")
+    events = events_of(nlp, "Bolivia's accusation against Chile is absurd, a Chilean minister said.")
     pairs = sorted((countries(e.source), countries(e.target), e.trigger.text)
                    for e in events if e.type == "ACCUSE")
-    assert pairs == [(["BOL"], [], "accusation"), (["CHL"], ["BOL"], "ludicrous")]
+    assert pairs == [(["BOL"], ["CHL"], "accusation"), (["CHL"], ["BOL"], "absurd")]
     # beside an accusation it does not judge, a condemning word adds no second one
     events = events_of(nlp, "Peru accused Bolivia of arming the gangs behind the brutal raid, the minister said.")
     assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["accused"]
@@ -623,8 +623,8 @@ def test_stepping_up_ones_own_words_is_saying_them(nlp: Language, text: str) -> 
 
 
 @pytest.mark.parametrize("text", [
-    "A Chilean spokesman warned that the advancing Peruvian troops could still encounter pockets of resistance.",
-    "UN agencies warned that Bolivia was facing a very real risk of famine.",
+    "Brazilian analysts warned that Bolivian troops could encounter fierce resistance in the hills.",
+    "Aid groups warned that Paraguay could face severe food shortages this winter.",
 ])
 def test_a_warning_of_what_befalls_someone_accuses_no_one(nlp: Language, text: str) -> None:
     assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE"]

@@ -65,15 +65,15 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Peru did not agree to a withdrawal of its troops.", "withdrawal", "negated"),
         # the alternative not taken; a token of speech quantified to nothing; holding off; "not only"
         ("Chile chose to negotiate rather than attack Peru.", "attack", "negated"),
-        ("Bolivia urged Peru to rehabilitate, rather than prosecute, the returning fighters.", "prosecute", "negated"),
+        ("Bolivia chose to fine, rather than jail, the striking miners.", "jail", "negated"),
         ("Chile imposed sanctions on Peru instead of attacking it.", "attacking", "negated"),
         ("Chile imposed sanctions on Peru instead of attacking it.", "sanctions", "asserted"),
         ("Chile attacked Peru rather than Bolivia.", "attacked", "asserted"),
-        ("Peru arrested the activists with barely a word of protest from Chile.", "protest", "negated"),
+        ("The coup went ahead with hardly a murmur of criticism from Brazil.", "criticism", "negated"),
         ("There was no sign of condemnation from Chile.", "condemnation", "negated"),
         ("Peru jailed them without a word of criticism from Chile.", "criticism", "negated"),
         ("Chile voiced a word of criticism of Peru.", "criticism", "asserted"),
-        ("Chile has been pushing Peru to hold off on launching an attack.", "attack", "negated"),
+        ("Brazil urged Bolivia to hold off on imposing new tariffs.", "tariffs", "negated"),
         ("Peru held off on attacking Chile.", "attacking", "negated"),
         ("The raid was not only an attack on Peru but on the whole region.", "attack", "asserted"),
         ("The raid was not an attack on Peru.", "attack", "negated"),
@@ -278,10 +278,9 @@ def test_not_only_is_no_negation(bare_nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(("text", "word", "event_type", "expected"), [
-    ("The plotters involved in the attempt to overthrow the Peruvian president were detained.", "overthrow",
-     "ASSAULT", "possible"),
+    ("Their attempt to assassinate the Bolivian mayor failed.", "assassinate", "ASSAULT", "possible"),
     ("Chile made efforts to persuade Peru to withdraw.", "persuade", "REQUEST", "asserted"),
-    ("Chile tightened sanctions in an effort to make Peru give up its missiles.", "give", "REJECT", "possible"),
+    ("Bolivia cut gas exports in an effort to force Chile to give up the port.", "give", "REJECT", "possible"),
 ])
 def test_an_act_attempted_by_a_noun_is_possible_a_speech_act_made(bare_nlp: Language, text: str, word: str,
                                                                    event_type: str, expected: str) -> None:
@@ -289,8 +288,8 @@ def test_an_act_attempted_by_a_noun_is_possible_a_speech_act_made(bare_nlp: Lang
 
 
 def test_an_act_hoped_or_expected_to_do_something_is_not_reported(bare_nlp: Language) -> None:
-    text = "I hope the Chilean attacks would target all the Peruvian air bases."
-    assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "planned"
-    text = "Peru said the Chilean attacks would continue."
-    assert status_of(trigger(bare_nlp, text, "attacks"), "ASSAULT") == "asserted"
+    text = "Opposition leaders hope the new sanctions will hit the Bolivian elite."
+    assert status_of(trigger(bare_nlp, text, "sanctions"), "SANCTION") == "planned"
+    text = "Brazil said the sanctions would continue."
+    assert status_of(trigger(bare_nlp, text, "sanctions"), "SANCTION") == "asserted"
 
