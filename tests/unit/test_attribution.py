@@ -187,3 +187,16 @@ def test_i_in_words_reported_without_quotation_marks_is_not_the_reported_speaker
                 if e.type == "ASSAULT" and e.source]
     quoted = event_at(nlp, '"I will attack the Peruvian post," the Chilean officer said.', "attack")
     assert [m.actor.country for m in quoted.source] == ["CHL"]
+
+
+def test_an_as_report_attributes_the_clause_it_hangs_on(nlp: Language) -> None:
+    event = event_at(nlp, "As the Peruvian defence ministry noted, Chilean troops shelled a border post.", "shelled")
+    assert only_source(event).country == "PER"
+    event = event_at(nlp, "Bolivian soldiers fired on the convoy, as reported by the newspaper El Deber.", "fired")
+    assert event.attribution and event.attribution[0].kind == "media"
+
+
+def test_a_relative_pronoun_speaker_is_its_antecedent(nlp: Language) -> None:
+    event = event_at(nlp, "Peru's foreign minister, who said Chilean troops had shelled a border post, left Lima.",
+                     "shelled")
+    assert only_source(event).country == "PER" and only_source(event).text == "who"

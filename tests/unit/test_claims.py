@@ -320,3 +320,33 @@ def test_a_second_clause_after_the_first_is_said_too(nlp: Language) -> None:
     text = "Lopez said Bolivia had “no intention” of closing the border and the new checkpoints were only temporary."
     (claim,) = claims_of(nlp, text)
     assert claim.content.text.endswith("the new checkpoints were only temporary")  # "were" hangs from "said"
+
+
+def test_a_relative_pronoun_speaker_keeps_its_text_and_takes_its_antecedents_name(nlp: Language) -> None:
+    text = "Paraguay's interior minister, who denied any link to the ranchers, flew to Asunción on Friday."
+    (claim,) = [c for c in claims_of(nlp, text) if c.cue.text == "denied"]
+    assert claim.source is not None and claim.source.text == "who" and claim.source.country == "PRY"
+    assert claim.source.name != "who" and claim.stance == "deny"
+    assert claim.content.text == "any link to the ranchers"
+    text = "The farmers, who said the dam had dried their wells, marched to the capital."
+    (claim,) = [c for c in claims_of(nlp, text) if c.cue.text == "said"]
+    assert claim.source is not None and claim.source.text == "who" and claim.source.name == "farmers"
+
+
+def test_what_a_thing_a_clause_describes_does_is_no_claim(nlp: Language) -> None:
+    text = "The loans that the bank offers carry high interest."
+    assert [c for c in claims_of(nlp, text) if c.cue.text == "offers"] == []
+
+
+def test_an_as_report_claims_the_clause_it_hangs_on(nlp: Language) -> None:
+    text = "As the Chilean finance minister had predicted, copper prices fell sharply in May."
+    (claim,) = claims_of(nlp, text)
+    assert claim.cue.text == "predicted" and claim.source is not None and claim.source.country == "CHL"
+    assert claim.content.text == "copper prices fell sharply in May" and claim.stance == "believe"
+    text = "The copper mine closed in June, as expected."
+    (claim,) = claims_of(nlp, text)
+    assert claim.source is None and claim.content.text == "The copper mine closed in June"
+    text = "Copper exports, as the Peruvian ministry noted on Tuesday, have doubled since 2019."
+    (claim,) = claims_of(nlp, text)
+    assert [text[a:b] for a, b in claim.content_spans] == ["Copper exports", "have doubled since 2019"]
+    assert claims_of(nlp, "As the harvest ended, farmers sold their grain.") == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.lexicon import word_list
+from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
@@ -32,6 +32,7 @@ from newsgraph.records import ClaimSource
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 REPORTING_VERBS = word_list("reporting_verbs")
+AS_REPORT_VERBS = REPORTING_VERBS | word_list("claim_verbs")  # "as X said", "as expected"
 ANONYMOUS_HEADS = word_list("anonymous_heads")
 DOCUMENT_HEADS = word_list("document_heads")
 INTELLIGENCE_WORDS = word_list("intelligence_words")
@@ -91,6 +92,23 @@ def _sentence_cues(sent: Span) -> _SentenceCues:
         elif tok.lemma_.lower() == "cite":
             citing.append(tok)
     return _SentenceCues(basis=_basis_in(sent), according_to=tuple(according), citing=tuple(citing))
+
+
+def as_report(verb: Token) -> bool:
+    """A report introduced by "as" with nothing said of its own ("as the minister noted", "as
+    analysts had predicted", "as reported by X"): it reports the clause it hangs on."""
+    return (verb.dep_ == "advcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in AS_REPORT_VERBS
+            and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "as" and not (c.i > 0 and c.nbor(-1).lower_ in ("even", "just"))
+                    for c in verb.children)  # "even as he says": while
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") for c in verb.children))
+
+
+def relative_antecedent(head: Token) -> Token | None:
+    """What a relative pronoun subject stands for ("officials, who said …": officials)."""
+    if head.lower_ not in RELATIVE_PRONOUNS or head.head.dep_ != "relcl" or head.head.head is head.head:
+        return None
+    return head.head.head
 
 
 def _one_individual(head: Token) -> bool:
@@ -201,6 +219,11 @@ class AttributionFinder:
         return found
 
     def source_from(self, head: Token, basis: str | None) -> ClaimSource | None:
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            # "the minister, who said …": the relative pronoun keeps its text, the antecedent gives the rest
+            found = self.source_from(antecedent, basis)
+            return replace(found, text=head.text) if found is not None else None
         phrase = _phrase(head)
         media = _media_source(head, phrase)
         if media is not None:
@@ -272,9 +295,10 @@ class AttributionFinder:
 
     def _speakers(self, trigger: Token, sent: Span) -> list[Token]:
         """Subjects of reporting verbs above the trigger, outermost first."""
-        speakers: list[Token] = []
+        speakers: list[Token] = self._as_speakers(trigger, below=None)
         below = trigger  # the ancestor's child on the way up from the trigger
         for anc in trigger.ancestors:
+            speakers[:0] = self._as_speakers(anc, below)
             under_object, below = below.dep_ == "dobj", anc
             if under_object and anc.lemma_.lower() in word_list("clausal_reporting_verbs"):
                 continue  # "the army observed the truce", "maintained the blockade": a deed, not words
@@ -303,6 +327,17 @@ class AttributionFinder:
             else:
                 speakers.append(source)
         return speakers
+
+    @staticmethod
+    def _as_speakers(clause: Token, below: Token | None) -> list[Token]:
+        """Who an as-report on ``clause`` names ("As the minister noted, troops crossed"), not the
+        report the trigger is in (``below``)."""
+        found: list[Token] = []
+        for report in clause.children:
+            if report is not below and as_report(report):
+                found += [c for c in report.children if c.dep_ == "nsubj"] or [
+                    p for c in report.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return found[:1]
 
     def speakers(self, trigger: Token, sent: Span) -> list[Token]:
         """The speakers of the trigger's words, outermost first (not the trigger itself)."""

@@ -9,7 +9,9 @@ read by the same :class:`~newsgraph.extract.attribution.AttributionFinder` that 
 attribution (named or anonymous, media, documents; pronouns through coreference), its basis from
 the same sentence cues; "it is believed that" has no source. Events whose trigger lies in a claim's
 content are listed on it; a hedge ("reportedly") makes a claim with no source; a nested report
-("the ministry said officials believed …") is a claim of its own inside the outer one's content.
+("the ministry said officials believed …") is a claim of its own inside the outer one's content. An
+as-report ("As the minister noted, the border is quiet") claims the clause it hangs on; a relative
+pronoun speaker ("the minister, who denied it") keeps its text and takes its antecedent's name.
 
 Extracting the claims of one article is a pure function of its parsed Doc, the Article and its
 events: :func:`extract_claims`.
@@ -28,8 +30,10 @@ from newsgraph.extract.attribution import (
     QUOTES_OPEN,
     REPORTING_VERBS,
     AttributionFinder,
+    as_report,
     fill_anonymous_countries,
     quoted_tokens,
+    relative_antecedent,
     starts_paragraph,
 )
 from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
@@ -176,10 +180,12 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
     if content is None:
         content = _interrupted(tok)  # "The museum, Mr. Obama said, would make visitors …"
+    if content is None and as_report(tok):
+        content = _reported_by_as(tok)  # "As the minister noted, the border is quiet"
     if content is None:
         return None
     subject = _speaker_subject(tok) or next(iter(agents(tok)), None)
-    if subject is None and not is_passive(tok):
+    if subject is None and not is_passive(tok) and not as_report(tok):  # "as expected": nobody's
         subject = next(iter(control_subjects(tok)), None)  # "…, saying", "responded by saying", "wants to say"
     source: ClaimSource | None = None
     source_span: Span | None = None
@@ -196,9 +202,11 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     the charges fabricated", "cited Y's remarks", "called for an inquiry", "wants to raise taxes",
     "accused Y of lying"): a verb of the word list ``claim_object_verbs`` with a named or described
     subject; its content runs from its first complement to the end of its last."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "relcl") or tok.lemma_.lower() not in word_list(
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl") or tok.lemma_.lower() not in word_list(
             "claim_object_verbs"):
         return None
+    if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and relative_antecedent(c) is not None for c in tok.children):
+        return None  # "the plan it proposed": what it proposed is the antecedent; "X, who proposed a plan": the object
     if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # a clause of a reporting verb is _verb_claim's
     kids = [c for c in tok.children if c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp" or (
@@ -234,7 +242,12 @@ def _subject_source(head: Token, finder: AttributionFinder, basis: str | None) -
     start = head.left_edge.i
     end = head.right_edge.i + 1 if head.right_edge.i + 1 - start <= LONG_SOURCE else head.i + 1
     source_span = _trimmed(doc, start, end) or _span(doc, head.i, head.i + 1)
-    return finder.source_from(head, basis) or _plain_source(head, source_span, basis), source_span
+    found = finder.source_from(head, basis)
+    if found is None and (antecedent := relative_antecedent(head)) is not None:
+        # "the senators, who questioned …": named by the antecedent, written as the pronoun
+        named_by = _trimmed(doc, antecedent.left_edge.i, antecedent.i + 1) or _span(doc, antecedent.i, antecedent.i + 1)
+        found = replace(_plain_source(antecedent, named_by, basis), text=source_span.text)
+    return found or _plain_source(head, source_span, basis), source_span
 
 
 def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis: str | None) -> _Found | None:
@@ -322,6 +335,19 @@ def _interrupted(tok: Token) -> Span | None:
     return _trimmed(doc, min(clause.left_edge.i, first), max(clause.right_edge.i, last) + 1)
 
 
+def _reported_by_as(tok: Token) -> Span | None:
+    """The clause an as-report hangs on ("As the minister noted, the border is quiet", "The harvest
+    failed, as farmers had predicted"), without the report (pieces around it: :func:`_pieces`)."""
+    clause = tok.head
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    before, after = _trimmed(doc, start, first), _trimmed(doc, last + 1, end)
+    if before is None or after is None:
+        return before or after
+    return _trimmed(doc, start, end)
+
+
 def _aside(tok: Token) -> tuple[int, int]:
     """The first and last token of a parenthetical report: its subject and verb with their modifiers."""
     words = [t.i for t in tok.subtree if not (t.is_punct and t.head == tok)  # its commas are not in it
@@ -332,9 +358,14 @@ def _aside(tok: Token) -> tuple[int, int]:
 
 def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
     """A content interrupted by its own parenthetical report, as two pieces around it."""
-    if tok.dep_ != "parataxis":
+    if tok.dep_ == "parataxis":
+        first, last = _aside(tok)
+    elif as_report(tok):
+        first, last = tok.left_edge.i, tok.right_edge.i
+    else:
         return ()
-    first, last = _aside(tok)
+    if first == 0 or last + 1 >= len(doc):
+        return ()
     gap_start, gap_end = doc[first - 1].idx, doc[last + 1].idx + 1  # the commas go with the aside
     if not content.start < gap_start < gap_end < content.end:
         return ()
