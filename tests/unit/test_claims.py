@@ -350,3 +350,24 @@ def test_an_as_report_claims_the_clause_it_hangs_on(nlp: Language) -> None:
     (claim,) = claims_of(nlp, text)
     assert [text[a:b] for a, b in claim.content_spans] == ["Copper exports", "have doubled since 2019"]
     assert claims_of(nlp, "As the harvest ended, farmers sold their grain.") == []
+
+
+def test_what_is_said_of_someone_in_the_passive_is_a_claim_of_the_by_phrase(nlp: Language) -> None:
+    text = "The new mining code has been criticized by several Bolivian economists."
+    (claim,) = claims_of(nlp, text)
+    assert claim.cue.text == "criticized" and claim.content.text == "The new mining code"
+    assert claim.source is not None and claim.source.country == "BOL"
+    text = "Paraguay has been accused of smuggling cattle into Brazil."
+    (claim,) = claims_of(nlp, text)
+    assert claim.source is None and claim.cue.text == "accused"
+    assert [text[a:b] for a, b in claim.content_spans] == ["Paraguay", "of smuggling cattle into Brazil"]
+    assert claims_of(nlp, "The vote was called for Tuesday.") == []
+    assert claims_of(nlp, "She was asked.") == []
+
+
+def test_an_intention_is_its_holders_claim(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "The Chilean government plans to build a second port near Arica.")
+    assert claim.stance == "intend" and claim.content.text == "to build a second port near Arica"
+    assert claim.source is not None and claim.source.country == "CHL"
+    (claim,) = claims_of(nlp, "Peruvian farmers want lower tariffs on fertiliser.")
+    assert claim.stance == "intend" and claim.content.text == "lower tariffs on fertiliser"

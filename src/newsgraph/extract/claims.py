@@ -77,7 +77,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
         for tok in sent:
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
-                     or _object_claim(tok, finder, basis) or _dash_claim(tok, finder, basis)
+                     or _object_claim(tok, finder, basis) or _passive_claim(tok, finder, basis)
+                     or _dash_claim(tok, finder, basis)
                      or _hedge_claim(tok, basis))
             if found is not None and not _own_words(found):
                 found_here.append((tok, found))
@@ -235,6 +236,42 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     return source, source_span, content, _form(doc, content), stance, 0.6 if source.named else 0.4
 
 
+def _passive_parts(tok: Token) -> tuple[Token, list[Token]] | None:
+    """The subject and the complements (not the by-phrase) of a passive claim verb."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in EXPLETIVES or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    rest = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or (
+        c.dep_ == "prep" and c.lower_ in CONTENT_PREPS and any(
+            g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)))]
+    return subject, rest
+
+
+def _passive_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """What is said of someone or something in the passive ("Chile has been accused of dumping
+    copper", "the plan was criticized by economists", "the mine was described as unsafe"): a verb of
+    the word list ``claim_object_verbs``; its content is the subject and what is said of it, its
+    source the by-phrase (none without one)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or tok.dep_ in ("amod", "acl", "relcl") or not any(
+            c.dep_ == "auxpass" for c in tok.children) or tok.lemma_.lower() not in word_list("claim_object_verbs"):
+        return None
+    parts = _passive_parts(tok)
+    if parts is None:
+        return None
+    subject, rest = parts
+    by = agents(tok)
+    if not rest and not by:
+        return None  # "he was asked", "it was proposed": nothing said and nobody saying it
+    doc = tok.doc
+    end = max([c.right_edge.i for c in rest] + [subject.right_edge.i]) + 1
+    content = _trimmed(doc, subject.left_edge.i, end)
+    if content is None:
+        return None
+    source, source_span = _subject_source(by[0], finder, basis) if by else (None, None)
+    confidence = 0.6 if source is not None and source.named else 0.4
+    return source, source_span, content, _form(doc, content), STANCE_OF.get(tok.lemma_.lower(), "assert"), confidence
+
+
 def _subject_source(head: Token, finder: AttributionFinder, basis: str | None) -> tuple[ClaimSource, Span]:
     """A claim's source read from the subject phrase headed by ``head``, and its span (a long phrase
     from its start to its head)."""
@@ -362,6 +399,11 @@ def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
         first, last = _aside(tok)
     elif as_report(tok):
         first, last = tok.left_edge.i, tok.right_edge.i
+    elif (parts := _passive_parts(tok)) is not None and content.start == doc[parts[0].left_edge.i].idx:
+        subject, rest = parts  # "Chile [has been accused] of dumping": the subject and what is said of it
+        pieces = [_trimmed(doc, subject.left_edge.i, subject.right_edge.i + 1)] + [
+            _trimmed(doc, c.left_edge.i, c.right_edge.i + 1) for c in rest]
+        return tuple((p.start, p.end) for p in pieces if p is not None) if len(pieces) > 1 else ()
     else:
         return ()
     if first == 0 or last + 1 >= len(doc):
