@@ -725,3 +725,14 @@ def test_a_city_naming_an_acts_place_is_no_doer_of_what_the_act_does(nlp: Langua
 
     assert sources("The Oruro bombing, which killed 30 people, shocked the country.") == []
     assert sources("The Hamas attack killed 20 soldiers.") == ["Hamas"]  # an actor the tables know
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Bolivian troops attacked the village of Tacna.", "PER"),  # "village" alone would be villagers
+    ("Bolivian troops shelled the port of Iquique.", "CHL"),
+    ("Bolivian troops raided the town of Iquique near the coast.", "CHL"),
+])
+def test_a_place_noun_named_after_of_is_the_named_places_state(nlp: Language, text: str, country: str) -> None:
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type in ("ASSAULT", "COERCE")]
+    assert [m.actor.country for m in event.source] == ["BOL"]
+    assert [m.actor.country for m in event.target] == [country]

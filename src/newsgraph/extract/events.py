@@ -138,6 +138,12 @@ def _private_person(actor: Actor) -> bool:
     return actor.role is None if actor.sector is None else actor.sector not in word_list("public_sectors")
 
 
+def _named_place_noun(noun: Token) -> bool:
+    """A place noun with the place's name after "of" ("the village of Tacna", "the port of Ilo")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS and any(
+        o.pos_ == "PROPN" for o in pobjs(noun, ("of",)))
+
+
 def _names_somewhere(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in PLACE_NOUNS
 
@@ -361,8 +367,12 @@ class _Builder:
         if trig.type in PLACE_TARGET_TYPES:  # "shelled Kharkiv" with the city tagged as an organisation
             target = [m if tok.doc[m.end - 1].dep_ == "poss" else _city_as_state(m) for m in target]  # not
             # "revoked Zamora's house arrest": a possessor is a holder, not a town
-        if not target and trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal"):
-            target, place = self.attacked_place(roles, tok)
+        if trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal") and (
+                not target or all(_named_place_noun(tok.doc[m.end - 1]) for m in target)):
+            # "the village of Tacna": the named place, not the villagers the noun alone would stand for
+            found, where = self.attacked_place(roles, tok)
+            if found or not target:
+                target, place = found, where
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
         if not target and trig.type != "AGREE" and by_complement:
             # "demanded that X withdraw", "threatened that X would pay": X is the target; but
@@ -441,15 +451,20 @@ class _Builder:
         stands for its state as the target, and is the event's place; so does the city something
         attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo")."""
         for obj in roles.target:
+            named_after = False
             if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
-                obj = next(iter(pobjs(obj, ("of",))), obj)  # "the enclave of Afrin", "the town of Tumbes"
+                named = next(iter(pobjs(obj, ("of",))), None)  # "the enclave of Afrin", "the town of Tumbes"
+                obj, named_after = (named, True) if named is not None else (obj, False)
             if obj.pos_ == "NOUN" and not self.index.of_argument(obj):
                 obj = next(iter(pobjs(obj, NEAR_PREPS) or (pobjs(tok, NEAR_PREPS) if tok.pos_ == "VERB" else [])), obj)
                 found = self.index.of_argument(obj)
                 seat = next((c for m in found if m.via == "seat" and (c := m.actor.country)), None)
                 if seat:  # "a bakery in Sarajevo": the capital is a place here, not its government
                     return [state_mention(obj, seat)], place_of_phrase(obj)
-            if obj.pos_ != "PROPN" or self.index.of_argument(obj) or (obj.dep_ == "poss" and obj.ent_type_ == "PERSON"):
+            known = self.index.of_argument(obj)
+            if named_after:  # "the port of Odesa" with the name tagged as an organisation: a place still
+                known = [m for m in known if m.actor.country or m.via != "ner"]
+            if obj.pos_ != "PROPN" or known or (obj.dep_ == "poss" and obj.ent_type_ == "PERSON"):
                 continue  # "revoked Zamora's house arrest": a holder the model calls a person, not the town Zamora
             if resolve_place(proper_phrase(obj)) is None:
                 continue  # the whole name must be the place: "arrested Tomas Rivera Soto" is no town Rivera
