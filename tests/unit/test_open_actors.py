@@ -581,3 +581,20 @@ def test_a_person_named_in_apposition_to_a_bare_role_is_placed_like_any_person(n
     text = "Peru's government ended the talks. The foreign minister, Ana Ruiz, banned the march in Lima."
     banned = next(e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.trigger.text == "banned")
     assert [m.actor.country for m in banned.source] == ["PER"]
+
+
+def test_a_relative_named_after_of_is_a_kin_of_the_person(nlp: Language) -> None:
+    text = ("The Peruvian minister Juan Ortega spoke in Lima. "
+            "The sons of Ortega later accused Bolivian police of torture.")
+    (accused,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ACCUSE"]
+    want = [("The sons of Ortega", "PER", "kin")]
+    assert [(m.text, m.actor.country, m.via) for m in accused.source] == want
+
+
+def test_who_undergoing_a_passive_relative_clause_is_its_antecedent(nlp: Language) -> None:
+    text = "Peruvian officials mourned Juan Ortega, a Peruvian farmer who was shot dead by Bolivian soldiers."
+    (shot,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+    assert [m.actor.country for m in shot.source] == ["BOL"] and [m.actor.country for m in shot.target] == ["PER"]
+    text = "Chile and Peru, which were attacked by Bolivian militias, closed their borders."
+    (attacked,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+    assert sorted(m.actor.country for m in attacked.target) == ["CHL", "PER"]

@@ -72,15 +72,15 @@ class MentionIndex:
             return None
         if any(c.dep_ == "appos" and any(m.actor.kind == "person" for m in self.at(c)) for c in head.children):
             return None  # "her husband, Juan Perez,": the named person is the mention
-        for owner in head.children:
-            if owner.dep_ != "poss":
-                continue
+        owners = [c for c in head.children if c.dep_ == "poss"] or pobjs(head, ("of",))  # "the parents of Perez"
+        for owner in owners[:1]:
             person = next((m for m in self.at(owner) if m.actor.kind == "person"), None)
             if person is None:
                 return None
-            text = head.doc[owner.i : head.i + 1].text
+            first, last = (owner, head) if owner.i < head.i else (head.left_edge, owner)
+            text = head.doc[first.i : last.i + 1].text
             back = person.antecedent if person.antecedent is not None else person.start_char
-            return ActorMention(start=owner.i, end=head.i + 1, start_char=owner.idx, end_char=head.idx + len(head),
+            return ActorMention(start=first.i, end=last.i + 1, start_char=first.idx, end_char=last.idx + len(last),
                                 text=text, actor=Actor(name=text, kind="person",
                                                        country=person.actor.country if blood else None),
                                 via="kin", antecedent=back)

@@ -210,7 +210,8 @@ def _antecedents(relcl: Token, pronoun: Token) -> list[Token]:
     before = sorted((c for c in head.conjuncts if c.i < pronoun.i), key=lambda t: t.i)
     if not before:
         return [head]
-    singular = relcl.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in relcl.children)
+    singular = relcl.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBZ" or c.lower_ == "was")
+                                          for c in relcl.children)  # "…, and Davis, who was captured": Davis
     restrictive = pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text != ","
     nearest = max([head, *before], key=lambda t: t.i)
     return [nearest] if singular or restrictive else sorted([head, *before], key=lambda t: t.i)
@@ -411,8 +412,16 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
             if passive is not None and not any(u.dep_ == "nsubjpass" for u in undergoers):
                 undergoers = children(passive, "nsubjpass")
         doers = shared_agents(verb) or _cause_phrases(verb)
-        return _by_cause(doers), expand(undergoers)
+        return _by_cause(doers), _expanded_or_antecedents(verb, undergoers)
     return _by_cause(subjects(verb)), objects(verb)
+
+
+def _expanded_or_antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
+    """``tokens`` with their conjuncts, a relative pronoun of the verb's relative clause replaced by
+    what it stands for ("Perez, who was arrested by X": Perez; see _antecedents)."""
+    if verb.dep_ == "relcl" and any(t.lower_ in RELATIVE_PRONOUNS for t in tokens):
+        return [a for t in tokens for a in (_antecedents(verb, t) if t.lower_ in RELATIVE_PRONOUNS else [t])]
+    return expand(tokens)
 
 
 def _elliptical_passive(verb: Token) -> bool:
