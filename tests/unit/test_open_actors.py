@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from newsgraph.extract import extract_events
@@ -598,3 +599,14 @@ def test_who_undergoing_a_passive_relative_clause_is_its_antecedent(nlp: Languag
     text = "Chile and Peru, which were attacked by Bolivian militias, closed their borders."
     (attacked,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
     assert sorted(m.actor.country for m in attacked.target) == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities in Peru's southern region blamed Chile for the spill.",  # the region's owner
+    "Local officials in the south of Peru accused Chile of dumping waste.",  # "local" is no name
+    "Residents of Tacna accused Chilean troops of looting.",  # where residents live
+    "Officials in Tacna accused Chilean troops of looting.",  # a town the tagger may take for a group
+])
+def test_people_of_a_place_take_its_country(nlp: Language, text: str) -> None:
+    (accused,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ACCUSE"]
+    assert [m.actor.country for m in accused.source] == ["PER"]

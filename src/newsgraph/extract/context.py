@@ -16,7 +16,7 @@ from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.locations import LOCATIVE_PREPS
 from newsgraph.extract.mentions import MentionIndex, unique_actors
 from newsgraph.extract.places import resolve_place
-from newsgraph.extract.roles import is_passive, pobjs
+from newsgraph.extract.roles import children, is_passive, pobjs
 from newsgraph.nlp.components.open_actors import main_country
 from newsgraph.nlp.gazetteer import bloc_members, blocs, country_adjective, country_name, role_of, state_of_body
 from newsgraph.records import Actor, ActorMention, Place
@@ -137,8 +137,9 @@ class ActorContext:
             if tok.head.lower_ == "on" and tok.head.head.pos_ == "NOUN":
                 continue  # "the attack on Bolivia", "sanctions on Iran": what an act is aimed at, not a setting
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_list("place_parts"):
-                # "in the east of the Gaza Strip", "on the outskirts of Kharkiv": the place named after "of"
-                tok = next((o for o in pobjs(tok, ("of",)) if o.pos_ == "PROPN"), tok)
+                # "in the east of the Gaza Strip", "on the outskirts of Kharkiv", "in Peru's southern
+                # region": the place named after "of" or before it
+                tok = next((o for o in (*pobjs(tok, ("of",)), *children(tok, "poss")) if o.pos_ == "PROPN"), tok)
             if tok.pos_ != "PROPN":
                 continue
             named = self.index.at(tok)
@@ -149,8 +150,10 @@ class ActorContext:
                 found = states[0].actor.country
                 break
             place = resolve_place(proper_phrase(tok))
-            if named or (role_of(tok.text) is not None and (place is None or place.kind != "region")):
-                continue  # "invest in the National Police": an organisation, not a place ("the West Bank" is)
+            if any(m.via != "ner" for m in named) or (role_of(tok.text) is not None and (
+                    place is None or place.kind != "region")):
+                continue  # "invest in the National Police": an organisation, not a place ("the West Bank" is);
+                # a town the tagger took for a body is a town ("officials in Tacna")
             if place is not None and place.country:
                 found = place.country
                 break
@@ -234,7 +237,9 @@ class ActorContext:
         for m in mentions:  # a grouping's members are expanded before (with_members)
             actor = m.actor
             placed = m.via in PLACED_VIAS or (m.via in ("coref", "kin") and actor.kind == "person")
-            named_group = m.via == "role-noun" and actor.kind == "group" and actor.name != actor.role
+            # "Free Syrian Army" is a named group of rebels; "local police" is police
+            bare_name = " ".join(w for w in actor.name.lower().split() if w not in word_list("local_modifiers"))
+            named_group = m.via == "role-noun" and actor.kind == "group" and bare_name != actor.role
             # a leader of a stateless armed group (the tables give al-Baghdadi none) stays stateless
             named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)
             # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
@@ -275,9 +280,10 @@ class ActorContext:
         mention or on its apposition ("Reyaad Khan, from Cardiff", "Aksoy, a press officer from
         London", "a journalist from Lima"), naming a town, region or state."""
         head = self.doc[mention.end - 1]
+        settled = (mention.actor.role or "") in word_list("settled_roles")  # "residents of Tacna"
         for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
             for prep in noun.children:
-                if prep.dep_ != "prep" or prep.lower_ != "from":
+                if prep.dep_ != "prep" or not (prep.lower_ == "from" or (settled and prep.lower_ == "of")):
                     continue
                 for where in prep.children:
                     if where.dep_ != "pobj" or where.pos_ != "PROPN":
