@@ -57,6 +57,9 @@ CLOSING_QUOTES = frozenset({"”", '"', "''"})
 HEDGE_ADVERBS = word_list("hedge_adverbs")
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
+# What a cue can be: a verb, a claim noun, "according", a colon, a dash or a hedge adverb.
+CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+CUE_WORDS = frozenset({"according", ":"}) | DASHES | HEDGE_ADVERBS
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
 QUOTED_FORMS = frozenset({"direct", "mixed", "according_to"})  # claims whose quotation may run on
@@ -75,6 +78,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
         quoted = sent.text.lstrip().startswith(QUOTES_OPEN) or (quote_open and not starts_paragraph(sent))
         found_here: list[tuple[Token, _Found]] = []
         for tok in sent:
+            if tok.pos_ not in CUE_POS and tok.lower_ not in CUE_WORDS:
+                continue  # no cue (most words): skip the readers below
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
                      or _object_claim(tok, finder, basis) or _passive_claim(tok, finder, basis)
