@@ -16,6 +16,7 @@ from importlib.resources import files
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokenizer import Tokenizer
 
 from newsgraph.errors import ModelError
 
@@ -69,7 +70,20 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
         nlp.add_pipe(name)
     _fix_lemmas(nlp)
     _tabulate_attributes(nlp)
+    _split_tokens(nlp)
     return nlp
+
+
+def _split_tokens(nlp: Language) -> None:
+    """Word forms the tokenizer splits (``data/lexicon/token_splits.tsv``: "X." as the name X and a
+    full stop, not an initial), read by ``newsgraph_paragraphs`` as sentence ends."""
+    from newsgraph.nlp.components.paragraphs import token_splits
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a model with a tokenizer of its own keeps it
+    for form, pieces in token_splits().items():
+        tokenizer.add_special_case(form, [{"ORTH": piece} for piece in pieces])
 
 
 def _fix_lemmas(nlp: Language) -> None:
