@@ -137,8 +137,8 @@ def test_individual_by_nationality_is_an_unnamed_person(nlp: Language, speaker: 
 
 
 def test_event_in_the_speakers_own_description_is_not_attributed_to_the_speaker(nlp: Language) -> None:
-    text = "A Dane who travelled to Iraq in 2016 has told reporters she regrets nothing."
-    assert event_at(nlp, text, "travelled").attribution == ()
+    text = "A Chilean officer who shelled a Peruvian village in 2016 has told reporters he regrets nothing."
+    assert event_at(nlp, text, "shelled").attribution == ()
 
 
 def test_coordinated_speakers_are_each_a_source(nlp: Language) -> None:

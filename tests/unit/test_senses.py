@@ -1214,3 +1214,18 @@ def test_bringing_on_granting_a_point_and_serving_somewhere_are_no_events(nlp: L
 def test_inviting_someone_and_accepting_a_plan_stay_agreements(nlp: Language) -> None:
     assert "AGREE" in types_of(nlp, "Chile invited Peru to the talks.")
     assert "AGREE" in types_of(nlp, "Chile accepted the peace plan.")
+
+
+def test_people_named_by_their_nationality_travelling_make_no_visit(nlp: Language) -> None:
+    assert "CONSULT" not in types_of(nlp, "Thousands of Peruvians travelled to Chile last year.")
+    assert "CONSULT" not in types_of(nlp, "The Bolivian photographer went to Peru in 2012.")
+    assert "CONSULT" in types_of(nlp, "The Bolivian trade minister went to Peru in 2012.")
+
+
+def test_leaving_an_intergovernmental_organisation_is_sanction_withdraw(nlp: Language) -> None:
+    text = "Paraguay withdrew from the Organization of American States in 2012."
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text))]
+    assert (event.type, event.mode) == ("SANCTION", "withdraw")
+    text = "Paraguay withdrew its soldiers from the UN mission in Haiti."
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text))]
+    assert event.type == "RETREAT"  # troops leaving a mission: a military withdrawal

@@ -362,6 +362,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
                                           for c in r.token.children),
     "form": lambda arg: lambda r: r.token.lower_ in arg.split("|"),
     "source_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.source),
+    "source_via": lambda arg: lambda r: bool(r.source) and all(m.via in arg.split("|") for m in r.source),
     "target_kind": lambda arg: lambda r: any(m.actor.kind in arg.split("|") for m in r.target),
     "predicate": lambda arg: _predicate(_words(arg)),
     "owner": _owner,
