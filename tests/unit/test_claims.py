@@ -371,3 +371,12 @@ def test_an_intention_is_its_holders_claim(nlp: Language) -> None:
     assert claim.source is not None and claim.source.country == "CHL"
     (claim,) = claims_of(nlp, "Peruvian farmers want lower tariffs on fertiliser.")
     assert claim.stance == "intend" and claim.content.text == "lower tariffs on fertiliser"
+
+
+def test_speaking_about_something_and_evidence_showing_something_are_claims(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "On Monday the Peruvian minister spoke about the drought in the south.")
+    assert claim.cue.text == "spoke" and claim.content.text == "the drought in the south"
+    assert claims_of(nlp, "The Peruvian minister spoke to reporters in Lima.") == []  # no topic
+    (claim,) = claims_of(nlp, "A new poll shows the Chilean president with a narrow lead.")
+    assert claim.content.text == "the Chilean president with a narrow lead" and claim.source is not None
+    assert claims_of(nlp, "The Chilean army showed restraint.") == []  # no evidence, no finding

@@ -61,6 +61,7 @@ DASHES = frozenset({"―", "—", "–", "--"})
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
 CUE_WORDS = frozenset({"according", ":"}) | DASHES | HEDGE_ADVERBS
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+TOPIC_PREPS = frozenset({"about", "of", "on", "regarding"})  # "spoke of the war"
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
 QUOTED_FORMS = frozenset({"direct", "mixed", "according_to"})  # claims whose quotation may run on
 LONG_SOURCE = 8  # tokens: a longer subject phrase is cited from its start to its head
@@ -207,17 +208,23 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     """What someone says, asks, wants or judges, named by a phrase rather than a clause ("X called
     the charges fabricated", "cited Y's remarks", "called for an inquiry", "wants to raise taxes",
     "accused Y of lying"): a verb of the word list ``claim_object_verbs`` with a named or described
-    subject; its content runs from its first complement to the end of its last."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl") or tok.lemma_.lower() not in word_list(
-            "claim_object_verbs"):
+    subject; its content runs from its first complement to the end of its last. A verb of speaking
+    about something (``claim_topic_verbs``: "spoke of the war") takes only its about/of/on-phrase;
+    a verb of showing or finding (``evidence_verbs``: "polls show X ahead", "a study found 31
+    cases") takes its object when its subject is evidence (``evidence_heads``)."""
+    lemma = tok.lemma_.lower()
+    topic = lemma in word_list("claim_topic_verbs")
+    evidence = lemma in word_list("evidence_verbs") and lemma not in word_list("claim_object_verbs")
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl") or not (
+            topic or evidence or lemma in word_list("claim_object_verbs")):
         return None
     if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and relative_antecedent(c) is not None for c in tok.children):
         return None  # "the plan it proposed": what it proposed is the antecedent; "X, who proposed a plan": the object
     if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # a clause of a reporting verb is _verb_claim's
-    kids = [c for c in tok.children if c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp" or (
-        c.dep_ == "prep" and c.i > tok.i and c.lower_ in CONTENT_PREPS  # "On Thursday, X repeated …": no content
-        and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+    kids = [c for c in tok.children if (not topic and (c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp")) or (
+        c.dep_ == "prep" and c.i > tok.i and c.lower_ in (TOPIC_PREPS if topic else CONTENT_PREPS)
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]  # "On Thursday, X repeated …": no content
     if not kids:
         return None
     if agents(tok):
@@ -227,6 +234,8 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
         if not is_passive(tok) else [])
     if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
+    if evidence and subjects[0].lemma_.lower() not in word_list("evidence_heads"):
+        return None  # "the army showed restraint": no finding
     doc = tok.doc
     first = min(kids, key=lambda c: c.i)
     start = first.i + 1 if first.dep_ == "prep" and first.i == tok.i + 1 else first.left_edge.i  # "called for [X]"
