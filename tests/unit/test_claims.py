@@ -380,3 +380,12 @@ def test_speaking_about_something_and_evidence_showing_something_are_claims(nlp:
     (claim,) = claims_of(nlp, "A new poll shows the Chilean president with a narrow lead.")
     assert claim.content.text == "the Chilean president with a narrow lead" and claim.source is not None
     assert claims_of(nlp, "The Chilean army showed restraint.") == []  # no evidence, no finding
+
+
+def test_an_attitude_voiced_with_a_light_verb_is_a_claim_about_its_object(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "Bolivian farmers have expressed deep concern about the new water law.")
+    assert claim.cue.text == "expressed" and claim.content.text == "the new water law"
+    assert claim.source is not None and claim.source.country == "BOL"
+    (claim,) = claims_of(nlp, "The Chilean minister made the case that tariffs would hurt exporters.")
+    assert claim.content.text == "that tariffs would hurt exporters"
+    assert claims_of(nlp, "The Chilean minister made a visit to the port.") == []

@@ -61,6 +61,7 @@ DASHES = frozenset({"―", "—", "–", "--"})
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
 CUE_WORDS = frozenset({"according", ":"}) | DASHES | HEDGE_ADVERBS
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+ATTITUDE_PREPS = frozenset({"about", "over", "of", "for", "at", "regarding", "on", "with", "against"})
 TOPIC_PREPS = frozenset({"about", "of", "on", "regarding"})  # "spoke of the war"
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
 QUOTED_FORMS = frozenset({"direct", "mixed", "according_to"})  # claims whose quotation may run on
@@ -84,6 +85,7 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
                      or _object_claim(tok, finder, basis) or _passive_claim(tok, finder, basis)
+                     or _light_verb_claim(tok, finder, basis)
                      or _dash_claim(tok, finder, basis)
                      or _hedge_claim(tok, basis))
             if found is not None and not _own_words(found):
@@ -248,6 +250,35 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     source, source_span = _subject_source(subjects[0], finder, basis)
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     return source, source_span, content, _form(doc, content), stance, 0.6 if source.named else 0.4
+
+
+def _light_verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """An attitude voiced with a light verb ("expressed concern about the policy", "voiced support
+    for the plan", "made the case that …"; word lists ``light_claim_verbs`` and ``attitude_nouns``):
+    its content is what the attitude is about (the noun's or the verb's about/over/of/for-phrase,
+    or its that-clause)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in word_list("light_claim_verbs"):
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in word_list("attitude_nouns")), None)
+    if noun is None:
+        return None
+    about = [c for c in (*noun.children, *tok.children) if c.i > noun.i and (
+        (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+        or (c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or [
+        s for s in control_subjects(tok) if s.dep_ == "nsubj"]
+    if not about or not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in (
+            "PROPN", "NOUN", "PRON"):
+        return None
+    doc = tok.doc
+    first = min(about, key=lambda c: c.i)
+    start = next((g.left_edge.i for g in first.children if g.dep_ in ("pobj", "pcomp")), first.left_edge.i) if (
+        first.dep_ == "prep") else first.left_edge.i
+    content = _trimmed(doc, start, max(c.right_edge.i for c in about) + 1)
+    if content is None:
+        return None
+    source, source_span = _subject_source(subjects[0], finder, basis)
+    return source, source_span, content, _form(doc, content), "assert", 0.6 if source.named else 0.4
 
 
 def _passive_parts(tok: Token) -> tuple[Token, list[Token]] | None:
