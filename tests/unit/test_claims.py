@@ -389,3 +389,10 @@ def test_an_attitude_voiced_with_a_light_verb_is_a_claim_about_its_object(nlp: L
     (claim,) = claims_of(nlp, "The Chilean minister made the case that tariffs would hurt exporters.")
     assert claim.content.text == "that tariffs would hurt exporters"
     assert claims_of(nlp, "The Chilean minister made a visit to the port.") == []
+
+
+def test_characterising_comparing_and_downplaying_are_claims(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "The Peruvian president likened the Chilean tariffs to a blockade.")
+    assert claim.cue.text == "likened" and claim.content.text == "the Chilean tariffs to a blockade"
+    (claim,) = claims_of(nlp, "The Bolivian minister downplayed the risk of floods in the capital.")
+    assert claim.content.text == "the risk of floods in the capital"
