@@ -396,3 +396,16 @@ def test_characterising_comparing_and_downplaying_are_claims(nlp: Language) -> N
     assert claim.cue.text == "likened" and claim.content.text == "the Chilean tariffs to a blockade"
     (claim,) = claims_of(nlp, "The Bolivian minister downplayed the risk of floods in the capital.")
     assert claim.content.text == "the risk of floods in the capital"
+
+
+def test_the_writers_own_first_person_claims_count_outside_quotation_marks(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "I know the Chilean tariffs will hurt Peruvian farmers.")
+    assert claim.source is not None and claim.source.text == "I"
+    assert claim.content.text == "the Chilean tariffs will hurt Peruvian farmers"
+    claims = claims_of(nlp, '"I know the tariffs will hurt farmers," the Peruvian minister said.')
+    assert [c.cue.text for c in claims] == ["said"]  # inside the quotation: the minister's own words
+
+
+def test_a_clause_after_a_reporting_verb_is_what_was_said_however_it_is_parsed(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "The Peruvian minister said after the summit he would not accept the offer.")
+    assert claim.content.text.endswith("he would not accept the offer")

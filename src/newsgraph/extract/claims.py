@@ -88,9 +88,10 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
                      or _light_verb_claim(tok, finder, basis)
                      or _dash_claim(tok, finder, basis)
                      or _hedge_claim(tok, basis))
-            if found is not None and not _own_words(found):
+            if found is not None:
                 found_here.append((tok, found))
         inside, quote_open = quoted_tokens(sent, quote_open)
+        found_here = [(tok, f) for tok, f in found_here if not (_own_words(f) and (quoted or tok.i in inside))]
         nested_only = all(tok.i in inside for tok, _ in found_here)  # "… by saying X," inside the words
         if nested_only:
             runs_on = quoted and last_quote is not None and (
@@ -135,8 +136,8 @@ _Found = tuple[ClaimSource | None, Span | None, Span, str, str, float]
 
 
 def _own_words(found: _Found) -> bool:
-    """ "I think", "we believe", "you know" inside someone's quoted words: the speaker's own stance,
-    already in their claim, not a claim of its own."""
+    """ "I think", "we believe", "you know": inside someone's quoted words the speaker's own stance,
+    already in their claim, not a claim of its own (outside quotation marks, the writer's claim)."""
     source_span = found[1]
     return source_span is not None and source_span.text.lower() in SPEAKER_PRONOUNS
 
@@ -178,7 +179,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         content = _speech_tag(tok)
         if content is None:
             return None
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and c.i > tok.i and tok.lemma_.lower() in REPORTING_VERBS and _bare_clause(c))]
     content_head = clauses[0] if clauses else _that_clause_of_object(tok)  # "told a meeting … that few understood"
     if content is None and content_head is not None:
         # "said A and B": a second clause after the first is said too (the parser may hang it from the verb)
@@ -204,6 +206,13 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
     return source, source_span, content, form, stance, confidence
+
+
+def _bare_clause(verb: Token) -> bool:
+    """A clause with a subject of its own and no subordinator: after a reporting verb it is what
+    was said, whatever the parser called it ("said after the convention he would not accept")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i) for c in verb.children)
 
 
 def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
