@@ -409,3 +409,20 @@ def test_the_writers_own_first_person_claims_count_outside_quotation_marks(nlp: 
 def test_a_clause_after_a_reporting_verb_is_what_was_said_however_it_is_parsed(nlp: Language) -> None:
     (claim,) = claims_of(nlp, "The Peruvian minister said after the summit he would not accept the offer.")
     assert claim.content.text.endswith("he would not accept the offer")
+
+
+def test_an_attitude_held_as_a_predicate_is_a_claim(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "Paraguay has been critical of the Brazilian dam since May.")
+    assert claim.cue.text == "critical" and claim.content.text == "the Brazilian dam" and claim.stance == "believe"
+    (claim,) = claims_of(nlp, "It is clear that the Brazilian tariffs have failed.")
+    assert claim.source is None and claim.content.text == "that the Brazilian tariffs have failed"
+    assert claims_of(nlp, "The Paraguayan minister was confident in himself.") == []
+
+
+def test_what_a_poll_shows_is_its_claim_and_a_report_keeps_its_that_clause(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "In the latest poll, the Paraguayan president leads by five points.")
+    assert claim.source is not None and claim.source.text == "the latest poll"
+    assert claim.content.text == "the Paraguayan president leads by five points"
+    assert claims_of(nlp, "In Asunción, farmers marched to the congress.") == []
+    (claim,) = claims_of(nlp, "The Paraguayan ministry said in a report that exports fell.")
+    assert claim.cue.text == "said" and claim.content.text == "that exports fell"

@@ -57,9 +57,9 @@ CLOSING_QUOTES = frozenset({"”", '"', "''"})
 HEDGE_ADVERBS = word_list("hedge_adverbs")
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
-# What a cue can be: a verb, a claim noun, "according", a colon, a dash or a hedge adverb.
-CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
-CUE_WORDS = frozenset({"according", ":"}) | DASHES | HEDGE_ADVERBS
+# What a cue can be: a verb, a claim noun, an attitude adjective, "according", a colon, a dash or a hedge adverb.
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+CUE_WORDS = frozenset({"according", ":", "in"}) | DASHES | HEDGE_ADVERBS
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 ATTITUDE_PREPS = frozenset({"about", "over", "of", "for", "at", "regarding", "on", "with", "against"})
 TOPIC_PREPS = frozenset({"about", "of", "on", "regarding"})  # "spoke of the war"
@@ -85,7 +85,8 @@ def extract_claims(doc: Doc, article: Article, events: Sequence[Event] = ()) -> 
             found = (_verb_claim(tok, finder, basis) or _according_claim(tok, sent, finder, basis)
                      or _noun_claim(tok, finder, basis) or _colon_claim(tok, finder, basis)
                      or _object_claim(tok, finder, basis) or _passive_claim(tok, finder, basis)
-                     or _light_verb_claim(tok, finder, basis)
+                     or _light_verb_claim(tok, finder, basis) or _adjective_claim(tok, finder, basis)
+                     or _evidence_claim(tok, finder, basis)
                      or _dash_claim(tok, finder, basis)
                      or _hedge_claim(tok, basis))
             if found is not None:
@@ -290,6 +291,58 @@ def _light_verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) 
     return source, source_span, content, _form(doc, content), "assert", 0.6 if source.named else 0.4
 
 
+def _adjective_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """An attitude held as a predicate ("Chile has been critical of the plan", "officials are
+    confident that …", "it is clear that …"; word list ``attitude_adjectives``): its content is what
+    the attitude is about (the adjective's of/about/on-phrase or its that-clause), its source the
+    subject (none for "it": the writer's hedge)."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in word_list("attitude_adjectives"):
+        return None
+    head = tok.head
+    about = [c for c in (*tok.children, *head.children) if c.i > tok.i and (
+        (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and any(  # not "confident in himself"
+            g.dep_ in ("pobj", "pcomp") and g.pos_ != "PRON" for g in c.children))
+        or (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if not about or subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    doc = tok.doc
+    first = min(about, key=lambda c: c.i)
+    start = next((g.left_edge.i for g in first.children if g.dep_ in ("pobj", "pcomp")), first.left_edge.i) if (
+        first.dep_ == "prep") else first.left_edge.i
+    content = _trimmed(doc, start, max(c.right_edge.i for c in about) + 1)
+    if content is None:
+        return None
+    if subject.lower_ in EXPLETIVES:
+        return None, None, content, _form(doc, content), "assert", 0.4  # "it is clear that …"
+    source, source_span = _subject_source(subject, finder, basis)
+    return source, source_span, content, _form(doc, content), "believe", 0.6 if source.named else 0.4
+
+
+def _evidence_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
+    """What a poll, a study or a video shows, named as where the clause holds ("In the latest poll,
+    Chile's president leads by five points"; ``evidence_heads``): the clause is the evidence's
+    claim (not "said in a report": the reporting verb is the cue there)."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = tok.head
+    if clause.lemma_.lower() in CLAIM_VERBS or clause.lemma_.lower() in word_list("claim_object_verbs"):
+        return None
+    evidence = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in word_list(
+        "evidence_heads")), None)
+    if evidence is None:
+        return None
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    before, after = _trimmed(doc, start, first), _trimmed(doc, last + 1, end)
+    content = (before or after) if before is None or after is None else _trimmed(doc, start, end)
+    if content is None:
+        return None
+    source, source_span = _subject_source(evidence, finder, basis)
+    return source, source_span, content, _form(doc, content), "assert", 0.4
+
+
 def _passive_parts(tok: Token) -> tuple[Token, list[Token]] | None:
     """The subject and the complements (not the by-phrase) of a passive claim verb."""
     subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -392,10 +445,14 @@ def _quotation_after_colon(tok: Token) -> Span | None:
 
 
 def _that_clause_of_object(tok: Token) -> Token | None:
-    """A that-clause the parser hung on the reporting verb's object as a relative clause ("told a
-    meeting of leaders that few people understood …"): a clause with "that" as its marker and a
+    """A that-clause the parser hung on the reporting verb's object or on the object of its
+    in/at/on-phrase as a relative clause ("told a meeting of leaders that few people understood …",
+    "said in a report that exports fell"): a clause with "that" as its marker and a
     subject of its own is what was told, not a description of the hearers."""
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "dative")):
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [  # "said in a report that …"
+        o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "on", "during") for o in p.children
+        if o.dep_ == "pobj"]
+    for obj in objs:
         for t in obj.subtree:
             if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children) and any(
                     s.dep_ in ("nsubj", "nsubjpass") for s in t.children):
