@@ -20,7 +20,7 @@ events: :func:`extract_claims`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -272,23 +272,31 @@ def _light_verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) 
     noun = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in word_list("attitude_nouns")), None)
     if noun is None:
         return None
-    about = [c for c in (*noun.children, *tok.children) if c.i > noun.i and (
-        (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
-        or (c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or [
         s for s in control_subjects(tok) if s.dep_ == "nsubj"]
-    if not about or not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in (
-            "PROPN", "NOUN", "PRON"):
+    if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    content = _about(noun, (*noun.children, *tok.children))
+    if content is None:
         return None
     doc = tok.doc
+    source, source_span = _subject_source(subjects[0], finder, basis)
+    return source, source_span, content, _form(doc, content), "assert", 0.6 if source.named else 0.4
+
+
+def _about(word: Token, candidates: Iterable[Token]) -> Span | None:
+    """What an attitude word is about: the about/over/of/for-phrases (their objects, not a pronoun:
+    "confident in himself") and that-clauses among ``candidates`` after it, from the first to the last."""
+    about = [c for c in candidates if c.i > word.i and (
+        (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and any(
+            g.dep_ in ("pobj", "pcomp") and g.pos_ != "PRON" for g in c.children))
+        or (c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
+    if not about:
+        return None
     first = min(about, key=lambda c: c.i)
     start = next((g.left_edge.i for g in first.children if g.dep_ in ("pobj", "pcomp")), first.left_edge.i) if (
         first.dep_ == "prep") else first.left_edge.i
-    content = _trimmed(doc, start, max(c.right_edge.i for c in about) + 1)
-    if content is None:
-        return None
-    source, source_span = _subject_source(subjects[0], finder, basis)
-    return source, source_span, content, _form(doc, content), "assert", 0.6 if source.named else 0.4
+    return _trimmed(word.doc, start, max(c.right_edge.i for c in about) + 1)
 
 
 def _adjective_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
@@ -298,21 +306,13 @@ def _adjective_claim(tok: Token, finder: AttributionFinder, basis: str | None) -
     subject (none for "it": the writer's hedge)."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in word_list("attitude_adjectives"):
         return None
-    head = tok.head
-    about = [c for c in (*tok.children, *head.children) if c.i > tok.i and (
-        (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and any(  # not "confident in himself"
-            g.dep_ in ("pobj", "pcomp") and g.pos_ != "PRON" for g in c.children))
-        or (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if not about or subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    doc = tok.doc
-    first = min(about, key=lambda c: c.i)
-    start = next((g.left_edge.i for g in first.children if g.dep_ in ("pobj", "pcomp")), first.left_edge.i) if (
-        first.dep_ == "prep") else first.left_edge.i
-    content = _trimmed(doc, start, max(c.right_edge.i for c in about) + 1)
+    content = _about(tok, (*tok.children, *tok.head.children))
     if content is None:
         return None
+    doc = tok.doc
     if subject.lower_ in EXPLETIVES:
         return None, None, content, _form(doc, content), "assert", 0.4  # "it is clear that …"
     source, source_span = _subject_source(subject, finder, basis)
