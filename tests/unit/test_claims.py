@@ -426,3 +426,11 @@ def test_what_a_poll_shows_is_its_claim_and_a_report_keeps_its_that_clause(nlp: 
     assert claims_of(nlp, "In Asunción, farmers marched to the congress.") == []
     (claim,) = claims_of(nlp, "The Paraguayan ministry said in a report that exports fell.")
     assert claim.cue.text == "said" and claim.content.text == "that exports fell"
+
+
+def test_a_text_someone_issued_says_what_its_participle_says_and_the_issuer_is_the_source(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "The Paraguayan ministry issued a statement calling the dam a clear violation.")
+    assert claim.cue.text == "calling" and claim.content.text == "the dam a clear violation"
+    assert claim.source is not None and claim.source.text == "Paraguayan ministry"
+    (claim,) = claims_of(nlp, "The Paraguayan ministry released a statement saying that the border would close.")
+    assert claim.source is not None and claim.source.text == "Paraguayan ministry"

@@ -196,7 +196,7 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
         content = _reported_by_as(tok)  # "As the minister noted, the border is quiet"
     if content is None:
         return None
-    subject = _speaker_subject(tok) or next(iter(agents(tok)), None)
+    subject = _speaker_subject(tok) or next(iter(agents(tok)), None) or _issuer(tok)
     if subject is None and not is_passive(tok) and not as_report(tok):  # "as expected": nobody's
         subject = next(iter(control_subjects(tok)), None)  # "…, saying", "responded by saying", "wants to say"
     source: ClaimSource | None = None
@@ -207,6 +207,19 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     stance = STANCE_OF.get(tok.lemma_.lower(), "assert")
     confidence = 0.8 if source is not None and source.named else 0.6
     return source, source_span, content, form, stance, confidence
+
+
+def _issuer(verb: Token) -> Token | None:
+    """Who issued the text a participle describes ("the ministry issued a statement calling X a
+    threat", "lawyers filed papers opposing Y"; word list ``speaking_documents``): the subject of
+    the verb the text is the object of."""
+    text = verb.head
+    if verb.dep_ != "acl" or verb.i < text.i or text.lemma_.lower() not in word_list("speaking_documents"):
+        return None
+    if text.dep_ not in ("dobj", "pobj") or text.head.pos_ not in ("VERB", "AUX"):
+        return None
+    owner = text.head if text.dep_ == "dobj" else text.head.head
+    return next((c for c in owner.children if c.dep_ == "nsubj"), None) if owner.pos_ in ("VERB", "AUX") else None
 
 
 def _bare_clause(verb: Token) -> bool:
@@ -227,9 +240,9 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     lemma = tok.lemma_.lower()
     topic = lemma in word_list("claim_topic_verbs")
     evidence = lemma in word_list("evidence_verbs") and lemma not in word_list("claim_object_verbs")
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl") or not (
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or (tok.dep_ == "acl" and _issuer(tok) is None) or not (
             topic or evidence or lemma in word_list("claim_object_verbs")):
-        return None
+        return None  # an acl only on a text someone issued: "issued a statement calling X a threat"
     if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and relative_antecedent(c) is not None for c in tok.children):
         return None  # "the plan it proposed": what it proposed is the antecedent; "X, who proposed a plan": the object
     if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
@@ -241,7 +254,8 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
         return None
     if agents(tok):
         return None  # "China, warned by Blinken not to …": a passive with its agent, parsed as active
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+    issuer = _issuer(tok)
+    subjects = [issuer] if issuer is not None else [c for c in tok.children if c.dep_ == "nsubj"] or (
         [s for s in control_subjects(tok) if s.dep_ == "nsubj"]  # "wants to …", "… and called for", "calling for"
         if not is_passive(tok) else [])
     if not subjects or subjects[0].lower_ in EXPLETIVES or subjects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
