@@ -434,3 +434,11 @@ def test_a_text_someone_issued_says_what_its_participle_says_and_the_issuer_is_t
     assert claim.source is not None and claim.source.text == "Paraguayan ministry"
     (claim,) = claims_of(nlp, "The Paraguayan ministry released a statement saying that the border would close.")
     assert claim.source is not None and claim.source.text == "Paraguayan ministry"
+
+
+def test_the_writers_concession_or_parenthesis_after_a_content_is_not_said(nlp: Language) -> None:
+    claims = claims_of(nlp, "The Chilean minister claimed that the tariffs were fair, although he refused "
+                            "to publish the figures.")
+    assert [c.content.text for c in claims if c.cue.text == "claimed"] == ["that the tariffs were fair"]
+    (claim,) = claims_of(nlp, "The Chilean minister said that Senator Juan Ortega (Valparaíso) would lead the talks.")
+    assert claim.content.text == "that Senator Juan Ortega (Valparaíso) would lead the talks"

@@ -61,6 +61,7 @@ DASHES = frozenset({"―", "—", "–", "--"})
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 CUE_WORDS = frozenset({"according", ":", "in"}) | DASHES | HEDGE_ADVERBS
 OBJECT_CONTENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative"})
+CONCESSIVES = frozenset({"although", "though", "whereas"})  # ", although …": the writer's aside
 ATTITUDE_PREPS = frozenset({"about", "over", "of", "for", "at", "regarding", "on", "with", "against"})
 TOPIC_PREPS = frozenset({"about", "of", "on", "regarding"})  # "spoke of the war"
 CONTENT_PREPS = frozenset({"for", "to", "about", "on", "against", "of", "as", "with", "over"})
@@ -186,7 +187,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     if content is None and content_head is not None:
         # "said A and B": a second clause after the first is said too (the parser may hang it from the verb)
         last = max((c for c in clauses if c.i > content_head.i), key=lambda c: c.right_edge.i, default=content_head)
-        content = _trimmed(doc, content_head.left_edge.i, last.right_edge.i + 1)
+        first = content_head.left_edge.i
+        content = _trimmed(doc, first, _aside_start(doc, first, last.right_edge.i + 1))
     quoted = content if tagged else _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
     if quoted is not None and (content is None or quoted.start <= content.start < quoted.end):
         content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
@@ -220,6 +222,21 @@ def _issuer(verb: Token) -> Token | None:
         return None
     owner = text.head if text.dep_ == "dobj" else text.head.head
     return next((c for c in owner.children if c.dep_ == "nsubj"), None) if owner.pos_ in ("VERB", "AUX") else None
+
+
+def _aside_start(doc: Doc, start: int, end: int) -> int:
+    """Where the writer's aside after a content begins (", although he again refused …", "(they
+    want lower rates)"), or ``end``: a concession or a parenthesis is not what was said."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in QUOTES:
+            return end  # inside quoted words everything is theirs
+        if doc[i].text in (",", "—", "–") and doc[i + 1].lower_ in CONCESSIVES:
+            return i
+        if doc[i].text == "(":
+            close = next((j for j in range(i + 1, end) if doc[j].text == ")"), end)
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:close]):  # "(they want lower rates)", not "(R-Utah)"
+                return i
+    return end
 
 
 def _bare_clause(verb: Token) -> bool:
@@ -268,7 +285,7 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     end = max(c.right_edge.i for c in kids) + 1
     end = next((i for i in range(start + 1, end - 1)  # "praised the plan, which includes …": what is praised
                 if doc[i].text == "," and doc[i + 1].lower_ in RELATIVE_PRONOUNS), end)
-    content = _trimmed(doc, start, end)
+    content = _trimmed(doc, start, _aside_start(doc, start, end))
     if content is None:
         return None
     source, source_span = _subject_source(subjects[0], finder, basis)
