@@ -442,3 +442,9 @@ def test_the_writers_concession_or_parenthesis_after_a_content_is_not_said(nlp: 
     assert [c.content.text for c in claims if c.cue.text == "claimed"] == ["that the tariffs were fair"]
     (claim,) = claims_of(nlp, "The Chilean minister said that Senator Juan Ortega (Valparaíso) would lead the talks.")
     assert claim.content.text == "that Senator Juan Ortega (Valparaíso) would lead the talks"
+
+
+def test_a_quotation_opened_by_a_colon_after_the_hearers_is_one_claim(nlp: Language) -> None:
+    text = 'The Chilean minister told reporters on Friday: “The answer is simple. Peru sent ships to our waters.”'
+    (claim,) = claims_of(nlp, text)
+    assert claim.form == "direct" and claim.content.text == "The answer is simple. Peru sent ships to our waters"

@@ -444,13 +444,25 @@ def _according_claim(tok: Token, sent: DocSpan, finder: AttributionFinder, basis
     return source, source_span, content, "according_to", "assert", confidence
 
 
-def _colon_after(tok: Token) -> bool:
-    """A colon follows the verb (past a date: "said Monday:")."""
+def _past_verb(tok: Token) -> int:
+    """The first token after the verb, its hearers and a date ("said Monday:", "told reporters:",
+    "told the BBC on Friday:"): where a colon opening its quotation would be."""
     doc = tok.doc
     i = tok.i + 1
-    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):
-        i += 1
-    return i < len(doc) and doc[i].text == ":"
+    hearers = [c for c in tok.children
+               if c.dep_ in ("dobj", "dative") and c.left_edge.i == i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if hearers and not any(t.text in (":", ",") or t.is_quote for t in hearers[0].subtree):
+        i = hearers[0].right_edge.i + 1  # "told reporters:"
+    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME") or (
+            doc[i].dep_ == "prep" and doc[i].head == tok and doc[i].nbor().ent_type_ in ("DATE", "TIME"))):
+        i += 1  # "said Monday:", "told reporters on Friday:"
+    return i
+
+
+def _colon_after(tok: Token) -> bool:
+    """A colon follows the verb (past its hearers and a date: "said Monday:", "told reporters:")."""
+    i = _past_verb(tok)
+    return i < len(tok.doc) and tok.doc[i].text == ":"
 
 
 def _quotation_after_colon(tok: Token) -> Span | None:
@@ -458,9 +470,7 @@ def _quotation_after_colon(tok: Token) -> Span | None:
     said:" ending a paragraph and the quotation the next), up to its closing mark (it may run over
     several sentences; at most :data:`MAX_QUOTE_TOKENS`)."""
     doc = tok.doc
-    i = tok.i + 1
-    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):  # "said Monday:"
-        i += 1
+    i = _past_verb(tok)  # "said Monday:", "told reporters:"
     if i >= len(doc) or doc[i].text not in (":", ","):
         return None
     mark = i + 1
