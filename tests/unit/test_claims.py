@@ -448,3 +448,9 @@ def test_a_quotation_opened_by_a_colon_after_the_hearers_is_one_claim(nlp: Langu
     text = 'The Chilean minister told reporters on Friday: “The answer is simple. Peru sent ships to our waters.”'
     (claim,) = claims_of(nlp, text)
     assert claim.form == "direct" and claim.content.text == "The answer is simple. Peru sent ships to our waters"
+
+
+def test_an_article_cut_off_after_a_verb_and_a_preposition_is_read_to_its_end(nlp: Language) -> None:
+    text = "Peru and Chile said they were able to discuss a truce between"  # a feed's truncated text
+    claims = claims_of(nlp, text)
+    assert all(c.content.end <= len(text) for c in claims)

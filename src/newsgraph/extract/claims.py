@@ -454,7 +454,8 @@ def _past_verb(tok: Token) -> int:
     if hearers and not any(t.text in (":", ",") or t.is_quote for t in hearers[0].subtree):
         i = hearers[0].right_edge.i + 1  # "told reporters:"
     while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME") or (
-            doc[i].dep_ == "prep" and doc[i].head == tok and doc[i].nbor().ent_type_ in ("DATE", "TIME"))):
+            doc[i].dep_ == "prep" and doc[i].head == tok and i + 1 < len(doc)
+            and doc[i + 1].ent_type_ in ("DATE", "TIME"))):
         i += 1  # "said Monday:", "told reporters on Friday:"
     return i
 
