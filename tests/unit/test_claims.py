@@ -454,3 +454,9 @@ def test_an_article_cut_off_after_a_verb_and_a_preposition_is_read_to_its_end(nl
     text = "Peru and Chile said they were able to discuss a truce between"  # a feed's truncated text
     claims = claims_of(nlp, text)
     assert all(c.content.end <= len(text) for c in claims)
+
+
+def test_a_clause_in_someones_words_is_their_claim(nlp: Language) -> None:
+    (claim,) = claims_of(nlp, "In the words of the Paraguayan minister, the dam deal is dead.")
+    assert claim.source is not None and claim.source.country == "PRY"
+    assert claim.content.text == "the dam deal is dead"

@@ -38,7 +38,7 @@ from newsgraph.extract.attribution import (
 )
 from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.roles import agents, is_passive
+from newsgraph.extract.roles import agents, is_passive, pobjs
 from newsgraph.extract.roles import subjects as control_subjects
 from newsgraph.records import Article, Claim, ClaimSource, Event, Span
 
@@ -352,8 +352,9 @@ def _adjective_claim(tok: Token, finder: AttributionFinder, basis: str | None) -
 
 def _evidence_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Found | None:
     """What a poll, a study or a video shows, named as where the clause holds ("In the latest poll,
-    Chile's president leads by five points"; ``evidence_heads``): the clause is the evidence's
-    claim (not "said in a report": the reporting verb is the cue there)."""
+    Chile's president leads by five points"; ``evidence_heads``), or whose words the clause is ("In
+    the minister's words, the deal is dead", "in the words of X"): the clause is their claim (not
+    "said in a report": the reporting verb is the cue there)."""
     if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     clause = tok.head
@@ -361,6 +362,10 @@ def _evidence_claim(tok: Token, finder: AttributionFinder, basis: str | None) ->
         return None
     evidence = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in word_list(
         "evidence_heads")), None)
+    words = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() == "word"), None)
+    if words is not None:  # "in the minister's words", "in the words of the minister": the speaker
+        evidence = next((c for c in words.children if c.dep_ == "poss"), None) or next(
+            iter(pobjs(words, ("of",))), None)
     if evidence is None:
         return None
     doc = tok.doc
