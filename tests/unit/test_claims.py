@@ -460,3 +460,10 @@ def test_a_clause_in_someones_words_is_their_claim(nlp: Language) -> None:
     (claim,) = claims_of(nlp, "In the words of the Paraguayan minister, the dam deal is dead.")
     assert claim.source is not None and claim.source.country == "PRY"
     assert claim.content.text == "the dam deal is dead"
+
+
+def test_a_time_or_a_channel_is_not_what_someone_spoke_about(nlp: Language) -> None:
+    assert claims_of(nlp, "The Chilean and Peruvian presidents spoke on the phone on Thursday evening.") == []
+    assert claims_of(nlp, "The Chilean president spoke on Tuesday night.") == []
+    (claim,) = claims_of(nlp, "The Chilean president spoke on foreign policy.")
+    assert claim.content.text == "foreign policy"

@@ -211,6 +211,12 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     return source, source_span, content, form, stance, confidence
 
 
+def _when_or_how(obj: Token) -> bool:
+    """A time or a channel, not a topic ("spoke on Tuesday", "talked on the phone"; word list
+    ``channels``)."""
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in word_list("channels")
+
+
 def _issuer(verb: Token) -> Token | None:
     """Who issued the text a participle describes ("the ministry issued a statement calling X a
     threat", "lawyers filed papers opposing Y"; word list ``speaking_documents``): the subject of
@@ -266,7 +272,8 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
         return None  # a clause of a reporting verb is _verb_claim's
     kids = [c for c in tok.children if (not topic and (c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp")) or (
         c.dep_ == "prep" and c.i > tok.i and c.lower_ in (TOPIC_PREPS if topic else CONTENT_PREPS)
-        and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]  # "On Thursday, X repeated …": no content
+        and any(g.dep_ in ("pobj", "pcomp") and not (topic and _when_or_how(g)) for g in c.children))]
+    # "On Thursday, X repeated …": no content; "spoke on Tuesday", "spoke on the phone": no topic
     if not kids:
         return None
     if agents(tok):
