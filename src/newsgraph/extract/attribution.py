@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.roles import expand
+from newsgraph.extract.roles import antecedents, expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
 from newsgraph.records import ClaimSource
 
@@ -105,10 +105,11 @@ def as_report(verb: Token) -> bool:
 
 
 def relative_antecedent(head: Token) -> Token | None:
-    """What a relative pronoun subject stands for ("officials, who said …": officials)."""
+    """What a relative pronoun subject stands for ("officials, who said …": officials; the first
+    of coordinated nouns it stands for, as roles.antecedents reads them)."""
     if head.lower_ not in RELATIVE_PRONOUNS or head.head.dep_ != "relcl" or head.head.head is head.head:
         return None
-    return head.head.head
+    return next(iter(antecedents(head.head, head)), None)
 
 
 def _one_individual(head: Token) -> bool:

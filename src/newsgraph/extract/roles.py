@@ -201,7 +201,7 @@ def _sent_body(verb: Token, head: Token) -> list[Token]:
     return found[-1:]
 
 
-def _antecedents(relcl: Token, pronoun: Token) -> list[Token]:
+def antecedents(relcl: Token, pronoun: Token) -> list[Token]:
     """What a relative pronoun stands for: the noun the clause hangs on; after coordinated nouns,
     the one just before it when the verb is singular ("Assad and Russia, which has backed him":
     Russia) or the clause restricts it ("his circle and the men who tried to kill him"), else all
@@ -224,7 +224,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         out: list[Token] = []
         for s in expand(own):
             if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                out.extend(_antecedents(verb, s))
+                out.extend(antecedents(verb, s))
             else:
                 out.append(s)
         return out
@@ -412,15 +412,15 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
             if passive is not None and not any(u.dep_ == "nsubjpass" for u in undergoers):
                 undergoers = children(passive, "nsubjpass")
         doers = shared_agents(verb) or _cause_phrases(verb)
-        return _by_cause(doers), _expanded_or_antecedents(verb, undergoers)
+        return _by_cause(doers), _expanded_orantecedents(verb, undergoers)
     return _by_cause(subjects(verb)), objects(verb)
 
 
-def _expanded_or_antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
+def _expanded_orantecedents(verb: Token, tokens: list[Token]) -> list[Token]:
     """``tokens`` with their conjuncts, a relative pronoun of the verb's relative clause replaced by
-    what it stands for ("Perez, who was arrested by X": Perez; see _antecedents)."""
+    what it stands for ("Perez, who was arrested by X": Perez; see antecedents)."""
     if verb.dep_ == "relcl" and any(t.lower_ in RELATIVE_PRONOUNS for t in tokens):
-        return [a for t in tokens for a in (_antecedents(verb, t) if t.lower_ in RELATIVE_PRONOUNS else [t])]
+        return [a for t in tokens for a in (antecedents(verb, t) if t.lower_ in RELATIVE_PRONOUNS else [t])]
     return expand(tokens)
 
 
