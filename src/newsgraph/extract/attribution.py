@@ -96,11 +96,12 @@ def _sentence_cues(sent: Span) -> _SentenceCues:
 
 def as_report(verb: Token) -> bool:
     """A report introduced by "as" with nothing said of its own ("as the minister noted", "as
-    analysts had predicted", "as reported by X"): it reports the clause it hangs on."""
+    analysts had predicted", "as reported by X"): it reports the clause it hangs on ("even as he
+    says", "just as": while; word list ``temporal_as_adverbs``)."""
     return (verb.dep_ == "advcl" and verb.pos_ == "VERB" and verb.lemma_.lower() in AS_REPORT_VERBS
             and verb.head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "mark" and c.lower_ == "as" and not (c.i > 0 and c.nbor(-1).lower_ in ("even", "just"))
-                    for c in verb.children)  # "even as he says": while
+            and any(c.dep_ == "mark" and c.lower_ == "as" and not (
+                c.i > 0 and c.nbor(-1).lower_ in word_list("temporal_as_adverbs")) for c in verb.children)
             and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") for c in verb.children))
 
 
