@@ -195,7 +195,7 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     if content is None:
         content = _interrupted(tok)  # "The museum, Mr. Obama said, would make visitors …"
     if content is None and as_report(tok):
-        content = _reported_by_as(tok)  # "As the minister noted, the border is quiet"
+        content = _clause_around(tok)  # "As the minister noted, the border is quiet"
     if content is None:
         return None
     subject = _speaker_subject(tok) or next(iter(agents(tok)), None) or _issuer(tok)
@@ -263,12 +263,14 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
     lemma = tok.lemma_.lower()
     topic = lemma in word_list("claim_topic_verbs")
     evidence = lemma in word_list("evidence_verbs") and lemma not in word_list("claim_object_verbs")
-    if tok.pos_ != "VERB" or tok.dep_ == "amod" or (tok.dep_ == "acl" and _issuer(tok) is None) or not (
-            topic or evidence or lemma in word_list("claim_object_verbs")):
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or not (topic or evidence or lemma in word_list("claim_object_verbs")):
+        return None
+    issuer = _issuer(tok)
+    if tok.dep_ == "acl" and issuer is None:
         return None  # an acl only on a text someone issued: "issued a statement calling X a threat"
     if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and relative_antecedent(c) is not None for c in tok.children):
         return None  # "the plan it proposed": what it proposed is the antecedent; "X, who proposed a plan": the object
-    if tok.lemma_.lower() in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+    if lemma in CLAIM_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # a clause of a reporting verb is _verb_claim's
     kids = [c for c in tok.children if (not topic and (c.dep_ in OBJECT_CONTENT_DEPS or c.dep_ == "ccomp")) or (
         c.dep_ == "prep" and c.i > tok.i and c.lower_ in (TOPIC_PREPS if topic else CONTENT_PREPS)
@@ -278,7 +280,6 @@ def _object_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _
         return None
     if agents(tok):
         return None  # "China, warned by Blinken not to …": a passive with its agent, parsed as active
-    issuer = _issuer(tok)
     subjects = [issuer] if issuer is not None else [c for c in tok.children if c.dep_ == "nsubj"] or (
         [s for s in control_subjects(tok) if s.dep_ == "nsubj"]  # "wants to …", "… and called for", "calling for"
         if not is_passive(tok) else [])
@@ -375,13 +376,10 @@ def _evidence_claim(tok: Token, finder: AttributionFinder, basis: str | None) ->
             iter(pobjs(words, ("of",))), None)
     if evidence is None:
         return None
-    doc = tok.doc
-    first, last = tok.left_edge.i, tok.right_edge.i
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    before, after = _trimmed(doc, start, first), _trimmed(doc, last + 1, end)
-    content = (before or after) if before is None or after is None else _trimmed(doc, start, end)
+    content = _clause_around(tok)
     if content is None:
         return None
+    doc = tok.doc
     source, source_span = _subject_source(evidence, finder, basis)
     return source, source_span, content, _form(doc, content), "assert", 0.4
 
@@ -537,9 +535,10 @@ def _interrupted(tok: Token) -> Span | None:
     return _trimmed(doc, min(clause.left_edge.i, first), max(clause.right_edge.i, last) + 1)
 
 
-def _reported_by_as(tok: Token) -> Span | None:
-    """The clause an as-report hangs on ("As the minister noted, the border is quiet", "The harvest
-    failed, as farmers had predicted"), without the report (pieces around it: :func:`_pieces`)."""
+def _clause_around(tok: Token) -> Span | None:
+    """The clause a phrase headed by ``tok`` hangs on, without the phrase: what an as-report says
+    ("As the minister noted, the border is quiet", "The harvest failed, as farmers had predicted";
+    pieces around it: :func:`_pieces`) or what a poll shows ("In the latest poll, X leads")."""
     clause = tok.head
     doc = tok.doc
     first, last = tok.left_edge.i, tok.right_edge.i
