@@ -190,6 +190,29 @@ def test_agreeing_to_demands_is_conceding(nlp: Language, text: str) -> None:
     assert "AGREE" not in types
 
 
+@pytest.mark.parametrize("text", [
+    "The Uruguayan cabinet complied with the demands of the Argentine government on Monday.",
+    "Ecuador obeyed the Colombian ultimatum and recalled its ambassador.",
+])
+def test_complying_with_a_sides_demands_is_conceding_to_that_side(nlp: Language, text: str) -> None:
+    conceded = [e for e in events_of(nlp, text) if e.type == "CONCEDE"]
+    assert conceded and conceded[0].source and conceded[0].target
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguayan banks must comply with the new reporting rules.",
+    "The Ecuadorian drivers obeyed the speed limits on the coastal road.",
+])
+def test_complying_with_rules_is_no_concession(nlp: Language, text: str) -> None:
+    assert "CONCEDE" not in types_of(nlp, text)
+
+
+def test_the_of_phrase_of_a_demand_names_who_makes_it(nlp: Language) -> None:
+    rejected = [e for e in events_of(nlp, "Uruguay rejected the requests of the Argentine government.")
+                if e.type == "REJECT"]
+    assert [m.actor.country for m in rejected[0].target] == ["ARG"]
+
+
 def test_agreeing_to_a_proposal_stays_an_agreement(nlp: Language) -> None:
     types = types_of(nlp, "Uruguay agreed to the Paraguayan proposal for joint patrols.")
     assert "AGREE" in types

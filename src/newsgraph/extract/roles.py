@@ -158,6 +158,14 @@ def shared_agents(verb: Token) -> list[Token]:
         (found for c in tight if (found := agents(c))), [])
 
 
+def demanders(nouns: list[Token]) -> list[Token]:
+    """Who makes the demands, requests or conditions among ``nouns`` (word list demands) when an
+    of- or from-phrase names them: "the demands of the strikers", "requests from Peru" (a possessor
+    is part of the noun's own phrase: "the strikers' demands")."""
+    return [p for o in nouns if o.lower_ in word_list("demands") or o.lemma_.lower() in word_list("demands")
+            for p in pobjs(o, ("of", "from"))]
+
+
 def counted(noun: Token) -> list[Token]:
     """What a count or part stands for: the objects of its of-phrase ("hundreds of troops",
     "members of the opposition", "part of its fleet"); none for another noun."""
@@ -514,6 +522,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
             theme = []
         # "welcomed the decision by Peru", "rejected allegations by X": an act's maker is whom it bears on
         makers = [m for o in obj if o.pos_ == "NOUN" and _conjunct_root(o).dep_ == "dobj" for m in pobjs(o, ("by",))]
+        makers += demanders(obj)  # "rejected the demands of the strikers": whose demands they are
         shut_out: list[Token] = []
         if trigger.lemma_.lower() in word_list("closing_verbs"):
             # "closed its border with Colombia", "shut its airspace to Russian planes": whom it shuts out
@@ -543,6 +552,7 @@ def read_roles(trigger: Token, frame: str) -> Roles:
         return Roles(source=tuple(subj), destination=tuple(dest))
     if frame == "communicate":
         target = pobjs(trigger, ("to", "with", "on", "against", "at"))
+        target += demanders(target)  # "acceded to the requests of Peru", "complied with demands from X"
         # "suspended ties with X", "cut off aid to X": the with- or to-phrase of what is cut
         target += [p for o in children(trigger, "dobj") for p in pobjs(o, ("with", "to"))]
         envoys = [o for o in children(trigger, "dobj") if o.lemma_.lower() in word_list("envoys")]
@@ -597,6 +607,8 @@ def _nominal_roles(noun: Token) -> Roles:
                for p in pobjs(o, ("with", "to"))]
     if doer_of:
         source += of_objects  # "the withdrawal of US troops": the troops withdraw
+    elif demanded := demanders([noun]):
+        source += [o for o in demanded if o not in source]  # "the demands of the strikers": theirs
     elif not transferred:  # "the delivery of S-400s to Turkey": what changes hands, not who gets it
         target += of_objects
     target += owners if undergoer else []
