@@ -736,3 +736,21 @@ def test_a_place_noun_named_after_of_is_the_named_places_state(nlp: Language, te
     (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type in ("ASSAULT", "COERCE")]
     assert [m.actor.country for m in event.source] == ["BOL"]
     assert [m.actor.country for m in event.target] == [country]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Iquique offensive began in the spring.", "CHL"),
+    ("The Oruro offensive began in the spring.", "BOL"),
+    ("The Tarija airstrikes lasted a week.", "BOL"),
+])
+def test_a_town_naming_an_attack_is_where_it_is_aimed(nlp: Language, text: str, country: str) -> None:
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+    assert event.source == ()
+    assert [m.actor.country for m in event.target] == [country]
+    assert event.location is not None and event.location.country == country
+
+
+def test_a_state_or_group_naming_an_attack_stays_its_doer(nlp: Language) -> None:
+    text = "The Hamas offensive began in the spring."
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+    assert [m.text for m in event.source] == ["Hamas"] and event.target == ()

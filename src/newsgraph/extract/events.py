@@ -108,6 +108,9 @@ THEME_DEPS = frozenset({"dobj", "attr", "nsubjpass", "dative", "oprd"})
 PLACE_NOUNS = word_list("place_nouns")
 # Types whose object may be a place standing for its state ("shelled Kharkiv").
 PLACE_TARGET_TYPES = types_where("place_target", "yes")
+# what a proper name naming an act is when it is no place ("the Ramadan attack", "the Tet offensive");
+# the small model calls unfamiliar towns an organisation, a nationality or a product as often as a place
+UNPLACED_ENTS = frozenset({"DATE", "TIME", "EVENT", "PERSON", "WORK_OF_ART", "LAW", "LANGUAGE"})
 NEAR_PREPS = ("in", "near", "outside")  # where a thing attacked lies
 CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "amid", "while"})
 FREED_MODES = frozenset({"release"})  # RETREAT modes whose theme (the people freed) is the target
@@ -373,6 +376,15 @@ class _Builder:
             found, where = self.attacked_place(roles, tok)
             if found or not target:
                 target, place = found, where
+        if trig.type in PLACE_TARGET_TYPES and trig.frame == "nominal" and not target:
+            # "the Raqqa offensive", "the Arica strikes": a town or region naming the act is where it is
+            # aimed (a state or a group naming it is its doer: "the Ukraine offensive", "Hamas attacks")
+            named = tuple(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
+                c.ent_type_ not in UNPLACED_ENTS))  # not "the Ramadan attack": a time
+            found, where = self.attacked_place(Roles(target=named), tok, naming=True)
+            if found:
+                target, place = found, where
+                source = [m for m in source if not any(m.start <= c.i < m.end for c in named)]
         by_complement = trig.frame in ("direct", "transfer") or trig.type in COMPLEMENT_TYPES
         if not target and trig.type != "AGREE" and by_complement:
             # "demanded that X withdraw", "threatened that X would pay": X is the target; but
@@ -446,12 +458,13 @@ class _Builder:
         )
         return source, target, symmetric, place
 
-    def attacked_place(self, roles: Roles, tok: Token) -> tuple[list[ActorMention], Place | None]:
+    def attacked_place(self, roles: Roles, tok: Token, naming: bool = False) -> tuple[list[ActorMention], Place | None]:
         """"Russia bombed Aleppo", "Turkey encircled Afrin": a city or region attacked or seized
         stands for its state as the target, and is the event's place; so does the city something
-        attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo")."""
+        attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo"). ``naming``:
+        the words name the act's place ("the Raqqa offensive"), a place even when tagged as a group."""
         for obj in roles.target:
-            named_after = False
+            named_after = naming
             if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
                 named = next(iter(pobjs(obj, ("of",))), None)  # "the enclave of Afrin", "the town of Tumbes"
                 obj, named_after = (named, True) if named is not None else (obj, False)
@@ -470,7 +483,9 @@ class _Builder:
                 continue  # the whole name must be the place: "arrested Tomas Rivera Soto" is no town Rivera
             place = place_of_phrase(obj)
             if place is not None and place.country and place.kind in ("city", "region"):
-                return [state_mention(obj, place.country)], place  # a region of one state ("the Gaza Strip")
+                first = next((c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), obj)
+                # a region of one state ("the Gaza Strip"), on all of its name's words ("Khan Sheikhun")
+                return [state_mention(first, place.country, words=obj.i - first.i + 1)], place
         return [], None
 
     def complement_subject(self, tok: Token) -> list[ActorMention]:
