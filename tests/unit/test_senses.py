@@ -213,6 +213,25 @@ def test_the_of_phrase_of_a_demand_names_who_makes_it(nlp: Language) -> None:
     assert [m.actor.country for m in rejected[0].target] == ["ARG"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Argentine embargo was described as a massacre of small farmers by Uruguayan officials.",
+    "Ecuador described the Peruvian border patrols as a massacre waiting to happen.",
+])
+def test_what_a_caller_calls_an_act_is_no_act(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_what_someone_called_an_attack_is_still_reported(nlp: Language) -> None:
+    text = "The Peruvian minister condemned what he called an armed attack on Peruvian fishermen."
+    assert "ASSAULT" in types_of(nlp, text)
+
+
+def test_calling_an_act_something_does_not_ask_for_it(nlp: Language) -> None:
+    text = "Uruguay called the Argentine trade deal with Chile a mistake."
+    (agree,) = [e for e in events_of(nlp, text) if e.trigger.text == "deal"]
+    assert agree.status == "asserted"
+
+
 def test_agreeing_to_a_proposal_stays_an_agreement(nlp: Language) -> None:
     types = types_of(nlp, "Uruguay agreed to the Paraguayan proposal for joint patrols.")
     assert "AGREE" in types

@@ -256,6 +256,14 @@ def test_calling_something_a_condemned_thing_accuses_its_side(nlp: Language) -> 
     assert not any(e.rule.startswith("evaluation") for e in asking)  # "called for": a request
 
 
+def test_a_passive_calling_verb_accuses_its_subjects_side_by_its_agent(nlp: Language) -> None:
+    called = events_of(nlp, "Chile's new border policy was described as ethnic cleansing by the Peruvian president.")
+    accuse = [e for e in called if e.rule.startswith("evaluation")]
+    assert [(countries(e.source), countries(e.target)) for e in accuse] == [(["PER"], ["CHL"])]
+    unsaid = events_of(nlp, "Chile's new border policy was described as ethnic cleansing.")
+    assert not any(e.rule.startswith("evaluation") for e in unsaid)  # in no one's words
+
+
 def test_a_name_with_its_description_in_apposition_is_that_actor(nlp: Language) -> None:
     events = events_of(nlp, "Ana Quispe, a Peruvian army spokeswoman, accused Chile of arming rebels.")
     accuse = next(e for e in events if e.type == "ACCUSE")

@@ -29,6 +29,7 @@ from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import (
     Trigger,
     answers_accusation,
+    called_as,
     trigger_for,
     type_values,
     types_where,
@@ -707,7 +708,7 @@ class _Builder:
         if self.claims.speaker_heads(tok, sent) or sent_sources:
             speaker = self.speaker(tok, sent, sent_sources)
         elif caller is not None:
-            speaker = _actors(tuple(expand(subjects(caller))), self.index)
+            speaker = _actors(tuple(expand(_callers(caller))), self.index)
         elif _feeling(tok) and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj"):  # "Chile is troubled by X": who feels it
             speaker = _actors(tuple(expand(subjects(tok.head if tok.dep_ == "acomp" else tok))), self.index)
         else:
@@ -786,8 +787,11 @@ class _Builder:
 
     def called(self, verb: Token) -> list[ActorMention]:
         """What a calling verb judges: the actors of its object and complement, not of its subject
-        ("X called the decision to jail Y a farce": Y's side)."""
-        aside = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") or (
+        ("X called the decision to jail Y a farce": Y's side); passive, of its subject and not of
+        its by-phrase ("Y's raid was described as a massacre by X")."""
+        callers = {t.i for c in _callers(verb) for t in c.subtree} if is_passive(verb) else set()
+        aside = callers | {t.i for c in verb.children if c.dep_ in ("nsubj", "agent") or (
+            c.dep_ == "nsubjpass" and not is_passive(verb)) or (
             c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS) for t in c.subtree}  # "in a statement to VOA"
         return unique_actors([m for t in verb.subtree if t.i not in aside and t.i != verb.i
                               for m in self.index.at(t) if m.actor.kind != "anonymous"])
@@ -1356,7 +1360,17 @@ def _calling_verb(tok: Token) -> Token | None:
     """The verb that calls what a condemning word names ("X called the decision a blatant case",
     "described it as deplorable"): a calling verb with an object, not "called for/on"."""
     return next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in word_list("calling_verbs")
-                 and objects(a) and not pobjs(a, ("for", "on", "upon"))), None)
+                 and (objects(a) or (is_passive(a) and children(a, "nsubjpass")))
+                 and not pobjs(a, ("for", "on", "upon"))), None)
+
+
+def _callers(verb: Token) -> list[Token]:
+    """Who calls something by a calling verb: its subject, or passive its by-phrase, which the
+    parser may hang on the predicate ("was described as a sham by X")."""
+    if not is_passive(verb):
+        return subjects(verb)
+    called = called_as(verb)
+    return agents(verb) or (pobjs(called, ("by",)) if called is not None else [])
 
 
 def _not_speakers(found: list[ActorMention], speaker: list[ActorMention]) -> list[ActorMention]:

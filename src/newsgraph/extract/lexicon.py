@@ -89,6 +89,26 @@ def answers_accusation(noun: Token, verb: Token) -> bool:
     return verb.lemma_.lower() in word_list("answering_verbs") and noun.lemma_.lower() in word_list("accusations")
 
 
+def called_as(verb: Token) -> Token | None:
+    """What a calling verb (word list ``calling_verbs``) calls its object or passive subject: the
+    predicate of "called the raid a massacre", "described the policy as ethnic cleansing", "was
+    branded a provocation"; None where it calls nothing ("called for talks", "dismissed the envoy")."""
+    if verb.lemma_.lower() not in word_list("calling_verbs"):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not (objects or passive) or any(o.lower_ in ("what", "which") for o in objects):
+        # a predicate of nothing is the parser's misreading of an object; "what he called an attack"
+        # reports the act in the caller's words
+        return None
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return objects[-1] if (passive and objects) or len(objects) > 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""

@@ -14,7 +14,15 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.extract.items import item_phrases
-from newsgraph.extract.lexicon import MODIFIER_DEPS, load_triggers, read_table, trigger_for, word_forms, word_list
+from newsgraph.extract.lexicon import (
+    MODIFIER_DEPS,
+    called_as,
+    load_triggers,
+    read_table,
+    trigger_for,
+    word_forms,
+    word_list,
+)
 from newsgraph.extract.roles import (
     Roles,
     agents,
@@ -137,6 +145,15 @@ def _copular_predicate(r: Reading) -> bool:
     public order", "he was the biggest threat to him"): a characterisation, not an act."""
     tok = r.token
     return tok.dep_ == "attr" and tok.head.lemma_ == "be"
+
+
+def _called_predicate(r: Reading) -> bool:
+    """A noun trigger that is what a calling verb calls something ("called the raid a massacre",
+    "described the policy as ethnic cleansing", "was branded an act of aggression"): the caller's
+    characterisation of another act, not an act of its own."""
+    tok = r.token
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    return called_as(verb) == tok
 
 
 def _copular_subject(r: Reading) -> bool:
@@ -370,6 +387,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "gerund_subject": lambda _arg: _in_gerund_subject,
     "copular_subject": lambda _arg: _copular_subject,
     "copular_predicate": lambda _arg: _copular_predicate,
+    "called_predicate": lambda _arg: _called_predicate,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "conditional": lambda _arg: lambda r: any(  # an if/unless clause in the trigger's sentence
         t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),

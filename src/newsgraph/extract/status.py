@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import answers_accusation, deadline_acts, read_table, trigger_for, word_list
+from newsgraph.extract.lexicon import answers_accusation, called_as, deadline_acts, read_table, trigger_for, word_list
 
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
@@ -414,6 +414,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "the tariffs are aimed at cutting deaths": what is aimed at is the cutting, not the tariffs
             if answers_accusation(tok, head):
                 break  # "rejected Peru's accusations": the accusation was made; what it says is denied
+            if dep == "dobj" and called_as(head) not in (None, tok):
+                break  # "called the raid a massacre": what is called something, not asked for
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
             governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
             governing = governing or GOVERNING_VERBS.get(head_lemma)
