@@ -17,3 +17,23 @@ def test_a_post_on_x_ends_its_sentence_and_initials_stay_in_names(nlp: Language)
     assert [t.text for t in doc][9:11] == ["X", "."]  # offsets still slice the text
     doc = nlp("Juan F. Ortega wrote on X that the talks had failed.")
     assert len(list(doc.sents)) == 1
+
+
+def test_is_written_for_islamic_state_is_read_as_a_name_not_the_verb(nlp: Language) -> None:
+    doc = nlp("IS claimed the bombing of a Peruvian embassy convoy, and fighters of IS later attacked Bolivian guards.")
+    first, later = (t for t in doc if t.text == "IS")
+    assert first.dep_ == "nsubj" and later.dep_ == "pobj"
+    assert doc.text[first.idx:first.idx + 2] == "IS"  # the text is read as written
+    doc = nlp("Peru is ready to talk, and so is Chile.")
+    assert all(t.pos_ == "AUX" for t in doc if t.lower_ == "is")
+
+
+def test_islamic_state_written_is_is_the_group(nlp: Language) -> None:
+    from datetime import date
+
+    from newsgraph.extract import extract_events
+    from newsgraph.records import Article
+
+    text = "IS attacked a Bolivian army convoy near the border."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    assert [m.actor.name for e in events if e.type == "ASSAULT" for m in e.source] == ["Islamic State"]

@@ -75,15 +75,16 @@ def build_nlp(model: str = "en_core_web_sm") -> Language:
 
 
 def _split_tokens(nlp: Language) -> None:
-    """Word forms the tokenizer splits (``data/lexicon/token_splits.tsv``: "X." as the name X and a
-    full stop, not an initial), read by ``newsgraph_paragraphs`` as sentence ends."""
-    from newsgraph.nlp.components.paragraphs import token_splits
+    """Word forms the tokenizer treats specially (``data/lexicon/tokens.tsv``): split ("X." as the
+    name X and a full stop, not an initial, read by ``newsgraph_paragraphs`` as a sentence end) or
+    given the norm the model reads ("IS" as a name, not the verb)."""
+    from newsgraph.nlp.components.paragraphs import token_cases
 
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return  # a model with a tokenizer of its own keeps it
-    for form, pieces in token_splits().items():
-        tokenizer.add_special_case(form, [{"ORTH": piece} for piece in pieces])
+    for form, pieces in token_cases().items():
+        tokenizer.add_special_case(form, pieces)
 
 
 def _fix_lemmas(nlp: Language) -> None:
