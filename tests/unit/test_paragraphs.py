@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 
@@ -37,3 +38,16 @@ def test_islamic_state_written_is_is_the_group(nlp: Language) -> None:
     text = "IS attacked a Bolivian army convoy near the border."
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     assert [m.actor.name for e in events if e.type == "ASSAULT" for m in e.source] == ["Islamic State"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump also angered Bolivian officials after a visit to Lima.",
+    "Trump stuck to his plan despite criticism from Peru.",
+    "Bolivia is looking to Trump to lift the tariffs.",
+    "Trump and Bolivian officials met in Lima.",
+])
+def test_the_surname_trump_is_read_as_a_name(nlp: Language, text: str) -> None:
+    (name,) = [t for t in nlp(text) if t.text == "Trump"]
+    assert name.pos_ == "PROPN" and name.dep_ in ("nsubj", "pobj", "nmod", "conj", "compound")
+    verb = [t for t in nlp("The ace will trump the king.") if t.lower_ == "trump"][0]
+    assert verb.pos_ == "VERB"  # the word in lower case is still the verb

@@ -687,7 +687,7 @@ class _Builder:
         )
 
     def evaluation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
-        """A condemnation in someone's words ("'This is a baseless case,' Arevalo said", "the
+        """A condemnation in someone's words ("'This is a baseless case,' the minister said", "the
         ministry said corruption in Albania is pervasive") or by a calling verb ("X called Y's
         comments egregious"): ACCUSE (disapprove) from the speaker or caller to whom the condemning
         word is about (``condemned``, else what the caller judges: ``called``). Never in the
