@@ -754,3 +754,22 @@ def test_a_state_or_group_naming_an_attack_stays_its_doer(nlp: Language) -> None
     text = "The Hamas offensive began in the spring."
     (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
     assert [m.text for m in event.source] == ["Hamas"] and event.target == ()
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("Uruguayan dockers have been on strike since March.", "PROTEST", ["URY"]),
+    ("Ecuador and Colombia are in talks over the pipeline.", "CONSULT", ["COL", "ECU"]),
+    ("The Paraguayan army has been on high alert since the raid.", "MOBILIZE", ["PRY"]),
+])
+def test_being_in_or_on_an_act_is_taking_part_in_it(nlp: Language, text: str, event_type: str,
+                                                     source: list[str]) -> None:
+    events = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == event_type]
+    assert events and sorted(m.actor.country or "" for m in events[0].source) == source
+
+
+def test_who_remains_in_detention_undergoes_it_and_a_count_in_detention_is_no_act(nlp: Language) -> None:
+    text = "The Uruguayan union leader remained in detention."
+    (held,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "COERCE"]
+    assert held.source == () and [m.actor.country for m in held.target] == ["URY"]
+    text = "Some 900 Uruguayan prisoners were in detention."
+    assert not [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "COERCE"]
