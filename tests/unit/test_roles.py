@@ -773,3 +773,10 @@ def test_who_remains_in_detention_undergoes_it_and_a_count_in_detention_is_no_ac
     assert held.source == () and [m.actor.country for m in held.target] == ["URY"]
     text = "Some 900 Uruguayan prisoners were in detention."
     assert not [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "COERCE"]
+
+
+def test_whose_assets_are_frozen_is_the_target(nlp: Language) -> None:
+    text = "Uruguay froze the bank accounts of two Argentine firms."
+    (frozen,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SANCTION"]
+    assert [m.actor.country for m in frozen.source] == ["URY"]
+    assert [m.actor.country for m in frozen.target] == ["ARG"]
