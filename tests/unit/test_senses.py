@@ -1271,3 +1271,20 @@ def test_leaving_an_intergovernmental_organisation_is_sanction_withdraw(nlp: Lan
     text = "Paraguay withdrew its soldiers from the UN mission in Haiti."
     (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text))]
     assert event.type == "RETREAT"  # troops leaving a mission: a military withdrawal
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador left the Organization of American States in 2019.",
+    "The Uruguayan president threatened to quit the Organization of American States.",
+])
+def test_an_intergovernmental_body_left_as_the_object_is_the_target(nlp: Language, text: str) -> None:
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SANCTION"]
+    assert event.mode == "withdraw" and [m.actor.name for m in event.target] == ["Organization of American States"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ecuadorian activist was leaving the United Nations when police stopped him.",
+    "The Ecuadorian minister left the United Nations building at noon.",
+])
+def test_a_person_leaving_the_bodys_premises_leaves_no_organisation(nlp: Language, text: str) -> None:
+    assert "SANCTION" not in types_of(nlp, text)

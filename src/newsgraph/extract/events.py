@@ -450,6 +450,12 @@ class _Builder:
         # a host state that is one of the travellers ("Kim and Putin will attend a forum in
         # Vladivostok") is no recipient: the participants meet
         target = _other_side(target, source)
+        if not target and trig.frame == "intransitive" and trig.lemma in word_list("leaving_verbs"):
+            # "Peru left the OAS", "will quit Nato": the intergovernmental body left (other places
+            # and things left are no side: "the minister left Lima")
+            left = objects(tok)
+            target = [m for m in _actors(tuple(left), self.index) if m.actor.sector in word_list("igo_sectors")
+                      and any(m.start <= o.i < m.end for o in left)]  # not "left the UN building"
         went_somewhere = trig.frame == "visit" and any(_names_somewhere(d) for d in roles.destination)
         mutual = trig.frame in ("encounter", "joint") or (trig.frame == "nominal" and trig.type in MUTUAL_TYPES)
         symmetric = (
