@@ -780,3 +780,14 @@ def test_whose_assets_are_frozen_is_the_target(nlp: Language) -> None:
     (frozen,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SANCTION"]
     assert [m.actor.country for m in frozen.source] == ["URY"]
     assert [m.actor.country for m in frozen.target] == ["ARG"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Organization of American States suspended Ecuador.",
+    "Ecuador was suspended from the Organization of American States.",
+    "The Organization of American States suspended Ecuador's membership.",
+])
+def test_a_member_suspended_from_a_body_is_the_target(nlp: Language, text: str) -> None:
+    (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SANCTION"]
+    assert [m.actor.name for m in event.source] == ["Organization of American States"]
+    assert [m.actor.country for m in event.target] == ["ECU"]

@@ -553,6 +553,13 @@ def read_roles(trigger: Token, frame: str) -> Roles:
     if frame == "communicate":
         target = pobjs(trigger, ("to", "with", "on", "against", "at"))
         target += demanders(target)  # "acceded to the requests of Peru", "complied with demands from X"
+        if trigger.lemma_.lower() in word_list("membership_verbs"):
+            # "the AU suspended Mali", "suspended Mali's membership", "Mali was suspended from the AU":
+            # the member suspended (a name or its membership's holder), by the body it is suspended from
+            target += [o for o in obj if o.pos_ == "PROPN" and o.lemma_.lower() not in word_list("agreements")] + [
+                h for o in obj if o.lemma_.lower() in word_list("entitlements") for h in expand(children(o, "poss"))]
+            if is_passive(trigger) and not subj:
+                subj = pobjs(trigger, ("from",))
         # "suspended ties with X", "cut off aid to X": the with- or to-phrase of what is cut
         target += [p for o in children(trigger, "dobj") for p in pobjs(o, ("with", "to"))]
         envoys = [o for o in children(trigger, "dobj") if o.lemma_.lower() in word_list("envoys")]
