@@ -1288,3 +1288,21 @@ def test_an_intergovernmental_body_left_as_the_object_is_the_target(nlp: Languag
 ])
 def test_a_person_leaving_the_bodys_premises_leaves_no_organisation(nlp: Language, text: str) -> None:
     assert "SANCTION" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguay is focused on what it sees as the Argentine threat on its border.",
+    "There has been no serious threat to the Ecuadorian president's rule.",
+])
+def test_a_danger_no_one_is_making_is_no_threat(nlp: Language, text: str) -> None:
+    assert "THREATEN" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Repeated threats against Peruvian fishermen alarmed Lima.",
+    "The Uruguayan embassy received threats last month.",
+    "Argentina issued a threat against Uruguay.",
+    "The Peruvian president made good on his promise to invade the disputed valley.",
+])
+def test_threats_made_against_someone_or_received_stay(nlp: Language, text: str) -> None:
+    assert "THREATEN" in types_of(nlp, text)

@@ -268,10 +268,12 @@ def _target_sector(arg: str) -> Callable[[Reading], bool]:
 
 
 def _complement_in(arg: str) -> Callable[[Reading], bool]:
-    """The clausal complement's verb is in the word list ("*": any clausal complement)."""
+    """The clausal complement's verb is in the word list ("*": any clausal complement); a noun's is
+    its infinitive or clause ("the threat to cut supplies", "a promise that it would pay")."""
     words = frozenset() if arg == "*" else _words(arg)
-    return lambda r: any(c.dep_ in ("xcomp", "ccomp") and (arg == "*" or c.lemma_.lower() in words)
-                         for c in r.token.children)
+    return lambda r: any((c.dep_ in ("xcomp", "ccomp") or (
+        c.dep_ == "acl" and r.token.pos_ == "NOUN" and c.pos_ in ("VERB", "AUX") and c.i > r.token.i))
+        and (arg == "*" or c.lemma_.lower() in words) for c in r.token.children)
 
 
 def _finding_in(arg: str) -> Callable[[Reading], bool]:
