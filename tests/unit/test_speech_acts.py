@@ -264,6 +264,11 @@ def test_a_passive_calling_verb_accuses_its_subjects_side_by_its_agent(nlp: Lang
     assert not any(e.rule.startswith("evaluation") for e in unsaid)  # in no one's words
 
 
+def test_the_words_of_an_unnamed_askers_question_are_not_the_answerers(nlp: Language) -> None:
+    text = "Asked why Uruguay is backing a corrupt regime in Paraguay, the Uruguayan minister said the vote was fair."
+    assert not any(e.rule.startswith("evaluation") for e in events_of(nlp, text))
+
+
 def test_a_name_with_its_description_in_apposition_is_that_actor(nlp: Language) -> None:
     events = events_of(nlp, "Ana Quispe, a Peruvian army spokeswoman, accused Chile of arming rebels.")
     accuse = next(e for e in events if e.type == "ACCUSE")

@@ -293,3 +293,13 @@ def test_an_act_hoped_or_expected_to_do_something_is_not_reported(bare_nlp: Lang
     text = "Brazil said the sanctions would continue."
     assert status_of(trigger(bare_nlp, text, "sanctions"), "SANCTION") == "asserted"
 
+
+
+def test_an_act_asked_about_is_a_question_not_a_request(bare_nlp: Language) -> None:
+    def status(text: str, word: str) -> str:
+        doc = bare_nlp(text)
+        return status_of(next(t for t in doc if t.text == word), "SANCTION")
+
+    assert status("Uruguay asked why Argentina had expelled its ambassador.", "expelled") == "asserted"
+    assert status("Uruguay asked whether Argentina would expel its ambassador.", "expel") == "possible"
+    assert status("Uruguay asked Argentina to expel the spy.", "expel") == "requested"

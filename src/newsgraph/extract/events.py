@@ -708,8 +708,9 @@ class _Builder:
                     and not (t.dep_ == "amod" and t.lower_ in word_list("classifying_adjectives")
                              and t.head.lemma_.lower() in word_list("classified_nouns"))),
                    None)  # "criminal proceedings", "illegal migrants": a kind of thing, not a judgement
-        if tok is None or self.claims.describes_speaker(tok):
-            return None  # "a lawyer who called the case baseless said …": the speaker's description
+        if tok is None or self.claims.describes_speaker(tok) or _asked_about(tok):
+            return None  # "a lawyer who called the case baseless said …": the speaker's description;
+            # "Asked why Chile backs a war criminal, X said …": the unnamed asker's words
         caller = _calling_verb(tok)
         if self.claims.speaker_heads(tok, sent) or sent_sources:
             speaker = self.speaker(tok, sent, sent_sources)
@@ -1368,6 +1369,13 @@ def _calling_verb(tok: Token) -> Token | None:
     return next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in word_list("calling_verbs")
                  and (objects(a) or (is_passive(a) and children(a, "nsubjpass")))
                  and not pobjs(a, ("for", "on", "upon"))), None)
+
+
+def _asked_about(tok: Token) -> bool:
+    """``tok`` is in the question put to the sentence's speaker by someone unnamed ("Asked why Chile
+    is backing a war criminal, the minister said …": a participle of asking with no by-phrase)."""
+    return any(a.lemma_.lower() in word_list("questioning_verbs") and a.tag_ == "VBN" and a.dep_ == "advcl"
+               and not agents(a) for a in tok.ancestors)
 
 
 def _callers(verb: Token) -> list[Token]:

@@ -46,6 +46,7 @@ REACTING_VERBS = word_list("reacting_verbs")  # what they answer is presupposed 
 # Wishing verbs: a wish for one's own act is an intention ("wants to visit"); for another's act
 # ("wants Iran to stop") a request.
 WISHING = word_list("wishing_verbs")
+QUESTIONING = word_list("questioning_verbs")
 # Reporting verbs end the climb: what someone says does not change the event's status…
 REPORTING_BOUNDARY = word_list("reporting_boundary")
 # …except a denial.
@@ -289,6 +290,13 @@ def status_of(trigger: Token, event_type: str = "") -> str:
     return own or _governed_status(trigger, event_type)
 
 
+def _question_word(clause: Token) -> str | None:
+    """The wh-word or "whether"/"if" opening a clause ("why Chile is backing X"), lower-cased."""
+    first = next(iter(clause.subtree))
+    words = word_list("question_words")
+    return first.lower_ if first.lower_ in words and first.i < clause.i else None
+
+
 def _governed_status(trigger: Token, event_type: str) -> str:
     """The status the cues above the trigger give (its own clause's cues left out)."""
     tok = trigger
@@ -326,6 +334,13 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                     tok = head
                     continue
                 return POSSIBLE
+            if dep == "ccomp" and head_lemma in QUESTIONING and (wh := _question_word(tok)) is not None:
+                # "asked why Chile is backing X": a question about an act, not a request for it; "asked
+                # whether X would attack" leaves it open
+                if wh in ("whether", "if"):
+                    return POSSIBLE
+                tok = head
+                continue
             governing = GOVERNING_VERBS.get(head_lemma)
             if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
