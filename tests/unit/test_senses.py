@@ -1306,3 +1306,9 @@ def test_a_danger_no_one_is_making_is_no_threat(nlp: Language, text: str) -> Non
 ])
 def test_threats_made_against_someone_or_received_stay(nlp: Language, text: str) -> None:
     assert "THREATEN" in types_of(nlp, text)
+
+
+def test_a_deployment_announced_for_no_one_is_no_threat(nlp: Language) -> None:
+    assert "THREATEN" not in types_of(nlp, "Ecuador said it would send 2,000 police to help the flood victims.")
+    assert "THREATEN" not in types_of(nlp, "The Uruguayan navy announced the planned deployment of two frigates.")
+    assert "THREATEN" in types_of(nlp, "Ecuador said it would send troops against Peru if the raids continued.")

@@ -968,6 +968,8 @@ class _Builder:
         warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
         if not (conditional or declared or warned):
             return None
+        if not event.target and not conditional and event.type in word_list("aimed_threat_types"):
+            return None  # "announced the planned deployment of military police": aimed at no one, no threat
         modes = word_list("threaten_modes")
         mode = event.mode if event.mode in modes else default if default in modes else None
         return self.said_act(tok, sent, event, "THREATEN", mode, "threat")
