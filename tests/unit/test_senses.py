@@ -1312,3 +1312,9 @@ def test_a_deployment_announced_for_no_one_is_no_threat(nlp: Language) -> None:
     assert "THREATEN" not in types_of(nlp, "Ecuador said it would send 2,000 police to help the flood victims.")
     assert "THREATEN" not in types_of(nlp, "The Uruguayan navy announced the planned deployment of two frigates.")
     assert "THREATEN" in types_of(nlp, "Ecuador said it would send troops against Peru if the raids continued.")
+
+
+def test_permission_granted_is_approval_not_aid(nlp: Language) -> None:
+    types = types_of(nlp, "Argentina granted Uruguay permission to use its airspace.")
+    assert "SUPPORT" in types and "AID" not in types
+    assert "AID" in types_of(nlp, "Argentina granted Uruguay a loan of $50 million.")
