@@ -303,3 +303,10 @@ def test_an_act_asked_about_is_a_question_not_a_request(bare_nlp: Language) -> N
     assert status("Uruguay asked why Argentina had expelled its ambassador.", "expelled") == "asserted"
     assert status("Uruguay asked whether Argentina would expel its ambassador.", "expel") == "possible"
     assert status("Uruguay asked Argentina to expel the spy.", "expel") == "requested"
+
+
+def test_a_denied_plan_through_a_preposition_is_negated(bare_nlp: Language) -> None:
+    doc = bare_nlp("Uruguay does not plan on withdrawing its troops from the border.")
+    assert status_of(next(t for t in doc if t.text == "withdrawing"), "RETREAT") == "negated"
+    doc = bare_nlp("Uruguay plans on withdrawing its troops from the border.")
+    assert status_of(next(t for t in doc if t.text == "withdrawing"), "RETREAT") == "planned"

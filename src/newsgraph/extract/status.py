@@ -373,7 +373,9 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if noun.pos_ == "VERB" and dep == "pcomp" and phrasal:
                 return GOVERNING_VERBS[phrasal[0]]  # "hold off on launching", "call off plans for"
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and dep == "pcomp":
-                return GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
+                governing = GOVERNING_VERBS[noun.lemma_.lower()]  # "dissuade X from supplying"
+                # "do not plan on leaving": the plan denied, as "do not plan to leave"
+                return NEGATED if local_status(noun) == NEGATED and governing != NEGATED else governing
             if noun.pos_ == "VERB" and noun.lemma_.lower() in GOVERNING_VERBS and head.lower_ == "for":
                 return GOVERNING_VERBS[noun.lemma_.lower()]  # "plan for the withdrawal", "called for talks"
             if noun.pos_ == "VERB" and GOVERNING_VERBS.get(noun.lemma_.lower()) == PLANNED and head.lower_ == "to" and (
