@@ -51,3 +51,12 @@ def test_the_surname_trump_is_read_as_a_name(nlp: Language, text: str) -> None:
     assert name.pos_ == "PROPN" and name.dep_ in ("nsubj", "pobj", "nmod", "conj", "compound")
     verb = [t for t in nlp("The ace will trump the king.") if t.lower_ == "trump"][0]
     assert verb.pos_ == "VERB"  # the word in lower case is still the verb
+
+
+@pytest.mark.parametrize("text", [
+    "USAID warned Paraguay on Monday.",
+    "Officials said USAID had suspended aid to Bolivia.",
+])
+def test_usaid_is_read_as_a_name(nlp: Language, text: str) -> None:
+    (name,) = [t for t in nlp(text) if t.text == "USAID"]
+    assert name.pos_ == "PROPN" and name.dep_ == "nsubj"
