@@ -646,3 +646,12 @@ def test_a_warning_of_what_befalls_someone_accuses_no_one(nlp: Language, text: s
 def test_a_warning_of_what_someone_does_still_accuses(nlp: Language) -> None:
     text = "A Chilean spokesman warned that Peruvian troops were massing on the border."
     assert [countries(e.target) for e in events_of(nlp, text) if e.type == "ACCUSE"] == [["PER"]]
+
+
+def test_a_state_expecting_another_to_act_demands_it(nlp: Language) -> None:
+    events = events_of(nlp, "Uruguay expects the Argentine government to reopen the bridge.")
+    assert [(countries(e.source), countries(e.target)) for e in events if e.type == "REQUEST"] == [(["URY"], ["ARG"])]
+    for text in ("Analysts expect Argentina to reopen the bridge.",
+                 "A Uruguayan general said he expects Argentina to launch a missile soon.",
+                 "Uruguay expects prices to rise."):
+        assert not any(e.type == "REQUEST" for e in events_of(nlp, text))
