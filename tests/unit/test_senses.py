@@ -1318,3 +1318,9 @@ def test_permission_granted_is_approval_not_aid(nlp: Language) -> None:
     types = types_of(nlp, "Argentina granted Uruguay permission to use its airspace.")
     assert "SUPPORT" in types and "AID" not in types
     assert "AID" in types_of(nlp, "Argentina granted Uruguay a loan of $50 million.")
+
+
+def test_a_newsrooms_inquiry_is_no_investigation(nlp: Language) -> None:
+    text = "The ministry did not answer a VOA inquiry about whether the Argentine president had seen the letter."
+    assert "ACCUSE" not in types_of(nlp, text)
+    assert "ACCUSE" in types_of(nlp, "Uruguay opened an inquiry into the Argentine raid.")
