@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -374,7 +374,7 @@ class _Builder:
         if trig.type in PLACE_TARGET_TYPES and trig.frame in ("direct", "nominal") and (
                 not target or all(_named_place_noun(tok.doc[m.end - 1]) for m in target)):
             # "the village of Tacna": the named place, not the villagers the noun alone would stand for
-            found, where = self.attacked_place(roles, tok)
+            found, where = self.attacked_place(roles.target, tok)
             if found or not target:
                 target, place = found, where
         if trig.type in PLACE_TARGET_TYPES and trig.frame == "nominal" and not target:
@@ -382,7 +382,7 @@ class _Builder:
             # aimed (a state or a group naming it is its doer: "the Ukraine offensive", "Hamas attacks")
             named = tuple(c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and (
                 c.ent_type_ not in UNPLACED_ENTS))  # not "the Ramadan attack": a time
-            found, where = self.attacked_place(Roles(target=named), tok, naming=True)
+            found, where = self.attacked_place(named, tok, naming=True)
             if found:
                 target, place = found, where
                 source = [m for m in source if not any(m.start <= c.i < m.end for c in named)]
@@ -465,12 +465,13 @@ class _Builder:
         )
         return source, target, symmetric, place
 
-    def attacked_place(self, roles: Roles, tok: Token, naming: bool = False) -> tuple[list[ActorMention], Place | None]:
+    def attacked_place(self, targets: Iterable[Token], tok: Token,
+                       naming: bool = False) -> tuple[list[ActorMention], Place | None]:
         """"Russia bombed Aleppo", "Turkey encircled Afrin": a city or region attacked or seized
         stands for its state as the target, and is the event's place; so does the city something
         attacked lies in ("struck a power plant in Kharkiv", "hit a bakery in Sarajevo"). ``naming``:
         the words name the act's place ("the Raqqa offensive"), a place even when tagged as a group."""
-        for obj in roles.target:
+        for obj in targets:
             named_after = naming
             if obj.pos_ == "NOUN" and obj.lemma_.lower() in PLACE_NOUNS:
                 named = next(iter(pobjs(obj, ("of",))), None)  # "the enclave of Afrin", "the town of Tumbes"

@@ -629,14 +629,13 @@ def _nominal_roles(noun: Token) -> Roles:
         target += [t for head in (acl, *doers) for t in pobjs(head, ("on", "against", "to", "upon"))]
     head = noun.head
     verb = head.head
+    in_or_on = noun.dep_ == "pobj" and head.lower_ in ("in", "on") and not source
     staying = verb.lemma_.lower() in word_list("state_verbs") and verb.pos_ in ("VERB", "AUX")
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "on") and not source and staying and (
-            {noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns")):
+    if in_or_on and staying and {noun.lemma_.lower(), noun.lower_} & word_list("undergoer_nouns"):
         # "X remained in detention": X undergoes it; "1,500 prisoners were in detention" states no act
         target += [] if verb.lemma_.lower() == "be" else subjects(verb)
-    elif noun.dep_ == "pobj" and head.lower_ in ("in", "on") and not source and (
-        (verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("participation_verbs")) or staying
-    ):  # "X engaged Y in a firefight", "X took part in the talks", "X went on strike", "X is on alert"
+    elif in_or_on and (staying or (verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("participation_verbs"))):
+        # "X engaged Y in a firefight", "X took part in the talks", "X went on strike", "X is on alert"
         source = subjects(verb)
         # "engaged Y in a firefight", "kept X in detention": Y and X undergo it; "took part in", "put
         # its troops on alert": the doer's own forces are not a side
