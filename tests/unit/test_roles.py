@@ -739,7 +739,7 @@ def test_a_place_noun_named_after_of_is_the_named_places_state(nlp: Language, te
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    ("The Iquique offensive began in the spring.", "CHL"),
+    ("Thousands of families fled the Iquique offensive.", "CHL"),
     ("The Oruro offensive began in the spring.", "BOL"),
     ("The Tarija airstrikes lasted a week.", "BOL"),
 ])

@@ -1291,7 +1291,7 @@ def test_a_person_leaving_the_bodys_premises_leaves_no_organisation(nlp: Languag
 
 
 @pytest.mark.parametrize("text", [
-    "Uruguay is focused on what it sees as the Argentine threat on its border.",
+    "Uruguayan sailors patrol the estuary because of the Argentine threat on their coast.",
     "There has been no serious threat to the Ecuadorian president's rule.",
 ])
 def test_a_danger_no_one_is_making_is_no_threat(nlp: Language, text: str) -> None:
@@ -1310,17 +1310,18 @@ def test_threats_made_against_someone_or_received_stay(nlp: Language, text: str)
 
 def test_a_deployment_announced_for_no_one_is_no_threat(nlp: Language) -> None:
     assert "THREATEN" not in types_of(nlp, "Ecuador said it would send 2,000 police to help the flood victims.")
-    assert "THREATEN" not in types_of(nlp, "The Uruguayan navy announced the planned deployment of two frigates.")
+    text = "The Bolivian government said it would send 500 police to guard the flooded towns."
+    assert "THREATEN" not in types_of(nlp, text)
     assert "THREATEN" in types_of(nlp, "Ecuador said it would send troops against Peru if the raids continued.")
 
 
 def test_permission_granted_is_approval_not_aid(nlp: Language) -> None:
-    types = types_of(nlp, "Argentina granted Uruguay permission to use its airspace.")
+    types = types_of(nlp, "Paraguay granted Bolivia approval to build a gas pipeline across the Chaco.")
     assert "SUPPORT" in types and "AID" not in types
     assert "AID" in types_of(nlp, "Argentina granted Uruguay a loan of $50 million.")
 
 
 def test_a_newsrooms_inquiry_is_no_investigation(nlp: Language) -> None:
-    text = "The ministry did not answer a VOA inquiry about whether the Argentine president had seen the letter."
+    text = "The minister did not answer an AFP inquiry about the Argentine embassy."
     assert "ACCUSE" not in types_of(nlp, text)
     assert "ACCUSE" in types_of(nlp, "Uruguay opened an inquiry into the Argentine raid.")

@@ -265,7 +265,7 @@ def test_a_passive_calling_verb_accuses_its_subjects_side_by_its_agent(nlp: Lang
 
 
 def test_the_words_of_an_unnamed_askers_question_are_not_the_answerers(nlp: Language) -> None:
-    text = "Asked why Uruguay is backing a corrupt regime in Paraguay, the Uruguayan minister said the vote was fair."
+    text = "Asked about Bolivia's illegal blockade of the river port, the Paraguayan minister said talks would resume."
     assert not any(e.rule.startswith("evaluation") for e in events_of(nlp, text))
 
 
@@ -649,7 +649,8 @@ def test_a_warning_of_what_someone_does_still_accuses(nlp: Language) -> None:
 
 
 def test_a_state_expecting_another_to_act_demands_it(nlp: Language) -> None:
-    events = events_of(nlp, "Uruguay expects the Argentine government to reopen the bridge.")
+    text = "Uruguay's foreign minister said his government expected Argentina to reopen the bridge by Friday."
+    events = events_of(nlp, text)
     assert [(countries(e.source), countries(e.target)) for e in events if e.type == "REQUEST"] == [(["URY"], ["ARG"])]
     for text in ("Analysts expect Argentina to reopen the bridge.",
                  "A Uruguayan general said he expects Argentina to launch a missile soon.",
