@@ -1325,3 +1325,48 @@ def test_a_newsrooms_inquiry_is_no_investigation(nlp: Language) -> None:
     text = "The minister did not answer an AFP inquiry about the Argentine embassy."
     assert "ACCUSE" not in types_of(nlp, text)
     assert "ACCUSE" in types_of(nlp, "Uruguay opened an inquiry into the Argentine raid.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador called in the army after three days of looting in Guayaquil.",
+    "Thousands of Paraguayan police were called in to contain the riots in Asuncion.",
+])
+def test_forces_called_in_are_mobilised(nlp: Language, text: str) -> None:
+    assert "MOBILIZE" in types_of(nlp, text)
+
+
+def test_what_else_is_called_in_is_no_deployment(nlp: Language) -> None:
+    assert types_of(nlp, "The Uruguayan bank called in the loan last week.") == []
+
+
+def test_police_called_in_to_contain_riots_are_not_the_rioters(nlp: Language) -> None:
+    events = events_of(nlp, "Thousands of Paraguayan police were called in to control the riots in Asuncion.")
+    assert not [e for e in events if e.type == "PROTEST" and any(m.actor.sector == "COP" for m in e.source)]
+
+
+def test_troops_sent_to_a_border_are_deployed_not_given_to_the_neighbour(nlp: Language) -> None:
+    events = events_of(nlp, "Argentina sent 800 soldiers to the Chilean border.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+    assert not events[0].target
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia will increase the number of troops along its border with Paraguay.",
+    "Chile has doubled its naval presence off the coast of Antofagasta.",
+    "Peru bolstered its forces in the Amazon region.",
+])
+def test_forces_increased_are_a_build_up(nlp: Language, text: str) -> None:
+    assert "MOBILIZE" in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia will increase its spending on schools.",
+    "Chile has doubled its foreign exchange reserves since 2020.",
+    "The Peruvian firm expanded its presence in Brazil.",
+])
+def test_other_things_increased_are_no_build_up(nlp: Language, text: str) -> None:
+    assert "MOBILIZE" not in types_of(nlp, text)
+
+
+def test_an_act_increased_is_still_the_act(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Paraguayan rebels have increased their attacks on the army in recent weeks.")

@@ -491,7 +491,8 @@ def read_roles(trigger: Token, frame: str) -> Roles:
     if frame == "transfer":
         # "supplied X with drones"; not a place or a state ("sent troops to the border with Bolivia")
         with_theme = [t for t in pobjs(trigger, ("with",)) if t.ent_type_ not in ("GPE", "LOC", "NORP")]
-        recipient = indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
+        recipient = [t for t in indirect_objects(trigger) + pobjs(trigger, ("to", "for"))
+                     if t.lemma_.lower() not in word_list("crossings")]  # "sent troops to the Bolivian border"
         direct = children(trigger, "dobj")
         if len(direct) >= 2 and not recipient:  # "pay Mauritius 100 million dollars", parsed with two objects
             recipient, obj = direct[:1], [o for o in obj if o.i != direct[0].i]
