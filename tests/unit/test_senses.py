@@ -1370,3 +1370,21 @@ def test_other_things_increased_are_no_build_up(nlp: Language, text: str) -> Non
 
 def test_an_act_increased_is_still_the_act(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Paraguayan rebels have increased their attacks on the army in recent weeks.")
+
+
+@pytest.mark.parametrize("text", [
+    "Paraguay and Bolivia resumed diplomatic relations after a three-year break.",
+    "Ecuador and Chile will re-establish diplomatic ties next month.",
+])
+def test_relations_resumed_or_established_are_diplomatic_cooperation(nlp: Language, text: str) -> None:
+    assert "SUPPORT" in types_of(nlp, text)
+
+
+def test_what_else_is_resumed_or_established_keeps_its_own_reading(nlp: Language) -> None:
+    assert types_of(nlp, "Paraguay established a new ministry of water.") == []
+    assert types_of(nlp, "Ecuador resumed negotiations with Peru on Monday.") == ["CONSULT"]
+    assert "COOPERATE" in types_of(nlp, "Uruguay and Paraguay established a joint venture to build the bridge.")
+
+
+def test_joint_training_is_military_cooperation(nlp: Language) -> None:
+    assert "COOPERATE" in types_of(nlp, "Paraguayan and Brazilian marines began joint training near the river.")

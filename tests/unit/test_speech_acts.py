@@ -334,6 +334,13 @@ def test_dropping_charges_is_a_concession_and_dropping_bombs_an_attack(nlp: Lang
     assert not events_of(nlp, "Chilean planes dropped leaflets over the border towns.")
 
 
+def test_removing_or_repealing_ones_own_measure_is_a_concession(nlp: Language) -> None:
+    text = "Paraguay agreed to remove its restrictions on Bolivian cattle."
+    assert [(e.type, e.status, countries(e.source), countries(e.target)) for e in events_of(nlp, text)
+            if e.rule.startswith("halt:")] == [("CONCEDE", "planned", ["PRY"], ["BOL"])]
+    assert not any(e.rule.startswith("halt:") for e in events_of(nlp, "Paraguay removed the rubble from the road."))
+
+
 def test_a_passive_halt_names_no_halter_but_its_agent(nlp: Language) -> None:
     text = "The Peruvian journalist hopes the charges against her will be dropped."
     assert not any(e.rule.startswith("halt:") for e in events_of(nlp, text))

@@ -172,8 +172,8 @@ def _is_topic_or_theme(noun: Token) -> bool:
             return False  # "rejected Peru's accusations", "denied an allegation by X": X accused the denier
         if head.lemma_.lower() in word_list("authorizing_verbs") and not children(noun, "poss"):
             return False  # "approved the sale of jets to Turkey": its own act, decided (not "approved Peru's bid")
-        if head.lemma_.lower() in word_list("intensifying_verbs") and trigger_for(noun) is not None:
-            return False  # "increased the violence", "will step up cooperation": more of the act is the act
+        if head.lemma_.lower() in word_list("furthering_verbs") and trigger_for(noun) is not None:
+            return False  # "increased the violence", "resumed talks", "set up a joint venture": the act itself
         return not _halted_by(noun, head, governing)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head
