@@ -10,12 +10,16 @@ from spacy.language import Language
 from newsgraph.extract import extract_events
 from newsgraph.extract.lexicon import word_lists
 from newsgraph.extract.senses import rules
-from newsgraph.records import Article, Event
+from newsgraph.records import ActorMention, Article, Event
 
 
 def events_of(nlp: Language, text: str) -> list[Event]:
     events: list[Event] = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     return events
+
+
+def countries(mentions: tuple[ActorMention, ...]) -> list[str]:
+    return sorted({m.actor.country for m in mentions if m.actor.country})
 
 
 def types_of(nlp: Language, text: str) -> list[str]:
@@ -1388,3 +1392,16 @@ def test_what_else_is_resumed_or_established_keeps_its_own_reading(nlp: Language
 
 def test_joint_training_is_military_cooperation(nlp: Language) -> None:
     assert "COOPERATE" in types_of(nlp, "Paraguayan and Brazilian marines began joint training near the river.")
+
+
+def test_a_strike_called_is_held_by_who_calls_it(nlp: Language) -> None:
+    events = events_of(nlp, "The Paraguayan teachers' union called a general strike for Thursday.")
+    assert [(e.type, e.status) for e in events] == [("PROTEST", "asserted")]
+    assert "REQUEST" in types_of(nlp, "The Paraguayan union called for a general strike.")
+
+
+def test_a_work_stoppage_is_a_strike_and_its_purpose_its_strikers(nlp: Language) -> None:
+    events = events_of(nlp, "Dockworkers in Uruguay began a work stoppage on Monday to protest new port fees.")
+    assert {e.type for e in events} == {"PROTEST"}
+    assert all(countries(e.source) == ["URY"] for e in events) and len(events) == 2
+    assert types_of(nlp, "The stoppage of payments to Paraguay worried the bank.") == []

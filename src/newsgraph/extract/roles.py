@@ -38,6 +38,7 @@ from newsgraph.extract.lexicon import (
     direct_objects,
     trigger_for,
     trigger_named,
+    types_where,
     word_list,
 )
 from newsgraph.extract.status import GOVERNING_NOUNS, is_condition
@@ -288,10 +289,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return subjects(noun, depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-                head.lemma_.lower() in word_list("attempt_verbs") or head.lemma_.lower() in GOVERNING_NOUNS):
-            # "Chile's attempt to persuade X", "X made an attempt / announced plans to withdraw": the
-            # owner of the attempt or plan, or who makes it (not "rejected the plan to build": a
-            # performing verb only)
+                head.lemma_.lower() in word_list("attempt_verbs") or head.lemma_.lower() in GOVERNING_NOUNS
+                or ((act := trigger_for(head)) is not None and act.type in types_where("crowd", "yes"))):
+            # "Chile's attempt to persuade X", "X made an attempt / announced plans to withdraw", "X
+            # announced a strike to protest Y": the owner of the attempt, plan or crowd's act, or who
+            # makes it (not "rejected the plan to build": a performing verb only)
             if owner := children(head, "poss"):
                 return expand(owner)
             if head.dep_ == "dobj" and head.head.lemma_.lower() in word_list("performing_verbs"):
@@ -715,6 +717,9 @@ def _nominal_roles(noun: Token) -> Roles:
             source = subj  # "the rebels observed the truce": who keep it are its parties (not a watcher)
         elif light.lower_ in word_list("sequence_participles") and light.dep_ != "ROOT":
             pass  # "fled following the attack": a participle as a preposition of time (parsed as a verb)
+        elif light.lemma_.lower() in word_list("calling_verbs") and anchor.dep_ == "dobj" and (
+                noun.lemma_.lower() in word_list("called_acts")) and not children(light, "oprd", "xcomp", "ccomp"):
+            source = source or subj  # "the union called a strike", "X called a ceasefire": who calls it holds it
         elif light.lemma_.lower() in word_list("observing_verbs") | word_list("calling_verbs"):
             pass  # "he filmed the battle", "residents witnessed the attack", "branded the raid a
             # provocation": the watcher or the judge is not its doer

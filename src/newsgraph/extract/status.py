@@ -433,6 +433,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "rejected Peru's accusations": the accusation was made; what it says is denied
             if dep == "dobj" and called_as(head) not in (None, tok):
                 break  # "called the raid a massacre": what is called something, not asked for
+            if dep == "dobj" and head_lemma == "call" and tok.lemma_.lower() in word_list("called_acts") and not any(
+                    c.dep_ == "prt" for c in head.children):
+                tok = head  # "the union called a strike": held, with the calling verb's status (not "called off")
+                continue
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
             governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
             governing = governing or GOVERNING_VERBS.get(head_lemma)
