@@ -212,3 +212,11 @@ def test_a_us_state_named_like_a_province_elsewhere_is_the_us_state() -> None:
     for name in ("Florida", "Maryland"):
         place = resolve_place(name)
         assert place is not None and (place.country, place.kind) == ("USA", "region"), name
+
+
+def test_towns_named_by_their_nationality_are_in_that_country(nlp: Language) -> None:
+    riots = at(nlp, "Riots broke out in several Paraguayan towns on Sunday.", "Riots")
+    assert riots.location is not None and riots.location.country == "PRY"
+    assert [m.actor.country for m in riots.source] == ["PRY"]  # the people of the place riot
+    met = at(nlp, "The Chilean and Bolivian ministers met at the Paraguayan embassy in Lima.", "met")
+    assert met.location is None or met.location.country != "PRY"  # an embassy is not in its country

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import word_list
 from newsgraph.extract.places import CALENDAR_WORDS, resolve_place
-from newsgraph.nlp.gazetteer import role_of
+from newsgraph.nlp.gazetteer import country_name, resolve_demonym, role_of
 from newsgraph.records import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "aboard", "within"})
@@ -156,7 +156,23 @@ def place_of_phrase(obj: Token) -> Place | None:
             return Place(text=facility, name=facility, kind="facility", facility=facility)
         return Place(text=placed.text, name=placed.name, country=placed.country, lat=placed.lat, lon=placed.lon,
                      geonames_id=placed.geonames_id, kind=placed.kind, facility=facility)
-    return found
+    return found or _demonym_place(obj)
+
+
+def _demonym_place(obj: Token) -> Place | None:
+    """The country of towns, cities or regions its nationality word names ("in several Bolivian
+    cities", "across Ukrainian towns"), not of an embassy or a border ("at the Chilean embassy")."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in word_list("settlement_nouns"):
+        return None
+    for mod in obj.children:
+        iso3 = resolve_demonym(obj.doc[mod.left_edge.i : mod.i + 1].text) if mod.dep_ == "amod" else None
+        name = country_name(iso3) if iso3 else None
+        place = resolve_place(name) if name else None
+        if place is not None:
+            text = obj.doc[mod.left_edge.i : obj.i + 1].text
+            return Place(text=text, name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                         geonames_id=place.geonames_id, kind=place.kind)
+    return None
 
 
 def _heads(trigger: Token) -> Iterator[Token]:
