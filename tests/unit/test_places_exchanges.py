@@ -220,3 +220,10 @@ def test_towns_named_by_their_nationality_are_in_that_country(nlp: Language) -> 
     assert [m.actor.country for m in riots.source] == ["PRY"]  # the people of the place riot
     met = at(nlp, "The Chilean and Bolivian ministers met at the Paraguayan embassy in Lima.", "met")
     assert met.location is None or met.location.country != "PRY"  # an embassy is not in its country
+
+
+def test_an_attack_abroad_with_no_victim_named_is_aimed_at_the_state_it_is_in(nlp: Language) -> None:
+    strikes = at(nlp, "Argentine warplanes carried out air strikes in Paraguay on Sunday.", "strikes")
+    assert [m.actor.country for m in strikes.target] == ["PRY"]
+    home = at(nlp, "Paraguayan rebels carried out two attacks in Paraguay last week.", "attacks")
+    assert not home.target  # at home: no state of its own aimed at
