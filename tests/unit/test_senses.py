@@ -1405,3 +1405,12 @@ def test_a_work_stoppage_is_a_strike_and_its_purpose_its_strikers(nlp: Language)
     assert {e.type for e in events} == {"PROTEST"}
     assert all(countries(e.source) == ["URY"] for e in events) and len(events) == 2
     assert types_of(nlp, "The stoppage of payments to Paraguay worried the bank.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguay imposed a series of sanctions on Paraguay.",
+    "Uruguay imposed steep tariff hikes on Paraguayan beef.",
+])
+def test_a_series_of_sanctions_or_tariff_hikes_are_imposed_by_their_imposer(nlp: Language, text: str) -> None:
+    events = events_of(nlp, text)
+    assert [(e.type, countries(e.source), countries(e.target)) for e in events] == [("SANCTION", ["URY"], ["PRY"])]

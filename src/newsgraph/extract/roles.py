@@ -692,6 +692,9 @@ def _nominal_roles(noun: Token) -> Roles:
     anchor = noun  # "announced travel bans, as well as sanctions": each conjunct is the verb's object
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.i < anchor.i and (
+            anchor.head.head.lemma_.lower() in word_list("act_quantifiers")):
+        anchor = anchor.head.head  # "imposed a string of sanctions on X": as "imposed sanctions on X"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
             anchor.head.head.lemma_.lower() in word_list("utterance_nouns")):
         # "sent a message of support to X", "issued a word of warning": the vehicle stands for the act
