@@ -1414,3 +1414,8 @@ def test_a_work_stoppage_is_a_strike_and_its_purpose_its_strikers(nlp: Language)
 def test_a_series_of_sanctions_or_tariff_hikes_are_imposed_by_their_imposer(nlp: Language, text: str) -> None:
     events = events_of(nlp, text)
     assert [(e.type, countries(e.source), countries(e.target)) for e in events] == [("SANCTION", ["URY"], ["PRY"])]
+
+
+def test_who_will_not_tolerate_an_act_is_not_its_doer(nlp: Language) -> None:
+    events = events_of(nlp, "Uruguay said it would not tolerate any Argentine incursion.")
+    assert [(e.type, countries(e.source)) for e in events if e.type == "ASSAULT"] == [("ASSAULT", ["ARG"])]

@@ -310,3 +310,12 @@ def test_a_denied_plan_through_a_preposition_is_negated(bare_nlp: Language) -> N
     assert status_of(next(t for t in doc if t.text == "withdrawing"), "RETREAT") == "negated"
     doc = bare_nlp("Uruguay plans on withdrawing its troops from the border.")
     assert status_of(next(t for t in doc if t.text == "withdrawing"), "RETREAT") == "planned"
+
+
+def test_any_act_is_no_act_reported(bare_nlp: Language) -> None:
+    doc = bare_nlp("Paraguay vowed to respond to any Bolivian incursion across the river.")
+    assert status_of(next(t for t in doc if t.text == "incursion"), "ASSAULT") == "hypothetical"
+    doc = bare_nlp("Paraguay denied any role in the raid.")
+    assert status_of(next(t for t in doc if t.text == "role"), "ASSAULT") != "asserted"
+    doc = bare_nlp("Paraguay responded to the Bolivian incursion across the river.")
+    assert status_of(next(t for t in doc if t.text == "incursion"), "ASSAULT") == "asserted"

@@ -287,7 +287,11 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         # only an explicit "not" above, not a verb that opposes it ("objected to a proposed deal")
         denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
         return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
-    return own or _governed_status(trigger, event_type)
+    status = own or _governed_status(trigger, event_type)
+    if status == ASSERTED and trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
+                                                              for c in trigger.children):
+        return HYPOTHETICAL  # "would respond to any attack", "condemned any use of force": no act reported
+    return status
 
 
 def _question_word(clause: Token) -> str | None:
