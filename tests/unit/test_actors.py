@@ -94,6 +94,17 @@ def test_igos_groups_and_people_resolve() -> None:
     assert resolve_person("the Kremlin") is None
 
 
+@pytest.mark.parametrize(("name", "iso3"), [("the Tories", "GBR"), ("BJP", "IND"), ("ZANU-PF", "ZWE"),
+                                            ("the Kuomintang", "TWN"), ("AKP", "TUR")])
+def test_major_parties_are_groups_of_their_country(name: str, iso3: str) -> None:
+    party = resolve_name(name)
+    assert party is not None and (party.kind, party.sector, party.country) == ("group", "PTY", iso3)
+
+
+def test_party_names_several_countries_use_name_no_party() -> None:
+    assert resolve_name("Labour") is None and resolve_name("the Conservatives") is None
+
+
 def test_names_that_only_contain_a_country_resolve_to_nothing() -> None:
     assert resolve_name("Latin America") is None
     assert resolve_name("New Mexico") is None
