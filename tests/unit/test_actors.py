@@ -95,7 +95,8 @@ def test_igos_groups_and_people_resolve() -> None:
 
 
 @pytest.mark.parametrize(("name", "iso3"), [("the Tories", "GBR"), ("BJP", "IND"), ("ZANU-PF", "ZWE"),
-                                            ("the Kuomintang", "TWN"), ("AKP", "TUR")])
+                                            ("the Kuomintang", "TWN"), ("AKP", "TUR"),
+                                            ("the People's Republican Party", "TUR")])
 def test_major_parties_are_groups_of_their_country(name: str, iso3: str) -> None:
     party = resolve_name(name)
     assert party is not None and (party.kind, party.sector, party.country) == ("group", "PTY", iso3)

@@ -663,3 +663,23 @@ def test_a_state_expecting_another_to_act_demands_it(nlp: Language) -> None:
                  "A Uruguayan general said he expects Argentina to launch a missile soon.",
                  "Uruguay expects prices to rise."):
         assert not any(e.type == "REQUEST" for e in events_of(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina will pay a heavy price for this, the Uruguayan foreign minister said.",
+    "Any Argentine incursion would be met with a forceful response, Uruguay's defence minister warned.",
+    "The Uruguayan president said Argentina would face serious consequences if it closed the bridge.",
+])
+def test_what_a_speaker_says_another_side_will_suffer_is_a_threat(nlp: Language, text: str) -> None:
+    threats = [e for e in events_of(nlp, text) if e.type == "THREATEN"]
+    assert [(countries(e.source), countries(e.target)) for e in threats] == [(["URY"], ["ARG"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguayan shoppers will pay higher prices, the minister said.",
+    "Uruguay could face the consequences of the drought, the Argentine minister said.",
+    "Argentina paid a heavy price for its mistakes in the 1990s.",
+    "The Uruguayan minister met with Argentine officials on Monday.",
+])
+def test_forecasts_of_costs_are_no_threats(nlp: Language, text: str) -> None:
+    assert not any(e.type == "THREATEN" for e in events_of(nlp, text))

@@ -768,6 +768,36 @@ class _Builder:
             )
         return None
 
+    def menace(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
+        """What a speaker says another side will suffer for what it does ("Peru will pay a heavy
+        price," the minister said; "X would face serious consequences"; "any attack will be met with
+        a crushing response"): a threat, THREATEN from the speaker to that side (CAMEO 130). Only in
+        someone's words, only of what is still to come, not of the speaker's own side or of people
+        at large; one per sentence, none where the sentence already has a threat."""
+        if any(e.type == "THREATEN" for e in found):
+            return None
+        for tok in sent:
+            menaced = _menaced(tok)
+            if not menaced or self.claims.describes_speaker(tok) or status_of(tok) not in (
+                    PLANNED, POSSIBLE, HYPOTHETICAL):
+                continue
+            if not (self.claims.speaker_heads(tok, sent) or sent_sources):
+                continue
+            speaker = self.speaker(tok, sent, sent_sources)
+            named = self.context.in_context(_actors(tuple(menaced), self.index), locate(tok)[0])
+            names = {m.actor.name for m in speaker}
+            target = [m for m in _not_speakers(named, speaker)
+                      if _answerable(m.actor) and not _own_side(m, speaker) and m.actor.name not in names]
+            if not speaker or not target:
+                continue
+            return self.record(
+                tok, sent, "THREATEN", cameo="130",
+                source=tuple(speaker), target=tuple(target),
+                status=ASSERTED, attribution=sent_sources or self.claims.attribution(tok, sent),
+                time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"menace:{tok.lemma_.lower()}",
+            )
+        return None
+
     def claimed(self, sent: Span, found: list[Event]) -> list[Event]:
         """A hostile act another side is claimed to have done ("Chile claimed that Peru had attacked
         its border posts"): the claim is an accusation, ACCUSE (allege) from the claimant to the
@@ -1306,6 +1336,23 @@ def _answerable(actor: Actor) -> bool:
         "civic_sectors")
 
 
+def _menaced(tok: Token) -> list[Token]:
+    """Who a verb says will suffer for it (word lists ``menace_verbs``, ``menace_objects``): the
+    subject of "X will pay a (heavy) price / face consequences / suffer retaliation" (not "pay higher
+    prices", "the consequences of the drought"), or the doers named in the subject of "any attack
+    will be met with a forceful response"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in word_list("menace_verbs") or tok.sent[-1].lower_ == "?":
+        return []
+    menaces = [o for o in (*children(tok, "dobj"), *pobjs(tok, ("with",)))
+               if o.lower_ in word_list("menace_objects") and not pobjs(o, ("of",))
+               and not any(c.tag_ in ("JJR", "JJS") for c in o.children)]
+    if not menaces:
+        return []
+    if is_passive(tok):  # "any incursion will be met with force": whoever would make it
+        return [t for s in children(tok, "nsubjpass") for t in s.subtree if t.i != s.i or s.pos_ == "PROPN"]
+    return expand(children(tok, "nsubj"))
+
+
 def _obliged(tok: Token) -> list[Token]:
     """Who a verb says must act: the subject of "X must / should / ought to V" or of "X needs to / has
     to V" (not "must have known", "should have acted", a question or an if-clause)."""
@@ -1500,7 +1547,8 @@ def _events(doc: Doc, article: Article, max_seconds: float | None) -> list[Event
                 events[i] = aimed
         in_sentence = [e for e in events if e.evidence.start == sent.start_char]
         for judged in (builder.evaluation(sent, sent_sources, in_sentence),
-                       builder.obligation(sent, sent_sources, in_sentence), *builder.claimed(sent, in_sentence)):
+                       builder.obligation(sent, sent_sources, in_sentence),
+                       builder.menace(sent, sent_sources, in_sentence), *builder.claimed(sent, in_sentence)):
             if judged is not None:
                 events.append(judged)
     return events
