@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -740,61 +740,49 @@ class _Builder:
     def obligation(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
         """What a speaker says another side must, should or needs to do ("Russia must pay for the
         damage," the minister said; "both sides need to make concessions"): a demand, REQUEST from
-        the speaker to that side. Only in someone's words, never the article's own; not a duty of
-        the speaker's own side ("we must defend ourselves"), not a guess ("X must have known") or a
-        question; one per sentence, none where the sentence already has a REQUEST."""
-        if any(e.type == "REQUEST" for e in found):
-            return None
-        for tok in sent:
-            doers = _obliged(tok)
-            if not doers or self.claims.describes_speaker(tok):
-                continue
-            if not (self.claims.speaker_heads(tok, sent) or sent_sources):
-                continue
-            speaker = self.speaker(tok, sent, sent_sources)
-            if any(t.lower_ in OWN_SIDE_WORDS for d in doers for t in d.subtree):
-                continue  # "we must", "our forces need to": the speaker's own side
-            named = self.context.in_context(_actors(tuple(expand(doers)), self.index), locate(tok)[0])
-            names = {m.actor.name for m in speaker}
-            target = [m for m in _not_speakers(named, speaker)
-                      if _answerable(m.actor) and not _own_side(m, speaker) and m.actor.name not in names]
-            if not speaker or not target:
-                continue
-            return self.record(
-                tok, sent, "REQUEST", cameo="10",
-                source=tuple(speaker), target=tuple(target),
-                status=ASSERTED, attribution=sent_sources or self.claims.attribution(tok, sent),
-                time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"obligation:{tok.lemma_.lower()}",
-            )
-        return None
+        the speaker to that side. Not a guess ("X must have known") or a question (see ``said_of``)."""
+        return self.said_of(sent, sent_sources, found, "REQUEST", "10", "obligation", _obliged)
 
     def menace(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event]) -> Event | None:
         """What a speaker says another side will suffer for what it does ("Peru will pay a heavy
         price," the minister said; "X would face serious consequences"; "any attack will be met with
-        a crushing response"): a threat, THREATEN from the speaker to that side (CAMEO 130). Only in
-        someone's words, only of what is still to come, not of the speaker's own side or of people
-        at large; one per sentence, none where the sentence already has a threat."""
-        if any(e.type == "THREATEN" for e in found):
+        a crushing response"): a threat, THREATEN from the speaker to that side (CAMEO 130), only of
+        what is still to come (see ``said_of``)."""
+        def menaced(tok: Token) -> list[Token]:
+            sides = _menaced(tok)
+            return sides if sides and status_of(tok) in (PLANNED, POSSIBLE, HYPOTHETICAL) else []
+
+        return self.said_of(sent, sent_sources, found, "THREATEN", "130", "menace", menaced)
+
+    def said_of(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event], event_type: str,
+                cameo: str, prefix: str, sides_of: Callable[[Token], list[Token]]) -> Event | None:
+        """The speech act a speaker makes by saying something of another side (``sides_of`` a word:
+        the sides it says it of): ``event_type`` from the speaker to them. Only in someone's words,
+        never the article's own; not of the speaker's own side ("we must defend ourselves", "we will
+        pay a price") or of people at large; one per sentence, none where the sentence already has an
+        event of that type."""
+        if any(e.type == event_type for e in found):
             return None
         for tok in sent:
-            menaced = _menaced(tok)
-            if not menaced or self.claims.describes_speaker(tok) or status_of(tok) not in (
-                    PLANNED, POSSIBLE, HYPOTHETICAL):
+            sides = sides_of(tok)
+            if not sides or self.claims.describes_speaker(tok):
                 continue
             if not (self.claims.speaker_heads(tok, sent) or sent_sources):
                 continue
+            if any(t.lower_ in OWN_SIDE_WORDS for d in sides for t in d.subtree):
+                continue  # "we must", "our forces need to": the speaker's own side
             speaker = self.speaker(tok, sent, sent_sources)
-            named = self.context.in_context(_actors(tuple(menaced), self.index), locate(tok)[0])
+            named = self.context.in_context(_actors(tuple(expand(sides)), self.index), locate(tok)[0])
             names = {m.actor.name for m in speaker}
             target = [m for m in _not_speakers(named, speaker)
                       if _answerable(m.actor) and not _own_side(m, speaker) and m.actor.name not in names]
             if not speaker or not target:
                 continue
             return self.record(
-                tok, sent, "THREATEN", cameo="130",
+                tok, sent, event_type, cameo=cameo,
                 source=tuple(speaker), target=tuple(target),
                 status=ASSERTED, attribution=sent_sources or self.claims.attribution(tok, sent),
-                time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"menace:{tok.lemma_.lower()}",
+                time=self.time_of(tok, ASSERTED), confidence=0.5, rule=f"{prefix}:{tok.lemma_.lower()}",
             )
         return None
 
@@ -1350,7 +1338,7 @@ def _menaced(tok: Token) -> list[Token]:
         return []
     if is_passive(tok):  # "any incursion will be met with force": whoever would make it
         return [t for s in children(tok, "nsubjpass") for t in s.subtree if t.i != s.i or s.pos_ == "PROPN"]
-    return expand(children(tok, "nsubj"))
+    return children(tok, "nsubj")
 
 
 def _obliged(tok: Token) -> list[Token]:
