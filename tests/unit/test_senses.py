@@ -1419,3 +1419,9 @@ def test_a_series_of_sanctions_or_tariff_hikes_are_imposed_by_their_imposer(nlp:
 def test_who_will_not_tolerate_an_act_is_not_its_doer(nlp: Language) -> None:
     events = events_of(nlp, "Uruguay said it would not tolerate any Argentine incursion.")
     assert [(e.type, countries(e.source)) for e in events if e.type == "ASSAULT"] == [("ASSAULT", ["ARG"])]
+
+
+def test_a_private_persons_donation_is_no_aid(nlp: Language) -> None:
+    assert types_of(nlp, "Uruguayan painter Ana Pérez said she wanted to donate her sketches to Paraguay.") == []
+    assert types_of(nlp, "Ana Pérez, a Uruguayan historian, donated her archive to Paraguay.") == []
+    assert "AID" in types_of(nlp, "The Uruguayan president donated ten ambulances to Paraguay.")
