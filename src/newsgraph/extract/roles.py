@@ -44,6 +44,8 @@ from newsgraph.extract.lexicon import (
 from newsgraph.extract.status import GOVERNING_NOUNS, is_condition
 from newsgraph.nlp.components.open_actors import leaders_of
 
+CROWD_TYPES = types_where("crowd", "yes")  # a crowd's act names its doers in its purpose clause
+
 # Verbs whose object is the understood subject of their infinitive complement.
 OBJECT_CONTROL = word_list("object_control_verbs")
 # "accuse X of sending", "prevent X from buying", "blame X for shelling", "warn X against
@@ -290,7 +292,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and not is_reduced_passive(verb):
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
                 head.lemma_.lower() in word_list("attempt_verbs") or head.lemma_.lower() in GOVERNING_NOUNS
-                or ((act := trigger_for(head)) is not None and act.type in types_where("crowd", "yes"))):
+                or ((act := trigger_for(head)) is not None and act.type in CROWD_TYPES)):
             # "Chile's attempt to persuade X", "X made an attempt / announced plans to withdraw", "X
             # announced a strike to protest Y": the owner of the attempt, plan or crowd's act, or who
             # makes it (not "rejected the plan to build": a performing verb only)
@@ -720,7 +722,7 @@ def _nominal_roles(noun: Token) -> Roles:
             source = subj  # "the rebels observed the truce": who keep it are its parties (not a watcher)
         elif light.lower_ in word_list("sequence_participles") and light.dep_ != "ROOT":
             pass  # "fled following the attack": a participle as a preposition of time (parsed as a verb)
-        elif light.lemma_.lower() in word_list("calling_verbs") and anchor.dep_ == "dobj" and (
+        elif light.lemma_.lower() in word_list("convening_verbs") and anchor.dep_ == "dobj" and (
                 noun.lemma_.lower() in word_list("called_acts")) and not children(light, "oprd", "xcomp", "ccomp"):
             source = source or subj  # "the union called a strike", "X called a ceasefire": who calls it holds it
         elif light.lemma_.lower() in word_list("observing_verbs") | word_list("calling_verbs"):

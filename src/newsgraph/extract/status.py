@@ -437,8 +437,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "rejected Peru's accusations": the accusation was made; what it says is denied
             if dep == "dobj" and called_as(head) not in (None, tok):
                 break  # "called the raid a massacre": what is called something, not asked for
-            if dep == "dobj" and head_lemma == "call" and tok.lemma_.lower() in word_list("called_acts") and not any(
-                    c.dep_ == "prt" for c in head.children):
+            convened = head_lemma in word_list("convening_verbs") and tok.lemma_.lower() in word_list("called_acts")
+            if dep == "dobj" and convened and not any(c.dep_ == "prt" for c in head.children):
                 tok = head  # "the union called a strike": held, with the calling verb's status (not "called off")
                 continue
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
