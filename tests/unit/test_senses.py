@@ -1425,3 +1425,14 @@ def test_a_private_persons_donation_is_no_aid(nlp: Language) -> None:
     assert types_of(nlp, "Uruguayan painter Ana Pérez said she wanted to donate her sketches to Paraguay.") == []
     assert types_of(nlp, "Ana Pérez, a Uruguayan historian, donated her archive to Paraguay.") == []
     assert "AID" in types_of(nlp, "The Uruguayan president donated ten ambulances to Paraguay.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Paraguayan novelist criticised Uruguay.",
+    "Paraguayan dockers went on strike.",
+    "A Paraguayan billionaire praised Uruguay.",
+])
+def test_a_nationality_before_a_private_persons_noun_is_no_state(nlp: Language, text: str) -> None:
+    events = events_of(nlp, text)
+    assert events and all(m.actor.kind != "state" for e in events for m in e.source)
+    assert all(countries(e.source) == ["PRY"] for e in events)
