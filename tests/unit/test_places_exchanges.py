@@ -227,3 +227,12 @@ def test_an_attack_abroad_with_no_victim_named_is_aimed_at_the_state_it_is_in(nl
     assert [m.actor.country for m in strikes.target] == ["PRY"]
     home = at(nlp, "Paraguayan rebels carried out two attacks in Paraguay last week.", "attacks")
     assert not home.target  # at home: no state of its own aimed at
+
+
+def test_a_withdrawal_leaves_the_country_its_forces_were_placed_in_just_before(nlp: Language) -> None:
+    text = ("Argentine troops have guarded the dam in Paraguay since 2020. "
+            "Paraguay says they keep the smugglers away. A sudden Argentine withdrawal would worry farmers.")
+    withdrawal = at(nlp, text, "withdrawal")
+    assert [m.actor.country for m in withdrawal.target] == ["PRY"]
+    alone = at(nlp, "Argentina pulled out at the last minute.", "pulled")
+    assert not alone.target  # nowhere named: no ground left

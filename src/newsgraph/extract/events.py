@@ -436,6 +436,14 @@ class _Builder:
             # (also when a sense check makes it a SANCTION: "withdrew its ambassador / support from X")
             left = [o for head in (tok, *objects(tok), *pobjs(tok, ("of",))) for o in pobjs(head, ("from",))]
             target = _other_side(self.context.in_context(_actors(tuple(left), self.index), None), source)
+            if not left and not target and source and all(m.actor.country for m in source) and (
+                    word_forms(tuple(objects(tok))) <= word_list("forces")):
+                # "US troops in Syria … an abrupt US withdrawal": the ground left is where the sentence
+                # or one of the two before it is set (a default, marked so)
+                own = {c for m in source if (c := m.actor.country)}
+                setting = next((c for c in self.recent_settings(tok.sent) if c not in own), None)
+                if setting:
+                    target = [replace(state_mention(tok, setting), via="main-country")]
         if trig.type in ACT_OBJECT_TYPES and not target:
             target = self.act_counterparts(tok, trig.type, source)
         if trig.frame == "transfer" and not target:
@@ -753,6 +761,13 @@ class _Builder:
             return sides if sides and status_of(tok) in (PLANNED, POSSIBLE, HYPOTHETICAL) else []
 
         return self.said_of(sent, sent_sources, found, "THREATEN", "130", "menace", menaced)
+
+    def recent_settings(self, sent: Span) -> list[str]:
+        """The countries the sentence and the two before it are set in ("in Syria"), nearest first."""
+        sents = list(self.doc.sents)
+        here = next((i for i, s in enumerate(sents) if s.start <= sent.start < s.end), 0)
+        return [c for s in reversed(sents[max(0, here - 2):here + 1])
+                if (c := self.context.sentence_country_of(s)) is not None]
 
     def said_of(self, sent: Span, sent_sources: tuple[ClaimSource, ...], found: list[Event], event_type: str,
                 cameo: str, prefix: str, sides_of: Callable[[Token], list[Token]]) -> Event | None:
