@@ -1398,6 +1398,7 @@ def test_a_strike_called_is_held_by_who_calls_it(nlp: Language) -> None:
     events = events_of(nlp, "The Paraguayan teachers' union called a general strike for Thursday.")
     assert [(e.type, e.status) for e in events] == [("PROTEST", "asserted")]
     assert "REQUEST" in types_of(nlp, "The Paraguayan union called for a general strike.")
+    assert types_of(nlp, "Paraguayan rebels called a unilateral truce.") == ["CONCEDE"]
 
 
 def test_a_work_stoppage_is_a_strike_and_its_purpose_its_strikers(nlp: Language) -> None:
