@@ -109,6 +109,20 @@ def called_as(verb: Token) -> Token | None:
     return objects[-1] if (passive and objects) or len(objects) > 1 else None
 
 
+def convened(noun: Token) -> bool:
+    """A strike, truce or meeting called or convened ("the union called a strike", "called a
+    unilateral ceasefire"; word lists ``convening_verbs``, ``called_acts``): held by whoever calls it.
+    Not "called off the strike" (a halt), nor "called the strike a mistake" (a judgement)."""
+    if noun.lemma_.lower() not in word_list("called_acts"):
+        return False
+    obj = noun
+    while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
+        obj = obj.head  # "called a strike and a rally"
+    verb = obj.head
+    return obj.dep_ == "dobj" and verb.lemma_.lower() in word_list("convening_verbs") and not any(
+        c.dep_ in ("prt", "oprd", "xcomp", "ccomp") for c in verb.children)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""

@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from newsgraph.extract.lexicon import (
     RELATIVE_PRONOUNS,
     answers_accusation,
+    convened,
     direct_objects,
     trigger_for,
     trigger_named,
@@ -722,8 +723,7 @@ def _nominal_roles(noun: Token) -> Roles:
             source = subj  # "the rebels observed the truce": who keep it are its parties (not a watcher)
         elif light.lower_ in word_list("sequence_participles") and light.dep_ != "ROOT":
             pass  # "fled following the attack": a participle as a preposition of time (parsed as a verb)
-        elif light.lemma_.lower() in word_list("convening_verbs") and anchor.dep_ == "dobj" and (
-                noun.lemma_.lower() in word_list("called_acts")) and not children(light, "oprd", "xcomp", "ccomp"):
+        elif convened(noun):
             source = source or subj  # "the union called a strike", "X called a ceasefire": who calls it holds it
         elif light.lemma_.lower() in word_list("observing_verbs") | word_list("calling_verbs"):
             pass  # "he filmed the battle", "residents witnessed the attack", "branded the raid a

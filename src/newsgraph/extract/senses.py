@@ -17,6 +17,7 @@ from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import (
     MODIFIER_DEPS,
     called_as,
+    convened,
     load_triggers,
     read_table,
     trigger_for,
@@ -318,9 +319,7 @@ def _performer(r: Reading) -> bool:
     if halts(tok.head) and any(c.dep_ == "poss" for c in tok.children) and any(
             c.i in sources for c in (*tok.children, *subjects(tok.head))):
         return True  # "France will drop its probe", "ended their boycott": its own act, halted by its doer
-    verb = tok.head.lemma_.lower()
-    convened = verb in word_list("convening_verbs") and tok.lemma_.lower() in word_list("called_acts")
-    if verb not in word_list("performing_verbs") and not convened:  # "called a truce": held by the caller
+    if tok.head.lemma_.lower() not in word_list("performing_verbs") and not convened(tok):  # "called a truce"
         return False  # "awaited trial", "described the meeting", "did not want mediation": not done by the subject
     # "X suspended its attacks and announced a truce": a conjoined verb's subject is the first's
     return any(c.i in sources for c in subjects(tok.head))

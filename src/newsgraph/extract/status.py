@@ -22,7 +22,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import answers_accusation, called_as, deadline_acts, read_table, trigger_for, word_list
+from newsgraph.extract.lexicon import (
+    answers_accusation,
+    called_as,
+    convened,
+    deadline_acts,
+    read_table,
+    trigger_for,
+    word_list,
+)
 
 ASSERTED, PLANNED, POSSIBLE, REQUESTED, NEGATED, HYPOTHETICAL = (
     "asserted", "planned", "possible", "requested", "negated", "hypothetical",
@@ -437,8 +445,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break  # "rejected Peru's accusations": the accusation was made; what it says is denied
             if dep == "dobj" and called_as(head) not in (None, tok):
                 break  # "called the raid a massacre": what is called something, not asked for
-            convened = head_lemma in word_list("convening_verbs") and tok.lemma_.lower() in word_list("called_acts")
-            if dep == "dobj" and convened and not any(c.dep_ == "prt" for c in head.children):
+            if dep == "dobj" and convened(tok):
                 tok = head  # "the union called a strike": held, with the calling verb's status (not "called off")
                 continue
             particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
