@@ -471,6 +471,23 @@ def test_a_doer_warning_it_could_act_is_a_threat(nlp: Language) -> None:
     assert countries(threat.source) == ["BOL"] and threat.status == "asserted"
 
 
+def test_a_coercive_option_its_own_side_holds_open_is_a_threat(nlp: Language) -> None:
+    for text in ("Paraguay could close its embassy in Bolivia, the Paraguayan president told reporters.",
+                 "The Paraguayan president said he was not ruling out expelling Bolivian diplomats."):
+        threat = next(e for e in events_of(nlp, text) if e.type == "THREATEN")
+        assert countries(threat.source) == ["PRY"] and countries(threat.target) == ["BOL"]
+        assert threat.status == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Paraguay could close its embassy in Bolivia, Brazilian officials said.",  # others' guess
+    "Paraguay may have closed its embassy in Bolivia, the Paraguayan president said.",  # a guess about the past
+    "The Paraguayan president said there were ways his army could attack Bolivia.",  # no option stated
+])
+def test_an_option_guessed_by_others_or_past_or_described_is_no_threat(nlp: Language, text: str) -> None:
+    assert "THREATEN" not in [e.type for e in events_of(nlp, text)]
+
+
 def test_warning_that_others_could_act_is_no_threat(nlp: Language) -> None:
     events = events_of(nlp, "The Peruvian minister warned that Chile could attack Bolivia.")
     assert "THREATEN" not in [e.type for e in events]

@@ -39,6 +39,10 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Norway did not send weapons to the rebels.", "send", "negated"),
         ("Austria has not yet delivered the helicopters.", "delivered", "negated"),
         ("Greece refused to extradite the suspect.", "extradite", "negated"),
+        # an option not excluded is left open; one excluded is not taken
+        ("Ecuador did not rule out expelling the envoy.", "expelling", "possible"),
+        ("Ecuador is not excluding a blockade of the port.", "blockade", "possible"),
+        ("Ecuador ruled out expelling the envoy.", "expelling", "negated"),
         ("Italy failed to deliver the vaccines.", "deliver", "negated"),
         ("Belgium never supplied arms to the militia.", "supplied", "negated"),
         ("If Serbia attacks, Croatia will respond.", "attacks", "hypothetical"),

@@ -67,6 +67,7 @@ from newsgraph.extract.status import (
     is_ahead_of,
     is_condition,
     is_for_clause,
+    leaves_open,
     status_of,
 )
 from newsgraph.extract.timex import FUTURE, Timex, find_timexes, governing_timex, resolve_timex
@@ -1001,7 +1002,8 @@ class _Builder:
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
         declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not (
             _believed(tok) or is_ahead_of(tok))
-        warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and _warned(tok)
+        warned = event.status in (PLANNED, POSSIBLE) and _said_by_doer(event) and (
+            _warned(tok) or (event.status == POSSIBLE and _held_open(tok)))
         if not (conditional or declared or warned):
             return None
         if not event.target and not conditional and event.type in word_list("aimed_threat_types"):
@@ -1298,6 +1300,19 @@ def _warned(tok: Token) -> bool:
     warning of what it may or will do threatens it."""
     clause = _act_clause(tok)
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in WARNING_VERBS
+
+
+def _held_open(tok: Token) -> bool:
+    """The act is an option its doer holds open for the future: under "could", "may" or "might" (not
+    "may have", a guess about the past), or not ruled out ("could cut ties with X", "is not ruling out
+    sanctions"): said by the doer's own side, a threat."""
+    clause = _act_clause(tok)
+    if clause.dep_ in ("relcl", "acl", "advcl"):
+        return False  # "ways he could fight X", "a democracy where people could attack": no option stated
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in word_list("option_modals") for a in auxes):
+        return not any(a in ("have", "'ve") for a in auxes)
+    return any(leaves_open(a) for a in clause.ancestors)
 
 
 def _act_clause(tok: Token) -> Token:

@@ -302,6 +302,17 @@ def status_of(trigger: Token, event_type: str = "") -> str:
     return status
 
 
+def leaves_open(verb: Token) -> bool:
+    """A negated verb of excluding an option ("did not rule out", "does not exclude"), as written with
+    its particle: what it governs is left possible."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    words = word_list("excluding_verbs")
+    excluding = lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+    return excluding and local_status(verb) == NEGATED
+
+
 def _question_word(clause: Token) -> str | None:
     """The wh-word or "whether"/"if" opening a clause ("why Chile is backing X"), lower-cased."""
     first = next(iter(clause.subtree))
@@ -320,6 +331,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         head = tok.head
         if head == tok:
             break
+        if leaves_open(head):
+            return POSSIBLE  # "did not rule out cutting ties", "does not exclude military action": left open
         dep = tok.dep_
         head_lemma = head.lemma_.lower()
         if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
@@ -353,7 +366,9 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                     return POSSIBLE
                 tok = head
                 continue
-            governing = GOVERNING_VERBS.get(head_lemma)
+            governing = GOVERNING_VERBS.get(head_lemma) or next(  # "ruled out expelling", "called off attacking"
+                (GOVERNING_VERBS[p] for c in head.children if c.dep_ == "prt"
+                 and (p := f"{head_lemma} {c.lower_}") in GOVERNING_VERBS), None)
             if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
