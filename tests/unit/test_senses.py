@@ -1437,3 +1437,28 @@ def test_a_nationality_before_a_private_persons_noun_is_no_state(nlp: Language, 
     events = events_of(nlp, text)
     assert events and all(m.actor.kind != "state" for e in events for m in e.source)
     assert all(countries(e.source) == ["PRY"] for e in events)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Uruguay agreed to halt construction of the bridge across the disputed river.", "planned"),
+    ("Iran will freeze uranium enrichment for a year, its foreign minister said.", "planned"),
+    ("Paraguay stopped the expansion of its border settlements last spring.", "asserted"),
+])
+def test_halting_ones_own_contested_work_is_a_concession(nlp: Language, text: str, status: str) -> None:
+    (concede,) = [e for e in events_of(nlp, text) if e.type == "CONCEDE"]
+    assert concede.status == status and concede.source
+    assert "SANCTION" not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police stopped the truck at the Bolivian border.",
+    "The ferry service halted because of the storm.",
+])
+def test_halting_anything_else_is_no_concession(nlp: Language, text: str) -> None:
+    assert "CONCEDE" not in types_of(nlp, text)
+
+
+def test_an_act_halted_is_still_read_by_the_halt_rule(nlp: Language) -> None:
+    events = events_of(nlp, "Ecuador halted its offensive near the Peruvian border.")
+    assert [e.type for e in events if e.rule.startswith("halt:")] == ["RETREAT"]
+    assert "CONCEDE" not in [e.type for e in events]

@@ -189,14 +189,24 @@ def _halted_by(noun: Token, verb: Token, verb_trigger: Trigger) -> bool:
     another kind is an event of its own (its doer's halting it is a de-escalation, ``halt``); a verb
     that is itself a de-escalation ("lifted the sanctions") says it alone."""
     own = trigger_for(noun)
-    return (own is not None and own.type in STOPPED_AS and not _says_halt(verb_trigger, own.type)
+    return (own is not None and own.type in STOPPED_AS and not _says_halt(verb, verb_trigger, own.type)
             and halts(verb))
 
 
-def _says_halt(verb_trigger: Trigger, act_type: str) -> bool:
+def _says_halt(verb: Token, verb_trigger: Trigger, act_type: str) -> bool:
     """The halting verb's own event says the halt alone: a de-escalation ("lifted the sanctions") or
-    the very type halting the act makes ("suspended aid to X": SANCTION)."""
-    return verb_trigger.type in DEESCALATIONS or verb_trigger.type == STOPPED_AS[act_type].partition("/")[0]
+    the very type halting the act makes ("suspended aid to X": SANCTION), unless the sense checks drop
+    that reading ("halted the offensive" is no halt of one's own work)."""
+    says = verb_trigger.type in DEESCALATIONS or verb_trigger.type == STOPPED_AS[act_type].partition("/")[0]
+    return says and not _sense_dropped(verb, verb_trigger)
+
+
+def _sense_dropped(tok: Token, trig: Trigger) -> bool:
+    """The sense checks drop the trigger's own reading on its roles alone ("halted the offensive":
+    halting an act is no halt of one's own work), so it says nothing of its own."""
+    verdict = check(Reading(token=tok, lemma=trig.lemma, type=trig.type, frame=trig.frame,
+                            roles=read_roles(tok, trig.frame), source=(), target=(), symmetric=False, somewhere=False))
+    return verdict is not None and verdict.drop
 
 
 def _is_report_only(tok: Token, trig: Trigger) -> bool:
@@ -1025,7 +1035,7 @@ class _Builder:
             return None
         verb, of_plans = found
         own = trigger_for(verb)
-        if own is not None and _says_halt(own, event.type):
+        if own is not None and _says_halt(verb, own, event.type):
             return None  # "lifted the sanctions", "suspended aid": the verb's own event says it
         # "his charge will be dropped": a passive halt's subject is the act halted, not who halts it
         halters = _actors(tuple(agents(verb) if is_passive(verb) else subjects(verb)), self.index)
