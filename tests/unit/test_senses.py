@@ -1462,3 +1462,20 @@ def test_an_act_halted_is_still_read_by_the_halt_rule(nlp: Language) -> None:
     events = events_of(nlp, "Ecuador halted its offensive near the Peruvian border.")
     assert [e.type for e in events if e.rule.startswith("halt:")] == ["RETREAT"]
     assert "CONCEDE" not in [e.type for e in events]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ecuador and Bolivia signed an agreement on military cooperation.", "COOPERATE"),
+    ("The defence ministers of Ecuador and Bolivia signed a memorandum regarding joint naval exercises.", "COOPERATE"),
+    ("Ecuador and Bolivia reached a deal on the release of the detained fishermen.", "RETREAT"),
+])
+def test_what_an_accord_is_about_is_its_parties_act_still_to_come(nlp: Language, text: str, kind: str) -> None:
+    (act,) = [e for e in events_of(nlp, text) if e.type == kind]
+    assert act.status == "planned"
+    assert countries(act.source) == ["BOL", "ECU"]
+
+
+def test_an_accord_denied_leaves_its_subject_denied_and_talk_about_an_act_is_no_act(nlp: Language) -> None:
+    text = "Bolivia denied there had been any deal concerning the release of the fishermen."
+    assert [e.status for e in events_of(nlp, text) if e.type == "RETREAT"] in ([], ["negated"])
+    assert "COOPERATE" not in types_of(nlp, "The Ecuadorian minister spoke about military cooperation.")

@@ -28,6 +28,7 @@ from newsgraph.extract.exchanges import TRANSFER_TYPES, exchange_object, link_ex
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import (
     Trigger,
+    agreed_in,
     answers_accusation,
     called_as,
     trigger_for,
@@ -176,6 +177,8 @@ def _is_topic_or_theme(noun: Token) -> bool:
         if head.lemma_.lower() in word_list("furthering_verbs") and trigger_for(noun) is not None:
             return False  # "increased the violence", "resumed talks", "set up a joint venture": the act itself
         return not _halted_by(noun, head, governing)
+    if agreed_in(noun) is not None:
+        return False  # "an agreement on military cooperation": what is agreed is its own act, planned
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS:
         governor = head.head
         return governor != noun and trigger_for(governor) is not None

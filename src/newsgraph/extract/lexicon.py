@@ -123,6 +123,23 @@ def convened(noun: Token) -> bool:
         c.dep_ in ("prt", "oprd", "xcomp", "ccomp") for c in verb.children)
 
 
+def agreed_in(noun: Token) -> Token | None:
+    """The accord whose subject an act noun is ("an agreement on military cooperation", "a deal
+    regarding joint exercises", "reached a deal on the release of X", where the parser hangs the
+    topic on the verb; word lists ``accord_nouns``, ``accord_topic_preps``), else None: what is agreed
+    is its own act, still to come, by the accord's parties."""
+    prep = noun.head
+    accords = word_list("accord_nouns")
+    if noun.dep_ != "pobj" or prep.lower_ not in word_list("accord_topic_preps") or noun.lemma_.lower() in accords:
+        return None  # (not "agreement on a new trade agreement": the same accord)
+    host = prep.head
+    if host.pos_ == "NOUN" and host.lemma_.lower() in accords:
+        return host
+    if host.pos_ == "VERB" and prep.dep_ == "prep":
+        return next((o for o in host.children if o.dep_ == "dobj" and o.lemma_.lower() in accords), None)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Triggers by shape: one word, head + particle/modifier ("pull out", "air strike"), hyphenated."""

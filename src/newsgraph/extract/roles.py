@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import (
     RELATIVE_PRONOUNS,
+    agreed_in,
     answers_accusation,
     convened,
     direct_objects,
@@ -665,6 +666,12 @@ def _nominal_roles(noun: Token) -> Roles:
     if not source and noun.dep_ == "pobj" and head.lower_ == "to" and verb.pos_ == "VERB" and (
             verb.lemma_.lower() in word_list("promising_verbs")):
         source = subjects(verb)  # "X agreed to talks with Y", "X committed to a withdrawal": X will do it
+    if not source and (accord := agreed_in(noun)) is not None:
+        # "Chile and Peru signed an agreement on military cooperation": its parties will do it
+        signer = accord.head if accord.dep_ == "dobj" and accord.head.pos_ == "VERB" else None
+        source = (pobjs(accord, ("between", "among", "amongst")) or expand(children(accord, "poss"))
+                  or (subjects(signer) if signer is not None else []))
+        target += with_partners(accord) + (with_partners(signer) if signer is not None else [])
     if not source and noun.dep_ == "pobj":
         source = _predicated_agent(head)
     if not source and noun.dep_ == "pobj" and head.lower_ == "with" and verb.pos_ == "VERB" and (

@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import (
+    agreed_in,
     answers_accusation,
     called_as,
     convened,
@@ -296,6 +297,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
         return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
     status = own or _governed_status(trigger, event_type)
+    if status == ASSERTED and agreed_in(trigger) is not None:
+        return PLANNED  # "reached a deal on the release of X": agreed, still to come
     if status == ASSERTED and trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
                                                               for c in trigger.children):
         return HYPOTHETICAL  # "would respond to any attack", "condemned any use of force": no act reported
