@@ -467,3 +467,24 @@ def test_a_time_or_a_channel_is_not_what_someone_spoke_about(nlp: Language) -> N
     assert claims_of(nlp, "The Chilean president spoke on Tuesday night.") == []
     (claim,) = claims_of(nlp, "The Chilean president spoke on foreign policy.")
     assert claim.content.text == "foreign policy"
+
+
+def test_a_quoted_title_after_the_verb_is_no_speaker_the_name_after_the_quotation_is(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.claims import _speaker_subject
+
+    # the parse the model sometimes gives: the name hung inside the quotation, the title as subject
+    words = ["“", "It", "is", "wrong", ",", "”", "Rivas", ",", "an", "ally", ",", "said", "on", "Radio",
+             "Sur", "’s", "“", "Coffee", "and", "Friends", ".", "”"]
+    heads = [2, 2, 11, 2, 3, 6, 3, 6, 9, 6, 11, 11, 11, 14, 12, 14, 11, 11, 17, 17, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "appos", "punct", "det", "appos", "punct",
+            "ROOT", "prep", "compound", "pobj", "case", "punct", "nsubj", "cc", "conj", "punct", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
+           "ADP", "PROPN", "PROPN", "PART", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    speaker = _speaker_subject(doc[11])
+    assert speaker is not None and speaker.text == "Rivas"
+    # a subject after the verb with no quotation between stays the speaker
+    (claim,) = claims_of(nlp, "“It is over,” said Jim Acker on Radio Sur’s “Coffee Time.”")
+    assert claim.source is not None and claim.source.text == "Jim Acker"

@@ -54,6 +54,7 @@ MAX_SPEAKER_TOKENS = 5  # "PENCE:", "Pat Caddell:", "Secretary of State Rubio:"
 QUOTES = frozenset({"“", "”", '"', "‘", "’", "'"})
 EXPLETIVES = frozenset({"it", "there"})
 CLOSING_QUOTES = frozenset({"”", '"', "''"})
+OPENING_QUOTES = frozenset({"“", "‘", "``"})  # marks that only open (a straight quote may close)
 HEDGE_ADVERBS = word_list("hedge_adverbs")
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 DASHES = frozenset({"―", "—", "–", "--"})
@@ -582,8 +583,30 @@ def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
 
 def _speaker_subject(tok: Token) -> Token | None:
     """The verb's subject nearest to it: the parser may also hang a quotation's own subject on the
-    verb ('"… it will at some point," said Jim Acker': Acker, not "it")."""
-    return min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
+    verb ('"… it will at some point," said Jim Acker': Acker, not "it"). Not a quoted title after
+    the verb ('… said on Radio Sur's “Good Morning”'): then the name between a quotation and the
+    verb, which the parser may hang inside the quotation ('“…,” Ortiz, a former general, said')."""
+    doc = tok.doc
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and not (
+        c.i > tok.i and any(doc[j].text in OPENING_QUOTES for j in range(tok.i + 1, c.left_edge.i)))]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - tok.i))
+    return _tag_name(tok) if any(c.dep_ == "nsubj" for c in tok.children) else None
+
+
+def _tag_name(tok: Token) -> Token | None:
+    """The name right after a closing quotation mark and before the verb, with its description
+    ('“…,” Ortiz, a former general, said'), however the parser attached it."""
+    doc = tok.doc
+    for close in range(tok.i - 1, max(-1, tok.i - TAG_REACH), -1):
+        if doc[close].text in CLOSING_QUOTES:
+            name = doc[close + 1] if close + 1 < tok.i else None
+            if name is not None and name.pos_ == "PROPN" and name.right_edge.i < tok.i:
+                while name.head.pos_ == "PROPN" and name.head.i < tok.i and name.dep_ in ("compound", "flat"):
+                    name = name.head  # "Maria Ortiz": the last word heads the name
+                return name
+            return None
+    return None
 
 
 def _speech_tag(tok: Token) -> Span | None:
