@@ -488,6 +488,22 @@ def test_an_option_guessed_by_others_or_past_or_described_is_no_threat(nlp: Lang
     assert "THREATEN" not in [e.type for e in events_of(nlp, text)]
 
 
+def test_an_authority_warning_that_people_will_be_arrested_threatens_them(nlp: Language) -> None:
+    text = "The Paraguayan interior minister warned that Bolivian smugglers would be arrested."
+    threat = next(e for e in events_of(nlp, text) if e.type == "THREATEN")
+    assert countries(threat.source) == ["PRY"] and countries(threat.target) == ["BOL"]
+    assert threat.status == "asserted" and threat.mode == "arrest"
+
+
+@pytest.mark.parametrize("text", [
+    "The Paraguayan opposition leader warned that Bolivian smugglers would be arrested.",  # no authority
+    "The UN warned that Paraguayan civilians would be killed.",  # a fear, not a threat
+    "The Paraguayan interior minister said that Bolivian smugglers had been arrested.",  # a report
+])
+def test_a_warning_by_no_authority_or_a_report_is_no_threat(nlp: Language, text: str) -> None:
+    assert "THREATEN" not in [e.type for e in events_of(nlp, text)]
+
+
 def test_warning_that_others_could_act_is_no_threat(nlp: Language) -> None:
     events = events_of(nlp, "The Peruvian minister warned that Chile could attack Bolivia.")
     assert "THREATEN" not in [e.type for e in events]

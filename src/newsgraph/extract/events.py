@@ -1010,8 +1010,10 @@ class _Builder:
         doer → target, at the same words (the act keeps its own record and status). PLOVER: threats
         are verbal acts with serious repercussions."""
         default = THREAT_MODES.get(event.type)
-        if default is None or not event.source or _halting_verb(tok) is not None:
+        if default is None or _halting_verb(tok) is not None:
             return None  # "will end the curfew" announces the end of a measure, not the measure
+        if not event.source:
+            return self.authority_warning(tok, event, sent)
         conditional = event.status == HYPOTHETICAL and _under_condition(tok)
         declared = event.status == PLANNED and (_said_by_doer(event) or _willing(tok)) and not (
             _believed(tok) or is_ahead_of(tok))
@@ -1024,6 +1026,27 @@ class _Builder:
         modes = word_list("threaten_modes")
         mode = event.mode if event.mode in modes else default if default in modes else None
         return self.said_act(tok, sent, event, "THREATEN", mode, "threat")
+
+    def authority_warning(self, tok: Token, event: Event, sent: Span) -> Event | None:
+        """An authority's act with no doer named, which a state or its officials warn will or would
+        come ("the interior minister warned that corrupt officials would be arrested"): the warner
+        threatens it (THREATEN, asserted; the act keeps its own record). Not an act others would do
+        ("the UN warned that civilians would be killed": a fear, not a threat)."""
+        trig = trigger_for(tok)
+        if trig is None or not _by_authorities(trig) or not event.target or not _warned(tok) or (
+                event.status not in (PLANNED, POSSIBLE, HYPOTHETICAL)):
+            return None
+        warners = [m for m in _actors(tuple(expand(self.claims.speaker_heads(tok, sent))), self.index)
+                   if _official(m.actor)]
+        if not warners:
+            return None
+        modes = word_list("threaten_modes")
+        mode = event.mode if event.mode in modes else THREAT_MODES.get(event.type)
+        return self.record(
+            tok, sent, "THREATEN", mode=mode if mode in modes else None, source=tuple(warners),
+            target=event.target, items=event.items, status=ASSERTED, attribution=event.attribution, time=None,
+            confidence=max(event.confidence - 0.1, 0.3), rule=f"warning:{event.rule}",
+        )
 
     def halt(self, tok: Token, event: Event, sent: Span) -> Event | None:
         """An act its own doer halts, suspends, ends or calls off ("Russia halted its offensive", "the
