@@ -43,6 +43,11 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Ecuador did not rule out expelling the envoy.", "expelling", "possible"),
         ("Ecuador is not excluding a blockade of the port.", "blockade", "possible"),
         ("Ecuador ruled out expelling the envoy.", "expelling", "negated"),
+        # a noun's to-infinitive is its purpose, still to come; a ranking's is done
+        ("The coalition to expel the rebels met in Quito.", "expel", "planned"),
+        ("Ecuador was the first state to expel the rebels from the border.", "expel", "asserted"),
+        # what a report or an inquiry is about is not under the verb's modal
+        ("Peru will publish its own report into the Ecuadorian border attack.", "attack", "asserted"),
         ("Italy failed to deliver the vaccines.", "deliver", "negated"),
         ("Belgium never supplied arms to the militia.", "supplied", "negated"),
         ("If Serbia attacks, Croatia will respond.", "attacks", "hypothetical"),

@@ -297,8 +297,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
         return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
     status = own or _governed_status(trigger, event_type)
-    if status == ASSERTED and agreed_in(trigger) is not None:
-        return PLANNED  # "reached a deal on the release of X": agreed, still to come
+    if status == ASSERTED and (agreed_in(trigger) is not None or _purpose_of_noun(trigger, event_type)):
+        return PLANNED  # "reached a deal on the release of X", "the coalition to defeat Isis": still to come
     if status == ASSERTED and trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
                                                               for c in trigger.children):
         return HYPOTHETICAL  # "would respond to any attack", "condemned any use of force": no act reported
@@ -314,6 +314,18 @@ def leaves_open(verb: Token) -> bool:
     words = word_list("excluding_verbs")
     excluding = lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
     return excluding and local_status(verb) == NEGATED
+
+
+def _purpose_of_noun(verb: Token, event_type: str) -> bool:
+    """The verb is a noun's to-infinitive, its purpose ("the coalition to defeat Isis", "efforts to
+    broker a deal"), not a ranking ("the first country to recognise X": done), nor a speech act an
+    effort makes ("made efforts to persuade Peru": persuading)."""
+    head = verb.head
+    if event_type in SPEECH_ACT_TYPES and head.lemma_.lower() in GOVERNING_NOUNS:
+        return False
+    return verb.dep_ == "acl" and head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.lower_ in word_list("ranking_words") for c in head.children)
 
 
 def _question_word(clause: Token) -> str | None:
@@ -415,6 +427,11 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
+            if tok.i == trigger.i and dep == "pobj" and head.lower_ in word_list("topic_preps") and noun.pos_ in (
+                    "VERB", "AUX") and any(
+                    o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i < head.i and trigger_for(o) is None
+                    for o in noun.children):
+                break  # "will publish a report into the attack" (the parser hangs "into" on the verb): a topic
             if head.lower_ == "for" and noun.lemma_.lower() in word_list("blame_adjectives"):
                 break  # "will hold X accountable for the killings": what one is blamed for happened
             if head.lower_ == "of" and noun.lemma_.lower() in word_list("utterance_nouns") and _denied_token(noun):
