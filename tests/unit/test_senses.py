@@ -1479,3 +1479,8 @@ def test_an_accord_denied_leaves_its_subject_denied_and_talk_about_an_act_is_no_
     text = "Bolivia denied there had been any deal concerning the release of the fishermen."
     assert [e.status for e in events_of(nlp, text) if e.type == "RETREAT"] in ([], ["negated"])
     assert "COOPERATE" not in types_of(nlp, "The Ecuadorian minister spoke about military cooperation.")
+
+
+def test_journalists_questions_are_no_investigation(nlp: Language) -> None:
+    assert "ACCUSE" not in types_of(nlp, "The Uruguayan ministry answered media inquiries about the Paraguayan envoy.")
+    assert "ACCUSE" in types_of(nlp, "Uruguay opened an inquiry into the Paraguayan envoy's dealings.")
