@@ -791,3 +791,14 @@ def test_a_member_suspended_from_a_body_is_the_target(nlp: Language, text: str) 
     (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "SANCTION"]
     assert [m.actor.name for m in event.source] == ["Organization of American States"]
     assert [m.actor.country for m in event.target] == ["ECU"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Uruguayan envoy pleaded with Paraguay to release the detained sailors.",
+    "The Uruguayan envoy appealed to Paraguay to release the detained sailors.",
+    "The Uruguayan envoy called on Paraguay to release the detained sailors.",
+])
+def test_who_is_asked_to_act_by_a_preposition_is_the_acts_doer(nlp: Language, text: str) -> None:
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    (release,) = [e for e in events if e.type == "RETREAT"]
+    assert [m.actor.country for m in release.source] == ["PRY"] and release.status == "requested"

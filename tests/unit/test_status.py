@@ -39,6 +39,9 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Norway did not send weapons to the rebels.", "send", "negated"),
         ("Austria has not yet delivered the helicopters.", "delivered", "negated"),
         ("Greece refused to extradite the suspect.", "extradite", "negated"),
+        # asked of someone named by a preposition, the to-clause parsed as adverbial or not
+        ("The envoy pleaded with Ecuador to free the fishermen.", "free", "requested"),
+        ("The envoy appealed to Ecuador to free the fishermen.", "free", "requested"),
         # an option not excluded is left open; one excluded is not taken
         ("Ecuador did not rule out expelling the envoy.", "expelling", "possible"),
         ("Ecuador is not excluding a blockade of the port.", "blockade", "possible"),

@@ -245,12 +245,17 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     head = verb.head
     dep = verb.dep_
-    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+    to_clause = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (dep in ("xcomp", "ccomp") or to_clause) and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = objects(head) or pobjs(head, ("on", "upon"))  # "called on Peru to withdraw"
+            # "called on Peru to withdraw", "appealed to Peru to …", "pleaded with Peru to …" (the
+            # parser may hang the to-clause as an adverbial one)
+            objs = (pobjs(head, ("on", "upon", "to", "with")) if to_clause  # not "led talks to reach a deal"
+                    else objects(head) or pobjs(head, ("on", "upon")))
             if objs:
                 return objs
-        return subjects(head, depth + 1)
+        if not to_clause:
+            return subjects(head, depth + 1)
     if dep == "advcl" and (sent := _sent_body(verb, head)):
         return sent  # "welcomed a mission from the OPCW to investigate", "a team sent to investigate"
     if dep in ("advcl", "conj") and verb.tag_ == "VBG" and is_passive(head) and verb.doc[verb.i - 1].text != "," and (
