@@ -1484,3 +1484,8 @@ def test_an_accord_denied_leaves_its_subject_denied_and_talk_about_an_act_is_no_
 def test_journalists_questions_are_no_investigation(nlp: Language) -> None:
     assert "ACCUSE" not in types_of(nlp, "The Uruguayan ministry answered media inquiries about the Paraguayan envoy.")
     assert "ACCUSE" in types_of(nlp, "Uruguay opened an inquiry into the Paraguayan envoy's dealings.")
+
+
+def test_an_act_granted_is_no_aid(nlp: Language) -> None:
+    assert "AID" not in types_of(nlp, "Uruguay granted Paraguay a request for talks.")
+    assert "AID" in types_of(nlp, "Uruguay granted Paraguay a loan of $50 million.")
