@@ -1489,3 +1489,11 @@ def test_journalists_questions_are_no_investigation(nlp: Language) -> None:
 def test_an_act_granted_is_no_aid(nlp: Language) -> None:
     assert "AID" not in types_of(nlp, "Uruguay granted Paraguay a request for talks.")
     assert "AID" in types_of(nlp, "Uruguay granted Paraguay a loan of $50 million.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ecuadorian president signed the death warrant of the border treaty.",
+    "An Ecuadorian judge signed a warrant for the Bolivian colonel.",
+])
+def test_signing_a_warrant_is_no_agreement(nlp: Language, text: str) -> None:
+    assert "SUPPORT" not in types_of(nlp, text)
