@@ -46,6 +46,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Ecuador did not rule out expelling the envoy.", "expelling", "possible"),
         ("Ecuador is not excluding a blockade of the port.", "blockade", "possible"),
         ("Ecuador ruled out expelling the envoy.", "expelling", "negated"),
+        ("Ecuador called off expelling the envoy.", "expelling", "negated"),  # not the "call" of a request
         # a noun's to-infinitive is its purpose, still to come; a ranking's is done
         ("The coalition to expel the rebels met in Quito.", "expel", "planned"),
         ("Ecuador was the first state to expel the rebels from the border.", "expel", "asserted"),

@@ -250,7 +250,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.lemma_.lower() in OBJECT_CONTROL:
             # "called on Peru to withdraw", "appealed to Peru to …", "pleaded with Peru to …" (the
             # parser may hang the to-clause as an adverbial one)
-            objs = (pobjs(head, ("on", "upon", "to", "with")) if to_clause  # not "led talks to reach a deal"
+            objs = (pobjs(head, word_list("addressee_preps")) if to_clause  # not "led talks to reach a deal"
                     else objects(head) or pobjs(head, ("on", "upon")))
             if objs:
                 return objs

@@ -271,12 +271,22 @@ def is_for_clause(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _phrasal_forms(verb: Token) -> list[str]:
+    """The verb's lemma with each of its particles ("call off", "rule out"), then the bare lemma."""
+    lemma = verb.lemma_.lower()
+    return [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"] + [lemma]
+
+
+def _governing_verb(verb: Token) -> str | None:
+    """The status a governing verb gives, its particle form first ("called off attacking": negated,
+    not the "call" of a request)."""
+    return next((GOVERNING_VERBS[f] for f in _phrasal_forms(verb) if f in GOVERNING_VERBS), None)
+
+
 def halts(verb: Token) -> bool:
     """The verb halts, suspends, ends or calls off what it governs (word list ``halting_verbs``,
     with its particle: "call off")."""
-    words = word_list("halting_verbs")
-    lemma = verb.lemma_.lower()
-    return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+    return bool(set(_phrasal_forms(verb)) & word_list("halting_verbs"))
 
 
 def _supposed(noun: Token, verb: Token) -> bool:
@@ -308,12 +318,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
 def leaves_open(verb: Token) -> bool:
     """A negated verb of excluding an option ("did not rule out", "does not exclude"), as written with
     its particle: what it governs is left possible."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = verb.lemma_.lower()
-    words = word_list("excluding_verbs")
-    excluding = lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
-    return excluding and local_status(verb) == NEGATED
+    return (verb.pos_ in ("VERB", "AUX") and bool(set(_phrasal_forms(verb)) & word_list("excluding_verbs"))
+            and local_status(verb) == NEGATED)
 
 
 def _purpose_of_noun(verb: Token, event_type: str) -> bool:
@@ -381,9 +387,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                     return POSSIBLE
                 tok = head
                 continue
-            governing = GOVERNING_VERBS.get(head_lemma) or next(  # "ruled out expelling", "called off attacking"
-                (GOVERNING_VERBS[p] for c in head.children if c.dep_ == "prt"
-                 and (p := f"{head_lemma} {c.lower_}") in GOVERNING_VERBS), None)
+            governing = _governing_verb(head)  # "ruled out expelling", "called off attacking"
             if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
@@ -427,8 +431,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
-            if tok.i == trigger.i and dep == "pobj" and head.lower_ in word_list("topic_preps") and noun.pos_ in (
-                    "VERB", "AUX") and any(
+            if tok.i == trigger.i and dep == "pobj" and head.lower_ in word_list("report_topic_preps") and (
+                    noun.pos_ in ("VERB", "AUX")) and any(
                     o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i < head.i and trigger_for(o) is None
                     for o in noun.children):
                 break  # "will publish a report into the attack" (the parser hangs "into" on the verb): a topic
@@ -454,7 +458,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             return NEGATED if negated and governing != NEGATED else governing
         if dep == "advcl" and head.pos_ == "VERB" and GOVERNING_VERBS.get(head_lemma) == REQUESTED and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
-                c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "with")
+                c.dep_ == "prep" and c.lower_ in word_list("addressee_preps")
                 and any(g.dep_ == "pobj" for g in c.children) for c in head.children):
             # "pleaded with Peru to withdraw", "appealed to Peru to …" (the to-clause parsed as adverbial)
             return NEGATED if local_status(head) == NEGATED else REQUESTED
@@ -489,9 +493,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if dep == "dobj" and convened(tok):
                 tok = head  # "the union called a strike": held, with the calling verb's status (not "called off")
                 continue
-            particles = [f"{head_lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"]
-            governing = next((GOVERNING_VERBS[p] for p in particles if p in GOVERNING_VERBS), None)
-            governing = governing or GOVERNING_VERBS.get(head_lemma)
+            governing = _governing_verb(head)
             if governing:
                 return governing
             tok = head
