@@ -206,7 +206,9 @@ def _says_halt(verb: Token, verb_trigger: Trigger, act_type: str) -> bool:
 
 def _sense_dropped(tok: Token, trig: Trigger) -> bool:
     """The sense checks drop the trigger's own reading on its roles alone ("halted the offensive":
-    halting an act is no halt of one's own work), so it says nothing of its own."""
+    halting an act is no halt of one's own work), so it says nothing of its own. The sides are not
+    resolved here, so a row that asks for a missing source or recipient ("SUPPORT * !source") would
+    drop too: fit for the halting verbs' rows, which read words only, not as a general test."""
     verdict = check(Reading(token=tok, lemma=trig.lemma, type=trig.type, frame=trig.frame,
                             roles=read_roles(tok, trig.frame), source=(), target=(), symmetric=False, somewhere=False))
     return verdict is not None and verdict.drop
