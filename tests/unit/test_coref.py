@@ -161,6 +161,22 @@ def test_they_resolves_to_a_coordinated_pair(resolve: Resolve) -> None:
     assert on(mentions, "They") == [MACRON, SCHOLZ]
 
 
+def test_they_reported_by_a_body_is_that_body(resolve: Resolve) -> None:
+    """British and wire usage: a body speaking as one is "they" in what it reports."""
+    assert on(resolve("NATO said they were reviewing the incident."), "they") == [NATO]
+    mentions = resolve("A spokesman for NATO said on Friday that they had sent two ships.")
+    assert on(mentions, "they") == [NATO]
+
+
+def test_they_reported_by_a_body_prefers_a_plural_just_before(resolve: Resolve) -> None:
+    text = "Brazilian officials left Lima at dawn. NATO said they had been invited to Brussels."
+    assert on(resolve(text), "they") == [BRAZILIAN_OFFICIALS]
+
+
+def test_they_reported_by_a_state_is_not_the_state(resolve: Resolve) -> None:
+    assert on(resolve("Chile said they would be punished."), "they") == []
+
+
 def test_object_pronoun_is_not_its_own_clause_subject(resolve: Resolve) -> None:
     text = "Olaf Scholz reached Paris before noon. Mr Macron thanked him for coming."
     assert on(resolve(text), "him") == [SCHOLZ]

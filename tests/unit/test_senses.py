@@ -1161,8 +1161,10 @@ def test_dropping_ones_own_probe_is_a_concession(nlp: Language) -> None:
 
 
 def test_whoever_brands_or_dismisses_an_act_judges_it_and_does_not_do_it(nlp: Language) -> None:
-    raid = next(e for e in events_of(nlp, "Peru branded the Chilean raid a provocation.") if e.trigger.text == "raid")
-    assert [m.actor.country for m in raid.source] == ["CHL"]
+    events = events_of(nlp, "Peru branded the Chilean raid a provocation.")
+    assert [(e.type, countries(e.source), countries(e.target)) for e in events if e.trigger.text == "branded"] == [
+        ("ACCUSE", ["PER"], ["CHL"])]
+    assert all(countries(e.source) == ["CHL"] for e in events if e.trigger.text == "raid")
     assert "ACCUSE" in types_of(nlp, "Peru dismissed the Chilean report as propaganda.")
     assert types_of(nlp, "Peru dismissed the minister.") == []  # removed from office, no refusal
 
@@ -1497,3 +1499,27 @@ def test_an_act_granted_is_no_aid(nlp: Language) -> None:
 ])
 def test_signing_a_warrant_is_no_agreement(nlp: Language, text: str) -> None:
     assert "SUPPORT" not in types_of(nlp, text)
+
+
+def test_crushing_is_force_between_armed_sides_only(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Guatemalan soldiers crushed the uprising in the highlands.")
+    assert types_of(nlp, "The Honduran president crushed his rival in the election.") == []
+
+
+def test_calling_out_is_criticism_unless_forces_are_called_out(nlp: Language) -> None:
+    assert "ACCUSE" in types_of(nlp, "The Honduran senator called out Guatemala for its silence.")
+    called_forces = types_of(nlp, "The Honduran president called out the army after the riots.")
+    assert "ACCUSE" not in called_forces and "MOBILIZE" in called_forces
+    assert types_of(nlp, "The Honduran minister would call out of the blue, his aide said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Guatemalan foreign ministry branded the Honduran envoy a liar.",
+    "A Guatemalan senator faulted Honduras for the delays at the border.",
+])
+def test_branding_and_faulting_are_accusations(nlp: Language, text: str) -> None:
+    assert "ACCUSE" in types_of(nlp, text)
+
+
+def test_a_rebranding_is_no_branding(nlp: Language) -> None:
+    assert types_of(nlp, "Guatemala rebranded itself as a destination for investors.") == []

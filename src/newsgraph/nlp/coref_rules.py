@@ -219,6 +219,8 @@ EMBEDDED_CLAUSE_PENALTY = 20.0
 PARALLELISM_WEIGHT = 35.0
 SPEAKER_WEIGHT = 80.0  # "…, they said": speakers are picked up by later reporting verbs
 IT_KINDS: frozenset[str] = frozenset({"state", "organization", "group"})
+# Bodies that speak as one and that news may call "they" ("the ministry said they had ...").
+COLLECTIVE_KINDS: frozenset[str] = frozenset({"organization", "group"})
 
 
 def anchor(token: Token) -> Token:

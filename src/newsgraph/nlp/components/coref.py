@@ -303,6 +303,8 @@ class CorefPass(DescriptionMixin):
                 best, sure = self._reporter(token, pronoun), True
             if best is None:
                 best, sure = self._best_antecedent(token, pronoun)
+            if best is None or best.sent < self.sent - 1:
+                best, sure = next(((e, True) for e in (self._collective_reporter(token, pronoun),) if e), (best, sure))
             if best is None:
                 return 0
             if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
@@ -333,6 +335,27 @@ class CorefPass(DescriptionMixin):
         if entity is None or not entity.referents or not self._agrees(entity, pronoun, False):
             return None
         return entity
+
+    def _collective_reporter(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
+        """A plural "they" reported by a body speaking as one is that body, when nothing plural came
+        just before: "the navy said they were investigating", "a spokesman for the ministry said they
+        had arrested two men" (the body the spokesman speaks for). Not a state ("Chile said they ..."
+        means others) and not a person speaking for no body."""
+        if not self.parsed or not pronoun.plural or pronoun.reflexive or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if token.head.dep_ != "ccomp" or token.head.head.lemma_.lower() not in rules.COMMUNICATION_VERBS:
+            return None
+        subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        heads = [subject] + [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                             for o in p.children if o.dep_ == "pobj"]
+        for head in heads:
+            entity = self.at_token.get(head.i)
+            if entity is not None and entity.referents and not entity.plural and all(
+                    r.actor.kind in rules.COLLECTIVE_KINDS for r in entity.referents):
+                return entity
+        return None
 
     def _agrees(self, entity: Entity, pronoun: rules.Pronoun, speaker: bool) -> bool:
         if entity.plural != pronoun.plural:
