@@ -702,6 +702,8 @@ def test_a_state_expecting_another_to_act_demands_it(nlp: Language) -> None:
     "Argentina will pay a heavy price for this, the Uruguayan foreign minister said.",
     "Any Argentine incursion would be met with a forceful response, Uruguay's defence minister warned.",
     "The Uruguayan president said Argentina would face serious consequences if it closed the bridge.",
+    '"Argentina will have to pay the price for this," a Uruguayan spokesman said.',
+    "The Uruguayan minister said the Argentine government would suffer as a consequence.",
 ])
 def test_what_a_speaker_says_another_side_will_suffer_is_a_threat(nlp: Language, text: str) -> None:
     threats = [e for e in events_of(nlp, text) if e.type == "THREATEN"]

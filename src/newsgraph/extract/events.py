@@ -1399,13 +1399,15 @@ def _menaced(tok: Token) -> list[Token]:
     will be met with a forceful response"."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in word_list("menace_verbs") or tok.sent[-1].lower_ == "?":
         return []
-    menaces = [o for o in (*children(tok, "dobj"), *pobjs(tok, ("with",)))
+    menaces = [o for o in (*children(tok, "dobj"), *pobjs(tok, ("with", "as")))
                if o.lower_ in word_list("menace_objects") and not pobjs(o, ("of",))
                and not any(c.tag_ in ("JJR", "JJS") for c in o.children)]
     if not menaces:
         return []
     if is_passive(tok):  # "any incursion will be met with force": whoever would make it
         return [t for s in children(tok, "nsubjpass") for t in s.subtree if t.i != s.i or s.pos_ == "PROPN"]
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_list("necessity_verbs") and not children(tok, "nsubj"):
+        return children(tok.head, "nsubj")  # "X will have to pay the price"
     return children(tok, "nsubj")
 
 
@@ -1419,7 +1421,7 @@ def _obliged(tok: Token) -> list[Token]:
     if aux & {"must", "should", "ought"} and "have" not in aux:
         return [c for c in tok.children if c.dep_ == "nsubj"]
     head = tok.head
-    if (tok.dep_ == "xcomp" and "to" in aux and head.lemma_.lower() in ("need", "have")
+    if (tok.dep_ == "xcomp" and "to" in aux and head.lemma_.lower() in word_list("necessity_verbs")
             and head.pos_ in ("VERB", "AUX") and not has_object(head)
             and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in head.children)):
         return [c for c in head.children if c.dep_ == "nsubj"]  # not "would have to give": a deal's terms
