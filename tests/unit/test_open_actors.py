@@ -87,6 +87,19 @@ def test_an_organisation_outside_the_tables_gets_its_country_from_of_x(nlp: Lang
     assert "Revolutionary Front" in front.name
 
 
+def test_a_state_body_takes_the_country_of_whom_it_belongs_to_or_speaks_for(nlp: Language) -> None:
+    text = "Chilean jets bombed the port. Two towns surrendered to the forces of President Nicolás Maduro."
+    (surrender,) = [e for e in events_of(nlp, text) if e.type == "RETREAT"]
+    assert [m.actor.country for m in surrender.target] == ["VEN"]
+    event = only(nlp, "A spokesman for the Peruvian navy denounced Chile on Monday.", "ACCUSE")
+    assert [a.country for a in sources(event)] == ["PER"]
+
+
+def test_an_envoy_for_a_state_is_not_of_that_state(nlp: Language) -> None:
+    event = only(nlp, "The Chilean envoy for Bolivia criticised Peru on Monday.", "ACCUSE")
+    assert [a.country for a in sources(event)] == ["CHL"]
+
+
 def test_one_sided_attack_is_kept_with_its_attacker(nlp: Language) -> None:
     event = only(nlp, "Gunmen attacked a bus depot in Kaduna, Nigeria, on Friday.", "ASSAULT")
     assert [a.country for a in sources(event)] == ["NGA"]

@@ -58,6 +58,8 @@ _NOT_ALONE = frozenset({"side", "mission", "leadership", "house", "speaker", "na
 _OPERATION_WORDS = frozenset({"operation", "exercise"})
 # Nouns after a body's name that make its people the actor ("opposition members", "council member").
 _MEMBER_NOUNS = frozenset({"member", "members"})
+# Sectors of a state's bodies, whose "of"/"for" phrase names whom they belong to or speak for.
+_STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Words before a role noun that keep it from being an actor ("former officials" still are).
 _QUANTIFIERS = frozenset({"no", "any"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -111,8 +113,11 @@ def _leader(head: Token, covered: dict[int, ActorMention]) -> Token | None:
     return None
 
 
-def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None:
-    """The country the syntax around a noun phrase gives: a leader, possessor, "of X", apposition."""
+def _phrase_country(head: Token, covered: dict[int, ActorMention], *, owned: bool = False) -> str | None:
+    """The country the syntax around a noun phrase gives: a leader, possessor, "of X", apposition.
+    With ``owned`` (a state's body: a government, its forces, its spokesman), also the country of
+    the person or body it belongs to or speaks for ("the forces of President X", "a spokesman for
+    the Chilean navy"; not "the envoy for Syria", a state that is the envoy's brief)."""
     leader = _leader(head, covered)
     if leader is not None:  # "the US-led coalition", "Saudi-led forces": its leader's
         return covered[leader.i].actor.country
@@ -122,7 +127,13 @@ def _phrase_country(head: Token, covered: dict[int, ActorMention]) -> str | None
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 m = covered.get(obj.i)
-                if obj.dep_ == "pobj" and m is not None and m.actor.kind == "state":
+                if obj.dep_ == "pobj" and m is not None and (m.actor.kind == "state" or (
+                        owned and m.actor.kind in ("person", "organization") and m.actor.country)):
+                    return m.actor.country
+        if owned and child.dep_ == "prep" and child.lower_ == "for":
+            for obj in child.children:
+                m = covered.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.actor.kind == "organization" and m.actor.country:
                     return m.actor.country
         if child.dep_ == "prep" and child.lower_ in ("in", "from"):  # "officials in Seoul"
             for obj in child.children:
@@ -269,7 +280,8 @@ class OpenActors:
                 out.append(_mention(doc, left, end, named.actor, "apposition"))
                 continue
             modifiers = [t for t in doc[left:start] if t.dep_ in _MODIFIER_DEPS and t.text[:1].isupper()]
-            country = _phrase_country(head, covered)
+            owned = entry.sector in _STATE_BODY_SECTORS and entry.kind != "person"  # not "the envoy for Syria"
+            country = _phrase_country(head, covered, owned=owned)
             if country is None and len(modifiers) == 1:  # "Republican lawmakers", "Tory MPs"
                 country = party_country(modifiers[0].text)
             named_by = [t.text for t in modifiers] or ([country_adjective(country) or country] if country else [])
