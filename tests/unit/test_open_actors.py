@@ -623,3 +623,12 @@ def test_who_undergoing_a_passive_relative_clause_is_its_antecedent(nlp: Languag
 def test_people_of_a_place_take_its_country(nlp: Language, text: str) -> None:
     (accused,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ACCUSE"]
     assert [m.actor.country for m in accused.source] == ["PER"]
+
+
+def test_an_ambassador_with_no_country_of_their_own_is_not_placed(nlp: Language) -> None:
+    text = ("Chile's government faces a new crisis in Santiago. Ambassador Ivanov has demanded proof that "
+            "the prisoner is alive.")
+    event = only(nlp, text, "REQUEST")
+    assert [a.country for a in sources(event)] == [None]
+    event = only(nlp, "Chile's ambassador criticised Peru on Monday.", "ACCUSE")
+    assert [a.country for a in sources(event)] == ["CHL"]

@@ -1523,3 +1523,8 @@ def test_branding_and_faulting_are_accusations(nlp: Language, text: str) -> None
 
 def test_a_rebranding_is_no_branding(nlp: Language) -> None:
     assert types_of(nlp, "Guatemala rebranded itself as a destination for investors.") == []
+
+
+def test_prosecuting_a_war_is_waging_it_not_a_trial(nlp: Language) -> None:
+    assert types_of(nlp, "The Guatemalan army prosecuted the war in the highlands for a decade.") == ["ASSAULT"]
+    assert types_of(nlp, "Guatemala will prosecute the two smugglers.") == ["ACCUSE"]

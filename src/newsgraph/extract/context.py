@@ -244,6 +244,8 @@ class ActorContext:
             named_group = named_group or (actor.kind == "person" and actor.sector in STATELESS_SECTORS)
             # "Kurdish forces" stay apart from the place they are in; "foreign fighters" come from elsewhere
             unplaced = placed and actor.country is None and not named_group and not _from_elsewhere(m)
+            # an ambassador or an embassy serves abroad: neither where the events are set nor the article's country
+            unplaced = unplaced and (actor.role or "") not in word_list("posted_roles")
             if unplaced and (origin := self.origin(m)) is not None:
                 # "Reyaad Khan, from Cardiff", "a journalist from Lima": where they come from
                 m = replace(m, actor=replace(actor, country=origin), via="place")
