@@ -73,3 +73,8 @@ def test_a_word_list_named_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         monkeypatch.undo()
         lexicon.word_lists.cache_clear()
+
+
+def test_a_preposition_of_time_is_no_argument_a_trigger_needs(nlp: Language) -> None:
+    assert events_of(nlp, "On Thursday the Honduran president fired off an angry letter.") == []
+    assert [e.type for e in events_of(nlp, "On Thursday Honduran troops fired at the crowd.")] == ["ASSAULT"]

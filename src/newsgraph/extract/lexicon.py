@@ -17,6 +17,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.extract.timex.words import load_words
+
 FRAMES = frozenset(
     {"joint", "transfer", "acquire", "direct", "encounter", "visit", "communicate", "intransitive", "nominal"}
 )
@@ -356,6 +358,14 @@ CONDITIONS = {
 }
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition of time ("on Wednesday", "at midnight"): no argument of the act ("fired off a
+    tweet on Wednesday" fired at no one)."""
+    words = load_words()
+    return any(o.dep_ == "pobj" and (o.ent_type_ in ("DATE", "TIME") or words.value("weekday", o.lower_) is not None
+                                     or words.value("month", o.lower_) is not None) for o in prep.children)
+
+
 def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, ...]) -> Trigger | None:
     fallback: Trigger | None = None
     parts: set[str] | None = None
@@ -366,7 +376,7 @@ def _with_prep(candidates: tuple[Trigger, ...], token: Token, deps: tuple[str, .
         if any(CONDITIONS[p](token) for p in trig.preps if p in CONDITIONS):
             return trig
         if parts is None:
-            parts = {c.lower_ for c in token.children if c.dep_ in deps}
+            parts = {c.lower_ for c in token.children if c.dep_ in deps and not _dated(c)}
             if token.pos_ == "VERB":  # "called for Peru to withdraw": "for" marks the clause it asks for
                 parts |= {m.lower_ for c in token.children if c.dep_ in ("advcl", "ccomp") and c.i > token.i
                           for m in c.children if m.dep_ == "mark" and m.i == token.i + 1}
