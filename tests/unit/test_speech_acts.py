@@ -718,3 +718,22 @@ def test_what_a_speaker_says_another_side_will_suffer_is_a_threat(nlp: Language,
 ])
 def test_forecasts_of_costs_are_no_threats(nlp: Language, text: str) -> None:
     assert not any(e.type == "THREATEN" for e in events_of(nlp, text))
+
+
+def test_insisting_that_another_side_act_in_the_subjunctive_is_a_demand(nlp: Language) -> None:
+    events = events_of(nlp, "Panamanian officials insisted that the rebels withdraw from the port.")
+    assert [(e.type, countries(e.source)) for e in events if e.type == "REQUEST"] == [("REQUEST", ["PAN"])]
+    assert [e.status for e in events if e.type == "RETREAT"] == ["requested"]
+    text = "Panama insisted that Costa Rica comply with the ruling."
+    assert [(countries(e.source), countries(e.target)) for e in events_of(nlp, text) if e.type == "REQUEST"] == [
+        (["PAN"], ["CRI"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Panama insisted that Costa Rica was innocent.",
+    "Panama insists that Costa Rica will pay for the bridge.",
+    "Panama insisted that it remain neutral.",
+    'The Panamanian minister insisted "migrants need to return under safe conditions."',
+])
+def test_insisting_on_a_view_or_on_ones_own_stance_is_no_demand(nlp: Language, text: str) -> None:
+    assert not any(e.type == "REQUEST" for e in events_of(nlp, text))

@@ -216,8 +216,8 @@ def _sense_dropped(tok: Token, trig: Trigger) -> bool:
 
 def _is_report_only(tok: Token, trig: Trigger) -> bool:
     """"X warned that …", "X denied that …": a report with content but no addressee."""
-    if tok.lemma_.lower() not in REPORTING_VERBS or trig.pos != "VERB":
-        return False
+    if tok.lemma_.lower() not in REPORTING_VERBS or trig.pos != "VERB" or "mandate" in trig.preps:
+        return False  # "insisted that X withdraw": the subjunctive asks for the act
     has_content = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or bool(pobjs(tok, ABOUT_PREPS))
     has_addressee = any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children)
     return has_content and not has_addressee

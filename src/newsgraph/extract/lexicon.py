@@ -350,11 +350,37 @@ def _gives_goods(token: Token) -> bool:
     return any(i.category in kinds for c in given for i in item_phrases(c))
 
 
+def _mandates(token: Token) -> bool:
+    """"insisted that Chile withdraw / that the troops be withdrawn": a that-clause in the mandative
+    subjunctive (a bare verb with its own subject, no modal; a plural subject's present tense after a
+    past verb) asks for the act; "insisted that Chile was innocent" reports a view."""
+    return any(subjunctive(clause) for clause in token.children)
+
+
+def subjunctive(clause: Token) -> bool:
+    """A that-clause complement in the mandative subjunctive: a bare verb with its own subject and no
+    modal ("that Chile withdraw", "that the troops be withdrawn"), or a plural subject's present
+    tense after a past verb ("insisted that the rebels withdraw")."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("to", "do", "does", "did") for a in aux):
+        return False
+    head = clause.head
+    between = clause.doc[min(head.i, clause.i) + 1:max(head.i, clause.i)]
+    if any(t.is_quote for t in between):
+        return False  # 'insisted "refugees need to return"': words quoted keep their own tense
+    form = next((a for a in aux if a.dep_ == "auxpass"), None) or (None if aux else clause)
+    if form is not None and form.tag_ == "VBP":  # not "insisted refugees need to return" (a view)
+        return head.tag_ in ("VBD", "VBN") and clause.lemma_.lower() not in word_list("necessity_verbs") | {"be"}
+    return form is not None and form.tag_ == "VB"
+
+
 CONDITIONS = {
     "goods": _gives_goods, "guest": _receives_guest, "obj": _has_object, "obj+to": _has_object_and_infinitive,
     "phone": _by_phone, "weapon": _launches_weapon, "ordnance": _drops_ordnance, "crossing": _closes_crossing,
     "forces": _moves_forces, "mission": _closes_mission, "used": _force_used, "to-v": _has_infinitive,
-    "deadline": _sets_deadline, "blame": _holds_to_blame, "court": _tried_in_court,
+    "deadline": _sets_deadline, "blame": _holds_to_blame, "court": _tried_in_court, "mandate": _mandates,
 }
 
 

@@ -29,6 +29,7 @@ from newsgraph.extract.lexicon import (
     convened,
     deadline_acts,
     read_table,
+    subjunctive,
     trigger_for,
     word_list,
 )
@@ -369,6 +370,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp"):
             if head_lemma in DENIAL:
                 return NEGATED
+            if head_lemma in word_list("mandating_verbs") and subjunctive(tok):
+                return REQUESTED  # "insisted that Chile withdraw": asked for, not reported
             if head_lemma in REPORTING_BOUNDARY:
                 break
             if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
@@ -463,6 +466,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             # "pleaded with Peru to withdraw", "appealed to Peru to …" (the to-clause parsed as adverbial)
             return NEGATED if local_status(head) == NEGATED else REQUESTED
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
+            if head_lemma in word_list("mandating_verbs") and subjunctive(tok):
+                return REQUESTED  # "insisted that Chile withdraw": asked for, not reported
             if head_lemma in REPORTING_BOUNDARY:
                 break
             if dep == "advcl" and _has_negated_argument(head) and not any(c.dep_ == "neg" for c in head.children):
