@@ -1528,3 +1528,16 @@ def test_a_rebranding_is_no_branding(nlp: Language) -> None:
 def test_prosecuting_a_war_is_waging_it_not_a_trial(nlp: Language) -> None:
     assert types_of(nlp, "The Guatemalan army prosecuted the war in the highlands for a decade.") == ["ASSAULT"]
     assert types_of(nlp, "Guatemala will prosecute the two smugglers.") == ["ACCUSE"]
+
+
+def test_withdrawing_a_demand_is_a_concession_and_an_offer_withdrawn_no_retreat(nlp: Language) -> None:
+    assert types_of(nlp, "Honduras withdrew its objection to Guatemala's membership.") == ["CONCEDE"]
+    assert types_of(nlp, "The Honduran president withdrew her invitation to the Guatemalan leader.") == []
+    assert types_of(nlp, "Honduras withdrew its troops from the border.") == ["RETREAT"]
+
+
+def test_a_participle_describing_a_noun_is_no_commitment(nlp: Language) -> None:
+    text = ("Honduran troops shelled villages in the north on Monday. We must not betray the Miskito, a people "
+            "committed to peace and democracy.")
+    assert types_of(nlp, text) == ["ASSAULT"]
+    assert types_of(nlp, "Guatemala committed 200 troops to the mission.") == ["AGREE"]

@@ -148,6 +148,14 @@ def _copular_predicate(r: Reading) -> bool:
     return tok.dep_ == "attr" and tok.head.lemma_ == "be"
 
 
+def _describing(r: Reading) -> bool:
+    """A past participle that describes a noun, with no doer named ("a people committed to peace",
+    "a leader devoted to reform"): a quality, not an act."""
+    tok = r.token
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(  # (the tagger may say VBD)
+        c.dep_ in ("agent", "nsubj") or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+
+
 def _called_predicate(r: Reading) -> bool:
     """A noun trigger that is what a calling verb calls something ("called the raid a massacre",
     "described the policy as ethnic cleansing", "was branded an act of aggression"): the caller's
@@ -391,6 +399,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "copular_subject": lambda _arg: _copular_subject,
     "copular_predicate": lambda _arg: _copular_predicate,
     "called_predicate": lambda _arg: _called_predicate,
+    "describing": lambda _arg: _describing,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "conditional": lambda _arg: lambda r: any(  # an if/unless clause in the trigger's sentence
         t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),
