@@ -1541,3 +1541,11 @@ def test_a_participle_describing_a_noun_is_no_commitment(nlp: Language) -> None:
             "committed to peace and democracy.")
     assert types_of(nlp, text) == ["ASSAULT"]
     assert types_of(nlp, "Guatemala committed 200 troops to the mission.") == ["AGREE"]
+
+
+def test_weapons_fired_at_someone_are_an_attack_by_whose_weapons_they_are(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Venezuelan missiles were fired at Bogota overnight.")
+    assert (event.type, countries(event.source), countries(event.target)) == ("ASSAULT", ["VEN"], ["COL"])
+    (event,) = events_of(nlp, "Guatemalan rebels fired rockets into Honduras on Monday.")
+    assert (event.type, countries(event.source), countries(event.target)) == ("ASSAULT", ["GTM"], ["HND"])
+    assert types_of(nlp, "Venezuela fired a ballistic missile into the sea.") == ["MOBILIZE"]

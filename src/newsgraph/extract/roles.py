@@ -544,6 +544,13 @@ def read_roles(trigger: Token, frame: str) -> Roles:
             missions = [o for o in obj if o.lemma_.lower() in word_list("diplomatic_missions")]
             shut_out += [p for o in missions for p in pobjs(o, ("in", "to")) + pobjs(trigger, ("in",))]
             obj = [o for o in obj if o not in missions]
+        weapons = [o for o in obj if o.lemma_.lower() in word_list("launched_weapons")]
+        if weapons and trigger.lemma_.lower() in word_list("firing_verbs"):
+            # "Russian missiles were fired at Kyiv", "fired rockets into Chile": the weapons are no side;
+            # whom they are aimed at is, and with no doer named, whose weapons they are fired them
+            aimed = pobjs(trigger, ("at", "into", "toward", "towards", "against", "on"))
+            firers = subj or (weapons if is_passive(trigger) else [])
+            return Roles(source=tuple(firers), target=tuple(aimed), theme=tuple(weapons))
         return Roles(source=tuple(subj), target=tuple(obj + holders + guests + makers + shut_out), theme=tuple(theme))
     if frame == "joint":  # "discussed the plan with X", "signed a treaty": the object is the topic
         partners = with_partners(trigger) or [p for o in objects(trigger) for p in with_partners(o)]
