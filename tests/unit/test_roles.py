@@ -802,3 +802,19 @@ def test_who_is_asked_to_act_by_a_preposition_is_the_acts_doer(nlp: Language, te
     events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
     (release,) = [e for e in events if e.type == "RETREAT"]
     assert [m.actor.country for m in release.source] == ["PRY"] and release.status == "requested"
+
+
+@pytest.mark.parametrize(("text", "word", "doer"), [
+    ("The militias repelled the Honduran army's attempt at a ground incursion.", "incursion", "army"),
+    ("Guatemala's plans for an offensive against the rebels were leaked.", "offensive", "Guatemala"),
+])
+def test_whose_attempt_or_plan_an_act_is_does_it(nlp: Language, text: str, word: str, doer: str) -> None:
+    assert doer in roles_of(nlp, text, word, "nominal")["source"]
+
+
+def test_whoever_uses_people_as_human_shields_assaults_them(nlp: Language) -> None:
+    for text in ("Honduran troops used the Guatemalan prisoners as human shields.",
+                 "The Guatemalan prisoners were used as human shields by Honduran troops."):
+        (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
+        assert [m.actor.country for m in event.source] == ["HND"]
+        assert [m.actor.country for m in event.target] == ["GTM"]

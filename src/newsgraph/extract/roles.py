@@ -684,6 +684,9 @@ def _nominal_roles(noun: Token) -> Roles:
         source = (pobjs(accord, ("between", "among", "amongst")) or expand(children(accord, "poss"))
                   or (subjects(signer) if signer is not None else []))
         target += with_partners(accord) + (with_partners(signer) if signer is not None else [])
+    tried = head.head if noun.dep_ == "pobj" and head.lower_ in ("at", "for", "of") else None
+    if not source and tried is not None and tried.pos_ == "NOUN" and tried.lemma_.lower() in word_list("attempt_nouns"):
+        source = expand(children(tried, "poss")) + pobjs(tried, ("by",))  # "the army's attempt at an incursion"
     if not source and noun.dep_ == "pobj":
         source = _predicated_agent(head)
     if not source and noun.dep_ == "pobj" and head.lower_ == "with" and verb.pos_ == "VERB" and (
@@ -694,6 +697,12 @@ def _nominal_roles(noun: Token) -> Roles:
             target += subjects(verb)
         else:
             source, target = subjects(verb), target + objects(verb)
+    if noun.dep_ == "pobj" and head.lower_ == "as" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in word_list("force_use_verbs")):
+        # "the rebels used civilians as human shields": the user does it to those used
+        used = expand(children(verb, "nsubjpass")) if is_passive(verb) else objects(verb)
+        source = source or ([] if is_passive(verb) else subjects(verb)) + agents(verb)
+        target = target + used
     if _is_attack(noun) and not target and head.pos_ == "VERB":
         # "airstrikes hit the city", "the town was hit by shelling": what the attack hit
         if noun.dep_ == "nsubj":
