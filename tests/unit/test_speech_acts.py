@@ -737,3 +737,11 @@ def test_insisting_that_another_side_act_in_the_subjunctive_is_a_demand(nlp: Lan
 ])
 def test_insisting_on_a_view_or_on_ones_own_stance_is_no_demand(nlp: Language, text: str) -> None:
     assert not any(e.type == "REQUEST" for e in events_of(nlp, text))
+
+
+def test_a_denial_is_a_rejection_by_the_denier(nlp: Language) -> None:
+    events = events_of(nlp, "Panama denied that its troops had crossed into Costa Rica.")
+    assert [(countries(e.source), e.target, e.status) for e in events if e.type == "REJECT"] == [
+        (["PAN"], (), "asserted")]
+    text = "Panama did not deny that it had sent arms to the rebels."
+    assert not any(e.type == "REJECT" for e in events_of(nlp, text))

@@ -673,6 +673,8 @@ class _Builder:
         if lemma in WARNING_VERBS and word_forms(outcomes) & word_list("threatened_outcomes"):
             return self.warned_outcome(tok, trig, sent)  # "warned of serious consequences if X …"
         event_type = "ACCUSE" if lemma in WARNING_VERBS else trig.type
+        if lemma in word_list("denying_verbs"):
+            return self.denial(tok, trig, sent)
         if event_type not in CONTENT_SPEECH_ACTS:
             return None
         doers = read_roles(tok, "direct").source
@@ -702,6 +704,20 @@ class _Builder:
             time=self.time_of(tok, ASSERTED),
             confidence=0.6,
             rule=f"speech-act:{trig.lemma}",
+        )
+
+    def denial(self, tok: Token, trig: Trigger, sent: Span) -> Event | None:
+        """A denial of what is said of the denier ("Chile denied that its troops had crossed the
+        border", "the ministry denied there had been a shift"): a rejection of the claim (REJECT) by
+        the denier, aimed at no one named; what is denied keeps its own record, negated."""
+        speaker = _actors(read_roles(tok, "direct").source, self.index)
+        status = status_of(tok, "REJECT")
+        if not speaker or status == NEGATED:  # "did not deny that …": no denial
+            return None
+        return self.record(
+            tok, sent, "REJECT", mode=trig.mode, context=trig.context, cameo=trig.cameo, source=tuple(speaker),
+            target=(), status=status, attribution=self.claims.attribution(tok, sent),
+            time=self.time_of(tok, ASSERTED), confidence=0.55, rule=f"denial:{trig.lemma}",
         )
 
     def warned_outcome(self, tok: Token, trig: Trigger, sent: Span) -> Event | None:
