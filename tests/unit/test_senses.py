@@ -1549,3 +1549,15 @@ def test_weapons_fired_at_someone_are_an_attack_by_whose_weapons_they_are(nlp: L
     (event,) = events_of(nlp, "Guatemalan rebels fired rockets into Honduras on Monday.")
     assert (event.type, countries(event.source), countries(event.target)) == ("ASSAULT", ["GTM"], ["HND"])
     assert types_of(nlp, "Venezuela fired a ballistic missile into the sea.") == ["MOBILIZE"]
+
+
+def test_leaving_something_in_a_state_is_no_departure(nlp: Language) -> None:
+    text = "Honduran troops withdrew from the valley, leaving the rebel commander in power."
+    assert [e.trigger.text for e in events_of(nlp, text) if e.type == "RETREAT"] == ["withdrew"]
+    assert [e.trigger.text for e in events_of(nlp, "Honduran troops will leave Guatemala in May.")] == ["leave"]
+
+
+def test_pressure_from_circumstances_is_no_demand(nlp: Language) -> None:
+    text = "The Honduran opposition reorganised its team, pressured by the fact that it is weaker."
+    assert "REQUEST" not in types_of(nlp, text)
+    assert "REQUEST" in types_of(nlp, "The Honduran opposition was pressured by Guatemala to withdraw.")

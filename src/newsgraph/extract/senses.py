@@ -156,6 +156,18 @@ def _describing(r: Reading) -> bool:
         c.dep_ in ("agent", "nsubj") or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
 
 
+def _left_in_state(r: Reading) -> bool:
+    """The verb leaves its object in a state ("leaving Assad in power", "left the town intact"): what
+    stays as it is, not a departure."""
+    objs = objects(r.token)
+    if not objs:
+        return False
+    if any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ" for c in r.token.children):
+        return True
+    return bool(word_forms(_counted([p for h in (r.token, *objs) for p in pobjs(h, ("in",))]))
+                & word_list("held_states"))
+
+
 def _called_predicate(r: Reading) -> bool:
     """A noun trigger that is what a calling verb calls something ("called the raid a massacre",
     "described the policy as ethnic cleansing", "was branded an act of aggression"): the caller's
@@ -400,6 +412,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "copular_predicate": lambda _arg: _copular_predicate,
     "called_predicate": lambda _arg: _called_predicate,
     "describing": lambda _arg: _describing,
+    "left_in_state": lambda _arg: _left_in_state,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
     "conditional": lambda _arg: lambda r: any(  # an if/unless clause in the trigger's sentence
         t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),
