@@ -1504,6 +1504,8 @@ def test_signing_a_warrant_is_no_agreement(nlp: Language, text: str) -> None:
 def test_crushing_is_force_between_armed_sides_only(nlp: Language) -> None:
     assert "ASSAULT" in types_of(nlp, "Guatemalan soldiers crushed the uprising in the highlands.")
     assert types_of(nlp, "The Honduran president crushed his rival in the election.") == []
+    assert types_of(nlp, "Honduras will be crushed between the anvil of Guatemala and the hammer of Mexico.") == []
+    assert types_of(nlp, "It is a war that has crushed Honduras's old and frail.") == []
 
 
 def test_calling_out_is_criticism_unless_forces_are_called_out(nlp: Language) -> None:
