@@ -116,6 +116,11 @@ def test_denial_negates_the_reported_event(bare_nlp: Language) -> None:
     assert status_of(tok) == "negated"
 
 
+def test_denial_negates_a_reported_future_act_too(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "The Bolivian minister denied he would resign.", "resign")) == "negated"
+    assert status_of(trigger(bare_nlp, "The Bolivian minister said he would resign.", "resign")) == "planned"
+
+
 def test_attempted_speech_act_is_asserted_but_attempted_deed_is_possible(bare_nlp: Language) -> None:
     text = "The envoy flew to Hanoi to try to persuade Vietnam to buy rice."
     assert status_of(trigger(bare_nlp, text, "persuade"), "REQUEST") == "asserted"

@@ -307,6 +307,8 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         # only an explicit "not" above, not a verb that opposes it ("objected to a proposed deal")
         denied = any(c.dep_ == "neg" for a in trigger.ancestors for c in a.children)
         return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
+    if own in (PLANNED, POSSIBLE) and trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in DENIAL:
+        return NEGATED  # "denied he would resign": what is denied is not to come either
     status = own or _governed_status(trigger, event_type)
     if status == ASSERTED and (agreed_in(trigger) is not None or _purpose_of_noun(trigger, event_type)):
         return PLANNED  # "reached a deal on the release of X", "the coalition to defeat Isis": still to come
