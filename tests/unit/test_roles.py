@@ -818,3 +818,12 @@ def test_whoever_uses_people_as_human_shields_assaults_them(nlp: Language) -> No
         (event,) = [e for e in extract_events(nlp(text), Article(id="t", text=text)) if e.type == "ASSAULT"]
         assert [m.actor.country for m in event.source] == ["HND"]
         assert [m.actor.country for m in event.target] == ["GTM"]
+
+
+def test_what_an_attack_hits_in_the_passive_is_its_target(nlp: Language) -> None:
+    text = "A Honduran news website was hit on Friday by a cyber attack."
+    (event,) = extract_events(nlp(text), Article(id="t", text=text))
+    assert (event.type, [m.actor.country for m in event.target]) == ("COERCE", ["HND"])
+    text = "The Honduran minister was angered by the attacks on Guatemala."
+    assert all("HND" not in [m.actor.country for m in e.target]
+               for e in extract_events(nlp(text), Article(id="t", text=text)))

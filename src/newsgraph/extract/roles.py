@@ -703,7 +703,8 @@ def _nominal_roles(noun: Token) -> Roles:
         used = expand(children(verb, "nsubjpass")) if is_passive(verb) else objects(verb)
         source = source or ([] if is_passive(verb) else subjects(verb)) + agents(verb)
         target = target + used
-    if _is_attack(noun) and not target and head.pos_ == "VERB":
+    felt = head.dep_ == "agent" and head.head.lower_ in word_list("feelings")  # "angered by the attacks"
+    if _is_attack(noun) and not target and (head.pos_ == "VERB" or head.dep_ == "agent") and not felt:
         # "airstrikes hit the city", "the town was hit by shelling": what the attack hit
         if noun.dep_ == "nsubj":
             target += objects(head)
