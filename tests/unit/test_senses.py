@@ -1563,3 +1563,10 @@ def test_pressure_from_circumstances_is_no_demand(nlp: Language) -> None:
     text = "The Honduran opposition reorganised its team, pressured by the fact that it is weaker."
     assert "REQUEST" not in types_of(nlp, text)
     assert "REQUEST" in types_of(nlp, "The Honduran opposition was pressured by Guatemala to withdraw.")
+
+
+def test_standing_down_is_a_resignation_or_forces_standing_down(nlp: Language) -> None:
+    (event,) = events_of(nlp, "The Honduran prime minister stood down on Tuesday.")
+    assert (event.type, event.mode) == ("RETREAT", "resign")
+    (event,) = events_of(nlp, "Honduran troops stood down after the ceasefire.")
+    assert (event.type, event.mode) == ("RETREAT", None)
