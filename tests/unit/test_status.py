@@ -337,3 +337,9 @@ def test_any_act_is_no_act_reported(bare_nlp: Language) -> None:
     assert status_of(next(t for t in doc if t.text == "role"), "ASSAULT") != "asserted"
     doc = bare_nlp("Paraguay responded to the Bolivian incursion across the river.")
     assert status_of(next(t for t in doc if t.text == "incursion"), "ASSAULT") == "asserted"
+
+
+def test_an_act_ordered_or_told_is_requested(bare_nlp: Language) -> None:
+    assert status_of(trigger(bare_nlp, "Bolivia ordered its troops to withdraw.", "withdraw")) == "requested"
+    assert status_of(trigger(bare_nlp, "The Bolivian troops were told to withdraw.", "withdraw")) == "requested"
+    assert status_of(trigger(bare_nlp, "The minister told reporters Peru had withdrawn.", "withdrawn")) == "asserted"
