@@ -1570,3 +1570,11 @@ def test_standing_down_is_a_resignation_or_forces_standing_down(nlp: Language) -
     assert (event.type, event.mode) == ("RETREAT", "resign")
     (event,) = events_of(nlp, "Honduran troops stood down after the ceasefire.")
     assert (event.type, event.mode) == ("RETREAT", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Guatemala has not struck a rapprochement with Honduras.",
+    "The Guatemalan president struck a conciliatory tone towards Honduras.",
+])
+def test_striking_a_tone_or_a_rapprochement_is_no_attack(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)
