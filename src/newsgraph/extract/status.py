@@ -471,11 +471,6 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             # "pleaded with Peru to withdraw", "appealed to Peru to …" (the to-clause parsed as adverbial)
             return NEGATED if local_status(head) == NEGATED else REQUESTED
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
-            if head_lemma in word_list("mandating_verbs") and subjunctive(tok):
-                return REQUESTED  # "insisted that Chile withdraw": asked for, not reported
-            if dep == "xcomp" and head_lemma in word_list("ordering_verbs"):
-                # "told / ordered its troops to withdraw", "were told to stand down": ordered
-                return NEGATED if local_status(head) == NEGATED else REQUESTED
             if head_lemma in REPORTING_BOUNDARY:
                 break
             if dep == "advcl" and _has_negated_argument(head) and not any(c.dep_ == "neg" for c in head.children):

@@ -304,7 +304,9 @@ class CorefPass(DescriptionMixin):
             if best is None:
                 best, sure = self._best_antecedent(token, pronoun)
             if best is None or best.sent < self.sent - 1:
-                best, sure = next(((e, True) for e in (self._collective_reporter(token, pronoun),) if e), (best, sure))
+                collective = self._collective_reporter(token, pronoun)
+                if collective is not None:
+                    best, sure = collective, True
             if best is None:
                 return 0
             if not best.referents:  # a noun phrase that is no actor: the pronoun joins it, unresolved
