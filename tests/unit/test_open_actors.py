@@ -632,3 +632,16 @@ def test_an_ambassador_with_no_country_of_their_own_is_not_placed(nlp: Language)
     assert [a.country for a in sources(event)] == [None]
     event = only(nlp, "Chile's ambassador criticised Peru on Monday.", "ACCUSE")
     assert [a.country for a in sources(event)] == ["CHL"]
+
+
+def test_a_state_body_takes_no_country_from_context_of_the_state_it_acts_on(nlp: Language) -> None:
+    text = ("Bolivia's economy shrank again. Bolivian farmers marched in La Paz. "
+            "The army shelled Bolivia on Sunday.")
+    event = only(nlp, text, "ASSAULT")
+    (army,) = event.source
+    assert army.actor.country is None  # not Bolivia's army attacking Bolivia
+    # the same context still places a state body acting on others, and people acted on by their state
+    text = ("Bolivia's economy shrank again. Bolivian farmers marched in La Paz. "
+            "The army arrested dozens of farmers on Sunday.")
+    event = only(nlp, text, "COERCE")
+    assert [m.actor.country for m in (*event.source, *event.target)] == ["BOL", "BOL"]

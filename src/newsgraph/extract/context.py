@@ -227,12 +227,15 @@ class ActorContext:
         return [m for tok in tokens if _bare_count(tok) and (m := _unnamed(tok, "people", "group")) is not None]
 
     def in_context(self, mentions: list[ActorMention], place: Place | None,
-                   givers: frozenset[str] = frozenset()) -> list[ActorMention]:
+                   givers: frozenset[str] = frozenset(), facing: frozenset[str] = frozenset()) -> list[ActorMention]:
         """Open-world actors with no country of their own take the country of the place the
         event is set in; role nouns ("the police", "the government") and people else the article's main
         country. A role noun with a country is named as the ruler names it ("Kenyan police"). An armed
         group that the countries ``givers`` aid or back is not theirs ("Chile trained the rebels",
-        "ended support for the rebels"), as one backed by a participle is not ("rebels backed by X")."""
+        "ended support for the rebels"), as one backed by a participle is not ("rebels backed by X").
+        Context never gives a state body the country of a state it faces (``facing``: "the army
+        attacked Ukraine" in an article about Ukraine is not Ukraine's army; a state does not act on
+        itself), though its people and rebels may be of it ("Pakistan killed militants")."""
         out: list[ActorMention] = []
         for m in mentions:  # a grouping's members are expanded before (with_members)
             actor = m.actor
@@ -266,6 +269,8 @@ class ActorContext:
                     # a people NER names ("Kurds") may live anywhere: not the article's country; a
                     # proxy is not its backer's ("rebels backed by Turkey", "Iran-backed militias")
                     country, via = self.main_country, "main-country"
+                if country in facing and actor.sector in word_list("state_sectors"):
+                    country = None
                 if country is not None:
                     name = actor.name
                     if m.via == "role-noun" and actor.role and name == actor.role:

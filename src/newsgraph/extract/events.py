@@ -1182,7 +1182,7 @@ class _Builder:
             target, place = self.recipient_place(tok, source, place)  # "delivered food to Gaza"
         # a giver is not of the place its gift goes to ("aid groups delivered food to Gaza")
         given_to = place is not None and place.country in {m.actor.country for m in target}
-        source = self.context.in_context(source, None if given_to else place)
+        source = self.context.in_context(source, None if given_to else place, facing=_states(target))
         if not source and not symmetric and trig.type in CROWD_TYPES:  # "protests erupted in Tehran"
             source = self.context.crowd(tok, place or next(iter(route), None))  # "riots across Kenya"
         if not source and not symmetric and _by_authorities(trig) and status_of(tok, trig.type) == ASSERTED:
@@ -1310,6 +1310,11 @@ def _home_place(mention: ActorMention, countries: set[str]) -> bool:
         return mention.actor.country in countries
     place = _tagged_city(mention)
     return place is not None and place.country in countries
+
+
+def _states(mentions: list[ActorMention]) -> frozenset[str]:
+    """The countries of the states among ``mentions`` (not of their people or bodies)."""
+    return frozenset(c for m in mentions if m.actor.kind == "state" and (c := m.actor.country))
 
 
 def _official(actor: Actor) -> bool:
