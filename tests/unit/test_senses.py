@@ -1578,3 +1578,9 @@ def test_standing_down_is_a_resignation_or_forces_standing_down(nlp: Language) -
 ])
 def test_striking_a_tone_or_a_rapprochement_is_no_attack(nlp: Language, text: str) -> None:
     assert "ASSAULT" not in types_of(nlp, text)
+
+
+def test_dismissing_people_from_their_posts_is_no_rejection(nlp: Language) -> None:
+    assert "REJECT" not in types_of(nlp, "The judges who ruled against the decree were dismissed by Chile on Monday.")
+    assert "REJECT" not in types_of(nlp, "The Chilean president dismissed her after the scandal.")
+    assert "REJECT" in types_of(nlp, "Chile dismissed the allegations made by Bolivia.")

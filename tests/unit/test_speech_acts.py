@@ -48,6 +48,13 @@ def test_warning_about_ties_targets_both_sides(nlp: Language) -> None:
     assert countries(accuse.source) == ["USA"] and set(countries(accuse.target)) == {"IRN", "VEN"}
 
 
+def test_warning_of_the_risk_of_a_clash_accuses_no_one(nlp: Language) -> None:
+    events = events_of(nlp, "Lima warned of the risk of a naval clash with Ecuador.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+    events = events_of(nlp, "Lima warned about Ecuador's naval build-up near the border.")
+    assert [countries(e.target) for e in events if e.type == "ACCUSE"] == [["ECU"]]
+
+
 def test_allegation(nlp: Language) -> None:
     events = events_of(nlp, "Poland alleged that Belarus had pushed migrants across the border.")
     accuse = next(e for e in events if e.type == "ACCUSE")

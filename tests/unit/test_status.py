@@ -27,6 +27,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Chile asked Argentina to return the vessel.", "return", "requested"),
         ("Oslo urged Moscow to release the crew.", "release", "requested"),
         ("Spain wants Morocco to stop the boats.", "stop", "requested"),
+        ("The council tasked the envoy with securing the release of the sailors.", "release", "requested"),
         ("Spain wants to stop the boats.", "stop", "planned"),
         ("A promised storming of the town drew near.", "storming", "planned"),
         ("The army was told to plan for the withdrawal of its troops.", "withdrawal", "planned"),

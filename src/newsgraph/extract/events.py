@@ -661,6 +661,8 @@ class _Builder:
                     found += _actors(tuple(expand(own)), self.index)
         if not found:
             for about in pobjs(tok, ABOUT_PREPS):
+                if about.lemma_.lower() in word_list("peril_nouns"):
+                    continue  # "warned of the risk of a clash with X": a possibility, no allegation against X
                 found += [m for t in about.subtree for m in self.index.at(t)]
         return unique_actors(found)
 
