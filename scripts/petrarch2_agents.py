@@ -10,7 +10,8 @@ Read: ``Phoenix.agents.txt``: role and group nouns ("farmer", "riot police", "tr
 sector, kind, generic, state_body): every form the dictionary means (its substitution markers
 expanded: ``CONGRESS!PERSON!`` → congressman, congresswoman, …; its regular plurals formed as
 PETRARCH2 forms them, its ``{…}`` plurals taken as given), lower case; the role is the entry's
-singular; the sector the first agent code (``~GOVMED`` → GOV; religious and regional codes such
+singular (without the preposition it is matched with: "embassy in" →
+embassy); the sector the first agent code (``~GOVMED`` → GOV; religious and regional codes such
 as ``~MUS`` or ``~CHR`` give none, since a faith is no sector); the kind ``anonymous`` for a
 singular, ``group`` for a plural. ``newsgraph.nlp.gazetteer`` reads the output after
 ``roles.tsv``: a hand-written row for the same term always wins.
@@ -27,6 +28,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TRAILING_PREPOSITIONS = frozenset({"in", "of", "to", "for", "from", "at", "on", "with", "by"})
 # CAMEO agent codes newsgraph uses as sectors.
 SECTORS = frozenset({
     "GOV", "MIL", "REB", "CRM", "OPP", "BUS", "CVL", "JUD", "COP", "MED", "LEG", "HLH", "EDU", "UAF", "SPY",
@@ -89,6 +91,15 @@ def entries(path: Path) -> list[tuple[str, str, bool]]:
     return out
 
 
+def _role(form: str) -> str:
+    """The role a term names, without the preposition the dictionary matches after it ("embassy in" →
+    embassy, "ambassador to" → ambassador)."""
+    words = form.split()
+    while len(words) > 1 and words[-1] in TRAILING_PREPOSITIONS:
+        words.pop()
+    return " ".join(words)
+
+
 def convert(petrarch: Path) -> list[list[str]]:
     rows: list[list[str]] = []
     seen: set[str] = set()
@@ -102,7 +113,7 @@ def convert(petrarch: Path) -> list[list[str]]:
         if form in seen or form in BLOCKED or not sector or not all(w.replace("-", "").isalpha() for w in words):
             continue
         seen.add(form)
-        rows.append([form, form if not plural else form, sector, "group" if plural else "anonymous", "0", ""])
+        rows.append([form, _role(form), sector, "group" if plural else "anonymous", "0", ""])
     return rows
 
 

@@ -645,3 +645,9 @@ def test_a_state_body_takes_no_country_from_context_of_the_state_it_acts_on(nlp:
             "The army arrested dozens of farmers on Sunday.")
     event = only(nlp, text, "COERCE")
     assert [m.actor.country for m in (*event.source, *event.target)] == ["BOL", "BOL"]
+
+
+def test_a_role_matched_with_its_preposition_is_named_without_it(nlp: Language) -> None:
+    event = only(nlp, "Angry crowds attacked the embassy in Lima on Friday.", "ASSAULT")
+    (embassy,) = event.target
+    assert (embassy.actor.name, embassy.actor.role) == ("Peruvian embassy", "embassy")

@@ -344,6 +344,18 @@ def _question_word(clause: Token) -> str | None:
     return first.lower_ if first.lower_ in words and first.i < clause.i else None
 
 
+def _future(verb: Token) -> bool:
+    """The verb, or one it is the complement of, is in the future ("will withdraw after the talks",
+    "plans to leave after the vote"): what comes before it may not have happened yet."""
+    for tok in (verb, *verb.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in tok.children) or (
+                GOVERNING_VERBS.get(tok.lemma_.lower()) in (PLANNED, REQUESTED)):
+            return True
+        if tok.dep_ not in ("xcomp", "advcl", "conj", "prep", "pcomp", "pobj", "dobj"):
+            break
+    return False
+
+
 def _governed_status(trigger: Token, event_type: str) -> str:
     """The status the cues above the trigger give (its own clause's cues left out)."""
     tok = trigger
@@ -439,6 +451,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
+            if head.lower_ in word_list("presupposing_preps") and not _future(noun):
+                break  # "tried to leave after the bombing", "years after expelling it": what came before happened
             if tok.i == trigger.i and dep == "pobj" and head.lower_ in word_list("report_topic_preps") and (
                     noun.pos_ in ("VERB", "AUX")) and any(
                     o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i < head.i and trigger_for(o) is None
