@@ -827,3 +827,13 @@ def test_what_an_attack_hits_in_the_passive_is_its_target(nlp: Language) -> None
     text = "The Honduran minister was angered by the attacks on Guatemala."
     assert all("HND" not in [m.actor.country for m in e.target]
                for e in extract_events(nlp(text), Article(id="t", text=text)))
+
+
+def test_who_stands_trial_or_is_sent_to_stand_trial_is_accused(nlp: Language) -> None:
+    def accused(text: str) -> list[list[str | None]]:
+        events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+        return [[m.actor.country for m in e.target] for e in events if e.type == "ACCUSE"]
+
+    assert accused("The former Bolivian minister will stand trial for fraud next month.") == [["BOL"]]
+    # the ones sent, not who sends them
+    assert accused("The Chilean government sent two Bolivian smugglers to stand trial in La Paz.") == [["BOL"]]

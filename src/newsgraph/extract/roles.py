@@ -201,7 +201,9 @@ def _sent_body(verb: Token, head: Token) -> list[Token]:
     sent to investigate"); not "expelled the monitors to end the inquiry" (the expeller's aim)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
-    if head.lemma_.lower() in word_list("preparing_verbs"):
+    if head.lemma_.lower() in word_list("preparing_verbs") or (
+            verb.lemma_.lower() in word_list("undergoing_verbs") and head.lemma_.lower() in word_list("handing_verbs")):
+        # "sent two men to stand trial", "extradited him to face charges": the ones sent undergo it
         # "trained Peruvian units to fight the rebels", "armed the militia to defend the town": the
         # ones trained or armed act, whoever they are
         return [o for o in children(head, "dobj") if o.i < verb.i][-1:]
