@@ -1584,3 +1584,11 @@ def test_dismissing_people_from_their_posts_is_no_rejection(nlp: Language) -> No
     assert "REJECT" not in types_of(nlp, "The judges who ruled against the decree were dismissed by Chile on Monday.")
     assert "REJECT" not in types_of(nlp, "The Chilean president dismissed her after the scandal.")
     assert "REJECT" in types_of(nlp, "Chile dismissed the allegations made by Bolivia.")
+
+
+def test_hacking_attacks_are_cyber_coercion_not_violence(nlp: Language) -> None:
+    events = events_of(nlp, "Ukrainian hackers attacked the Belarusian railway.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")]
+    events = events_of(nlp, "Unknown attackers targeted the Moldovan government's websites on Tuesday.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")]
+    assert "ASSAULT" in types_of(nlp, "Ukrainian drones attacked the Belarusian railway.")

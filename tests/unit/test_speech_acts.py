@@ -346,6 +346,12 @@ def test_removing_or_repealing_ones_own_measure_is_a_concession(nlp: Language) -
     assert [(e.type, e.status, countries(e.source), countries(e.target)) for e in events_of(nlp, text)
             if e.rule.startswith("halt:")] == [("CONCEDE", "planned", ["PRY"], ["BOL"])]
     assert not any(e.rule.startswith("halt:") for e in events_of(nlp, "Paraguay removed the rubble from the road."))
+    # a repeal named as a noun; halting the enforcement of a measure halts the measure
+    repealed = events_of(nlp, "Uruguay announced the repeal of its ban on Paraguayan beef.")
+    assert [(e.type, countries(e.source)) for e in repealed if e.trigger.text == "repeal"] == [("CONCEDE", ["URY"])]
+    text = "The Uruguayan president suspended enforcement of the curfew in Montevideo."
+    assert [(e.type, countries(e.source)) for e in events_of(nlp, text) if e.rule.startswith("halt:")] == [
+        ("CONCEDE", ["URY"])]
 
 
 def test_a_passive_halt_names_no_halter_but_its_agent(nlp: Language) -> None:

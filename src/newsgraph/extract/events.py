@@ -1464,6 +1464,9 @@ def _halting_verb(tok: Token) -> tuple[Token, bool] | None:
         node, head, of_plans = head, head.head, True  # "plans to impose"
     elif node.dep_ == "pobj" and head.lower_ == "for" and GOVERNING_NOUNS.get(head.head.lemma_.lower()) == PLANNED:
         node, head, of_plans = head.head, head.head.head, True  # "plans for a curfew"
+    if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in word_list("carrying_out_nouns"):
+        node = head.head  # "suspended the implementation of plans to …", "halted enforcement of the curfew"
+        head = node.head
     if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return None  # "delayed the results to help X", "stopped to help": a purpose, not the act halted
     if node.dep_ in ("dobj", "nsubjpass", "xcomp") and head.pos_ == "VERB" and halts(head):
