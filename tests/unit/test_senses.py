@@ -1592,3 +1592,10 @@ def test_hacking_attacks_are_cyber_coercion_not_violence(nlp: Language) -> None:
     events = events_of(nlp, "Unknown attackers targeted the Moldovan government's websites on Tuesday.")
     assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")]
     assert "ASSAULT" in types_of(nlp, "Ukrainian drones attacked the Belarusian railway.")
+
+
+def test_wiping_out_or_eradicating_a_force_is_an_attack_but_not_poverty(nlp: Language) -> None:
+    assert "ASSAULT" in types_of(nlp, "Guerrillas wiped out a Colombian army patrol near the border.")
+    assert "ASSAULT" in types_of(nlp, "The Colombian army vowed to eradicate the guerrillas in the jungle.")
+    assert "ASSAULT" not in types_of(nlp, "The Colombian government eradicated coca crops in the south.")
+    assert "ASSAULT" not in types_of(nlp, "The drought wiped out the Colombian harvest.")
