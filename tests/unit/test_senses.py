@@ -1599,3 +1599,10 @@ def test_wiping_out_or_eradicating_a_force_is_an_attack_but_not_poverty(nlp: Lan
     assert "ASSAULT" in types_of(nlp, "The Colombian army vowed to eradicate the guerrillas in the jungle.")
     assert "ASSAULT" not in types_of(nlp, "The Colombian government eradicated coca crops in the south.")
     assert "ASSAULT" not in types_of(nlp, "The drought wiped out the Colombian harvest.")
+
+
+def test_a_danger_from_no_actor_is_no_threat_and_sales_to_customers_no_aid(nlp: Language) -> None:
+    assert "THREATEN" not in types_of(nlp, "The Peruvian fishing industry is threatened by rising sea temperatures.")
+    assert "THREATEN" in types_of(nlp, "The Peruvian mayor was threatened by Chilean smugglers.")
+    assert "AID" not in types_of(nlp, "Bolivia sold gas to two million Brazilian customers last year.")
+    assert "AID" in types_of(nlp, "Bolivia sold rifles to the Brazilian army last year.")
