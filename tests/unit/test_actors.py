@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.nlp.actor_match import split_at_verbs
 from newsgraph.nlp.gazetteer import (
     country_adjective,
     country_name,
@@ -511,3 +512,9 @@ def test_a_surname_with_an_apostrophe_is_the_person_named_before(nlp: Language) 
               "al-Nu’ayri’s death.")
     people = [(m.text, m.actor.name) for m in own(doc) if m.actor.kind == "person"]
     assert ("al-Nu’ayri", "Tariq Hamid al-Nu'ayri") in people
+
+
+def test_an_entity_run_over_a_verb_is_the_names_on_either_side(nlp: Language) -> None:
+    doc = nlp("Ahmadi accused de Souza of lying.")
+    assert split_at_verbs(doc, 0, 4) == [(0, 1), (2, 4)]
+    assert split_at_verbs(doc, 2, 4) == [(2, 4)]

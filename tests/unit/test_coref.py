@@ -168,6 +168,12 @@ def test_they_reported_by_a_body_is_that_body(resolve: Resolve) -> None:
     assert on(mentions, "they") == [NATO]
 
 
+def test_he_reported_in_a_relative_clause_is_the_relatives_noun(resolve: Resolve) -> None:
+    text = ("Olaf Scholz spoke about the crisis for an hour. Olaf Scholz met the press twice. The initiative "
+            "now lies with Emmanuel Macron, who has said he will convene a summit in Paris.")
+    assert on(resolve(text), "he") == [MACRON]
+
+
 def test_they_reported_by_a_body_prefers_a_plural_just_before(resolve: Resolve) -> None:
     text = "Brazilian officials left Lima at dawn. NATO said they had been invited to Brussels."
     assert on(resolve(text), "they") == [BRAZILIAN_OFFICIALS]

@@ -326,13 +326,16 @@ class CorefPass(DescriptionMixin):
 
     def _reporter(self, token: Token, pronoun: rules.Pronoun) -> Entity | None:
         """The subject of a clause reported by a verb of saying is its speaker when they agree:
-        "Chile announced it would free the prisoners", "the minister said he would resign"."""
+        "Chile announced it would free the prisoners", "the minister said he would resign", "Putin, who
+        has said he will …"."""
         if not self.parsed or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
             return None
         verb = token.head.head
         if verb.lemma_.lower() not in rules.COMMUNICATION_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("who", "which", "that"):
+            subject = verb.head  # "President Putin, who has said he will convene …": the relative's noun
         entity = self.at_token.get(subject.i) if subject is not None else None
         if entity is None or not entity.referents or not self._agrees(entity, pronoun, False):
             return None

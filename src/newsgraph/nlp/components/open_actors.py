@@ -32,6 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._.actor_mentions)
+from newsgraph.nlp.actor_match import split_at_verbs
 from newsgraph.nlp.components.actor_ruler import published_date
 from newsgraph.nlp.coref_rules import SAME_HEAD_ROLES
 from newsgraph.nlp.dictionary import dictionary_actor
@@ -212,7 +213,8 @@ class OpenActors:
     def _entities(self, doc: Doc, covered: dict[int, ActorMention]) -> list[ActorMention]:
         out: list[ActorMention] = []
         acronyms = Acronyms(doc, covered)
-        for ent in doc.ents:
+        for ent in (Span(doc, a, b, label=found.label_) for found in doc.ents
+                    for a, b in split_at_verbs(doc, found.start, found.end)):
             kind = OPEN_LABELS.get(ent.label_)
             if kind is None or any(i in covered for i in range(ent.start, ent.end)):
                 continue
