@@ -43,7 +43,7 @@ from newsgraph.extract.lexicon import (
     types_where,
     word_list,
 )
-from newsgraph.extract.status import GOVERNING_NOUNS, is_condition
+from newsgraph.extract.status import GOVERNING_NOUNS, is_condition, is_reduced_passive
 from newsgraph.nlp.components.open_actors import leaders_of
 
 CROWD_TYPES = types_where("crowd", "yes")  # a crowd's act names its doers in its purpose clause
@@ -340,14 +340,6 @@ def condition_subjects(tok: Token) -> list[Token]:
             if clause.i != tok.i and is_condition(clause):
                 return expand(children(clause, "nsubj", "nsubjpass"))
     return []
-
-
-def is_reduced_passive(verb: Token) -> bool:
-    """ "a journalist arrested last week", "troops deployed to the border": a past participle
-    modifying a noun is passive; the noun undergoes the event. Not a clause with a subject of its
-    own ("the news that Peru had withdrawn its troops": a perfect, misparsed as a modifier)."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not any(
-        c.dep_ in ("nsubj", "mark") or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
 
 
 @dataclass(frozen=True, slots=True)

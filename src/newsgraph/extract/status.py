@@ -225,8 +225,9 @@ def local_status(tok: Token) -> str | None:
         if c.dep_ in ("aux", "auxpass") and low in MODALS and MODALS[low]:
             habitual = low == "would" and any(a.dep_ == "advmod" and a.lower_ in word_list("habitual_adverbs")
                                               for a in tok.children)  # "would often be beaten": a past habit
-            if not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD) and not habitual:
-                found = found or MODALS[low]
+            guessed = low == "must" and any(a.dep_ == "aux" and a.lower_ == "have" for a in tok.children)
+            if not guessed and not (low == "would" and tok.lemma_.lower() in DESIRE_WITH_WOULD) and not habitual:
+                found = found or MODALS[low]  # ("must have known": a guess, no demand)
         elif c.dep_ == "advmod" and low in HEDGES:
             found = found or HEDGES[low]
         elif c.dep_ in ("amod", "compound") and tok.pos_ == "NOUN" and low in NOUN_MODIFIERS:
@@ -298,6 +299,14 @@ def _supposed(noun: Token, verb: Token) -> bool:
                               for c in verb.children)
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """ "a journalist arrested last week", "troops deployed to the border": a past participle
+    modifying a noun is passive; the noun undergoes the event. Not a clause with a subject of its
+    own ("the news that Peru had withdrawn its troops": a perfect, misparsed as a modifier)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not any(
+        c.dep_ in ("nsubj", "mark") or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+
+
 def status_of(trigger: Token, event_type: str = "") -> str:
     """The event's status from the cues that govern its trigger (see the module docstring). A
     noun's own "planned" or "possible" ("a planned visit") yields to a denial above it ("will not
@@ -309,7 +318,9 @@ def status_of(trigger: Token, event_type: str = "") -> str:
         return NEGATED if denied and _governed_status(trigger, event_type) == NEGATED else own
     if own in (PLANNED, POSSIBLE) and trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in DENIAL:
         return NEGATED  # "denied he would resign": what is denied is not to come either
-    status = own or _governed_status(trigger, event_type)
+    # "the fighters captured in Syria": a participle describing a noun is presupposed, whatever is
+    # asked of the noun ("told the EU to take back its fighters captured in Syria")
+    status = own or (ASSERTED if is_reduced_passive(trigger) else _governed_status(trigger, event_type))
     if status == ASSERTED and (agreed_in(trigger) is not None or _purpose_of_noun(trigger, event_type)):
         return PLANNED  # "reached a deal on the release of X", "the coalition to defeat Isis": still to come
     if status == ASSERTED and trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
