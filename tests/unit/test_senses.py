@@ -1606,3 +1606,8 @@ def test_a_danger_from_no_actor_is_no_threat_and_sales_to_customers_no_aid(nlp: 
     assert "THREATEN" in types_of(nlp, "The Peruvian mayor was threatened by Chilean smugglers.")
     assert "AID" not in types_of(nlp, "Bolivia sold gas to two million Brazilian customers last year.")
     assert "AID" in types_of(nlp, "Bolivia sold rifles to the Brazilian army last year.")
+
+
+def test_expressing_gratitude_to_a_state_is_support(nlp: Language) -> None:
+    events = events_of(nlp, "Uruguay expressed its gratitude to Paraguay for the emergency loan.")
+    assert [(e.type, countries(e.source), countries(e.target)) for e in events] == [("SUPPORT", ["URY"], ["PRY"])]

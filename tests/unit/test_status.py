@@ -33,6 +33,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Peru will reopen the border after the talks in Quito.", "talks", "planned"),
         ("Dozens of Chileans volunteered to fight against the rebels.", "fight", "planned"),
         ("Bolivian troops must leave the disputed valley.", "leave", "requested"),
+        ("Bolivian troops are poised to storm the rebel town.", "storm", "planned"),
         ("Chile must have known about the raid.", "raid", "asserted"),
         ("Lima wants Quito to free the sailors detained last week.", "detained", "asserted"),
         ("Peru will not meet the envoys expelled by Chile.", "expelled", "asserted"),
