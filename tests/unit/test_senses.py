@@ -1611,3 +1611,10 @@ def test_a_danger_from_no_actor_is_no_threat_and_sales_to_customers_no_aid(nlp: 
 def test_expressing_gratitude_to_a_state_is_support(nlp: Language) -> None:
     events = events_of(nlp, "Uruguay expressed its gratitude to Paraguay for the emergency loan.")
     assert [(e.type, countries(e.source), countries(e.target)) for e in events] == [("SUPPORT", ["URY"], ["PRY"])]
+
+
+def test_an_armed_group_dissolving_itself_retreats_a_parliament_dissolved_does_not(nlp: Language) -> None:
+    assert "RETREAT" in types_of(nlp, "The Kurdish militia dissolved itself after the peace deal.")
+    assert "RETREAT" not in types_of(nlp, "The Peruvian president dissolved the congress.")
+    assert "RETREAT" not in types_of(nlp, "The Peruvian opposition party dissolved itself.")
+    assert "RETREAT" not in types_of(nlp, "Two Peruvian militias were dissolved by the government.")
