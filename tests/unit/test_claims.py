@@ -185,6 +185,14 @@ def test_a_report_interrupting_its_clause_claims_the_clause_in_two_pieces(nlp: L
     assert [text[a:b] for a, b in claim.content_spans] == ["Acts of protest", "are acts of patriotism"]
 
 
+def test_a_quotation_its_tag_interrupts_is_one_claim_in_two_pieces(nlp: Language) -> None:
+    text = '"We will not sign this deal," the Bolivian minister said, "unless the border is reopened."'
+    said = [c for c in claims_of(nlp, text) if c.cue.text == "said"]
+    assert len(said) == 1
+    assert [text[a:b] for a, b in said[0].content_spans] == [
+        "We will not sign this deal", "unless the border is reopened"]
+
+
 def test_nested_claims_are_separate_records_and_the_event_names_the_outermost(nlp: Language) -> None:
     text = "The Bolivian ministry said officials believed Chile had sent troops to the border."
     article = Article(id="t", text=text, published=date(2024, 3, 6))
