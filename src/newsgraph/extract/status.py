@@ -462,6 +462,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(noun) == NEGATED else PLANNED
             if dep == "pcomp" and head.lower_ in REASON_PREPS:
                 break  # "will lose for withdrawing": a reason is presupposed, not under the modal
+            if head.lower_ in ("about", "of") and noun.lemma_.lower() in word_list("knowing_words"):
+                break  # "could have known about the attack", "was aware of the raid": what is known happened
             if head.lower_ in word_list("presupposing_preps") and not _future(noun):
                 break  # "tried to leave after the bombing", "years after expelling it": what came before happened
             if tok.i == trigger.i and dep == "pobj" and head.lower_ in word_list("report_topic_preps") and (
