@@ -1618,3 +1618,8 @@ def test_an_armed_group_dissolving_itself_retreats_a_parliament_dissolved_does_n
     assert "RETREAT" not in types_of(nlp, "The Peruvian president dissolved the congress.")
     assert "RETREAT" not in types_of(nlp, "The Peruvian opposition party dissolved itself.")
     assert "RETREAT" not in types_of(nlp, "Two Peruvian militias were dissolved by the government.")
+
+
+def test_a_person_giving_up_a_habit_yields_nothing(nlp: Language) -> None:
+    assert "RETREAT" not in types_of(nlp, "The Chilean envoy Mario Rojas had given up smoking before the talks.")
+    assert "RETREAT" in types_of(nlp, "The Peruvian rebels gave up their weapons.")
