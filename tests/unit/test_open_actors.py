@@ -651,3 +651,9 @@ def test_a_role_matched_with_its_preposition_is_named_without_it(nlp: Language) 
     event = only(nlp, "Angry crowds attacked the embassy in Lima on Friday.", "ASSAULT")
     (embassy,) = event.target
     assert (embassy.actor.name, embassy.actor.role) == ("Peruvian embassy", "embassy")
+
+
+def test_a_venue_naming_an_attack_is_no_attacker(nlp: Language) -> None:
+    events = events_of(nlp, "The Harmon Square bombing wounded 30 people.")
+    assert "ASSAULT" in [e.type for e in events]
+    assert not [m.text for e in events for m in e.source]  # the square is where, not who
