@@ -1623,3 +1623,8 @@ def test_an_armed_group_dissolving_itself_retreats_a_parliament_dissolved_does_n
 def test_a_person_giving_up_a_habit_yields_nothing(nlp: Language) -> None:
     assert "RETREAT" not in types_of(nlp, "The Chilean envoy Mario Rojas had given up smoking before the talks.")
     assert "RETREAT" in types_of(nlp, "The Peruvian rebels gave up their weapons.")
+
+
+def test_a_vow_of_a_benign_act_is_a_promise_not_a_threat(nlp: Language) -> None:
+    assert [e.type for e in events_of(nlp, "The Bolivian government vowed to rebuild the flooded towns.")] == ["AGREE"]
+    assert "THREATEN" in types_of(nlp, "The Bolivian rebels vowed to retaliate against the army.")
