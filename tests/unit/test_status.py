@@ -35,6 +35,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Bolivian troops must leave the disputed valley.", "leave", "requested"),
         ("Bolivian troops are poised to storm the rebel town.", "storm", "planned"),
         ("Lima could have known about the raid on the consulate.", "raid", "asserted"),
+        ("Quito will respond if a Peruvian raid on the border post takes place.", "raid", "hypothetical"),
         ("Chile must have known about the raid.", "raid", "asserted"),
         ("Lima wants Quito to free the sailors detained last week.", "detained", "asserted"),
         ("Peru will not meet the envoys expelled by Chile.", "expelled", "asserted"),

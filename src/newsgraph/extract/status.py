@@ -384,6 +384,11 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         head_lemma = head.lemma_.lower()
         if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
             return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                       for c in tok.children)
+        if tok.i == trigger.i and dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and is_condition(head) and (
+                not definite):
+            return HYPOTHETICAL  # "if a US strike on Syria threatened …": only supposed (not "if their talks fail")
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and _supposed(tok, head):
             return POSSIBLE  # "a US pullout would leave the region open": a supposed act, not a report
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and head.dep_ == "ccomp" and any(
