@@ -291,6 +291,14 @@ def halts(verb: Token) -> bool:
     return bool(set(_phrasal_forms(verb)) & word_list("halting_verbs"))
 
 
+def _conditioned(noun: Token, verb: Token) -> bool:
+    """An act noun, not a definite one, that is the subject of an if/unless clause ("if a US strike
+    on Syria threatened …"): only supposed (not "if their talks fail": the talks are under way)."""
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                   for c in noun.children)
+    return is_condition(verb) and not definite
+
+
 def _supposed(noun: Token, verb: Token) -> bool:
     """An indefinite act noun that is the subject of a would/could/might clause ("a Chilean attack
     could trigger a war"): what such an act would do is weighed, the act is only supposed."""
@@ -384,11 +392,8 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         head_lemma = head.lemma_.lower()
         if dep in ("xcomp", "advcl") and head.pos_ == "VERB" and tok in deadline_acts(head):
             return REQUESTED  # "gave the government 48 hours to release them": asked for, by a deadline
-        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-                       for c in tok.children)
-        if tok.i == trigger.i and dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and is_condition(head) and (
-                not definite):
-            return HYPOTHETICAL  # "if a US strike on Syria threatened …": only supposed (not "if their talks fail")
+        if tok.i == trigger.i and dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and _conditioned(tok, head):
+            return HYPOTHETICAL  # "if a US strike on Syria threatened …": only supposed
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and _supposed(tok, head):
             return POSSIBLE  # "a US pullout would leave the region open": a supposed act, not a report
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and head.dep_ == "ccomp" and any(
