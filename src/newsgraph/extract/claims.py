@@ -193,7 +193,8 @@ def _verb_claim(tok: Token, finder: AttributionFinder, basis: str | None) -> _Fo
     quoted = content if tagged else _quotation_before(tok)  # '"Does anybody know?" Graham asked.'
     if quoted is not None and (content is None or quoted.start <= content.start < quoted.end):
         content = quoted  # a quotation of several sentences before its speaker is one claim, not its last sentence
-    elif quoted is not None and content is not None and _resumed_quotation(tok, content) is not None:
+    elif quoted is not None and content is not None and (resumed := _reopening(tok)) is not None and (
+            resumed.idx == content.start):
         content = Span(start=quoted.start, end=content.end, text=doc.text[quoted.start:content.end])
         # '"Every time you say that," Tester said, "you give ammunition …"': one quotation its tag interrupts
     if content is None:
@@ -561,32 +562,22 @@ def _aside(tok: Token) -> tuple[int, int]:
     return min(words), max(words)
 
 
-def _resumed_quotation(tok: Token, content: Span) -> int | None:
-    """Where a quotation the verb's tag interrupts resumes ('"…," Tester said, "you give …"'): the
-    start of ``content`` when it follows the verb in the same sentence right after an opening
-    quotation mark, itself right after the tag's comma."""
+def _reopening(tok: Token) -> Token | None:
+    """The first word of a quotation the verb's tag interrupts, where it resumes after the tag's
+    comma and an opening quotation mark ('"…," Tester said, "you give …"': "you")."""
     doc = tok.doc
-    if content.start <= tok.idx:
-        return None
-    for j in range(tok.i + 1, min(len(doc), tok.i + TAG_REACH)):
-        if doc[j].idx >= content.start:
-            return None
-        if doc[j].text in QUOTES_OPEN and doc[j - 1].text == "," and doc[j].idx + len(doc[j].text) <= content.start:
-            following = doc[j + 1] if j + 1 < len(doc) else None
-            return content.start if following is not None and following.idx == content.start else None
+    for j in range(tok.i + 1, min(len(doc) - 1, tok.i + TAG_REACH)):
+        if doc[j].text in QUOTES_OPEN and doc[j - 1].text == ",":
+            return doc[j + 1]
     return None
 
 
 def _pieces(doc: Doc, content: Span, tok: Token) -> tuple[tuple[int, int], ...]:
     """A content interrupted by its own parenthetical report, as two pieces around it."""
     quoted = _quotation_before(tok) if content.start < tok.idx < content.end else None
-    if quoted is not None and quoted.start == content.start:  # a quotation its tag interrupts
-        resumed = Span(start=tok.idx + 1, end=content.end, text="")
-        for j in range(tok.i + 1, len(doc)):
-            if doc[j].text in QUOTES_OPEN and doc[j].idx > tok.idx:
-                resumed = Span(start=doc[j + 1].idx, end=content.end, text="") if j + 1 < len(doc) else resumed
-                break
-        return ((quoted.start, quoted.end), (resumed.start, resumed.end))
+    resumed = _reopening(tok) if quoted is not None and quoted.start == content.start else None
+    if quoted is not None and resumed is not None:  # a quotation its tag interrupts
+        return ((quoted.start, quoted.end), (resumed.idx, content.end))
     if tok.dep_ == "parataxis":
         first, last = _aside(tok)
     elif as_report(tok):

@@ -290,13 +290,13 @@ def _quoted_by(speaker: Token, word: Token) -> bool:
 
 
 def _place_compounds(noun: Token, index: MentionIndex) -> set[int]:
-    """The proper-noun compounds of an act noun that name a city or a facility ("the Paris attacks",
-    "the Manchester Arena bombing"), not an actor the tables know ("the Hamas attack")."""
+    """The words of the proper-noun compounds of an act noun that name a city or a facility ("the
+    Paris attacks", "the Manchester Arena bombing": the whole name, also where the tagger takes it for
+    a person), not an actor the tables know ("the Hamas attack")."""
     return {t.i for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not any(
         m.via in ("lexicon", "dictionary") for m in index.at(c)) and (
-        c.ent_type_ in ("FAC", "LOC") or c.lower_ in word_list("venue_words")  # (the tagger may take
-        or ((p := resolve_place(c.text)) is not None and p.kind == "city")) for t in c.subtree}  # "Manchester
-    # Arena" for a person): the whole name
+        c.ent_type_ in ("FAC", "LOC") or c.lower_ in word_list("venue_words")
+        or ((p := resolve_place(c.text)) is not None and p.kind == "city")) for t in c.subtree}
 
 
 def _judges(word: Token, accusation: Event) -> bool:

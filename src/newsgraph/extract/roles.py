@@ -203,9 +203,9 @@ def _sent_body(verb: Token, head: Token) -> list[Token]:
         return []
     if head.lemma_.lower() in word_list("preparing_verbs") or (
             verb.lemma_.lower() in word_list("undergoing_verbs") and head.lemma_.lower() in word_list("handing_verbs")):
-        # "sent two men to stand trial", "extradited him to face charges": the ones sent undergo it
         # "trained Peruvian units to fight the rebels", "armed the militia to defend the town": the
-        # ones trained or armed act, whoever they are
+        # ones trained or armed act, whoever they are; "sent two men to stand trial", "extradited him
+        # to face charges": the ones handed over undergo it
         return [o for o in children(head, "dobj") if o.i < verb.i][-1:]
     if head.lemma_.lower() not in word_list("dispatching_verbs"):
         return []

@@ -257,13 +257,13 @@ class PersonFinder:
             person.actor = Actor(name=base.name, kind="person", role=person.title.role, sector=person.title.sector)
 
 
-
 def split_at_verbs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of an entity span the tagger ran over a lower-case verb ("Ja'afari accused de
     Mistura" as one PERSON): the names on either side of it."""
     cuts = [i for i in range(start, end) if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower()]
     bounds = zip([start, *(i + 1 for i in cuts)], [*cuts, end], strict=True)
     return [(a, b) for a, b in bounds if b > a]
+
 
 def _from_dictionary(doc: Doc, person: _Person, when: date | None) -> None:
     """A name outside the curated table whose text gives no country: the PETRARCH2
