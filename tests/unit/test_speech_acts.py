@@ -508,6 +508,12 @@ def test_an_authority_warning_that_people_will_be_arrested_threatens_them(nlp: L
     assert threat.status == "asserted" and threat.mode == "arrest"
 
 
+def test_an_authority_of_no_named_country_still_threatens_by_its_warning(nlp: Language) -> None:
+    text = "The police chief warned that striking dockers would be detained."
+    threat = next(e for e in events_of(nlp, text) if e.type == "THREATEN")
+    assert [m.actor.sector for m in threat.source] == ["COP"] and threat.mode == "arrest"
+
+
 @pytest.mark.parametrize("text", [
     "The Paraguayan opposition leader warned that Bolivian smugglers would be arrested.",  # no authority
     "The UN warned that Paraguayan civilians would be killed.",  # a fear, not a threat

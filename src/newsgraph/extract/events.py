@@ -1059,7 +1059,7 @@ class _Builder:
                 event.status not in (PLANNED, POSSIBLE, HYPOTHETICAL)):
             return None
         warners = [m for m in _actors(tuple(expand(self.claims.speaker_heads(tok, sent))), self.index)
-                   if _official(m.actor)]
+                   if _state_side(m.actor)]
         if not warners:
             return None
         modes = word_list("threaten_modes")
@@ -1322,8 +1322,14 @@ def _states(mentions: list[ActorMention]) -> frozenset[str]:
 
 
 def _official(actor: Actor) -> bool:
-    """A state, or its executive or forces (word list state_sectors; not its opposition or courts)."""
-    return bool(actor.country) and (actor.kind == "state" or actor.sector in word_list("state_sectors"))
+    """A state of a known country, or its executive or forces."""
+    return bool(actor.country) and _state_side(actor)
+
+
+def _state_side(actor: Actor) -> bool:
+    """A state, or its executive or forces (word list state_sectors; not its opposition or courts), of
+    whatever country ("the interior minister", "police")."""
+    return actor.kind == "state" or actor.sector in word_list("state_sectors")
 
 
 def _by_authorities(trig: Trigger) -> bool:
