@@ -1628,3 +1628,19 @@ def test_a_person_giving_up_a_habit_yields_nothing(nlp: Language) -> None:
 def test_a_vow_of_a_benign_act_is_a_promise_not_a_threat(nlp: Language) -> None:
     assert [e.type for e in events_of(nlp, "The Bolivian government vowed to rebuild the flooded towns.")] == ["AGREE"]
     assert "THREATEN" in types_of(nlp, "The Bolivian rebels vowed to retaliate against the army.")
+
+
+def test_only_an_envoy_summoned_is_a_protest(nlp: Language) -> None:
+    assert "ACCUSE" in types_of(nlp, "Chile summoned the Peruvian ambassador over the border incident.")
+    assert "ACCUSE" in types_of(nlp, "Peru summoned Chile's chargé d'affaires.")
+    assert "ACCUSE" not in types_of(nlp, "Villagers in Tacna were summoned by Peruvian soldiers to watch the trial.")
+
+
+def test_seeking_dominance_or_control_asks_no_one(nlp: Language) -> None:
+    assert "REQUEST" not in types_of(nlp, "Chile seeks dominance over the Pacific coast.")
+    assert "REQUEST" in types_of(nlp, "Chile sought military aid from Peru.")
+
+
+def test_an_assault_a_town_was_spared_did_not_happen(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Tacna was spared a bombardment by the Chilean navy.")
+    assert event.type == "ASSAULT" and event.status == "negated"

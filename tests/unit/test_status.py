@@ -76,6 +76,9 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("She imagined Peruvian jets bombing the port.", "bombing", "possible"),
         ("Peru agreed to a withdrawal of its troops.", "withdrawal", "planned"),
         ("Neither Chile nor Peru attacked the convoy.", "attacked", "negated"),
+        # an act averted or thwarted did not happen; one feared may
+        ("Peru averted a Chilean blockade of the port.", "blockade", "negated"),
+        ("The Aymara fear a crackdown by the Bolivian police.", "crackdown", "possible"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
         ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit
