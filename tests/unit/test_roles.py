@@ -804,6 +804,13 @@ def test_who_is_asked_to_act_by_a_preposition_is_the_acts_doer(nlp: Language, te
     assert [m.actor.country for m in release.source] == ["PRY"] and release.status == "requested"
 
 
+def test_who_is_counted_on_to_act_is_the_acts_doer(nlp: Language) -> None:
+    text = "Uruguay is looking to Paraguay to release the detained sailors."
+    events = extract_events(nlp(text), Article(id="t", text=text, published=date(2024, 3, 6)))
+    (release,) = [e for e in events if e.type == "RETREAT"]
+    assert [m.actor.country for m in release.source] == ["PRY"] and release.status == "planned"
+
+
 @pytest.mark.parametrize(("text", "word", "doer"), [
     ("The militias repelled the Honduran army's attempt at a ground incursion.", "incursion", "army"),
     ("Guatemala's plans for an offensive against the rebels were leaked.", "offensive", "Guatemala"),

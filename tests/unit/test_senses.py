@@ -425,8 +425,9 @@ def test_recognition_defence_and_support_need_their_actors(nlp: Language) -> Non
     assert "SUPPORT" not in types_of(nlp, "Those backing closer EU integration see the zone as crucial.")
 
 
-def test_seeking_work_asks_no_one(nlp: Language) -> None:
+def test_seeking_work_or_dominance_asks_no_one(nlp: Language) -> None:
     assert "REQUEST" not in types_of(nlp, "Many Nigerian migrants are seeking employment in Libya.")
+    assert "REQUEST" not in types_of(nlp, "Chile seeks dominance over the Pacific coast.")
     assert "REQUEST" in types_of(nlp, "Nigeria is seeking help from the World Bank.")
 
 
@@ -1636,11 +1637,24 @@ def test_only_an_envoy_summoned_is_a_protest(nlp: Language) -> None:
     assert "ACCUSE" not in types_of(nlp, "Villagers in Tacna were summoned by Peruvian soldiers to watch the trial.")
 
 
-def test_seeking_dominance_or_control_asks_no_one(nlp: Language) -> None:
-    assert "REQUEST" not in types_of(nlp, "Chile seeks dominance over the Pacific coast.")
-    assert "REQUEST" in types_of(nlp, "Chile sought military aid from Peru.")
-
-
 def test_an_assault_a_town_was_spared_did_not_happen(nlp: Language) -> None:
     (event,) = events_of(nlp, "Tacna was spared a bombardment by the Chilean navy.")
     assert event.type == "ASSAULT" and event.status == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a border treaty in Lima.",
+    "Chile and Peru signed a joint decree on fishing rights.",  # signed together
+    "Chile has ratified the trade pact, which Chile signed in 2005.",  # the pact, through "which"
+])
+def test_an_agreement_signed_is_an_agreement(nlp: Language, text: str) -> None:
+    assert "SUPPORT" in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president signed the pension bill on Tuesday.",
+    "The Chilean president did not sign the letter.",
+    "The Chilean president signed an executive order closing the border crossing.",
+])
+def test_a_bill_letter_or_order_signed_alone_is_no_agreement(nlp: Language, text: str) -> None:
+    assert "SUPPORT" not in types_of(nlp, text)

@@ -79,6 +79,7 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         # an act averted or thwarted did not happen; one feared may
         ("Peru averted a Chilean blockade of the port.", "blockade", "negated"),
         ("The Aymara fear a crackdown by the Bolivian police.", "crackdown", "possible"),
+        ("Bolivia is looking to expand its navy.", "expand", "planned"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
         ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit

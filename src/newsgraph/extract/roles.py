@@ -425,11 +425,11 @@ def _verb_subject_object(verb: Token) -> tuple[list[Token], list[Token]]:
             if passive is not None and not any(u.dep_ == "nsubjpass" for u in undergoers):
                 undergoers = children(passive, "nsubjpass")
         doers = shared_agents(verb) or _cause_phrases(verb)
-        return _by_cause(doers), _expanded_or_antecedents(verb, undergoers)
+        return _by_cause(doers), expanded_or_antecedents(verb, undergoers)
     return _by_cause(subjects(verb)), objects(verb)
 
 
-def _expanded_or_antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
+def expanded_or_antecedents(verb: Token, tokens: list[Token]) -> list[Token]:
     """``tokens`` with their conjuncts, a relative pronoun of the verb's relative clause replaced by
     what it stands for ("Perez, who was arrested by X": Perez; see antecedents)."""
     if verb.dep_ == "relcl" and any(t.lower_ in RELATIVE_PRONOUNS for t in tokens):

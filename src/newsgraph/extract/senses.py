@@ -29,6 +29,7 @@ from newsgraph.extract.roles import (
     agents,
     children,
     counted,
+    expanded_or_antecedents,
     is_passive,
     objects,
     passive_themes,
@@ -73,15 +74,17 @@ def _counted(tokens: list[Token]) -> list[Token]:
     return [*tokens, *[o for t in tokens for o in counted(t)]]
 
 
+def _themes(r: Reading) -> list[Token]:
+    """The trigger's themes, objects and what a passive says undergoes it, with what counts stand for
+    and what a relative pronoun stands for ("the pact, which Peru signed": pact)."""
+    undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
+    undergoers += passive_themes(r.token)  # "had her citizenship revoked", "the citizenship revoked by X"
+    return _counted(expanded_or_antecedents(r.token, [*r.roles.theme, *objects(r.token), *undergoers]))
+
+
 def _theme(arg: str) -> Callable[[Reading], bool]:
     words = _words(arg)
-
-    def test(r: Reading) -> bool:
-        undergoers = [c for c in r.token.children if c.dep_ == "nsubjpass"]  # "demands were met"
-        undergoers += passive_themes(r.token)  # "had her citizenship revoked", "the citizenship revoked by X"
-        return bool(word_forms(_counted([*r.roles.theme, *objects(r.token), *undergoers])) & words)
-
-    return test
+    return lambda r: bool(word_forms(_themes(r)) & words)
 
 
 def _tally(r: Reading) -> bool:
@@ -414,6 +417,7 @@ CHECKS: dict[str, Callable[[str], Callable[[Reading], bool]]] = {
     "describing": lambda _arg: _describing,
     "left_in_state": lambda _arg: _left_in_state,
     "object": lambda _arg: lambda r: bool(objects(r.token)),
+    "themed": lambda _arg: lambda r: bool(_themes(r)),
     "conditional": lambda _arg: lambda r: any(  # an if/unless clause in the trigger's sentence
         t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in r.token.sent),
     "source": lambda _arg: lambda r: bool(r.source),

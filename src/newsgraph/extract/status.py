@@ -501,12 +501,13 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return local_status(head.head) or governing  # "has not said whether it is prepared to …"
             negated = local_status(head) == NEGATED or local_status(head.head) == NEGATED
             return NEGATED if negated and governing != NEGATED else governing
-        if dep == "advcl" and head.pos_ == "VERB" and GOVERNING_VERBS.get(head_lemma) == REQUESTED and any(
+        if dep == "advcl" and head.pos_ == "VERB" and GOVERNING_VERBS.get(head_lemma) in (REQUESTED, PLANNED) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
                 c.dep_ == "prep" and c.lower_ in word_list("addressee_preps")
                 and any(g.dep_ == "pobj" for g in c.children) for c in head.children):
-            # "pleaded with Peru to withdraw", "appealed to Peru to …" (the to-clause parsed as adverbial)
-            return NEGATED if local_status(head) == NEGATED else REQUESTED
+            # "pleaded with Peru to withdraw", "appealed to Peru to …", "looks to Peru to …" (the
+            # to-clause parsed as adverbial)
+            return NEGATED if local_status(head) == NEGATED else GOVERNING_VERBS[head_lemma]
         if dep in INHERITING_DEPS and head.pos_ in ("VERB", "AUX"):
             if head_lemma in REPORTING_BOUNDARY:
                 break
