@@ -1658,3 +1658,10 @@ def test_an_agreement_signed_is_an_agreement(nlp: Language, text: str) -> None:
 ])
 def test_a_bill_letter_or_order_signed_alone_is_no_agreement(nlp: Language, text: str) -> None:
     assert "SUPPORT" not in types_of(nlp, text)
+
+
+def test_curbing_a_flow_restricts_no_one_and_flying_others_is_no_visit(nlp: Language) -> None:
+    assert "COERCE" not in types_of(nlp, "Bolivia has curbed the flow of cocaine into Chile.")
+    assert "COERCE" in types_of(nlp, "Bolivia curbed the movements of Chilean diplomats.")
+    assert "CONSULT" not in types_of(nlp, "The Peruvian minister flew the rescued fishermen to Lima.")
+    assert "CONSULT" in types_of(nlp, "The Peruvian minister flew to Santiago for talks with Chile.")
