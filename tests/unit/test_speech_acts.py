@@ -290,6 +290,10 @@ def test_a_feeling_about_an_actors_act_is_disapproval_by_whoever_feels_it(nlp: L
     assert (countries(accuse.source), countries(accuse.target)) == (["ECU"], ["PER"])
     # concern for someone's fate is no disapproval of them
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "Chile is worried by the fate of Peru's president."))
+    # what an act between others implies: those who act
+    worried = events_of(nlp, "Ecuador is worried about the implications of the cooperation between Peru and Chile.")
+    accuse = next(e for e in worried if e.type == "ACCUSE")
+    assert (countries(accuse.source), sorted(countries(accuse.target))) == (["ECU"], ["CHL", "PER"])
     # "the countries concerned" feels nothing
     assert not any(e.type == "ACCUSE" for e in events_of(nlp, "The countries concerned met in Quito."))
 

@@ -879,6 +879,8 @@ class _Builder:
         """The actors who own or author what a noun names: its possessor, by/from/in-phrase, the
         agent of a participle on it, an actor modifying it ("Russian aggression"); not ``tok``."""
         owners = [*children(noun, "poss"), *pobjs(noun, ("by", "from", "in"))]
+        if trigger_for(noun) is not None:
+            owners += pobjs(noun, ("between",))  # "the cooperation between X and Y": theirs
         owners += [a for c in noun.children if c.dep_ == "acl" for a in agents(c)]  # "allegations made by X"
         owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i != tok.i]
         return _actors(tuple(expand(owners)), self.index)
@@ -891,11 +893,16 @@ class _Builder:
         persecution of journalists"). An adjective on an act condemns whoever did it ("baseless
         allegations made by X", "its illegal raids"), no one when the act names no doer ("the brutal
         killing of X"). A feeling ("troubled by X", "alarmed at X's buildup") is about what causes
-        it: the cause itself or its owner, not whom it befalls ("worried by the fate of X")."""
+        it: the cause itself or its owner, or the doers of an act the cause is of ("the implications
+        of the cooperation between X and Y"), not whom it befalls ("worried by the fate of X")."""
         noun = tok.head if tok.dep_ == "amod" else tok
         if (tok.pos_ == "ADJ" and tok.dep_ != "amod") or _feeling(tok):
             causes = pobjs(tok, ("by", "at", "over", "about", "with"))
             found = [m for c in causes if c.dep_ != "pcomp" for m in (self.index.of_argument(c) or self.owners(c, tok))]
+            if not found:  # "concerned about the implications of X's buildup": the act's doers (not
+                # "the fate of X": whom it befalls)
+                acts = [o for c in causes for o in pobjs(c, ("of",)) if trigger_for(o) is not None]
+                found = [m for a in acts for m in self.owners(a, tok)]
             # a situation ("troubled by what is happening in X's case"): whose it is
             situations = [c for c in causes if c.lower_ in ("what", "how")
                           or any(k.dep_ == "nsubj" and k.lower_ in ("what", "how") for k in c.children)]
