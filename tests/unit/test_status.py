@@ -80,6 +80,14 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Peru averted a Chilean blockade of the port.", "blockade", "negated"),
         ("The Aymara fear a crackdown by the Bolivian police.", "crackdown", "possible"),
         ("Bolivia is looking to expand its navy.", "expand", "planned"),
+        # the future however it is spelt; a plan under a condition or a modal is no more than that
+        ("“We’ll expel the envoy,” the Peruvian minister said.", "expel", "planned"),
+        ("“We’d expel the envoy,” the Peruvian minister said.", "expel", "planned"),
+        ("Peru is going to expel the envoy.", "expel", "planned"),
+        ("If Peru is going to expel the envoy, Chile will respond.", "expel", "hypothetical"),
+        ("Peru may decide to expel the envoy.", "expel", "possible"),
+        # the cause of what may happen may come too
+        ("Thousands of civilians might be killed by a Chilean attack.", "attack", "possible"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
         ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, word_list
+from newsgraph.extract.lexicon import RELATIVE_PRONOUNS, aux_form, word_list
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.roles import antecedents, expand
 from newsgraph.nlp.gazetteer import is_seat_building, media_outlet
@@ -199,7 +199,7 @@ def _backshifted(sent: Span) -> bool:
     """Reported speech running on into a sentence of its own shows the tense of a report:
     "would" for the speaker's "will", the past perfect for their past ("had sent")."""
     root = sent.root
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "had", "'d") for c in root.children)
+    return any(c.dep_ in ("aux", "auxpass") and aux_form(c) in ("would", "had") for c in root.children)
 
 
 class AttributionFinder:

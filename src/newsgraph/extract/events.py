@@ -30,6 +30,7 @@ from newsgraph.extract.lexicon import (
     Trigger,
     agreed_in,
     answers_accusation,
+    aux_form,
     called_as,
     trigger_for,
     type_values,
@@ -1461,7 +1462,7 @@ def _obliged(tok: Token) -> list[Token]:
     head = tok.head
     if (tok.dep_ == "xcomp" and "to" in aux and head.lemma_.lower() in word_list("necessity_verbs")
             and head.pos_ in ("VERB", "AUX") and not has_object(head)
-            and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "'d") for c in head.children)):
+            and not any(c.dep_ == "aux" and aux_form(c) in ("will", "would") for c in head.children)):
         return [c for c in head.children if c.dep_ == "nsubj"]  # not "would have to give": a deal's terms
     return []
 
@@ -1498,7 +1499,7 @@ def _future_negation(tok: Token) -> bool:
     for head in (tok, tok.head):
         kids = list(head.children)
         if any(c.dep_ == "neg" for c in kids) and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "shall") for c in kids
+            c.dep_ == "aux" and aux_form(c) in ("will", "would", "shall") for c in kids
         ):
             return True
     return False

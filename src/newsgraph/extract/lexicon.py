@@ -212,6 +212,19 @@ MODIFIER_DEPS = ("compound", "amod", "nmod")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+_CONTRACTED = {"'ll": "will", "wo": "will", "'re": "are", "'m": "am", "'ve": "have"}
+
+
+def aux_form(token: Token) -> str:
+    """An auxiliary as a lower-case full word, whatever its spelling: "'ll", "’ll" and "wo" are
+    "will", "’d" is "would" before a bare verb and "had" before a participle ("we’d go", "we’d
+    gone"), curly apostrophes read as straight ones (en_core_web_sm leaves "’ll" and "’d" unlemmatised)."""
+    low = token.lower_.replace("\u2019", "'")
+    if low == "'d":
+        return "had" if token.head.tag_ in ("VBN", "VBD") else "would"  # (a participle may be tagged past)
+    return _CONTRACTED.get(low, low)
+
+
 def word_forms(tokens: Iterable[Token]) -> set[str]:
     """The lemmas and lower-cased texts of tokens (what word lists are matched against)."""
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}

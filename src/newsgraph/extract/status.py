@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from newsgraph.extract.lexicon import (
     agreed_in,
     answers_accusation,
+    aux_form,
     called_as,
     convened,
     deadline_acts,
@@ -170,7 +171,7 @@ def _is_conditional(tok: Token) -> bool:
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _is_quantifier_if(c)}
     if marks & {"if", "unless"} or (tok.dep_ == "advcl" and _in_case(tok)):
         return True
-    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    aux = [aux_form(c) for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if "would" in aux and "have" in aux and tok.tag_ == "VBN":  # counterfactual "would have sent"
         return True
     return has_condition(tok) and any(a in ("would", "will", "could", "might") for a in aux)
@@ -217,7 +218,7 @@ def local_status(tok: Token) -> str | None:
     if _asks_who(tok):
         return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
     for c in tok.children:
-        low = c.lower_
+        low = aux_form(c) if c.dep_ in ("aux", "auxpass") else c.lower_
         if _negates(c, tok):
             return NEGATED
         if c.dep_ == "advmod" and low in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
@@ -274,9 +275,13 @@ def is_for_clause(tok: Token) -> bool:
 
 
 def _phrasal_forms(verb: Token) -> list[str]:
-    """The verb's lemma with each of its particles ("call off", "rule out"), then the bare lemma."""
+    """The verb's lemma with each of its particles ("call off", "rule out"), its progressive form as
+    written ("be going": "is going to withdraw"), then the bare lemma."""
     lemma = verb.lemma_.lower()
-    return [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"] + [lemma]
+    progressive = [f"be {verb.lower_}"] if verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and (c.lemma_.lower() == "be" or c.lower_.replace("’", "'") in ("'re", "'s", "'m"))
+        for c in verb.children) else []  # (the model leaves a curly "’re" as it is)
+    return [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"] + progressive + [lemma]
 
 
 def _governing_verb(verb: Token) -> str | None:
@@ -303,7 +308,7 @@ def _supposed(noun: Token, verb: Token) -> bool:
     """An indefinite act noun that is the subject of a would/could/might clause ("a Chilean attack
     could trigger a war"): what such an act would do is weighed, the act is only supposed."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children)
-    return indefinite and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+    return indefinite and any(c.dep_ == "aux" and aux_form(c) in ("would", "could", "might", "may")
                               for c in verb.children)
 
 
@@ -367,7 +372,7 @@ def _future(verb: Token) -> bool:
     """The verb, or one it is the complement of, is in the future ("will withdraw after the talks",
     "plans to leave after the vote"): what comes before it may not have happened yet."""
     for tok in (verb, *verb.ancestors):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in tok.children) or (
+        if any(c.dep_ == "aux" and aux_form(c) in ("will", "shall", "would") for c in tok.children) or (
                 GOVERNING_VERBS.get(tok.lemma_.lower()) in (PLANNED, REQUESTED)):
             return True
         if tok.dep_ not in ("xcomp", "advcl", "conj", "prep", "pcomp", "pobj", "dobj"):
@@ -397,7 +402,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and _supposed(tok, head):
             return POSSIBLE  # "a US pullout would leave the region open": a supposed act, not a report
         if tok.i == trigger.i and dep == "nsubj" and tok.pos_ == "NOUN" and head.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children) and (
+                c.dep_ == "aux" and aux_form(c) in ("would", "will", "could", "might") for c in head.children) and (
                 GOVERNING_VERBS.get(head.head.lemma_.lower()) in (PLANNED, REQUESTED, POSSIBLE)):
             return GOVERNING_VERBS[head.head.lemma_.lower()]  # "I hope the attacks would target X": hoped for
         if is_for_clause(tok) and head.pos_ == "VERB" and head_lemma in GOVERNING_VERBS:
@@ -414,7 +419,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break
             if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
                 # "will not hesitate to cut", "did not fail to send": the negation cancels out
-                will = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in head.children)
+                will = any(c.dep_ == "aux" and aux_form(c) in ("will", "would", "shall") for c in head.children)
                 return PLANNED if will else ASSERTED
             if head_lemma in ATTEMPT and dep == "xcomp":
                 if event_type in SPEECH_ACT_TYPES:
@@ -432,6 +437,9 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
+                weakened = local_status(head)
+                if governing == PLANNED and weakened in (HYPOTHETICAL, POSSIBLE):
+                    return weakened  # "if they are going to destroy", "may decide to attack"
                 return NEGATED if local_status(head) == NEGATED and governing != NEGATED else governing
             # "set to", "scheduled to", "expected to" as a passive head
             tok = head
@@ -442,6 +450,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             return NEGATED  # "imposed sanctions instead of attacking" (the "of" parsed as a conjunction)
         if dep == "conj" and _rather_than(tok) and not adjunct_of:
             return NEGATED  # "chose to negotiate rather than attack" (not "cave in to X's pressure": that was made)
+        by_agent = dep == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB"
+        caused = local_status(head.head) if by_agent else None
+        if caused in (PLANNED, POSSIBLE, HYPOTHETICAL):
+            return caused  # "civilians might be killed by a land attack": the attack may come
         if dep in ("pcomp", "pobj") and head.dep_ == "prep":
             if _is_negating_prep(head):
                 return NEGATED  # "without telling", "instead of warning", "rather than sending"
