@@ -1665,3 +1665,12 @@ def test_curbing_a_flow_restricts_no_one_and_flying_others_is_no_visit(nlp: Lang
     assert "COERCE" in types_of(nlp, "Bolivia curbed the movements of Chilean diplomats.")
     assert "CONSULT" not in types_of(nlp, "The Peruvian minister flew the rescued fishermen to Lima.")
     assert "CONSULT" in types_of(nlp, "The Peruvian minister flew to Santiago for talks with Chile.")
+
+
+@pytest.mark.parametrize("text", [
+    "The camp suffered an outbreak of dysentery, which killed two Bolivian children.",
+    "The cold killed three Bolivian migrants near the border.",
+])
+def test_deaths_from_illness_or_weather_are_no_assault(nlp: Language, text: str) -> None:
+    assert "ASSAULT" not in types_of(nlp, text)
+    assert "ASSAULT" in types_of(nlp, "Chilean soldiers, who killed two Bolivian farmers, were arrested.")

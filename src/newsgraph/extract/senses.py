@@ -199,7 +199,7 @@ def _subject(arg: str) -> Callable[[Reading], bool]:
     def test(r: Reading) -> bool:
         tok = r.token
         doers = [*subjects(tok), *agents(tok), *pobjs(tok, ("in", "during", "by"))]  # "killed in the floods"
-        return bool(word_forms(doers) & words)
+        return bool(word_forms(expanded_or_antecedents(tok, doers)) & words)  # "the floods, which killed 40"
 
     return test
 
