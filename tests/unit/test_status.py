@@ -88,6 +88,10 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("Peru may decide to expel the envoy.", "expel", "possible"),
         # the cause of what may happen may come too
         ("Thousands of civilians might be killed by a Chilean attack.", "attack", "possible"),
+        # a cleft's negation denies its focus (a time), not its clause; "not true that" denies it
+        ("It was not until March that Chile withdrew its troops.", "withdrew", "asserted"),
+        ("It was not long ago that Chile expelled the envoy.", "expelled", "asserted"),
+        ("It is not true that Chile expelled the envoy.", "expelled", "negated"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
         ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit

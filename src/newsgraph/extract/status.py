@@ -274,6 +274,15 @@ def is_for_clause(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _cleft(clause: Token, copula: Token) -> bool:
+    """The that-clause of a cleft ("it was not long ago that X attacked Y", "it was not until March
+    that X withdrew"): the copula's negation denies its focus, a time, not the clause (unlike "it is
+    not true that X attacked Y", whose copula has a predicate of its own)."""
+    return copula.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children) and (
+        not any(c.dep_ in ("acomp", "attr") for c in copula.children)) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _phrasal_forms(verb: Token) -> list[str]:
     """The verb's lemma with each of its particles ("call off", "rule out"), its progressive form as
     written ("be going": "is going to withdraw"), then the bare lemma."""
@@ -415,7 +424,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if dep == "xcomp" and head_lemma in word_list("ordering_verbs"):
                 # "told / ordered its troops to withdraw", "were told to stand down": ordered
                 return NEGATED if local_status(head) == NEGATED else REQUESTED
-            if head_lemma in REPORTING_BOUNDARY:
+            if head_lemma in REPORTING_BOUNDARY or (dep == "ccomp" and _cleft(tok, head)):
                 break
             if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
                 # "will not hesitate to cut", "did not fail to send": the negation cancels out
