@@ -426,6 +426,9 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 return NEGATED if local_status(head) == NEGATED else REQUESTED
             if head_lemma in REPORTING_BOUNDARY or (dep == "ccomp" and _cleft(tok, head)):
                 break
+            if dep == "ccomp" and local_status(head) == NEGATED and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in word_list("certainty_adjectives") for c in head.children):
+                return POSSIBLE  # "it is not clear that X attacked", "I am not sure that": open, not denied
             if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
                 # "will not hesitate to cut", "did not fail to send": the negation cancels out
                 will = any(c.dep_ == "aux" and aux_form(c) in ("will", "would", "shall") for c in head.children)
