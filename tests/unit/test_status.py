@@ -93,6 +93,9 @@ def trigger(nlp: Language, text: str, word: str):  # type: ignore[no-untyped-def
         ("It was not long ago that Chile expelled the envoy.", "expelled", "asserted"),
         ("It is not true that Chile expelled the envoy.", "expelled", "negated"),
         ("It is not clear that Chile expelled the envoy.", "expelled", "possible"),
+        # "asked if" asks, as "asked whether": open, not a condition
+        ("The judge asked Peru if it had expelled the envoy.", "expelled", "possible"),
+        ("If Peru expels the envoy, Chile will respond.", "expels", "hypothetical"),
         ("Neither the Chilean withdrawal nor the cuts were preceded by any talks.", "withdrawal", "asserted"),
         ("The port is on the verge of being captured by Peruvian forces.", "captured", "possible"),
         ("Captured Peruvian fighters would often be beaten.", "beaten", "asserted"),  # a past habit

@@ -167,8 +167,17 @@ def _is_quantifier_if(tok: Token) -> bool:
     )
 
 
+def _asked_if(tok: Token) -> bool:
+    """An "if" clause that is what a questioning verb asks ("asked Peru if it had expelled X"): an
+    embedded question, as with "whether", not a condition."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in QUESTIONING and any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in tok.children)
+
+
 def _is_conditional(tok: Token) -> bool:
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark" and not _is_quantifier_if(c)}
+    if _asked_if(tok):
+        marks.discard("if")
     if marks & {"if", "unless"} or (tok.dep_ == "advcl" and _in_case(tok)):
         return True
     aux = [aux_form(c) for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -213,7 +222,7 @@ def local_status(tok: Token) -> str | None:
     found: str | None = None
     if _has_negated_argument(tok):
         return NEGATED
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
+    if _asked_if(tok) or any(c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children):
         found = POSSIBLE  # an open question: "would not say whether X had shipped"
     if _asks_who(tok):
         return POSSIBLE  # "who is going to fire on an unarmed man?", "who would attack Peru now?"
