@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newsgraph.extract.items import item_phrases
 from newsgraph.extract.lexicon import (
     MODIFIER_DEPS,
+    aux_form,
     called_as,
     convened,
     load_triggers,
@@ -306,7 +307,7 @@ def _finding_in(arg: str) -> Callable[[Reading], bool]:
     in place" is an act agreed): a judgement of how things are, not an act agreed."""
     words = _words(arg)
     return lambda r: any(c.dep_ == "ccomp" and c.lemma_.lower() in words
-                         and not any(a.dep_ == "aux" and a.lower_ in MODALS for a in c.children)
+                         and not any(a.dep_ == "aux" and aux_form(a) in MODALS for a in c.children)
                          for c in r.token.children)
 
 

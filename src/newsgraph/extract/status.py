@@ -297,8 +297,8 @@ def _phrasal_forms(verb: Token) -> list[str]:
     written ("be going": "is going to withdraw"), then the bare lemma."""
     lemma = verb.lemma_.lower()
     progressive = [f"be {verb.lower_}"] if verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and (c.lemma_.lower() == "be" or c.lower_.replace("’", "'") in ("'re", "'s", "'m"))
-        for c in verb.children) else []  # (the model leaves a curly "’re" as it is)
+        c.dep_ == "aux" and (c.lemma_.lower() == "be" or aux_form(c) in ("are", "am", "'s"))  # a curly "’re"
+        for c in verb.children) else []
     return [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"] + progressive + [lemma]
 
 
@@ -437,7 +437,7 @@ def _governed_status(trigger: Token, event_type: str) -> str:
                 break
             if dep == "ccomp" and local_status(head) == NEGATED and any(
                     c.dep_ == "acomp" and c.lemma_.lower() in word_list("certainty_adjectives") for c in head.children):
-                return POSSIBLE  # "it is not clear that X attacked", "I am not sure that": open, not denied
+                return POSSIBLE  # "it is not clear that X attacked": open, not denied
             if dep == "xcomp" and head_lemma in NOT_HESITATE and local_status(head) == NEGATED:
                 # "will not hesitate to cut", "did not fail to send": the negation cancels out
                 will = any(c.dep_ == "aux" and aux_form(c) in ("will", "would", "shall") for c in head.children)
@@ -458,10 +458,10 @@ def _governed_status(trigger: Token, event_type: str) -> str:
             if head_lemma in WISHING and dep == "xcomp" and not has_object(head):
                 governing = PLANNED  # "wants to visit Moscow": the subject's own intention
             if governing:
-                weakened = local_status(head)
-                if governing == PLANNED and weakened in (HYPOTHETICAL, POSSIBLE):
-                    return weakened  # "if they are going to destroy", "may decide to attack"
-                return NEGATED if local_status(head) == NEGATED and governing != NEGATED else governing
+                own = local_status(head)
+                if governing == PLANNED and own in (HYPOTHETICAL, POSSIBLE):
+                    return own  # "if they are going to destroy", "may decide to attack"
+                return NEGATED if own == NEGATED and governing != NEGATED else governing
             # "set to", "scheduled to", "expected to" as a passive head
             tok = head
             continue
